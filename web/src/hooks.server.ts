@@ -1,0 +1,58 @@
+import { error, type Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { SESSION_COOKIE_NAME, validateSessionToken } from '@threadline/db';
+import { db } from '$lib/server/db';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CSRF, second line: SvelteKit checks the Origin of form posts; this refuses any state-changing
+ * request a browser marks as coming from another site, JSON endpoints included.
+ */
+const refuseCrossSiteWrites: Handle = ({ event, resolve }) => {
+  if (
+    STATE_CHANGING.has(event.request.method) &&
+    event.request.headers.get('sec-fetch-site') === 'cross-site'
+  ) {
+    error(403, 'Cross-site requests are not allowed.');
+  }
+  return resolve(event);
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+  const token = event.cookies.get(SESSION_COOKIE_NAME);
+  event.locals.person = null;
+  event.locals.session = null;
+  if (token) {
+    const validated = await validateSessionToken(db(), token);
+    if (validated) {
+      event.locals.person = validated.person;
+      event.locals.session = validated.session;
+      if (validated.renewed) {
+        setSessionCookie(event.cookies, token, validated.session.expiresAt, event.url);
+      }
+    } else {
+      deleteSessionCookie(event.cookies, event.url);
+    }
+  }
+  return resolve(event);
+};
+
+/** Headers the CSP in svelte.config.js does not cover. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  const headers = response.headers;
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('X-Frame-Options', 'DENY');
+  headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  if (event.url.protocol === 'https:') {
+    headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  }
+  if (event.locals.person) headers.set('Cache-Control', 'private, no-store');
+  return response;
+};
+
+export const handle = sequence(securityHeaders, refuseCrossSiteWrites, authenticate);
