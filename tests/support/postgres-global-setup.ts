@@ -5,10 +5,13 @@
 // TEST_ENGINE=server) the server it names. scripts/test.ts runs the suite on both when a server
 // is configured.
 import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPool } from '@threadline/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@threadline/db/embedded';
+import { findFreePort } from '@threadline/db/free-port';
 import { migrate } from '@threadline/db/migrate';
 import { replaceDatabase } from './database-url.ts';
 
@@ -22,12 +25,17 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | undefined;
+  let embeddedDir: string | undefined;
   let adminUrl = serverUrl();
   const engine = adminUrl ? 'server' : 'embedded';
   if (!adminUrl) {
+    // A throwaway cluster on a free port, so concurrent runs never share one (initdb takes ~0.5 s).
+    embeddedDir = await mkdtemp(path.join(os.tmpdir(), 'threadline-test-pg-'));
+    // As root, PostgreSQL runs as a separate system user, which must be able to enter the folder.
+    await chmod(embeddedDir, 0o755);
     embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(import.meta.dirname, '../../.data/test-postgres'),
-      port: Number(process.env.TEST_EMBEDDED_PORT ?? 54330),
+      dataDir: path.join(embeddedDir, 'data'),
+      port: await findFreePort(),
     });
     adminUrl = embedded.adminUrl;
   }
@@ -44,6 +52,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
+    if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
   };
 }
 
