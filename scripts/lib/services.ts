@@ -1,0 +1,97 @@
+// Runs the product's two servers as child processes and stops them together.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from './repo-root.ts';
+
+export interface ServiceOptions {
+  databaseUrl: string;
+  webPort: number;
+  syncPort: number;
+  /** Public origin of the web app; adapter-node needs it to check form origins (CSRF). */
+  origin: string;
+  host?: string;
+  env?: Record<string, string>;
+}
+
+export interface RunningServices {
+  /** Resolves when a child exits on its own (a crash): the launcher then stops everything. */
+  exited: Promise<{ name: string; code: number | null }>;
+  stop(): Promise<void>;
+}
+
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+    let pending = '';
+    stream.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) out.write(`[${name}] ${line}\n`);
+    });
+  };
+  prefix(child.stdout!, process.stdout);
+  prefix(child.stderr!, process.stderr);
+  return child;
+}
+
+export function startServices(options: ServiceOptions): RunningServices {
+  const shared = {
+    ...process.env,
+    ...options.env,
+    DATABASE_URL: options.databaseUrl,
+    NODE_ENV: 'production',
+  };
+  const children = new Map<string, ChildProcess>([
+    [
+      'web',
+      startChild('web', [path.join('build', 'index.js')], {
+        ...shared,
+        PORT: String(options.webPort),
+        HOST: options.host ?? '0.0.0.0',
+        ORIGIN: options.origin,
+        // A 5,000-person CSV import is a few MB of JSON; adapter-node's default limit is 512 KB.
+        BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '20M',
+        SYNC_URL: process.env.SYNC_URL ?? `ws://${new URL(options.origin).hostname}:${options.syncPort}`,
+      }),
+    ],
+    [
+      'sync',
+      startChild('sync', [path.join('sync-server', 'src', 'main.ts')], {
+        ...shared,
+        SYNC_PORT: String(options.syncPort),
+        SYNC_HOST: options.host ?? '0.0.0.0',
+        ORIGIN: options.origin,
+      }),
+    ],
+  ]);
+
+  let stopping = false;
+  const exited = new Promise<{ name: string; code: number | null }>((resolve) => {
+    for (const [name, child] of children) {
+      child.on('exit', (code) => {
+        if (!stopping) resolve({ name, code });
+      });
+    }
+  });
+
+  async function stop() {
+    stopping = true;
+    await Promise.all(
+      [...children.values()].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(force);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+
+  return { exited, stop };
+}

@@ -1,0 +1,25 @@
+// Shared helpers for the end-to-end specs. The server (scripts/e2e-server.ts) seeds the demo
+// organisation into a fresh database for every run; every demo person's password is DEMO_PASSWORD.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '@threadline/db/demo';
+
+export { DEMO_ADMIN_EMAIL, DEMO_PASSWORD };
+
+/** Signs in through the real form and waits until the signed-in layout shows. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** Fails with the list of violations when axe finds accessibility problems on the page. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} elements)`,
+  );
+  expect(summary).toEqual([]);
+}
