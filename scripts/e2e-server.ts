@@ -24,7 +24,10 @@ let adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'threadline-e2e-pg-'));
   await chmod(dir, 0o755);
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await findFreePort() });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: await findFreePort(),
+  });
   adminUrl = embedded.adminUrl;
   stopEngine = async () => {
     await embedded.stop();

@@ -14,7 +14,11 @@ const webPort = Number(process.env.PORT ?? 3000);
 const syncPort = Number(process.env.SYNC_PORT ?? webPort + 1);
 const origin = process.env.ORIGIN ?? `http://localhost:${webPort}`;
 
-log(process.env.DATABASE_URL ? 'Using the database in DATABASE_URL.' : 'Starting the embedded PostgreSQL in .data/postgres…');
+log(
+  process.env.DATABASE_URL
+    ? 'Using the database in DATABASE_URL.'
+    : 'Starting the embedded PostgreSQL in .data/postgres…',
+);
 const database = await openLocalDatabase();
 let services: ReturnType<typeof startServices> | undefined;
 
@@ -27,7 +31,9 @@ const fail = onShutdown(async (reason) => {
 
 try {
   const pool = createPool(database.url, 2);
-  const { rows } = await pool.query<{ count: number }>('SELECT count(*)::int AS count FROM organisations');
+  const { rows } = await pool.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM organisations',
+  );
   if (rows[0]!.count === 0) {
     log('Empty database: seeding the demo organisation…');
     const demo = await seedDemoOrganisation(pool);
@@ -39,7 +45,9 @@ try {
   services = startServices({ databaseUrl: database.url, webPort, syncPort, origin });
   services.exited.then(({ name, code }) => fail(`the ${name} server exited with code ${code}`));
   await waitForHttp(`http://127.0.0.1:${webPort}/login`);
-  log(`Threadline is running at ${origin} (sync server on port ${syncPort}). Ctrl-C stops everything.`);
+  log(
+    `Threadline is running at ${origin} (sync server on port ${syncPort}). Ctrl-C stops everything.`,
+  );
 } catch (error) {
   console.error(error);
   fail('start-up failed');

@@ -5,7 +5,14 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './repo-root.ts';
 
-const SOURCES = ['web', 'domain/src', 'db/src', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const SOURCES = [
+  'web',
+  'domain/src',
+  'db/src',
+  'svelte.config.js',
+  'vite.config.ts',
+  'package.json',
+];
 const STAMP = path.join(REPO_ROOT, 'build', '.built-at');
 
 function newestMtime(entry: string): number {

@@ -20,7 +20,11 @@ export interface RunningServices {
 }
 
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
     let pending = '';
     stream.on('data', (chunk: Buffer) => {
@@ -52,7 +56,8 @@ export function startServices(options: ServiceOptions): RunningServices {
         ORIGIN: options.origin,
         // A 5,000-person CSV import is a few MB of JSON; adapter-node's default limit is 512 KB.
         BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '20M',
-        SYNC_URL: process.env.SYNC_URL ?? `ws://${new URL(options.origin).hostname}:${options.syncPort}`,
+        SYNC_URL:
+          process.env.SYNC_URL ?? `ws://${new URL(options.origin).hostname}:${options.syncPort}`,
       }),
     ],
     [

@@ -6,7 +6,8 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
       await fetch(url, { redirect: 'manual' });
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

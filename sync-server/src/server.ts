@@ -20,7 +20,12 @@ export function startSyncServer(options: {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   return new Promise((resolve) => {
     const server: ServerType = serve(
-      { fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0', websocket: { server: wss } },
+      {
+        fetch: app.fetch,
+        port: options.port,
+        hostname: options.hostname ?? '0.0.0.0',
+        websocket: { server: wss },
+      },
       (info) => {
         resolve({
           port: info.port,

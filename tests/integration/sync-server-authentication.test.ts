@@ -14,7 +14,12 @@ let server: RunningSyncServer;
 
 beforeAll(async () => {
   db = await useTestDatabase();
-  server = await startSyncServer({ db: db.pool, log: pino({ level: 'silent' }), port: 0, hostname: '127.0.0.1' });
+  server = await startSyncServer({
+    db: db.pool,
+    log: pino({ level: 'silent' }),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
 });
 afterAll(() => server.close());
 
@@ -24,7 +29,10 @@ async function signedInCookie(status: 'active' | 'deactivated' = 'active') {
   const token = generateSessionToken();
   await createSession(db.pool, token, person);
   if (status === 'deactivated') {
-    await db.pool.query(`UPDATE people SET status = 'deactivated', deactivated_at = now() WHERE id = $1`, [person.id]);
+    await db.pool.query(
+      `UPDATE people SET status = 'deactivated', deactivated_at = now() WHERE id = $1`,
+      [person.id],
+    );
   }
   return { cookie: `${SESSION_COOKIE_NAME}=${token}`, person };
 }
@@ -46,9 +54,9 @@ describe('sync server authentication', () => {
   });
 
   it('closes a connection with an unknown token with 4401', async () => {
-    expect(await closeCodeOf('/sync/goals/any', `${SESSION_COOKIE_NAME}=${generateSessionToken()}`)).toBe(
-      CloseCode.Unauthorized,
-    );
+    expect(
+      await closeCodeOf('/sync/goals/any', `${SESSION_COOKIE_NAME}=${generateSessionToken()}`),
+    ).toBe(CloseCode.Unauthorized);
   });
 
   it('closes the connection of a deactivated person with 4401', async () => {

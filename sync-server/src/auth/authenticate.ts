@@ -1,7 +1,12 @@
 // The sync server signs people in with the web app's own session: the same cookie, checked against
 // the same sessions table, so a sign-out or deactivation in the web app counts here too.
 import { parse } from 'hono/utils/cookie';
-import { SESSION_COOKIE_NAME, validateSessionToken, type Queryable, type ValidatedSession } from '@threadline/db';
+import {
+  SESSION_COOKIE_NAME,
+  validateSessionToken,
+  type Queryable,
+  type ValidatedSession,
+} from '@threadline/db';
 
 export async function authenticate(
   db: Queryable,
