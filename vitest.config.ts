@@ -1,8 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure unit tests (domain and web helpers), tests that need Postgres (db and
-// cross-package integration), and component tests are not split further yet.
+// Projects: pure unit tests (domain, sync-server), web helpers (with SvelteKit's aliases), tests
+// that need Postgres (db and cross-package integration), and the launcher test (needs the build).
 export default defineConfig({
   test: {
     projects: [
@@ -30,6 +30,15 @@ export default defineConfig({
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Runs `pnpm start` itself, so it needs the production build; scripts/test.ts runs it
+        // after the build step.
+        test: {
+          name: 'launcher',
+          include: ['tests/launcher/**/*.test.ts'],
+          testTimeout: 180_000,
         },
       },
     ],

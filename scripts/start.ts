@@ -1,10 +1,9 @@
 // `pnpm start`: the whole product from one command. Uses DATABASE_URL when set, otherwise an
 // embedded PostgreSQL kept in .data/postgres; migrates, seeds the demo organisation on an empty
 // database, builds the web app when needed, starts the web and sync servers and prints the URL.
-import { createPool } from '@threadline/db';
 import { openLocalDatabase } from '@threadline/db/local-database';
-import { seedDemoOrganisation } from '@threadline/db/seed';
 import { buildIfStale } from './lib/build-if-stale.ts';
+import { seedDemoIfEmpty } from './lib/seed-if-empty.ts';
 import { startServices } from './lib/services.ts';
 import { onShutdown } from './lib/shutdown.ts';
 import { waitForHttp } from './lib/wait-for-http.ts';
@@ -19,7 +18,11 @@ log(
     ? 'Using the database in DATABASE_URL.'
     : 'Starting the embedded PostgreSQL in .data/postgres…',
 );
-const database = await openLocalDatabase();
+// THREADLINE_DATA_DIR moves the embedded cluster's folder (the launcher test uses a temporary one).
+const database = await openLocalDatabase({
+  log,
+  ...(process.env.THREADLINE_DATA_DIR ? { dataDir: process.env.THREADLINE_DATA_DIR } : {}),
+});
 let services: ReturnType<typeof startServices> | undefined;
 
 const fail = onShutdown(async (reason) => {
@@ -30,16 +33,7 @@ const fail = onShutdown(async (reason) => {
 });
 
 try {
-  const pool = createPool(database.url, 2);
-  const { rows } = await pool.query<{ count: number }>(
-    'SELECT count(*)::int AS count FROM organisations',
-  );
-  if (rows[0]!.count === 0) {
-    log('Empty database: seeding the demo organisation…');
-    const demo = await seedDemoOrganisation(pool);
-    log(`Seeded the demo organisation with ${demo.people} people.`);
-  }
-  await pool.end();
+  await seedDemoIfEmpty(database.url, log);
 
   buildIfStale(log);
   services = startServices({ databaseUrl: database.url, webPort, syncPort, origin });

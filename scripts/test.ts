@@ -40,6 +40,11 @@ const steps: Step[] = [
     : []),
   { name: 'build', command: ['pnpm', 'run', 'build'] },
   {
+    name: 'launcher test (pnpm start on an embedded database)',
+    command: ['pnpm', 'exec', 'vitest', 'run', '--project', 'launcher'],
+    needsBuild: true,
+  },
+  {
     name: 'end-to-end tests (Playwright, Chromium)',
     command: ['pnpm', 'exec', 'playwright', 'test'],
     needsBuild: true,

@@ -1,7 +1,7 @@
 // `pnpm start` must work on a fresh clone (no build yet) and after a `git pull` (stale build), without
-// rebuilding on every start: compare the newest source file with the build's stamp.
+// rebuilding on every start: compare the newest source file with the build's output.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './repo-root.ts';
 
@@ -13,7 +13,8 @@ const SOURCES = [
   'vite.config.ts',
   'package.json',
 ];
-const STAMP = path.join(REPO_ROOT, 'build', '.built-at');
+// adapter-node rewrites build/index.js on every build, so its age is the build's age.
+const BUILT_ENTRY = path.join(REPO_ROOT, 'build', 'index.js');
 
 function newestMtime(entry: string): number {
   const stats = statSync(entry, { throwIfNoEntry: false });
@@ -21,16 +22,16 @@ function newestMtime(entry: string): number {
   if (!stats.isDirectory()) return stats.mtimeMs;
   let newest = stats.mtimeMs;
   for (const child of readdirSync(entry)) {
-    if (child === 'node_modules' || child.startsWith('.')) continue;
+    if (child === 'node_modules' || child.startsWith('.') || child.endsWith('.test.ts')) continue;
     newest = Math.max(newest, newestMtime(path.join(entry, child)));
   }
   return newest;
 }
 
 export function isBuildStale(): boolean {
-  if (!existsSync(path.join(REPO_ROOT, 'build', 'index.js')) || !existsSync(STAMP)) return true;
-  const built = statSync(STAMP).mtimeMs;
-  return SOURCES.some((source) => newestMtime(path.join(REPO_ROOT, source)) > built);
+  const built = statSync(BUILT_ENTRY, { throwIfNoEntry: false });
+  if (!built) return true;
+  return SOURCES.some((source) => newestMtime(path.join(REPO_ROOT, source)) > built.mtimeMs);
 }
 
 export function buildIfStale(log: (line: string) => void): void {
@@ -38,5 +39,4 @@ export function buildIfStale(log: (line: string) => void): void {
   log('Building the web app (first start or sources changed)…');
   const result = spawnSync('pnpm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`The build failed (exit code ${result.status}).`);
-  writeFileSync(STAMP, new Date().toISOString());
 }

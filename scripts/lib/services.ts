@@ -20,7 +20,10 @@ export interface RunningServices {
 }
 
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // Own process group: a Ctrl-C in the terminal reaches only the launcher, which stops the
+  // servers itself, in order, before the database.
   const child = spawn(process.execPath, args, {
+    detached: true,
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,6 +39,10 @@ function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
   };
   prefix(child.stdout!, process.stdout);
   prefix(child.stderr!, process.stderr);
+  // Detached children outlive a launcher that crashes; never leave one behind.
+  process.once('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   return child;
 }
 
