@@ -24,15 +24,15 @@ const cycleSchema = z.object({
   status: z.enum(['planned', 'active', 'closed'], 'Choose a status.'),
 });
 
-export type FieldErrors = Partial<Record<keyof CycleFields, string>>;
+export type CycleFieldErrors = Partial<Record<keyof CycleFields, string>>;
 
 /** Parses submitted cycle fields; ORG9: the end date falls after the start date. */
 export function parseCycleFields(
   input: Record<string, unknown>,
-): { ok: true; value: CycleFields } | { ok: false; errors: FieldErrors } {
+): { ok: true; value: CycleFields } | { ok: false; errors: CycleFieldErrors } {
   const parsed = cycleSchema.safeParse(input);
   if (!parsed.success) {
-    const errors: FieldErrors = {};
+    const errors: CycleFieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as keyof CycleFields;
       errors[field] ??= issue.message;

@@ -14,6 +14,11 @@ export const PAY_RANGE_POSITION_MAX = 2;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a value from a URL or form has the shape of a row id (so it can reach a query). */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 /** '' and 'none' mean "nobody" / "no team" in forms. */
 const optionalId = (message: string) =>
   z

@@ -14,3 +14,17 @@ export function violation(
 ): RuleViolation {
   return field === undefined ? { rule, message } : { rule, message, field };
 }
+
+/** Messages by form field; `form` holds a message about the whole form. */
+export type FieldErrors = Record<string, string>;
+
+/** What a write returns: its result, or the messages to show next to the form's fields. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export function refused(rule: RuleViolation): { ok: false; errors: FieldErrors } {
+  return { ok: false, errors: { [rule.field ?? 'form']: rule.message } };
+}
+
+export function fieldError(field: string, message: string): { ok: false; errors: FieldErrors } {
+  return { ok: false, errors: { [field]: message } };
+}
