@@ -1,0 +1,297 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_ADMIN_EMAIL,
+  DEMO_CEO_EMAIL,
+  DEMO_DEACTIVATION_TEST_EMAIL,
+  DEMO_DEPARTMENT_HEAD_EMAIL,
+  DEMO_EMPLOYEE_EMAIL,
+  DEMO_MANAGER_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_THROTTLE_TEST_EMAIL,
+  listDemoAccounts,
+} from './demo.ts';
+import { verifyPassword } from './passwords.ts';
+import { seedDemoOrganisation, seedOrganisation, slugify } from './seed.ts';
+
+let db: TestDatabase;
+let demo: { organisationId: string; people: number };
+beforeAll(async () => {
+  db = await useTestDatabase();
+  // The sign-in page's list is empty before there is a demo organisation.
+  expect(await listDemoAccounts(db.pool)).toEqual([]);
+  demo = await seedDemoOrganisation(db.pool);
+});
+
+async function person(email: string) {
+  const { rows } = await db.pool.query<{
+    id: string;
+    organisation_id: string;
+    name: string;
+    title: string;
+    role: string;
+    status: string;
+    manager_id: string | null;
+    team_id: string | null;
+    password_hash: string;
+  }>('SELECT * FROM people WHERE email = $1', [email]);
+  return rows[0]!;
+}
+
+async function teamName(id: string | null) {
+  const { rows } = await db.pool.query<{ name: string; kind: string }>(
+    'SELECT name, kind FROM teams WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
+describe('seedDemoOrganisation', () => {
+  it('[DEMO9] creates Northwind Labs, slug demo, marked as the demo, with 150 active people', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT o.name, o.slug, o.is_demo,
+              count(p.*)::int AS people,
+              count(p.*) FILTER (WHERE p.status = 'active')::int AS active
+         FROM organisations o JOIN people p ON p.organisation_id = o.id
+        WHERE o.id = $1 GROUP BY o.id`,
+      [demo.organisationId],
+    );
+    expect(rows).toEqual([
+      { name: 'Northwind Labs', slug: 'demo', is_demo: true, people: 150, active: 150 },
+    ]);
+    expect(demo.people).toBe(150);
+  });
+
+  it('[DEMO4] writes four departments with several teams each', async () => {
+    const { rows } = await db.pool.query<{ name: string; teams: number }>(
+      `SELECT d.name, count(t.*)::int AS teams
+         FROM teams d LEFT JOIN teams t ON t.parent_id = d.id AND t.organisation_id = d.organisation_id
+        WHERE d.organisation_id = $1 AND d.kind = 'department'
+        GROUP BY d.name ORDER BY d.name`,
+      [demo.organisationId],
+    );
+    expect(rows.map((row) => row.name)).toEqual([
+      'Engineering',
+      'People & Operations',
+      'Product & Design',
+      'Sales & Marketing',
+    ]);
+    expect(rows.every((row) => row.teams >= 3)).toBe(true);
+    const orphans = await db.pool.query(
+      `SELECT 1 FROM teams WHERE organisation_id = $1 AND kind = 'team' AND parent_id IS NULL`,
+      [demo.organisationId],
+    );
+    expect(orphans.rowCount).toBe(0);
+  });
+
+  it('[DEMO7] writes one active cycle, 2026 H2, and a closed 2026 H1', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT name, starts_on, ends_on, status FROM cycles WHERE organisation_id = $1 ORDER BY starts_on`,
+      [demo.organisationId],
+    );
+    expect(rows).toEqual([
+      { name: '2026 H1', starts_on: '2026-01-01', ends_on: '2026-06-30', status: 'closed' },
+      { name: '2026 H2', starts_on: '2026-07-01', ends_on: '2026-12-31', status: 'active' },
+    ]);
+  });
+
+  it('[DEMO2] gives everyone but the CEO a manager in the same organisation, with no loops', async () => {
+    const { rows } = await db.pool.query<{ email: string }>(
+      `SELECT email FROM people WHERE organisation_id = $1 AND manager_id IS NULL`,
+      [demo.organisationId],
+    );
+    expect(rows).toEqual([{ email: DEMO_CEO_EMAIL }]);
+    // Walking up from everyone reaches the CEO within a few levels, inside the organisation.
+    const { rows: reach } = await db.pool.query<{ reached: number }>(
+      `WITH RECURSIVE chain (id, manager_id, depth) AS (
+         SELECT id, manager_id, 0 FROM people WHERE organisation_id = $1
+         UNION ALL
+         SELECT c.id, m.manager_id, c.depth + 1
+           FROM chain c JOIN people m ON m.id = c.manager_id AND m.organisation_id = $1
+          WHERE c.depth < 20
+       )
+       SELECT count(DISTINCT id)::int AS reached FROM chain WHERE manager_id IS NULL`,
+      [demo.organisationId],
+    );
+    expect(reach).toEqual([{ reached: 150 }]);
+  });
+
+  it('[DEMO3] keeps every span of control between 4 and 9', async () => {
+    const { rows } = await db.pool.query<{ min: number; max: number }>(
+      `SELECT min(n)::int AS min, max(n)::int AS max FROM (
+         SELECT count(*) AS n FROM people WHERE organisation_id = $1 AND manager_id IS NOT NULL GROUP BY manager_id
+       ) spans`,
+      [demo.organisationId],
+    );
+    expect(rows).toEqual([{ min: expect.any(Number), max: expect.any(Number) }]);
+    expect(rows[0]!.min).toBeGreaterThanOrEqual(4);
+    expect(rows[0]!.max).toBeLessThanOrEqual(9);
+  });
+
+  it('[DEMO9] places the well-known accounts at their spots', async () => {
+    const ceo = await person(DEMO_CEO_EMAIL);
+    const admin = await person(DEMO_ADMIN_EMAIL);
+    const head = await person(DEMO_DEPARTMENT_HEAD_EMAIL);
+    const manager = await person(DEMO_MANAGER_EMAIL);
+    const employee = await person(DEMO_EMPLOYEE_EMAIL);
+    expect(admin).toMatchObject({ role: 'admin', manager_id: ceo.id, name: 'Priya Raman' });
+    expect(await teamName(admin.team_id)).toEqual({
+      name: 'People & Operations',
+      kind: 'department',
+    });
+    expect(head).toMatchObject({ role: 'member', manager_id: ceo.id, title: 'VP Engineering' });
+    expect(await teamName(head.team_id)).toEqual({ name: 'Engineering', kind: 'department' });
+    expect(manager).toMatchObject({ manager_id: head.id, title: 'Engineering Manager' });
+    expect(employee).toMatchObject({ manager_id: manager.id, team_id: manager.team_id });
+    const reports = await db.pool.query('SELECT 1 FROM people WHERE manager_id = $1', [manager.id]);
+    expect(reports.rowCount).toBeGreaterThanOrEqual(4);
+
+    const throttle = await person(DEMO_THROTTLE_TEST_EMAIL);
+    const deactivation = await person(DEMO_DEACTIVATION_TEST_EMAIL);
+    expect(throttle.status).toBe('active');
+    expect(deactivation.status).toBe('active');
+    expect(throttle.manager_id).toBe(deactivation.manager_id);
+    expect(await teamName(throttle.team_id)).toEqual({ name: 'Enterprise Sales', kind: 'team' });
+    // Exactly one admin, so deactivating the reserved accounts never touches the last admin (ORG4).
+    const admins = await db.pool.query(
+      `SELECT email FROM people WHERE organisation_id = $1 AND role = 'admin'`,
+      [demo.organisationId],
+    );
+    expect(admins.rows).toEqual([{ email: DEMO_ADMIN_EMAIL }]);
+  });
+
+  it('[DEMO9] gives every demo person the demo password, hashed once', async () => {
+    const { rows } = await db.pool.query<{ password_hash: string; people: number }>(
+      `SELECT password_hash, count(*)::int AS people FROM people WHERE organisation_id = $1 GROUP BY password_hash`,
+      [demo.organisationId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.people).toBe(150);
+    expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(rows[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(await verifyPassword(rows[0]!.password_hash, 'wrong-password')).toBe(false);
+  });
+
+  it('[DEMO9] refuses to seed a second demo organisation and writes nothing', async () => {
+    await expect(seedDemoOrganisation(db.pool)).rejects.toThrow(/slug "demo" already exists/);
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM people');
+    expect(rows).toEqual([{ n: 150 }]);
+  });
+});
+
+describe('listDemoAccounts', () => {
+  it('[DEMO10] lists the five well-known accounts, in order, and never the reserved test accounts', async () => {
+    const accounts = await listDemoAccounts(db.pool);
+    expect(accounts).toEqual(
+      DEMO_ACCOUNTS.map(({ email, name, title, description }) => ({
+        email,
+        name,
+        title,
+        description,
+      })),
+    );
+    expect(accounts.map((account) => account.email)).not.toContain(DEMO_THROTTLE_TEST_EMAIL);
+    expect(accounts.map((account) => account.email)).not.toContain(DEMO_DEACTIVATION_TEST_EMAIL);
+  });
+
+  it('[DEMO10] leaves out a deactivated account and shows edited names', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `UPDATE people SET status = 'deactivated', deactivated_at = now() WHERE email = $1`,
+        [DEMO_EMPLOYEE_EMAIL],
+      );
+      await client.query(`UPDATE people SET name = 'Maya O.' WHERE email = $1`, [DEMO_CEO_EMAIL]);
+      const accounts = await listDemoAccounts(client);
+      expect(accounts.map((account) => account.email)).not.toContain(DEMO_EMPLOYEE_EMAIL);
+      expect(accounts).toHaveLength(4);
+      expect(accounts.find((account) => account.email === DEMO_CEO_EMAIL)?.name).toBe('Maya O.');
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
+  it('[DEMO10] lists nobody when the organisation is not marked as the demo', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('UPDATE organisations SET is_demo = false WHERE id = $1', [
+        demo.organisationId,
+      ]);
+      expect(await listDemoAccounts(client)).toEqual([]);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+});
+
+describe('seedOrganisation', () => {
+  it('[DEMO11] writes a large organisation that is not a demo, with its admin and exact counts', async () => {
+    const started = performance.now();
+    const result = await seedOrganisation(db.pool, { people: 1200, name: 'Big Co' });
+    const elapsed = performance.now() - started;
+    expect(result).toMatchObject({
+      people: 1200,
+      adminEmail: 'admin@big-co.threadline.test',
+      slug: 'big-co',
+    });
+    const { rows } = await db.pool.query(
+      `SELECT o.is_demo,
+              (SELECT count(*)::int FROM people WHERE organisation_id = o.id) AS people,
+              (SELECT count(*)::int FROM people WHERE organisation_id = o.id AND manager_id IS NULL) AS roots,
+              (SELECT count(*)::int FROM teams WHERE organisation_id = o.id AND kind = 'department') AS departments,
+              (SELECT count(*)::int FROM cycles WHERE organisation_id = o.id AND status = 'active') AS active_cycles,
+              (SELECT count(*)::int FROM people
+                WHERE organisation_id = o.id AND email NOT LIKE '%@big-co.threadline.test') AS foreign_emails
+         FROM organisations o WHERE o.id = $1`,
+      [result.organisationId],
+    );
+    expect(rows).toEqual([
+      {
+        is_demo: false,
+        people: 1200,
+        roots: 1,
+        departments: 5,
+        active_cycles: 1,
+        foreign_emails: 0,
+      },
+    ]);
+    const admin = await person(result.adminEmail);
+    expect(admin).toMatchObject({
+      role: 'admin',
+      status: 'active',
+      organisation_id: result.organisationId,
+    });
+    expect(await verifyPassword(admin.password_hash, DEMO_PASSWORD)).toBe(true);
+    // Bulk inserts: 1,200 people take a fraction of the time row-by-row inserts would.
+    expect(elapsed).toBeLessThan(10_000);
+    // Still only one demo organisation for the sign-in page.
+    expect(await listDemoAccounts(db.pool)).toHaveLength(5);
+  });
+
+  it('[DEMO11] picks a free slug when the name is taken, and refuses a taken slug given explicitly', async () => {
+    const again = await seedOrganisation(db.pool, { people: 30, name: 'Big Co' });
+    expect(again).toMatchObject({
+      slug: 'big-co-2',
+      adminEmail: 'admin@big-co-2.threadline.test',
+      people: 30,
+    });
+    await expect(seedOrganisation(db.pool, { people: 30, slug: 'big-co' })).rejects.toThrow(
+      /already exists/,
+    );
+    await expect(seedOrganisation(db.pool, { people: 30, slug: 'Big Co' })).rejects.toThrow(
+      /not a valid slug/,
+    );
+  });
+
+  it('turns organisation names into slugs the schema accepts', () => {
+    expect(slugify('Big Co')).toBe('big-co');
+    expect(slugify('  Café & Crème, Ltd. ')).toBe('cafe-creme-ltd');
+    expect(slugify('!!!')).toBe('organisation');
+    expect(slugify('x'.repeat(80))).toHaveLength(50);
+  });
+});
