@@ -39,24 +39,22 @@ async function signIn(event: RequestEvent, email: string, password: string) {
 }
 
 export const actions = {
-  signIn: async (event) => {
+  // One action for both forms, so each posts to this page's own URL and keeps its redirectTo.
+  default: async (event) => {
     const data = await event.request.formData();
     const email = textField(data, 'email').trim();
+    if (data.has('demo')) {
+      // "Sign in as …" on a listed demo account: only those accounts, with the demo password.
+      const demoAccounts = await listDemoAccounts(db());
+      if (!demoAccounts.some((account) => account.email === email.toLowerCase())) {
+        return fail(400, { email: '', message: 'That demo account is not available.' });
+      }
+      return signIn(event, email, DEMO_PASSWORD);
+    }
     const password = textField(data, 'password');
     if (!email || !password) {
       return fail(400, { email, message: 'Enter your email and password.' });
     }
     return signIn(event, email, password);
-  },
-
-  /** "Sign in as …" on a listed demo account: only those accounts, with the demo password. */
-  demo: async (event) => {
-    const data = await event.request.formData();
-    const email = textField(data, 'email').trim().toLowerCase();
-    const demoAccounts = await listDemoAccounts(db());
-    if (!demoAccounts.some((account) => account.email === email)) {
-      return fail(400, { email: '', message: 'That demo account is not available.' });
-    }
-    return signIn(event, email, DEMO_PASSWORD);
   },
 };
