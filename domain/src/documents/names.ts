@@ -1,0 +1,49 @@
+// The names of collaborative documents, as they appear after `/sync/` (SYNC1). Each document has
+// exactly one name: ids are canonical lowercase UUIDs, so `goals/ABC…` and `goals/abc…` can never
+// become two rooms holding two diverging copies of one goal tree.
+
+export type DocumentName =
+  /** The goal tree of one cycle; the cycle belongs to one organisation. */
+  | { kind: 'goals'; cycleId: string }
+  /** The shared agenda and notes of one manager–employee 1:1 series. */
+  | { kind: 'one-on-one'; seriesId: string }
+  /** One person's private notes for one 1:1 series. */
+  | { kind: 'private-notes'; seriesId: string; personId: string }
+  /** The board of one calibration session. */
+  | { kind: 'calibration'; sessionId: string };
+
+export type DocumentKind = DocumentName['kind'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The document a name refers to, or null when it names none (the server closes with 4404). */
+export function parseDocumentName(name: string): DocumentName | null {
+  const [kind, ...ids] = name.split('/');
+  if (ids.length === 0 || !ids.every((id) => UUID.test(id))) return null;
+  const [first, second] = ids as [string, string | undefined];
+  switch (kind) {
+    case 'goals':
+      return ids.length === 1 ? { kind, cycleId: first } : null;
+    case 'one-on-one':
+      return ids.length === 1 ? { kind, seriesId: first } : null;
+    case 'calibration':
+      return ids.length === 1 ? { kind, sessionId: first } : null;
+    case 'private-notes':
+      return ids.length === 2 && second ? { kind, seriesId: first, personId: second } : null;
+    default:
+      return null;
+  }
+}
+
+export function formatDocumentName(name: DocumentName): string {
+  switch (name.kind) {
+    case 'goals':
+      return `goals/${name.cycleId}`;
+    case 'one-on-one':
+      return `one-on-one/${name.seriesId}`;
+    case 'private-notes':
+      return `private-notes/${name.seriesId}/${name.personId}`;
+    case 'calibration':
+      return `calibration/${name.sessionId}`;
+  }
+}

@@ -1,0 +1,137 @@
+// The sync wire protocol, decoded strictly. Types 0–3 are y-websocket's own, byte for byte, so the
+// stock provider connects unchanged (SYNC4); 100 and up are ours, and a stock provider skips them
+// (it logs "Unable to compute message" and carries on). Everything the server reads goes through
+// decodeMessage, which refuses truncated frames, unknown types and trailing bytes, so a bad frame
+// is caught here, before any of it reaches a document (SYNC14).
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export const MessageType = {
+  /** Yjs sync: step 1 (state vector), step 2 (the missing updates), or a live update. */
+  Sync: 0,
+  /** y-protocols awareness update (presence: cursors, who is here). */
+  Awareness: 1,
+  /** y-protocols auth; the only sub-type is "permission denied" with a reason. */
+  Auth: 2,
+  /** Asks the other side to send every awareness state it knows. */
+  QueryAwareness: 3,
+  /** Ours: the server's durable state vector, sent after a commit (SYNC5). */
+  Ack: 100,
+  /** Ours: an update was not accepted, with the reason (SYNC13). */
+  Refused: 101,
+} as const;
+
+/** Sub-types of a Sync message (y-protocols/sync). */
+export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
+
+/** Why the server refused an update. Phase 2 adds permission, read-only and schema reasons. */
+export const RefusalReason = {
+  DocumentTooLarge: 'document-too-large',
+} as const;
+
+export type SyncMessage =
+  | { type: 'sync-step-1'; stateVector: Uint8Array<ArrayBuffer> }
+  | { type: 'sync-step-2'; update: Uint8Array<ArrayBuffer> }
+  | { type: 'sync-update'; update: Uint8Array<ArrayBuffer> }
+  | { type: 'awareness'; update: Uint8Array<ArrayBuffer> }
+  | { type: 'permission-denied'; reason: string }
+  | { type: 'query-awareness' }
+  | { type: 'ack'; stateVector: Uint8Array<ArrayBuffer> }
+  | { type: 'refused'; reason: string };
+
+/** A frame that is not a valid message; the server closes the connection with 4400. */
+export class MalformedMessage extends Error {
+  override name = 'MalformedMessage';
+}
+
+export function decodeMessage(frame: Uint8Array): SyncMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const message = readMessage(decoder);
+    if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes');
+    return message;
+  } catch (error) {
+    if (error instanceof MalformedMessage) throw error;
+    // lib0 throws plain Errors (unexpected end of array, integer out of range) and RangeErrors.
+    throw new MalformedMessage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function readMessage(decoder: decoding.Decoder): SyncMessage {
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.Sync: {
+      const step = decoding.readVarUint(decoder);
+      const payload = readBytes(decoder);
+      if (step === SyncStep.Step1) return { type: 'sync-step-1', stateVector: payload };
+      if (step === SyncStep.Step2) return { type: 'sync-step-2', update: payload };
+      if (step === SyncStep.Update) return { type: 'sync-update', update: payload };
+      throw new MalformedMessage(`unknown sync step ${step}`);
+    }
+    case MessageType.Awareness:
+      return { type: 'awareness', update: readBytes(decoder) };
+    case MessageType.Auth: {
+      const sub = decoding.readVarUint(decoder);
+      if (sub !== 0) throw new MalformedMessage(`unknown auth message ${sub}`);
+      return { type: 'permission-denied', reason: decoding.readVarString(decoder) };
+    }
+    case MessageType.QueryAwareness:
+      return { type: 'query-awareness' };
+    case MessageType.Ack:
+      return { type: 'ack', stateVector: readBytes(decoder) };
+    case MessageType.Refused:
+      return { type: 'refused', reason: decoding.readVarString(decoder) };
+    default:
+      throw new MalformedMessage(`unknown message type ${type}`);
+  }
+}
+
+/** A length-prefixed byte array, copied so it never aliases (or reads past) the frame. */
+function readBytes(decoder: decoding.Decoder): Uint8Array<ArrayBuffer> {
+  const length = decoding.readVarUint(decoder);
+  if (length > decoder.arr.length - decoder.pos) throw new MalformedMessage('truncated payload');
+  return decoding.readUint8Array(decoder, length).slice();
+}
+
+export function encodeMessage(message: SyncMessage): Uint8Array<ArrayBuffer> {
+  const encoder = encoding.createEncoder();
+  switch (message.type) {
+    case 'sync-step-1':
+      writeSync(encoder, SyncStep.Step1, message.stateVector);
+      break;
+    case 'sync-step-2':
+      writeSync(encoder, SyncStep.Step2, message.update);
+      break;
+    case 'sync-update':
+      writeSync(encoder, SyncStep.Update, message.update);
+      break;
+    case 'awareness':
+      encoding.writeVarUint(encoder, MessageType.Awareness);
+      encoding.writeVarUint8Array(encoder, message.update);
+      break;
+    case 'permission-denied':
+      encoding.writeVarUint(encoder, MessageType.Auth);
+      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarString(encoder, message.reason);
+      break;
+    case 'query-awareness':
+      encoding.writeVarUint(encoder, MessageType.QueryAwareness);
+      break;
+    case 'ack':
+      encoding.writeVarUint(encoder, MessageType.Ack);
+      encoding.writeVarUint8Array(encoder, message.stateVector);
+      break;
+    case 'refused':
+      encoding.writeVarUint(encoder, MessageType.Refused);
+      encoding.writeVarString(encoder, message.reason);
+      break;
+  }
+  // lib0 types its result as Uint8Array<ArrayBufferLike>; it is always a fresh ArrayBuffer.
+  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>;
+}
+
+function writeSync(encoder: encoding.Encoder, step: number, payload: Uint8Array) {
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+}
