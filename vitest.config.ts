@@ -25,7 +25,12 @@ export default defineConfig({
         plugins: [sveltekit()],
         test: {
           name: 'postgres',
-          include: ['db/**/*.test.ts', 'web/src/**/*.db.test.ts', 'tests/integration/**/*.test.ts'],
+          include: [
+            'db/**/*.test.ts',
+            'web/src/**/*.db.test.ts',
+            'tests/integration/**/*.test.ts',
+            'tests/contract/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**'],
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 20_000,

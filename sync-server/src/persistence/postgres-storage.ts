@@ -1,0 +1,166 @@
+// The document log in Postgres (db/migrations/1763840005000_document-log.sql): appends are group
+// committed; compaction folds the log into snapshots under a per-document advisory lock.
+//
+// Why the lock: identity values are handed out when a row is inserted but become visible when its
+// transaction commits, so a compaction could see seq 11 committed while seq 10 is still in flight,
+// write a snapshot "up to 11" and lose 10 for every later load. Appenders hold the document's lock
+// shared, compaction holds it exclusively: while compaction reads, no append to that document is
+// in flight.
+import { inTransaction, type Pool, type Queryable } from '@threadline/db';
+import type { Change, DocumentKey, DocumentStorage, LoggedUpdate } from './document-storage.ts';
+import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit.ts';
+import { mergeToState } from './merge-updates.ts';
+
+interface Append {
+  key: DocumentKey;
+  updates: readonly LoggedUpdate[];
+}
+
+const lockKey = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
+
+export class PostgresDocumentStorage implements DocumentStorage {
+  readonly #pool: Pool;
+  readonly #commits: GroupCommit<Append>;
+
+  constructor(pool: Pool, groupCommit: GroupCommitOptions = DEFAULT_GROUP_COMMIT) {
+    this.#pool = pool;
+    this.#commits = new GroupCommit((batch) => this.#writeBatch(batch), groupCommit);
+  }
+
+  async load(key: DocumentKey): Promise<Uint8Array[]> {
+    return (await readLatest(this.#pool, key)).updates;
+  }
+
+  append(key: DocumentKey, updates: readonly LoggedUpdate[]): Promise<void> {
+    if (updates.length === 0) return Promise.resolve();
+    return this.#commits.submit({ key, updates });
+  }
+
+  async #writeBatch(batch: Append[]) {
+    const rows = batch.flatMap(({ key, updates }) => updates.map((update) => ({ key, update })));
+    const locks = [...new Set(batch.map(({ key }) => lockKey(key)))].sort();
+    await inTransaction(this.#pool, async (client) => {
+      await client.query(
+        `SELECT pg_advisory_xact_lock_shared(hashtextextended(k, 0)) FROM unnest($1::text[]) k`,
+        [locks],
+      );
+      await client.query(
+        `INSERT INTO document_updates (organisation_id, document_name, person_id, received_at, update)
+         SELECT o, n, p, r, u
+           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::bytea[])
+                WITH ORDINALITY AS t(o, n, p, r, u, i)
+          ORDER BY i`,
+        [
+          rows.map((row) => row.key.organisationId),
+          rows.map((row) => row.key.name),
+          rows.map((row) => row.update.personId),
+          rows.map((row) => row.update.receivedAt),
+          rows.map((row) => Buffer.from(row.update.update)),
+        ],
+      );
+    });
+  }
+
+  async compact(key: DocumentKey): Promise<boolean> {
+    return inTransaction(this.#pool, async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockKey(key)]);
+      const latest = await readLatest(client, key);
+      if (latest.tailLength === 0) return false;
+      await client.query(
+        `INSERT INTO document_snapshots
+           (organisation_id, document_name, upto_seq, upto_received_at, state)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [
+          key.organisationId,
+          key.name,
+          latest.lastSeq,
+          latest.lastReceivedAt,
+          Buffer.from(mergeToState(latest.updates)),
+        ],
+      );
+      // Older snapshots are redundant: the log itself still holds every update for history.
+      await client.query(
+        `DELETE FROM document_snapshots
+          WHERE organisation_id = $1 AND document_name = $2 AND upto_seq < $3`,
+        [key.organisationId, key.name, latest.lastSeq],
+      );
+      return true;
+    });
+  }
+
+  async documentAt(key: DocumentKey, at: Date): Promise<Uint8Array | null> {
+    const { rows: snapshots } = await this.#pool.query<{ upto_seq: string; state: Buffer }>(
+      `SELECT upto_seq, state FROM document_snapshots
+        WHERE organisation_id = $1 AND document_name = $2 AND upto_received_at <= $3
+        ORDER BY upto_seq DESC LIMIT 1`,
+      [key.organisationId, key.name, at],
+    );
+    const snapshot = snapshots[0];
+    const { rows } = await this.#pool.query<{ update: Buffer }>(
+      `SELECT update FROM document_updates
+        WHERE organisation_id = $1 AND document_name = $2 AND seq > $3 AND received_at <= $4
+        ORDER BY seq`,
+      [key.organisationId, key.name, snapshot?.upto_seq ?? 0, at],
+    );
+    const updates = [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.update)];
+    return updates.length === 0 ? null : mergeToState(updates);
+  }
+
+  async changesOf(key: DocumentKey): Promise<Change[]> {
+    const { rows } = await this.#pool.query<{
+      seq: string;
+      person_id: string | null;
+      received_at: Date;
+      update: Buffer;
+    }>(
+      `SELECT seq, person_id, received_at, update FROM document_updates
+        WHERE organisation_id = $1 AND document_name = $2 ORDER BY seq`,
+      [key.organisationId, key.name],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      personId: row.person_id,
+      receivedAt: row.received_at,
+      update: new Uint8Array(row.update),
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.#commits.drain();
+  }
+}
+
+/** The latest snapshot and the log after it, read by one statement so both come from one
+ *  moment. The snapshot, when there is one, comes first. */
+async function readLatest(db: Queryable, key: DocumentKey) {
+  const { rows } = await db.query<{
+    bytes: Buffer;
+    is_log: boolean;
+    seq: string;
+    received_at: Date;
+  }>(
+    `WITH snapshot AS (
+       SELECT upto_seq, upto_received_at, state FROM document_snapshots
+        WHERE organisation_id = $1 AND document_name = $2
+        ORDER BY upto_seq DESC LIMIT 1)
+     SELECT state AS bytes, false AS is_log, upto_seq AS seq, upto_received_at AS received_at
+       FROM snapshot
+     UNION ALL
+     SELECT update, true, seq, received_at FROM document_updates
+      WHERE organisation_id = $1 AND document_name = $2
+        AND seq > COALESCE((SELECT upto_seq FROM snapshot), 0)
+     ORDER BY is_log, seq`,
+    [key.organisationId, key.name],
+  );
+  const last = rows.at(-1);
+  return {
+    updates: rows.map((row) => new Uint8Array(row.bytes)),
+    tailLength: rows.filter((row) => row.is_log).length,
+    lastSeq: last?.seq,
+    // A snapshot's time is that of the newest update it holds; so is the new one's.
+    lastReceivedAt: rows.reduce<Date | undefined>(
+      (latest, row) => (latest && latest > row.received_at ? latest : row.received_at),
+      undefined,
+    ),
+  };
+}

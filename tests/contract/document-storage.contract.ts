@@ -1,0 +1,168 @@
+// The one test suite every DocumentStorage passes (in-memory and Postgres alike), so rooms can
+// rely on the interface rather than on one implementation.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type {
+  DocumentKey,
+  DocumentStorage,
+  LoggedUpdate,
+} from '@threadline/sync-server/persistence/document-storage';
+
+export interface StorageFixture {
+  /** A storage over the fixture's backing store. */
+  open(): DocumentStorage;
+  /** Two organisations, each with one person allowed to author updates. */
+  organisationId: string;
+  personId: string;
+  otherOrganisationId: string;
+  otherPersonId: string;
+}
+
+/** A Y.Doc with a text, whose every change is recorded as a LoggedUpdate. */
+function editor(personId: string | null) {
+  const doc = new Y.Doc();
+  const updates: LoggedUpdate[] = [];
+  let clock = Date.UTC(2026, 0, 1);
+  doc.on('update', (update: Uint8Array) => {
+    updates.push({ personId, receivedAt: new Date((clock += 1000)), update });
+  });
+  const text = doc.getText('t');
+  return { doc, text, updates };
+}
+
+function textOf(updates: readonly Uint8Array[] | Uint8Array | null): string {
+  const doc = new Y.Doc();
+  for (const update of updates instanceof Uint8Array ? [updates] : (updates ?? [])) {
+    Y.applyUpdate(doc, update);
+  }
+  return doc.getText('t').toString();
+}
+
+let documentCount = 0;
+
+export function documentStorageContract(name: string, setup: () => Promise<StorageFixture>) {
+  describe(`DocumentStorage contract: ${name}`, () => {
+    let fixture: StorageFixture;
+    let storage: DocumentStorage;
+    let key: DocumentKey;
+
+    beforeEach(async () => {
+      fixture = await setup();
+      storage = fixture.open();
+      key = { organisationId: fixture.organisationId, name: `goals/test-${++documentCount}` };
+    });
+    afterEach(() => storage.close());
+
+    it('[SYNC7] loads nothing for a document never written', async () => {
+      expect(await storage.load(key)).toEqual([]);
+      expect(await storage.changesOf(key)).toEqual([]);
+    });
+
+    it('[SYNC7] loads appended updates back in order, from a storage opened afresh', async () => {
+      const { text, updates } = editor(fixture.personId);
+      text.insert(0, 'hello');
+      await storage.append(key, updates.splice(0));
+      text.insert(5, ' world');
+      text.delete(0, 1);
+      await storage.append(key, updates.splice(0));
+      const reopened = fixture.open();
+      expect(textOf(await reopened.load(key))).toBe('ello world');
+      expect(await reopened.load(key)).toHaveLength(3);
+      await reopened.close();
+    });
+
+    it('[SYNC7] keeps documents apart by name and by organisation', async () => {
+      const a = editor(fixture.personId);
+      const b = editor(fixture.otherPersonId);
+      a.text.insert(0, 'mine');
+      b.text.insert(0, 'theirs');
+      const theirs = { organisationId: fixture.otherOrganisationId, name: key.name };
+      await Promise.all([storage.append(key, a.updates), storage.append(theirs, b.updates)]);
+      expect(textOf(await storage.load(key))).toBe('mine');
+      expect(textOf(await storage.load(theirs))).toBe('theirs');
+      expect(await storage.load({ ...key, name: `${key.name}-other` })).toEqual([]);
+    });
+
+    it('[SYNC7] lands every one of many concurrent appends, each in its own order', async () => {
+      const editors = Array.from({ length: 20 }, () => editor(fixture.personId));
+      const keys = editors.map((_, i) => ({ ...key, name: `${key.name}/${i}` }));
+      await Promise.all(
+        editors.map(async ({ text, updates }, i) => {
+          for (let n = 0; n < 10; n++) {
+            text.insert(text.length, String(n));
+            await storage.append(keys[i]!, updates.splice(0));
+          }
+        }),
+      );
+      for (const k of keys) expect(textOf(await storage.load(k))).toBe('0123456789');
+    });
+
+    it('[SYNC7] has every append made before close durable after close', async () => {
+      const { text, updates } = editor(fixture.personId);
+      const appends: Promise<void>[] = [];
+      for (let n = 0; n < 5; n++) {
+        text.insert(text.length, String(n));
+        appends.push(storage.append(key, updates.splice(0)));
+      }
+      await storage.close();
+      await Promise.all(appends);
+      storage = fixture.open();
+      expect(textOf(await storage.load(key))).toBe('01234');
+    });
+
+    it('[SYNC9] loads a compacted document as one snapshot followed by the later updates', async () => {
+      const { text, updates } = editor(fixture.personId);
+      text.insert(0, 'abc');
+      text.insert(3, 'def');
+      await storage.append(key, updates.splice(0));
+      expect(await storage.compact(key)).toBe(true);
+      expect(await storage.load(key)).toHaveLength(1);
+      text.insert(6, 'g');
+      await storage.append(key, updates.splice(0));
+      const loaded = await storage.load(key);
+      expect(loaded).toHaveLength(2);
+      expect(textOf(loaded)).toBe('abcdefg');
+      expect(await storage.compact(key)).toBe(true);
+      expect(await storage.compact(key)).toBe(false);
+      expect(textOf(await storage.load(key))).toBe('abcdefg');
+    });
+
+    it('[SYNC9] compacts nothing when nothing was written', async () => {
+      expect(await storage.compact(key)).toBe(false);
+    });
+
+    it('[SYNC10] reconstructs the document as it was at any moment, across compactions', async () => {
+      const { text, updates } = editor(fixture.personId);
+      text.insert(0, 'one');
+      text.insert(3, ' two');
+      await storage.append(key, updates.splice(0));
+      await storage.compact(key);
+      text.delete(0, 4);
+      await storage.append(key, updates.splice(0));
+      const changes = await storage.changesOf(key);
+      const times = changes.map((change) => change.receivedAt.getTime());
+      expect(await storage.documentAt(key, new Date(times[0]! - 1))).toBeNull();
+      expect(textOf(await storage.documentAt(key, new Date(times[0]!)))).toBe('one');
+      expect(textOf(await storage.documentAt(key, new Date(times[1]! + 500)))).toBe('one two');
+      expect(textOf(await storage.documentAt(key, new Date(times[2]!)))).toBe('two');
+    });
+
+    it('[SYNC10] lists every change with its author and time, oldest first', async () => {
+      const ada = editor(fixture.personId);
+      ada.text.insert(0, 'a');
+      await storage.append(key, ada.updates);
+      const server = editor(null);
+      Y.applyUpdate(server.doc, ada.updates[0]!.update);
+      server.updates.length = 0;
+      server.text.insert(1, 'b');
+      await storage.append(key, server.updates);
+      const changes = await storage.changesOf(key);
+      expect(changes.map(({ personId, receivedAt }) => ({ personId, receivedAt }))).toEqual([
+        { personId: fixture.personId, receivedAt: ada.updates[0]!.receivedAt },
+        { personId: null, receivedAt: server.updates[0]!.receivedAt },
+      ]);
+      expect(changes[0]!.seq).toBeLessThan(changes[1]!.seq);
+      expect(textOf(changes.map((change) => change.update))).toBe('ab');
+    });
+  });
+}
