@@ -129,8 +129,6 @@ export async function seedOrganisation(
   const organisationId = await inTransaction(pool, (client) =>
     writeOrganisation(client, { name, slug, isDemo: false, organisation, passwordHash }),
   );
-  // Fresh statistics, so the first queries on a large organisation get sensible plans.
-  await pool.query('ANALYZE teams, people, cycles');
   return { organisationId, people: organisation.people.length, adminEmail, name, slug };
 }
 
@@ -173,24 +171,26 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     ],
   );
 
+  // Fresh statistics (ANALYZE sees this transaction's rows) and fresh plans for the foreign-key
+  // checks below: a plan cached while the table was nearly empty would scan all of it per row.
+  await client.query('ANALYZE teams');
   const personIds = new Map(organisation.people.map((person) => [person.key, randomUUID()]));
   const people = organisation.people;
   await client.query(
-    `INSERT INTO people (id, organisation_id, email, name, title, manager_id, team_id, location,
-                         hire_date, job_level, pay_range_position, role, status, password_hash)
-     SELECT p.id, $1, p.email, p.name, p.title, p.manager_id, p.team_id, p.location, p.hire_date,
-            p.job_level, p.pay_range_position, p.role, 'active', $13
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[],
-                   $8::text[], $9::date[], $10::text[], $11::numeric[], $12::text[])
-         AS p (id, email, name, title, manager_id, team_id, location, hire_date, job_level,
-               pay_range_position, role)`,
+    `INSERT INTO people (id, organisation_id, email, name, title, team_id, location, hire_date,
+                         job_level, pay_range_position, role, status, password_hash)
+     SELECT p.id, $1, p.email, p.name, p.title, p.team_id, p.location, p.hire_date, p.job_level,
+            p.pay_range_position, p.role, 'active', $12
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[],
+                   $8::date[], $9::text[], $10::numeric[], $11::text[])
+         AS p (id, email, name, title, team_id, location, hire_date, job_level, pay_range_position,
+               role)`,
     [
       organisationId,
       people.map((person) => personIds.get(person.key)!),
       people.map((person) => person.email),
       people.map((person) => person.name),
       people.map((person) => person.title),
-      people.map((person) => idOf(person.managerKey, personIds)),
       people.map((person) => idOf(person.teamKey, teamIds)),
       people.map((person) => person.location),
       people.map((person) => person.hireDate),
@@ -198,6 +198,19 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       people.map((person) => person.payRangePosition),
       people.map((person) => person.role),
       passwordHash,
+    ],
+  );
+  // Reporting lines in a second statement, once every manager row exists and is counted.
+  await client.query('ANALYZE people');
+  const reports = people.filter((person) => person.managerKey !== null);
+  await client.query(
+    `UPDATE people SET manager_id = r.manager_id
+       FROM unnest($2::uuid[], $3::uuid[]) AS r (id, manager_id)
+      WHERE people.organisation_id = $1 AND people.id = r.id`,
+    [
+      organisationId,
+      reports.map((person) => personIds.get(person.key)!),
+      reports.map((person) => personIds.get(person.managerKey!)!),
     ],
   );
 

@@ -1,0 +1,96 @@
+// `pnpm seed --people 5000 [--name "Big Co"] [--slug big-co] [--seed 1]`: adds a generated
+// organisation of that many people for performance work (DEMO11), on the database in DATABASE_URL
+// or else on the embedded PostgreSQL that `pnpm start` uses (.data/postgres), started for the
+// occasion or shared when the app is already running. Everyone's password is the demo password.
+import { parseArgs } from 'node:util';
+import { createPool } from '@threadline/db';
+import { DEMO_PASSWORD } from '@threadline/db/demo';
+import { openLocalDatabase } from '@threadline/db/local-database';
+import { seedDemoOrganisation, seedOrganisation } from '@threadline/db/seed';
+import { MAX_PEOPLE, MIN_PEOPLE } from '@threadline/domain/demo/generate';
+
+const USAGE = `Usage: pnpm seed [--people N] [--name "Big Co"] [--slug big-co] [--seed N]
+
+Creates an organisation of N generated people (default 5000, from ${MIN_PEOPLE} to ${MAX_PEOPLE})
+on the database in DATABASE_URL, else on the embedded PostgreSQL in .data/postgres.`;
+
+const log = (line: string) => console.log(`[seed] ${line}`);
+
+function fail(message: string): never {
+  console.error(`[seed] ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function wholeNumber(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^-?\d+$/.test(value)) fail(`${flag} must be a whole number, not "${value}".`);
+  return Number(value);
+}
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        people: { type: 'string' },
+        name: { type: 'string' },
+        slug: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+const args = readArguments();
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const people = wholeNumber(args.people, '--people', 5000);
+if (people < MIN_PEOPLE || people > MAX_PEOPLE)
+  fail(`--people must be from ${MIN_PEOPLE} to ${MAX_PEOPLE}.`);
+const seed = wholeNumber(args.seed, '--seed', 1);
+
+log(
+  process.env.DATABASE_URL
+    ? 'Using the database in DATABASE_URL.'
+    : 'Using the embedded PostgreSQL in .data/postgres…',
+);
+const database = await openLocalDatabase({ log });
+const pool = createPool(database.url, 2);
+let exitCode = 0;
+try {
+  // A first `pnpm start` seeds the demo only into an empty database: keep that promise.
+  const { rows } = await pool.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM organisations',
+  );
+  if (rows[0]!.count === 0) {
+    log('Empty database: seeding the demo organisation first…');
+    const demo = await seedDemoOrganisation(pool);
+    log(`Seeded the demo organisation with ${demo.people} people.`);
+  }
+  log(`Seeding ${people} people…`);
+  const started = performance.now();
+  const result = await seedOrganisation(pool, {
+    people,
+    seed,
+    name: args.name,
+    slug: args.slug,
+    log,
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  log(`Done in ${seconds} s.`);
+  log(`  Organisation: ${result.name} (slug ${result.slug})`);
+  log(`  People:       ${result.people}`);
+  log(`  Admin:        ${result.adminEmail}`);
+  log(`  Password:     ${DEMO_PASSWORD} (everyone in this organisation)`);
+} catch (error) {
+  console.error(`[seed] ${(error as Error).message}`);
+  exitCode = 1;
+} finally {
+  await pool.end();
+  await database.stop();
+}
+process.exit(exitCode);
