@@ -17,10 +17,17 @@ const APP_ROUTES = [
   '/account/password',
 ];
 
+/** Submits the sign-in form and returns the response to its POST, once it has arrived. */
 async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().includes('/login'),
+    ),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+  ]);
+  return response;
 }
 
 async function signOut(page: Page) {
@@ -126,19 +133,19 @@ test.describe.serial('the reserved account', () => {
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Current password').fill('not my password');
-    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Confirm new password').fill(newPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByText('Your current password is not correct.')).toBeVisible();
     await expect(page.getByLabel('Current password')).toBeFocused();
 
     await page.getByLabel('Current password').fill(DEMO_PASSWORD);
-    await page.getByLabel('New password').fill('too short');
+    await page.getByLabel('New password', { exact: true }).fill('too short');
     await page.getByLabel('Confirm new password').fill('too short');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
 
-    await page.getByLabel('New password').fill(newPassword);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Confirm new password').fill(newPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByText('Password changed', { exact: true })).toBeVisible();
@@ -162,17 +169,15 @@ test.describe.serial('the reserved account', () => {
   }) => {
     // The previous test's one wrong attempt was cleared by its successful sign-in.
     await page.goto('/login');
+    // The enhanced form gets SvelteKit's action JSON, which carries the failure's status.
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await fillSignIn(page, DEMO_THROTTLE_TEST_EMAIL, `wrong password ${attempt}`);
+      const response = await fillSignIn(page, DEMO_THROTTLE_TEST_EMAIL, `wrong ${attempt}`);
+      expect(await response.json()).toMatchObject({ type: 'failure', status: 400 });
       await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
     }
-    const refusal = page.waitForResponse(
-      (response) => response.request().method() === 'POST' && response.url().includes('/login'),
-    );
     // Even the right password is refused now: the throttle answers before checking it.
-    await fillSignIn(page, DEMO_THROTTLE_TEST_EMAIL, newPassword);
-    // The enhanced form gets SvelteKit's action JSON, which carries the failure's status.
-    expect(await (await refusal).json()).toMatchObject({ type: 'failure', status: 429 });
+    const refusal = await fillSignIn(page, DEMO_THROTTLE_TEST_EMAIL, newPassword);
+    expect(await refusal.json()).toMatchObject({ type: 'failure', status: 429 });
     await expect(page.getByRole('alert')).toHaveText(
       'Too many failed sign-in attempts for this account. Try again in 15 minutes.',
     );
@@ -180,7 +185,7 @@ test.describe.serial('the reserved account', () => {
 
     // A plain form post (no JavaScript) gets the HTTP status itself, with Retry-After.
     const plain = await page.request.post('/login', {
-      headers: { origin: baseURL! },
+      headers: { origin: baseURL!, accept: 'text/html' },
       form: { email: DEMO_THROTTLE_TEST_EMAIL.toUpperCase(), password: newPassword },
     });
     expect(plain.status()).toBe(429);
