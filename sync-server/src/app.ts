@@ -1,18 +1,28 @@
-// HTTP and websocket routes of the sync server. Rooms, persistence and validation arrive with the
-// sync-engine issue; today the server authenticates connections and knows no document kinds yet.
+// HTTP and websocket routes of the sync server: health, session check, metrics, and
+// `/sync/<document name>`, where each accepted websocket becomes a Connection in a room.
 import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
+import { admit } from './auth/admit.ts';
 import { authenticate } from './auth/authenticate.ts';
+import type { DocumentAccess } from './auth/document-access.ts';
+import type { SyncConfig } from './config.ts';
+import type { SyncMetrics } from './operations/metrics.ts';
+import { Connection } from './rooms/connection.ts';
+import type { RoomRegistry } from './rooms/room-registry.ts';
 
 export interface SyncAppOptions {
   db: Pool;
   log: Logger;
+  access: DocumentAccess;
+  rooms: RoomRegistry;
+  config: SyncConfig;
+  metrics: SyncMetrics;
 }
 
-export function createSyncApp({ db, log }: SyncAppOptions) {
+export function createSyncApp({ db, log, access, rooms, config, metrics }: SyncAppOptions) {
   const app = new Hono();
 
   app.get('/healthz', async (c) => {
@@ -28,20 +38,58 @@ export function createSyncApp({ db, log }: SyncAppOptions) {
     return c.json({ person: { id, name, organisationId } });
   });
 
+  app.get('/metrics', async (c) => {
+    c.header('content-type', metrics.registry.contentType);
+    return c.body(await metrics.registry.metrics());
+  });
+
   app.get(
     '/sync/:name{.+}',
     upgradeWebSocket(async (c) => {
-      const documentName = c.req.param('name');
-      const session = await authenticate(db, c.req.header('cookie'));
+      const documentName = c.req.param('name') ?? '';
+      const admission = await admit(db, access, c.req.header('cookie'), documentName);
+      let connection: Connection | undefined;
       return {
         onOpen(_event, ws) {
-          if (!session) {
-            log.info({ documentName }, 'refused an unauthenticated sync connection');
-            ws.close(CloseCode.Unauthorized, CLOSE_REASONS[CloseCode.Unauthorized]);
+          if (!admission.admitted) {
+            log.info(
+              { documentName, personId: admission.personId, code: admission.code },
+              'refused a sync connection',
+            );
+            metrics.closes.inc({ code: String(admission.code) });
+            ws.close(admission.code, CLOSE_REASONS[admission.code]);
             return;
           }
-          log.info({ documentName, personId: session.person.id }, 'no document kind matches');
-          ws.close(CloseCode.UnknownDocument, CLOSE_REASONS[CloseCode.UnknownDocument]);
+          const { key, person } = admission;
+          const member = new Connection({
+            personId: person.id,
+            socket: {
+              send: (data) => ws.send(data),
+              close: (code, reason) => ws.close(code, reason),
+            },
+            config,
+            metrics,
+            log: log.child({ document: key.name }),
+            onClosed: (room) => room && rooms.leave(room, member),
+          });
+          connection = member;
+          rooms.join(key, member).then(
+            (room) => {
+              if (member.phase === 'closed') rooms.leave(room, member);
+              else member.joined(room);
+            },
+            (error: unknown) => {
+              log.error({ err: error, document: key.name }, 'could not open a document');
+              member.close(CloseCode.ServerError);
+            },
+          );
+        },
+        onMessage(event) {
+          const { data } = event;
+          connection?.receive(data instanceof ArrayBuffer || typeof data === 'string' ? data : '');
+        },
+        onClose(event) {
+          connection?.closed(event.code);
         },
       };
     }),

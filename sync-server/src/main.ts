@@ -1,6 +1,8 @@
-// Entry point: environment → server → listen; stops cleanly on SIGTERM / Ctrl-C.
+// Entry point: environment → server → listen. On SIGTERM / Ctrl-C it stops accepting, closes
+// connections (1012, so providers reconnect), saves every pending update, and only then exits.
 import { createPool } from '@threadline/db';
 import { pino } from 'pino';
+import { readConfigFromEnv } from './config.ts';
 import { startSyncServer } from './server.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'sync' } });
@@ -16,14 +18,25 @@ const server = await startSyncServer({
   log,
   port: Number(process.env.SYNC_PORT ?? 3001),
   hostname: process.env.SYNC_HOST ?? '0.0.0.0',
+  config: readConfigFromEnv(process.env),
+  processMetrics: true,
 });
 log.info({ port: server.port }, 'sync server listening');
 
+let stopping = false;
 async function shutdown(signal: string) {
-  log.info({ signal }, 'stopping');
-  await server.close();
-  await db.end();
-  process.exit(0);
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'stopping: saving every pending update first');
+  try {
+    await server.close();
+    await db.end();
+    log.info('stopped');
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -64,7 +64,7 @@ describe('sync server authentication', () => {
     expect(await closeCodeOf('/sync/goals/any', cookie)).toBe(CloseCode.Unauthorized);
   });
 
-  it('gets past authentication with a valid web session (no document kinds exist yet: 4404)', async () => {
+  it('[SYNC1] gets past authentication with a valid web session, then refuses a name that names no document with 4404', async () => {
     const { cookie } = await signedInCookie();
     expect(await closeCodeOf('/sync/goals/any', cookie)).toBe(CloseCode.UnknownDocument);
   });

@@ -22,7 +22,9 @@ describe('sync protocol messages', () => {
   });
 
   it('[SYNC4] uses y-websocket numbering: sync 0, awareness 1, auth 2, query 3; ours from 100', () => {
-    expect(encodeMessage({ type: 'sync-step-1', stateVector: bytes(0) })).toEqual(bytes(0, 0, 1, 0));
+    expect(encodeMessage({ type: 'sync-step-1', stateVector: bytes(0) })).toEqual(
+      bytes(0, 0, 1, 0),
+    );
     expect(encodeMessage({ type: 'sync-update', update: bytes(9) })).toEqual(bytes(0, 2, 1, 9));
     expect(encodeMessage({ type: 'awareness', update: bytes(0) })).toEqual(bytes(1, 1, 0));
     expect(encodeMessage({ type: 'query-awareness' })).toEqual(bytes(3));
@@ -75,15 +77,36 @@ describe('state vectors', () => {
   }
 
   it('[SYNC5] decodes a Yjs state vector', () => {
-    expect(decodeStateVector(vector([[12, 3], [99999, 7]]))).toEqual(
-      new Map([[12, 3], [99999, 7]]),
+    expect(
+      decodeStateVector(
+        vector([
+          [12, 3],
+          [99999, 7],
+        ]),
+      ),
+    ).toEqual(
+      new Map([
+        [12, 3],
+        [99999, 7],
+      ]),
     );
   });
 
   it('[SYNC5] counts a client saved only when the durable vector covers every local clock', () => {
-    const durable = new Map([[1, 5], [2, 3]]);
+    const durable = new Map([
+      [1, 5],
+      [2, 3],
+    ]);
     expect(stateVectorCovers(durable, new Map([[1, 5]]))).toBe(true);
-    expect(stateVectorCovers(durable, new Map([[1, 4], [2, 3]]))).toBe(true);
+    expect(
+      stateVectorCovers(
+        durable,
+        new Map([
+          [1, 4],
+          [2, 3],
+        ]),
+      ),
+    ).toBe(true);
     expect(stateVectorCovers(durable, new Map([[1, 6]]))).toBe(false);
     expect(stateVectorCovers(durable, new Map([[3, 1]]))).toBe(false);
     expect(stateVectorCovers(durable, new Map())).toBe(true);
@@ -107,16 +130,28 @@ describe('awareness updates', () => {
   }
 
   it('[SYNC14] decodes every entry of a well-formed awareness update', () => {
-    expect(decodeAwarenessUpdate(awareness([[1, 2, '{"name":"Ada"}'], [3, 4, 'null']]))).toEqual([
+    expect(
+      decodeAwarenessUpdate(
+        awareness([
+          [1, 2, '{"name":"Ada"}'],
+          [3, 4, 'null'],
+        ]),
+      ),
+    ).toEqual([
       { clientId: 1, clock: 2, state: { name: 'Ada' } },
       { clientId: 3, clock: 4, state: null },
     ]);
   });
 
   it('[SYNC14] refuses an awareness update whose later entry is broken JSON or truncated', () => {
-    expect(() => decodeAwarenessUpdate(awareness([[1, 2, '{}'], [3, 4, '{']]))).toThrow(
-      MalformedMessage,
-    );
+    expect(() =>
+      decodeAwarenessUpdate(
+        awareness([
+          [1, 2, '{}'],
+          [3, 4, '{'],
+        ]),
+      ),
+    ).toThrow(MalformedMessage);
     const whole = awareness([[1, 2, '{"a":1}']]);
     expect(() => decodeAwarenessUpdate(whole.subarray(0, whole.length - 2))).toThrow(
       MalformedMessage,

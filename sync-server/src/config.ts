@@ -1,0 +1,66 @@
+// Every tunable of the sync server, with the defaults it runs with. main.ts reads overrides from
+// the environment (SYNC_* variables, see readConfigFromEnv); tests pass them directly.
+import type { GroupCommitOptions } from './persistence/group-commit.ts';
+import { DEFAULT_GROUP_COMMIT } from './persistence/group-commit.ts';
+
+export interface SyncConfig {
+  /** Largest websocket frame accepted; larger ones close the connection with 1009 (SYNC11). */
+  maxMessageBytes: number;
+  /** A document this large (approximately, in encoded bytes) refuses updates (SYNC13). */
+  maxDocumentBytes: number;
+  /** Sustained messages per second per connection, and the burst allowed above it (SYNC12). */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** How long a document with no connections and nothing unsaved stays loaded (SYNC8). */
+  idleUnloadMs: number;
+  /** Compact the log into a snapshot after this many saved updates (SYNC9). */
+  compactAfterUpdates: number;
+  /** How appends are grouped into transactions (SYNC7). */
+  groupCommit: GroupCommitOptions;
+  /** Backoff between attempts to save after a failed save (SYNC8). */
+  saveRetry: { initialMs: number; maxMs: number };
+  /** How long shutdown waits for unsaved updates to be saved before giving up (SYNC15). */
+  shutdownTimeoutMs: number;
+}
+
+export const DEFAULT_CONFIG: SyncConfig = {
+  maxMessageBytes: 1024 * 1024,
+  maxDocumentBytes: 16 * 1024 * 1024,
+  messagesPerSecond: 100,
+  messageBurst: 300,
+  idleUnloadMs: 30_000,
+  compactAfterUpdates: 500,
+  groupCommit: DEFAULT_GROUP_COMMIT,
+  saveRetry: { initialMs: 100, maxMs: 10_000 },
+  shutdownTimeoutMs: 30_000,
+};
+
+export function resolveConfig(overrides: Partial<SyncConfig> = {}): SyncConfig {
+  return { ...DEFAULT_CONFIG, ...overrides };
+}
+
+const ENV: Record<string, (config: SyncConfig, value: number) => void> = {
+  SYNC_MAX_MESSAGE_BYTES: (c, v) => (c.maxMessageBytes = v),
+  SYNC_MAX_DOCUMENT_BYTES: (c, v) => (c.maxDocumentBytes = v),
+  SYNC_MESSAGES_PER_SECOND: (c, v) => (c.messagesPerSecond = v),
+  SYNC_MESSAGE_BURST: (c, v) => (c.messageBurst = v),
+  SYNC_IDLE_UNLOAD_MS: (c, v) => (c.idleUnloadMs = v),
+  SYNC_COMPACT_AFTER_UPDATES: (c, v) => (c.compactAfterUpdates = v),
+  SYNC_COMMIT_DELAY_MS: (c, v) => (c.groupCommit = { ...c.groupCommit, maxDelayMs: v }),
+  SYNC_COMMIT_BATCH: (c, v) => (c.groupCommit = { ...c.groupCommit, maxBatch: v }),
+  SYNC_SHUTDOWN_TIMEOUT_MS: (c, v) => (c.shutdownTimeoutMs = v),
+};
+
+/** The configuration named by SYNC_* environment variables; throws on a value that is not a
+ *  non-negative number, so a typo stops the server instead of running it unlimited. */
+export function readConfigFromEnv(env: Record<string, string | undefined>): SyncConfig {
+  const config = resolveConfig();
+  for (const [name, apply] of Object.entries(ENV)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0`);
+    apply(config, value);
+  }
+  return config;
+}

@@ -1,0 +1,11 @@
+// What a room needs of a connection: a person to attribute changes to, and a way to reach them.
+// The websocket connection implements it; room tests use a plain object.
+import type { CloseCode } from '@threadline/domain/protocol/close-codes';
+import type { SyncMessage } from '@threadline/domain/protocol/messages';
+
+export interface RoomMember {
+  readonly id: number;
+  readonly personId: string;
+  send(message: SyncMessage): void;
+  close(code: CloseCode): void;
+}

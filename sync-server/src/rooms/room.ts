@@ -1,0 +1,224 @@
+// One open document: the live Y.Doc and presence (awareness) that all of its connections share.
+// Every change enters through a transaction tagged with its origin, and the origin decides what
+// is saved and relayed (SYNC6). Acknowledgements go out after each commit (SYNC5).
+import * as Y from 'yjs';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import type { Logger } from 'pino';
+import { RefusalReason } from '@threadline/domain/protocol/messages';
+import type { SyncConfig } from '../config.ts';
+import type { SyncMetrics } from '../operations/metrics.ts';
+import type { DocumentKey, DocumentStorage } from '../persistence/document-storage.ts';
+import { DocumentSaver } from './document-saver.ts';
+import type { RoomMember } from './room-member.ts';
+import { originOf, policyFor, type TransactionOrigin } from './transaction-origin.ts';
+
+export interface RoomOptions {
+  key: DocumentKey;
+  storage: DocumentStorage;
+  config: SyncConfig;
+  metrics: SyncMetrics;
+  log: Logger;
+}
+
+export type ApplyResult = { applied: true } | { applied: false; reason: string };
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+export class Room {
+  readonly key: DocumentKey;
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new Awareness(this.doc);
+  readonly #members = new Map<RoomMember, Set<number>>();
+  readonly #saver: DocumentSaver;
+  readonly #options: RoomOptions;
+  /** Encoded size, estimated: exact at load and at each compaction, plus every saved update. */
+  #approximateBytes = 0;
+  #savedSinceCompaction = 0;
+  #compacting: Promise<void> | undefined;
+  #durableStateVector: Uint8Array;
+
+  constructor(options: RoomOptions, loaded: readonly Uint8Array[]) {
+    this.#options = options;
+    this.key = options.key;
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    const fromStorage: TransactionOrigin = { kind: 'storage' };
+    this.doc.transact(() => {
+      for (const update of loaded) Y.applyUpdate(this.doc, update, fromStorage);
+    }, fromStorage);
+    this.#approximateBytes = loaded.reduce((sum, update) => sum + update.byteLength, 0);
+    this.#durableStateVector = Y.encodeStateVector(this.doc);
+    this.#saver = new DocumentSaver({
+      key: options.key,
+      storage: options.storage,
+      retry: options.config.saveRetry,
+      metrics: options.metrics,
+      log: options.log,
+      onSaved: (stateVector, count) => this.#saved(stateVector, count),
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#changed(update, origin));
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
+      this.#presenceChanged(change, origin),
+    );
+  }
+
+  get memberCount(): number {
+    return this.#members.size;
+  }
+
+  /** True when every accepted update is durable: only then may the room be unloaded (SYNC8). */
+  get isSaved(): boolean {
+    return this.#saver.isSaved;
+  }
+
+  whenSaved(): Promise<void> {
+    return this.#saver.whenSaved();
+  }
+
+  whenCompacted(): Promise<void> {
+    return this.#compacting ?? Promise.resolve();
+  }
+
+  abandonUnsaved(): number {
+    this.#saver.abandon();
+    return this.#saver.unsavedCount;
+  }
+
+  /** Starts a member's sync: our state vector (so it sends what we lack), present people, and
+   *  the durable state vector (so a client with nothing unsaved shows "saved" at once). */
+  join(member: RoomMember) {
+    this.#members.set(member, new Set());
+    member.send({ type: 'sync-step-1', stateVector: bytes(Y.encodeStateVector(this.doc)) });
+    const present = this.awarenessUpdate();
+    if (present) member.send({ type: 'awareness', update: present });
+    member.send({ type: 'ack', stateVector: bytes(this.#durableStateVector) });
+  }
+
+  leave(member: RoomMember) {
+    const clients = this.#members.get(member);
+    this.#members.delete(member);
+    if (clients && clients.size > 0) {
+      removeAwarenessStates(this.awareness, [...clients], connectionOrigin(member));
+    }
+  }
+
+  /** Everything the member's state vector lacks (the answer to its sync step 1). */
+  missingFrom(stateVector: Uint8Array): Uint8Array<ArrayBuffer> {
+    return bytes(Y.encodeStateAsUpdate(this.doc, stateVector));
+  }
+
+  /** Applies a client's update, already checked to decode (SYNC14). Refused updates are neither
+   *  applied, saved nor relayed (SYNC13). */
+  applyUpdate(member: RoomMember, update: Uint8Array): ApplyResult {
+    if (this.#approximateBytes + update.byteLength > this.#options.config.maxDocumentBytes) {
+      this.#options.metrics.refusedUpdates.inc({ reason: RefusalReason.DocumentTooLarge });
+      return { applied: false, reason: RefusalReason.DocumentTooLarge };
+    }
+    Y.applyUpdate(this.doc, update, connectionOrigin(member));
+    return { applied: true };
+  }
+
+  /** Applies a client's presence, already checked to decode (SYNC14). */
+  applyAwareness(member: RoomMember, update: Uint8Array) {
+    applyAwarenessUpdate(this.awareness, update, connectionOrigin(member));
+  }
+
+  /** Every known presence state, or null when nobody has one. */
+  awarenessUpdate(): Uint8Array<ArrayBuffer> | null {
+    const clients = [...this.awareness.getStates().keys()];
+    return clients.length === 0 ? null : bytes(encodeAwarenessUpdate(this.awareness, clients));
+  }
+
+  /** Ends every connection (shutdown, reset); the room stays until its updates are saved. */
+  closeMembers(code: Parameters<RoomMember['close']>[0]) {
+    for (const member of [...this.#members.keys()]) member.close(code);
+  }
+
+  destroy() {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  #changed(update: Uint8Array, rawOrigin: unknown) {
+    const origin = originOf(rawOrigin);
+    const policy = policyFor(origin);
+    if (policy.persist) {
+      this.#options.metrics.updates.inc();
+      this.#approximateBytes += update.byteLength;
+      this.#saver.enqueue(
+        {
+          personId: origin.kind === 'connection' ? origin.member.personId : null,
+          receivedAt: new Date(),
+          update,
+        },
+        Y.encodeStateVector(this.doc),
+      );
+    }
+    if (policy.broadcast) {
+      const sender = origin.kind === 'connection' ? origin.member : undefined;
+      const message = { type: 'sync-update', update: bytes(update) } as const;
+      for (const member of this.#members.keys()) if (member !== sender) member.send(message);
+    }
+  }
+
+  #saved(stateVector: Uint8Array, count: number) {
+    this.#durableStateVector = stateVector;
+    const ack = { type: 'ack', stateVector: bytes(stateVector) } as const;
+    for (const member of this.#members.keys()) member.send(ack);
+    this.#savedSinceCompaction += count;
+    if (this.#savedSinceCompaction >= this.#options.config.compactAfterUpdates) this.compact();
+  }
+
+  /** Folds the log into a snapshot in the background (SYNC9), one compaction at a time. */
+  compact() {
+    if (this.#compacting) return;
+    this.#savedSinceCompaction = 0;
+    this.#approximateBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    const { storage, key, log } = this.#options;
+    this.#compacting = storage
+      .compact(key)
+      .then(
+        () => {},
+        (error: unknown) => log.error({ err: error, document: key.name }, 'compaction failed'),
+      )
+      .finally(() => (this.#compacting = undefined));
+  }
+
+  #presenceChanged({ added, updated, removed }: AwarenessChange, rawOrigin: unknown) {
+    const origin = originOf(rawOrigin);
+    const sender = origin.kind === 'connection' ? origin.member : undefined;
+    const owned = sender && this.#members.get(sender);
+    if (owned) {
+      for (const client of [...added, ...updated]) owned.add(client);
+      for (const client of removed) owned.delete(client);
+    }
+    const changed = [...added, ...updated, ...removed];
+    const message = {
+      type: 'awareness',
+      update: bytes(encodeAwarenessUpdate(this.awareness, changed)),
+    } as const;
+    for (const member of this.#members.keys()) if (member !== sender) member.send(message);
+  }
+}
+
+/** One origin object per member, so Yjs sees the same origin for each of its transactions. */
+const origins = new WeakMap<RoomMember, TransactionOrigin>();
+function connectionOrigin(member: RoomMember): TransactionOrigin {
+  let origin = origins.get(member);
+  if (!origin) origins.set(member, (origin = { kind: 'connection', member }));
+  return origin;
+}
+
+/** Yjs and lib0 type their results as Uint8Array<ArrayBufferLike>; they are fresh ArrayBuffers. */
+function bytes(array: Uint8Array): Uint8Array<ArrayBuffer> {
+  return array as Uint8Array<ArrayBuffer>;
+}
