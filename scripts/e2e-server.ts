@@ -63,7 +63,10 @@ try {
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   });
   services.exited.then(({ name, code }) => fail(`the ${name} server exited with code ${code}`));
-  await waitForHttp(`http://127.0.0.1:${webPort}/login`);
+  await Promise.all([
+    waitForHttp(`http://127.0.0.1:${webPort}/login`),
+    waitForHttp(`http://127.0.0.1:${syncPort}/healthz`),
+  ]);
   log(`ready at ${origin} on database ${databaseName}`);
 } catch (error) {
   console.error(error);

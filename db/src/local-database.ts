@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPool } from './connection.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, startEmbeddedPostgres } from './embedded.ts';
 import { migrate } from './migrate.ts';
 
 export const LOCAL_DATABASE_NAME = 'threadline';
@@ -17,10 +17,6 @@ export const LOCAL_DATA_DIR = path.resolve(
   '.data',
   'postgres',
 );
-// The credentials startEmbeddedPostgres (embedded.ts) gives the cluster; needed to reach one that
-// another process started.
-const EMBEDDED_USER = 'postgres';
-const EMBEDDED_PASSWORD = 'threadline-local';
 
 export interface LocalDatabase {
   /** Connection string of the migrated application database. */

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool } from '@threadline/db';
+import { EMBEDDED_PASSWORD, EMBEDDED_USER } from '@threadline/db/embedded';
 import { findFreePort } from '@threadline/db/free-port';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -77,7 +78,7 @@ function isListening(port: number): Promise<boolean> {
 
 async function organisationCount(): Promise<number> {
   const pool = createPool(
-    `postgres://postgres:threadline-local@127.0.0.1:${ports.postgres}/threadline`,
+    `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${ports.postgres}/threadline`,
     1,
   );
   try {
