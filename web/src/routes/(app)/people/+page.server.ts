@@ -1,0 +1,76 @@
+// The people list: search, filters, pages of 50 (ORG1: one organisation only), invitations.
+import { fail } from '@sveltejs/kit';
+import { invitationPath } from '@threadline/db/invitations';
+import { invitePerson, listPeople, resendInvitation } from '@threadline/db/people';
+import { listTeams } from '@threadline/db/teams';
+import {
+  isId,
+  parseInviteFields,
+  PERSON_STATUSES,
+  type PersonStatus,
+} from '@threadline/domain/org/person-fields';
+import { requireAdmin } from '$lib/people/admin-guard.server';
+import { formValues } from '$lib/people/form-values';
+import { db } from '$lib/server/db';
+
+function readFilters(url: URL) {
+  const status = url.searchParams.get('status') ?? '';
+  const team = url.searchParams.get('team') ?? '';
+  const page = Number(url.searchParams.get('page') ?? '1');
+  return {
+    search: (url.searchParams.get('q') ?? '').slice(0, 200),
+    status: PERSON_STATUSES.includes(status as PersonStatus) ? (status as PersonStatus) : null,
+    teamId: team === 'none' || isId(team) ? team : null,
+    sort: url.searchParams.get('sort') === '-name' ? ('-name' as const) : ('name' as const),
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+export async function load({ locals, url }) {
+  const admin = requireAdmin(locals);
+  const filters = readFilters(url);
+  const [result, teams] = await Promise.all([
+    listPeople(db(), admin.organisationId, filters),
+    listTeams(db(), admin.organisationId),
+  ]);
+  return {
+    filters,
+    result,
+    teams: teams.map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId })),
+    organisationName: admin.organisationName,
+    currentPersonId: admin.id,
+  };
+}
+
+export const actions = {
+  invite: async ({ locals, request, url }) => {
+    const admin = requireAdmin(locals);
+    const parsed = parseInviteFields(formValues(await request.formData()));
+    if (!parsed.ok) return fail(400, { errors: parsed.errors });
+    const outcome = await invitePerson(db(), admin.organisationId, admin.id, parsed.value);
+    if (!outcome.ok) return fail(400, { errors: outcome.errors });
+    const { invitation } = outcome.value;
+    return {
+      invitation: {
+        name: parsed.value.name,
+        link: `${url.origin}${invitationPath(invitation.token)}`,
+        expiresAt: invitation.expiresAt,
+      },
+    };
+  },
+
+  resend: async ({ locals, request, url }) => {
+    const admin = requireAdmin(locals);
+    const data = await request.formData();
+    const personId = data.get('personId');
+    if (!isId(personId)) return fail(400, { errors: { form: 'Choose a person from the list.' } });
+    const outcome = await resendInvitation(db(), admin.organisationId, personId, admin.id);
+    if (!outcome.ok) return fail(400, { errors: outcome.errors });
+    return {
+      invitation: {
+        link: `${url.origin}${invitationPath(outcome.value.token)}`,
+        expiresAt: outcome.value.expiresAt,
+      },
+    };
+  },
+};
