@@ -1,0 +1,73 @@
+// The acknowledgement promises durability: it is sent only after the commit holding the update
+// (SYNC5, SYNC7). The commit is held back at a gate, and no acknowledgement may arrive meanwhile.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { stateVectorCovers } from '@threadline/domain/protocol/state-vector';
+import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
+import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
+import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { GatedStorage } from './sync-storage-wrappers.ts';
+import { editor, eventually, goalTree, openRaw } from './sync-support.ts';
+
+let db: TestDatabase;
+let server: RunningSyncServer;
+let storage: GatedStorage;
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  storage = new GatedStorage(new PostgresDocumentStorage(db.pool));
+  server = await startSyncServer({
+    db: db.pool,
+    log: pino({ level: 'silent' }),
+    port: 0,
+    hostname: '127.0.0.1',
+    storage,
+  });
+});
+afterAll(() => {
+  storage.release();
+  return server.close();
+});
+
+async function rowsOf(documentName: string) {
+  const { rows } = await db.pool.query(
+    `SELECT seq FROM document_updates WHERE document_name = $1`,
+    [documentName],
+  );
+  return rows.length;
+}
+
+describe('acknowledgement after commit', () => {
+  it('[SYNC7] sends no acknowledgement while the commit is held, and one right after it', async () => {
+    const tree = await goalTree(db.pool);
+    const client = await openRaw(server.port, tree.documentName, tree.cookie);
+    const mine = editor();
+    await eventually(() => client.acks().length === 1); // the durable state at join: empty
+    mine.text.insert(0, 'held back');
+    for (const update of mine.take()) client.sendUpdate(update);
+    await eventually(() => storage.waiting === 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(client.acks()).toHaveLength(1);
+    expect(stateVectorCovers(client.lastAck(), mine.stateVector())).toBe(false);
+    expect(await rowsOf(tree.documentName)).toBe(0);
+
+    storage.release();
+    await eventually(() => stateVectorCovers(client.lastAck(), mine.stateVector()));
+    // By the time the acknowledgement arrived, the row was committed.
+    expect(await rowsOf(tree.documentName)).toBe(1);
+    storage.hold();
+  });
+
+  it('[SYNC5] acknowledges to every connection of the document, not only the sender', async () => {
+    storage.release();
+    const tree = await goalTree(db.pool);
+    const sender = await openRaw(server.port, tree.documentName, tree.cookie);
+    const watcher = await openRaw(server.port, tree.documentName, tree.cookie);
+    const mine = editor();
+    mine.text.insert(0, 'x');
+    for (const update of mine.take()) sender.sendUpdate(update);
+    await eventually(() => stateVectorCovers(watcher.lastAck(), mine.stateVector()));
+    expect(watcher.received.some((message) => message.type === 'sync-update')).toBe(true);
+    storage.hold();
+  });
+});

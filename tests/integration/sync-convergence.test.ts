@@ -1,0 +1,110 @@
+// Stock y-websocket providers editing one goal tree through a real server on Postgres (SYNC4-7).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
+import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { eventually, goalTree, openProvider, signIn, textOfUpdates } from './sync-support.ts';
+
+let db: TestDatabase;
+let server: RunningSyncServer;
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  server = await startSyncServer({
+    db: db.pool,
+    log: pino({ level: 'silent' }),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+});
+afterAll(() => server.close());
+
+describe('sync convergence', () => {
+  it('[SYNC4] lets three stock y-websocket providers converge on one document', async () => {
+    const tree = await goalTree(db.pool);
+    const colleague = await signIn(db.pool, tree.organisationId);
+    const clients = [
+      openProvider(server.port, tree.documentName, tree.cookie),
+      openProvider(server.port, tree.documentName, colleague.cookie),
+      openProvider(server.port, tree.documentName, tree.cookie),
+    ];
+    await Promise.all(clients.map((client) => client.synced()));
+    clients.forEach((client, i) => {
+      const goals = client.doc.getMap('goals');
+      for (let n = 0; n < 20; n++) goals.set(`goal-${i}-${n}`, `title ${n}`);
+      client.doc.getText('notes').insert(0, `client ${i}. `);
+    });
+    await eventually(() => clients.every((client) => client.doc.getMap('goals').size === 60));
+    const notes = clients.map((client) => client.doc.getText('notes').toString());
+    expect(new Set(notes).size).toBe(1);
+    expect(notes[0]).toHaveLength('client 0. '.length * 3);
+  });
+
+  it('[SYNC5] acknowledges every edit after it is saved, so each provider reads "saved"', async () => {
+    const tree = await goalTree(db.pool);
+    const a = openProvider(server.port, tree.documentName, tree.cookie);
+    const b = openProvider(server.port, tree.documentName, tree.cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    await eventually(() => a.isSaved() && b.isSaved());
+    a.doc.getText('t').insert(0, 'typed by a');
+    expect(a.isSaved()).toBe(false);
+    await eventually(() => b.doc.getText('t').toString() === 'typed by a');
+    await eventually(() => a.isSaved() && b.isSaved());
+    const key = { organisationId: tree.organisationId, name: tree.documentName };
+    const changes = await server.storage.changesOf(key);
+    expect(textOfUpdates(changes.map((change) => change.update))).toBe('typed by a');
+  });
+
+  it('[SYNC10] attributes each saved change to the person who made it', async () => {
+    const tree = await goalTree(db.pool);
+    const colleague = await signIn(db.pool, tree.organisationId);
+    const mine = openProvider(server.port, tree.documentName, tree.cookie);
+    const theirs = openProvider(server.port, tree.documentName, colleague.cookie);
+    await Promise.all([mine.synced(), theirs.synced()]);
+    mine.doc.getText('t').insert(0, 'mine ');
+    await eventually(() => mine.isSaved());
+    theirs.doc.getText('t').insert(0, 'theirs ');
+    await eventually(() => theirs.isSaved());
+    const changes = await server.storage.changesOf({
+      organisationId: tree.organisationId,
+      name: tree.documentName,
+    });
+    expect(changes.map((change) => change.personId)).toEqual([tree.personId, colleague.personId]);
+  });
+
+  it('[SYNC4] relays presence (awareness) between providers and answers awareness queries', async () => {
+    const tree = await goalTree(db.pool);
+    const a = openProvider(server.port, tree.documentName, tree.cookie);
+    const b = openProvider(server.port, tree.documentName, tree.cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
+    await eventually(() =>
+      [...b.provider.awareness.getStates().values()].some(
+        (state) => (state as { user?: { name: string } }).user?.name === 'Ada',
+      ),
+    );
+    const late = openProvider(server.port, tree.documentName, tree.cookie);
+    await late.synced();
+    await eventually(() => late.provider.awareness.getStates().has(a.doc.clientID));
+    a.destroy();
+    await eventually(() => !b.provider.awareness.getStates().has(a.doc.clientID));
+  });
+
+  it('[SYNC16] reports connections, documents, updates, commit latency and bytes on /metrics', async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/metrics`);
+    const text = await response.text();
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    for (const name of [
+      'sync_connections',
+      'sync_loaded_documents',
+      'sync_updates_total',
+      'sync_commit_duration_seconds_bucket',
+      'sync_refused_updates_total',
+      'sync_received_bytes_total',
+      'sync_sent_bytes_total',
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toMatch(/sync_updates_total [1-9]/);
+  });
+});

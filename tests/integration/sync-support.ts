@@ -1,0 +1,167 @@
+// Helpers for the sync-server integration tests: signed-in people with a cycle to open, stock
+// y-websocket providers that record acknowledgements, and raw websocket clients that can send
+// anything (crafted, truncated or oversized frames).
+import { onTestFinished } from 'vitest';
+import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import {
+  createSession,
+  generateSessionToken,
+  SESSION_COOKIE_NAME,
+  type Pool,
+} from '@threadline/db';
+import {
+  decodeMessage,
+  encodeMessage,
+  MessageType,
+  type SyncMessage,
+} from '@threadline/domain/protocol/messages';
+import {
+  decodeStateVector,
+  stateVectorCovers,
+  type StateVector,
+} from '@threadline/domain/protocol/state-vector';
+import { createOrganisation, createPerson } from '../support/factories.ts';
+
+export interface SignedIn {
+  cookie: string;
+  personId: string;
+  organisationId: string;
+}
+
+/** A person with a session in `organisationId` (a new organisation when omitted). */
+export async function signIn(pool: Pool, organisationId?: string): Promise<SignedIn> {
+  const orgId = organisationId ?? (await createOrganisation(pool)).id;
+  const person = await createPerson(pool, orgId);
+  const token = generateSessionToken();
+  await createSession(pool, token, person);
+  return { cookie: `${SESSION_COOKIE_NAME}=${token}`, personId: person.id, organisationId: orgId };
+}
+
+export async function createCycle(pool: Pool, organisationId: string): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO cycles (organisation_id, name, starts_on, ends_on)
+     VALUES ($1, 'Cycle ' || gen_random_uuid(), '2026-01-01', '2026-06-30') RETURNING id`,
+    [organisationId],
+  );
+  return rows[0]!.id;
+}
+
+/** A signed-in person and the goal tree of a fresh cycle in their organisation. */
+export async function goalTree(pool: Pool) {
+  const person = await signIn(pool);
+  const cycleId = await createCycle(pool, person.organisationId);
+  return { ...person, documentName: `goals/${cycleId}` };
+}
+
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A stock y-websocket provider, as a browser would use it, plus a record of the acks. */
+export function openProvider(port: number, documentName: string, cookie: string) {
+  const doc = new Y.Doc();
+  // Node has no cookies: a ws subclass adds the header the browser would send.
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  }
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, documentName, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  let acked: StateVector = new Map();
+  provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
+    acked = decodeStateVector(decoding.readVarUint8Array(decoder));
+  };
+  const closeCodes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closeCodes.push(event.code);
+  });
+  const client = {
+    doc,
+    provider,
+    closeCodes,
+    get acked() {
+      return acked;
+    },
+    /** "All changes saved": the server's durable state covers everything this replica has. */
+    isSaved: () => stateVectorCovers(acked, Y.decodeStateVector(Y.encodeStateVector(doc))),
+    synced: () =>
+      new Promise<void>((resolve) => {
+        if (provider.synced) resolve();
+        else provider.once('sync', (synced: boolean) => synced && resolve());
+      }),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  onTestFinished(() => client.destroy());
+  return client;
+}
+
+/** A websocket that sends whatever it is told and records what comes back. */
+export async function openRaw(port: number, documentName: string, cookie: string) {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/sync/${documentName}`, {
+    headers: { cookie },
+  });
+  const received: SyncMessage[] = [];
+  let closeCode: number | undefined;
+  const closed = new Promise<number>((resolve) =>
+    socket.on('close', (code) => resolve((closeCode = code))),
+  );
+  socket.on('message', (data: Buffer) => received.push(decodeMessage(new Uint8Array(data))));
+  socket.on('error', () => {}); // a refused frame can end the socket abruptly; `closed` reports it
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const raw = {
+    socket,
+    received,
+    closed,
+    get closeCode() {
+      return closeCode;
+    },
+    sendFrame: (frame: Uint8Array) => socket.send(frame),
+    send: (message: SyncMessage) => socket.send(encodeMessage(message)),
+    /** Sends a Yjs update as a y-websocket sync update. */
+    sendUpdate: (update: Uint8Array) =>
+      socket.send(encodeMessage({ type: 'sync-update', update: update.slice() })),
+    acks: () =>
+      received.flatMap((m) => (m.type === 'ack' ? [decodeStateVector(m.stateVector)] : [])),
+    lastAck: (): StateVector => raw.acks().at(-1) ?? new Map(),
+    close: () => socket.close(),
+  };
+  onTestFinished(() => socket.terminate());
+  return raw;
+}
+
+/** A document with one text, whose updates can be sent by a raw client. */
+export function editor(clientId?: number) {
+  const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return {
+    doc,
+    text: doc.getText('t'),
+    /** The updates made since the last call. */
+    take: () => updates.splice(0),
+    stateVector: (): StateVector => decodeStateVector(Y.encodeStateVector(doc)),
+  };
+}
+
+export function textOfUpdates(updates: readonly Uint8Array[], name = 't'): string {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc.getText(name).toString();
+}
