@@ -129,6 +129,17 @@ function recordLineBreaks(record: readonly string[]): number {
   return count;
 }
 
+/** CSV3: the line on which each record starts (the first record is on line 1). */
+export function recordLines(records: readonly (readonly string[])[]): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  for (const record of records) {
+    lines.push(line);
+    line += 1 + recordLineBreaks(record);
+  }
+  return lines;
+}
+
 function isBlank(record: readonly string[]): boolean {
   return record.every((cell) => cell.trim() === '');
 }
@@ -139,13 +150,10 @@ function isBlank(record: readonly string[]): boolean {
  */
 export function readPeopleCsv(records: readonly (readonly string[])[]): PeopleCsv {
   const errors: ImportError[] = [];
-  let line = 1;
+  const lines = recordLines(records);
   let headerIndex = 0;
   // Blank lines above the header are skipped too; the header is the first line with content.
-  while (headerIndex < records.length && isBlank(records[headerIndex]!)) {
-    line += 1 + recordLineBreaks(records[headerIndex]!);
-    headerIndex++;
-  }
+  while (headerIndex < records.length && isBlank(records[headerIndex]!)) headerIndex++;
   const header = records[headerIndex];
   if (header === undefined) {
     return {
@@ -157,7 +165,7 @@ export function readPeopleCsv(records: readonly (readonly string[])[]): PeopleCs
       ],
     };
   }
-  const headerLine = line;
+  const headerLine = lines[headerIndex]!;
   const indexOf = new Map<CsvField, number>();
   const ignoredHeaders: string[] = [];
   header.forEach((cell, index) => {
@@ -187,17 +195,14 @@ export function readPeopleCsv(records: readonly (readonly string[])[]): PeopleCs
   }
   const columns = CSV_FIELDS.filter((field) => indexOf.has(field));
   const width = header.length;
-  line += 1 + recordLineBreaks(header);
 
   const rows: CsvRow[] = [];
   for (let r = headerIndex + 1; r < records.length; r++) {
     const record = records[r]!;
-    const recordLine = line;
-    line += 1 + recordLineBreaks(record);
     if (isBlank(record)) continue;
     const cells: Partial<Record<CsvField, string>> = {};
     for (const field of columns) cells[field] = (record[indexOf.get(field)!] ?? '').trim();
-    const row: CsvRow = { line: recordLine, cells };
+    const row: CsvRow = { line: lines[r]!, cells };
     if (record.length > width) {
       const extra = record.slice(width).filter((cell) => cell.trim() !== '').length;
       if (extra > 0) row.extraCells = extra;
