@@ -10,6 +10,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
+  // One output folder per port, so concurrent runs (several people, one machine) never collide.
+  outputDir: `test-results/e2e-${port}`,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: `http://localhost:${port}`,
@@ -33,5 +35,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: { E2E_PORT: String(port) },
+    // SIGTERM lets scripts/e2e-server.ts stop the servers and drop its database.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   },
 });
