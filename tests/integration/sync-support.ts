@@ -115,10 +115,18 @@ export async function openRaw(port: number, documentName: string, cookie: string
   });
   const received: SyncMessage[] = [];
   let closeCode: number | undefined;
+  const waiters = new Set<() => void>();
+  const wake = () => waiters.forEach((check) => check());
   const closed = new Promise<number>((resolve) =>
-    socket.on('close', (code) => resolve((closeCode = code))),
+    socket.on('close', (code) => {
+      resolve((closeCode = code));
+      wake();
+    }),
   );
-  socket.on('message', (data: Buffer) => received.push(decodeMessage(new Uint8Array(data))));
+  socket.on('message', (data: Buffer) => {
+    received.push(decodeMessage(new Uint8Array(data)));
+    wake();
+  });
   socket.on('error', () => {}); // a refused frame can end the socket abruptly; `closed` reports it
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
@@ -140,6 +148,17 @@ export async function openRaw(port: number, documentName: string, cookie: string
       received.flatMap((m) => (m.type === 'ack' ? [decodeStateVector(m.stateVector)] : [])),
     lastAck: (): StateVector => raw.acks().at(-1) ?? new Map(),
     close: () => socket.close(),
+    /** Resolves as soon as `check` holds, checked after every message and at close. */
+    until: (check: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const waiter = () => {
+          if (!check()) return;
+          waiters.delete(waiter);
+          resolve();
+        };
+        waiters.add(waiter);
+        waiter();
+      }),
   };
   onTestFinished(() => socket.terminate());
   return raw;
