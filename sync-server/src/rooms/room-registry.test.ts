@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pino } from 'pino';
+import * as Y from 'yjs';
+import { encodeMessage, type SyncMessage } from '@threadline/domain/protocol/messages';
+import { resolveConfig } from '../config.ts';
+import { createSyncMetrics } from '../operations/metrics.ts';
+import type { DocumentKey, LoggedUpdate } from '../persistence/document-storage.ts';
+import { MemoryDocumentStorage } from '../persistence/memory-storage.ts';
+import type { RoomMember } from './room-member.ts';
+import { RoomRegistry } from './room-registry.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const key: DocumentKey = { organisationId: 'org', name: 'goals/doc' };
+const log = pino({ level: 'silent' });
+
+function member(id: number): RoomMember & { sent: SyncMessage[] } {
+  const sent: SyncMessage[] = [];
+  return { id, personId: `person-${id}`, sent, send: (m) => sent.push(m), close() {} };
+}
+
+function update(text: string) {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+class ControlledStorage extends MemoryDocumentStorage {
+  failing = false;
+  override append(k: DocumentKey, updates: readonly LoggedUpdate[]) {
+    if (this.failing) return Promise.reject(new Error('down'));
+    return super.append(k, updates);
+  }
+}
+
+function registry(storage = new ControlledStorage()) {
+  const config = resolveConfig({ idleUnloadMs: 1000, saveRetry: { initialMs: 100, maxMs: 100 } });
+  return {
+    storage,
+    rooms: new RoomRegistry({ storage, config, metrics: createSyncMetrics(), log }),
+  };
+}
+
+describe('room registry', () => {
+  it('[SYNC8] loads a document once for concurrent joins and shares the room', async () => {
+    const { rooms } = registry();
+    const [a, b] = await Promise.all([rooms.join(key, member(1)), rooms.join(key, member(2))]);
+    expect(a).toBe(b);
+    expect(rooms.loadedCount).toBe(1);
+    await rooms.close();
+  });
+
+  it('[SYNC8] unloads an idle room after the delay, leaving no timer behind', async () => {
+    vi.useFakeTimers();
+    const { rooms } = registry();
+    const m = member(1);
+    const room = await rooms.join(key, m);
+    rooms.leave(room, m);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(rooms.isLoaded(key)).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(rooms.isLoaded(key)).toBe(false);
+    expect(vi.getTimerCount()).toBe(0); // the awareness check interval went with the room
+  });
+
+  it('[SYNC8] never unloads a room with unsaved updates; unloads it once they are saved', async () => {
+    vi.useFakeTimers();
+    const { rooms, storage } = registry();
+    const m = member(1);
+    const room = await rooms.join(key, m);
+    storage.failing = true;
+    room.applyUpdate(m, update('pending'));
+    rooms.leave(room, m);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(rooms.isLoaded(key)).toBe(true);
+    expect(room.isSaved).toBe(false);
+    storage.failing = false;
+    await vi.advanceTimersByTimeAsync(200); // the next retry (every 100 ms) succeeds
+    expect(room.isSaved).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(rooms.isLoaded(key)).toBe(false);
+    expect(await storage.load(key)).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('[SYNC6] relays a member’s update to the others but not back to the sender', async () => {
+    const { rooms } = registry();
+    const a = member(1);
+    const b = member(2);
+    const room = await rooms.join(key, a);
+    await rooms.join(key, b);
+    a.sent.length = 0;
+    b.sent.length = 0;
+    room.applyUpdate(a, update('hi'));
+    expect(a.sent.map((m) => m.type)).toEqual([]);
+    expect(b.sent.map((m) => m.type)).toEqual(['sync-update']);
+    await rooms.close();
+  });
+
+  it('[SYNC5] acknowledges the durable state vector to every member after the commit', async () => {
+    const { rooms } = registry();
+    const a = member(1);
+    const b = member(2);
+    const room = await rooms.join(key, a);
+    await rooms.join(key, b);
+    room.applyUpdate(a, update('hi'));
+    await room.whenSaved();
+    const durable = Y.encodeStateVector(room.doc);
+    for (const m of [a, b]) {
+      const last = m.sent.at(-1)!;
+      expect(last.type).toBe('ack');
+      expect(encodeMessage(last)).toEqual(encodeMessage({ type: 'ack', stateVector: durable }));
+    }
+    await rooms.close();
+  });
+
+  it('[SYNC15] saves everything on close and closes every member with 1012', async () => {
+    const { rooms, storage } = registry();
+    const closes: number[] = [];
+    const m = { ...member(1), close: (code: number) => closes.push(code) };
+    const room = await rooms.join(key, m);
+    room.applyUpdate(m, update('saved at close'));
+    expect(await rooms.close()).toBe(0);
+    expect(closes).toEqual([1012]);
+    expect(await storage.load(key)).toHaveLength(1);
+  });
+});
