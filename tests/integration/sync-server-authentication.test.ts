@@ -49,17 +49,17 @@ function closeCodeOf(path: string, cookie?: string): Promise<number> {
 }
 
 describe('sync server authentication', () => {
-  it('accepts then closes a connection without a session cookie with 4401', async () => {
+  it('[SYNC2] accepts then closes a connection without a session cookie with 4401', async () => {
     expect(await closeCodeOf('/sync/goals/any')).toBe(CloseCode.Unauthorized);
   });
 
-  it('closes a connection with an unknown token with 4401', async () => {
+  it('[SYNC2] closes a connection with an unknown token with 4401', async () => {
     expect(
       await closeCodeOf('/sync/goals/any', `${SESSION_COOKIE_NAME}=${generateSessionToken()}`),
     ).toBe(CloseCode.Unauthorized);
   });
 
-  it('closes the connection of a deactivated person with 4401', async () => {
+  it('[SYNC2] closes the connection of a deactivated person with 4401', async () => {
     const { cookie } = await signedInCookie('deactivated');
     expect(await closeCodeOf('/sync/goals/any', cookie)).toBe(CloseCode.Unauthorized);
   });
