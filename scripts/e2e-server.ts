@@ -18,8 +18,13 @@ const webPort = Number(process.env.E2E_PORT ?? 4173);
 const syncPort = Number(process.env.E2E_SYNC_PORT ?? webPort + 1);
 const origin = `http://localhost:${webPort}`;
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
+const databaseName = `threadline_e2e_${randomBytes(5).toString('hex')}`;
 
-let stopEngine = async () => {};
+// What to undo at the end: on a server, drop the run's database; an embedded cluster is thrown
+// away whole (its postgres may already be stopping: the test runner signals the process group).
+let cleanUpDatabase = async () => {
+  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+};
 let adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'threadline-e2e-pg-'));
@@ -29,12 +34,11 @@ if (!adminUrl) {
     port: await findFreePort(),
   });
   adminUrl = embedded.adminUrl;
-  stopEngine = async () => {
+  cleanUpDatabase = async () => {
     await embedded.stop();
     await rm(dir, { recursive: true, force: true });
   };
 }
-const databaseName = `threadline_e2e_${randomBytes(5).toString('hex')}`;
 const admin = createPool(adminUrl, 1);
 await admin.query(`CREATE DATABASE ${databaseName}`);
 const url = new URL(adminUrl);
@@ -44,9 +48,8 @@ const databaseUrl = url.toString();
 let services: ReturnType<typeof startServices> | undefined;
 const fail = onShutdown(async () => {
   await services?.stop();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  await cleanUpDatabase();
   await admin.end();
-  await stopEngine();
 });
 
 try {
