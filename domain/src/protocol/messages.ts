@@ -30,13 +30,13 @@ export const RefusalReason = {
 } as const;
 
 export type SyncMessage =
-  | { type: 'sync-step-1'; stateVector: Uint8Array<ArrayBuffer> }
-  | { type: 'sync-step-2'; update: Uint8Array<ArrayBuffer> }
-  | { type: 'sync-update'; update: Uint8Array<ArrayBuffer> }
-  | { type: 'awareness'; update: Uint8Array<ArrayBuffer> }
+  | { type: 'sync-step-1'; stateVector: Uint8Array }
+  | { type: 'sync-step-2'; update: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
   | { type: 'permission-denied'; reason: string }
   | { type: 'query-awareness' }
-  | { type: 'ack'; stateVector: Uint8Array<ArrayBuffer> }
+  | { type: 'ack'; stateVector: Uint8Array }
   | { type: 'refused'; reason: string };
 
 /** A frame that is not a valid message; the server closes the connection with 4400. */

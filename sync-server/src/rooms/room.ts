@@ -97,10 +97,10 @@ export class Room {
    *  the durable state vector (so a client with nothing unsaved shows "saved" at once). */
   join(member: RoomMember) {
     this.#members.set(member, new Set());
-    member.send({ type: 'sync-step-1', stateVector: bytes(Y.encodeStateVector(this.doc)) });
+    member.send({ type: 'sync-step-1', stateVector: Y.encodeStateVector(this.doc) });
     const present = this.awarenessUpdate();
     if (present) member.send({ type: 'awareness', update: present });
-    member.send({ type: 'ack', stateVector: bytes(this.#durableStateVector) });
+    member.send({ type: 'ack', stateVector: this.#durableStateVector });
   }
 
   leave(member: RoomMember) {
@@ -112,8 +112,8 @@ export class Room {
   }
 
   /** Everything the member's state vector lacks (the answer to its sync step 1). */
-  missingFrom(stateVector: Uint8Array): Uint8Array<ArrayBuffer> {
-    return bytes(Y.encodeStateAsUpdate(this.doc, stateVector));
+  missingFrom(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
   /** Applies a client's update, already checked to decode (SYNC14). Refused updates are neither
@@ -133,9 +133,9 @@ export class Room {
   }
 
   /** Every known presence state, or null when nobody has one. */
-  awarenessUpdate(): Uint8Array<ArrayBuffer> | null {
+  awarenessUpdate(): Uint8Array | null {
     const clients = [...this.awareness.getStates().keys()];
-    return clients.length === 0 ? null : bytes(encodeAwarenessUpdate(this.awareness, clients));
+    return clients.length === 0 ? null : encodeAwarenessUpdate(this.awareness, clients);
   }
 
   /** Ends every connection (shutdown, reset); the room stays until its updates are saved. */
@@ -165,14 +165,14 @@ export class Room {
     }
     if (policy.broadcast) {
       const sender = origin.kind === 'connection' ? origin.member : undefined;
-      const message = { type: 'sync-update', update: bytes(update) } as const;
+      const message = { type: 'sync-update', update: update } as const;
       for (const member of this.#members.keys()) if (member !== sender) member.send(message);
     }
   }
 
   #saved(stateVector: Uint8Array, count: number) {
     this.#durableStateVector = stateVector;
-    const ack = { type: 'ack', stateVector: bytes(stateVector) } as const;
+    const ack = { type: 'ack', stateVector: stateVector } as const;
     for (const member of this.#members.keys()) member.send(ack);
     this.#savedSinceCompaction += count;
     if (this.#savedSinceCompaction >= this.#options.config.compactAfterUpdates) this.compact();
@@ -204,7 +204,7 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     const message = {
       type: 'awareness',
-      update: bytes(encodeAwarenessUpdate(this.awareness, changed)),
+      update: encodeAwarenessUpdate(this.awareness, changed),
     } as const;
     for (const member of this.#members.keys()) if (member !== sender) member.send(message);
   }
@@ -216,9 +216,4 @@ function connectionOrigin(member: RoomMember): TransactionOrigin {
   let origin = origins.get(member);
   if (!origin) origins.set(member, (origin = { kind: 'connection', member }));
   return origin;
-}
-
-/** Yjs and lib0 type their results as Uint8Array<ArrayBufferLike>; they are fresh ArrayBuffers. */
-function bytes(array: Uint8Array): Uint8Array<ArrayBuffer> {
-  return array as Uint8Array<ArrayBuffer>;
 }
