@@ -27,6 +27,8 @@ export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
 /** Why the server refused an update. Phase 2 adds permission, read-only and schema reasons. */
 export const RefusalReason = {
   DocumentTooLarge: 'document-too-large',
+  /** The server is resetting the document; the connection is about to close with 4500. */
+  DocumentReset: 'document-reset',
 } as const;
 
 export type SyncMessage =

@@ -127,3 +127,36 @@ describe('room registry', () => {
     expect(await storage.load(key)).toHaveLength(1);
   });
 });
+
+describe('a half-applied update', () => {
+  // Found by fuzzing: decodes as a Yjs update, integrates its first struct, then throws.
+  const poisoned = new Uint8Array([
+    1, 4, 1, 0, 4, 1, 1, 116, 2, 115, 111, 129, 1, 125, 3, 132, 1, 4, 4, 116, 101, 120, 116, 40, 1,
+    1, 109, 4, 103, 111, 97, 108, 1, 118, 1, 5, 116, 105, 116, 108, 50, 119, 1, 120, 1, 1, 1, 2, 3,
+  ]);
+
+  it('[SYNC14] is neither saved nor relayed; the room resets and reloads clean', async () => {
+    expect(() => Y.decodeUpdate(poisoned)).not.toThrow();
+    const { rooms, storage } = registry();
+    const closes: number[] = [];
+    const sender = member(1);
+    const bystander = { ...member(2), close: (code: number) => closes.push(code) };
+    const room = await rooms.join(key, sender);
+    await rooms.join(key, bystander);
+    room.applyUpdate(sender, update('accepted before'));
+    bystander.sent.length = 0;
+
+    expect(() => room.applyUpdate(sender, poisoned)).toThrow();
+    expect(bystander.sent.filter((m) => m.type === 'sync-update')).toEqual([]);
+    expect(closes).toEqual([4500]);
+    expect(rooms.isLoaded(key)).toBe(false);
+
+    await room.whenSaved();
+    const saved = await storage.changesOf(key);
+    expect(saved).toHaveLength(1); // only the update accepted before
+    const fresh = await rooms.join(key, member(3));
+    expect(fresh).not.toBe(room);
+    expect(fresh.doc.getText('t').toString()).toBe('accepted before');
+    await rooms.close();
+  });
+});

@@ -24,6 +24,8 @@ export class RoomRegistry {
   readonly #loading = new Map<string, Promise<Room>>();
   readonly #idleTimers = new Map<Room, ReturnType<typeof setTimeout>>();
   readonly #options: RoomRegistryOptions;
+  /** Broken rooms still saving what they accepted before they broke. */
+  readonly #retired = new Set<Room>();
   #closing = false;
 
   constructor(options: RoomRegistryOptions) {
@@ -51,7 +53,7 @@ export class RoomRegistry {
 
   leave(room: Room, member: RoomMember) {
     room.leave(member);
-    if (room.memberCount === 0) this.#scheduleUnload(room);
+    if (room.memberCount === 0 && !this.#retired.has(room)) this.#scheduleUnload(room);
   }
 
   #load(key: DocumentKey): Promise<Room> {
@@ -63,7 +65,10 @@ export class RoomRegistry {
       loading = this.#options.storage
         .load(key)
         .then((updates) => {
-          const room = new Room({ ...this.#options, key }, updates);
+          const room = new Room(
+            { ...this.#options, key, onBroken: (broken) => this.#retire(broken) },
+            updates,
+          );
           this.#rooms.set(id, room);
           this.#options.metrics.loadedDocuments.set(this.#rooms.size);
           // A room nobody joins (the connection left while it loaded) still unloads.
@@ -93,8 +98,24 @@ export class RoomRegistry {
     this.#idleTimers.set(room, timer);
   }
 
+  /** Stops handing out a room whose memory cannot be trusted: the next join loads the document
+   *  afresh; the old room is destroyed once what it accepted before is saved. */
+  #retire(room: Room) {
+    const id = idOf(room.key);
+    if (this.#rooms.get(id) === room) this.#rooms.delete(id);
+    this.#options.metrics.loadedDocuments.set(this.#rooms.size);
+    clearTimeout(this.#idleTimers.get(room));
+    this.#idleTimers.delete(room);
+    this.#retired.add(room);
+    void room.whenSaved().then(() => {
+      this.#retired.delete(room);
+      room.destroy();
+    });
+  }
+
   #unload(room: Room) {
-    this.#rooms.delete(idOf(room.key));
+    const id = idOf(room.key);
+    if (this.#rooms.get(id) === room) this.#rooms.delete(id);
     this.#options.metrics.loadedDocuments.set(this.#rooms.size);
     room.destroy();
     this.#options.log.debug({ document: room.key.name }, 'unloaded idle document');
@@ -107,7 +128,7 @@ export class RoomRegistry {
     for (const timer of this.#idleTimers.values()) clearTimeout(timer);
     this.#idleTimers.clear();
     await Promise.allSettled(this.#loading.values());
-    const rooms = [...this.#rooms.values()];
+    const rooms = [...this.#rooms.values(), ...this.#retired];
     for (const room of rooms) room.closeMembers(CloseCode.ServerRestarting);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
@@ -119,7 +140,7 @@ export class RoomRegistry {
     let unsaved = 0;
     if (outcome === 'timeout') for (const room of rooms) unsaved += room.abandonUnsaved();
     await Promise.all(rooms.map((room) => room.whenCompacted()));
-    for (const room of rooms) this.#unload(room);
+    for (const room of rooms) if (!this.#retired.has(room)) this.#unload(room);
     return unsaved;
   }
 }

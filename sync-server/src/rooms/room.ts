@@ -9,6 +9,7 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import type { Logger } from 'pino';
+import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { RefusalReason } from '@threadline/domain/protocol/messages';
 import type { SyncConfig } from '../config.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
@@ -23,6 +24,15 @@ export interface RoomOptions {
   config: SyncConfig;
   metrics: SyncMetrics;
   log: Logger;
+  /** The document in memory can no longer be trusted (an update failed half-applied): the
+   *  registry must stop handing this room out. */
+  onBroken(room: Room): void;
+}
+
+interface Change {
+  update: Uint8Array;
+  origin: TransactionOrigin;
+  stateVectorAfter: Uint8Array;
 }
 
 export type ApplyResult = { applied: true } | { applied: false; reason: string };
@@ -45,6 +55,9 @@ export class Room {
   #savedSinceCompaction = 0;
   #compacting: Promise<void> | undefined;
   #durableStateVector: Uint8Array;
+  /** While a client's update is being applied, its changes wait here until Yjs returns. */
+  #held: Change[] | undefined;
+  #broken = false;
 
   constructor(options: RoomOptions, loaded: readonly Uint8Array[]) {
     this.#options = options;
@@ -119,12 +132,38 @@ export class Room {
   /** Applies a client's update, already checked to decode (SYNC14). Refused updates are neither
    *  applied, saved nor relayed (SYNC13). */
   applyUpdate(member: RoomMember, update: Uint8Array): ApplyResult {
+    if (this.#broken) return { applied: false, reason: RefusalReason.DocumentReset };
     if (this.#approximateBytes + update.byteLength > this.#options.config.maxDocumentBytes) {
       this.#options.metrics.refusedUpdates.inc({ reason: RefusalReason.DocumentTooLarge });
       return { applied: false, reason: RefusalReason.DocumentTooLarge };
     }
-    Y.applyUpdate(this.doc, update, connectionOrigin(member));
+    // Yjs reports a transaction's changes in its `finally`, even when applying threw halfway: an
+    // update that decodes but fails to integrate would be saved and relayed in part. So changes
+    // are held until applyUpdate returns, and dropped with the whole room if it throws.
+    this.#held = [];
+    try {
+      Y.applyUpdate(this.doc, update, connectionOrigin(member));
+    } catch (error) {
+      this.#held = undefined;
+      this.#break(member);
+      throw error;
+    }
+    const held = this.#held;
+    this.#held = undefined;
+    for (const change of held) this.#accept(change);
     return { applied: true };
+  }
+
+  /** Closes everyone but the sender (whose connection closes itself with 4400) with 4500, so
+   *  they reconnect to a room loaded afresh from storage; updates accepted before are still
+   *  saved. */
+  #break(sender: RoomMember) {
+    this.#broken = true;
+    this.#options.log.error({ document: this.key.name }, 'an update failed half-applied; reset');
+    this.#options.onBroken(this);
+    for (const member of [...this.#members.keys()]) {
+      if (member !== sender) member.close(CloseCode.ServerError);
+    }
   }
 
   /** Applies a client's presence, already checked to decode (SYNC14). */
@@ -149,7 +188,16 @@ export class Room {
   }
 
   #changed(update: Uint8Array, rawOrigin: unknown) {
-    const origin = originOf(rawOrigin);
+    const change = {
+      update,
+      origin: originOf(rawOrigin),
+      stateVectorAfter: Y.encodeStateVector(this.doc),
+    };
+    if (this.#held) this.#held.push(change);
+    else this.#accept(change);
+  }
+
+  #accept({ update, origin, stateVectorAfter }: Change) {
     const policy = policyFor(origin);
     if (policy.persist) {
       this.#options.metrics.updates.inc();
@@ -160,7 +208,7 @@ export class Room {
           receivedAt: new Date(),
           update,
         },
-        Y.encodeStateVector(this.doc),
+        stateVectorAfter,
       );
     }
     if (policy.broadcast) {
