@@ -1,0 +1,98 @@
+// Opens documents with the web app's sync client (web/src/lib/sync) from Node, as a browser would:
+// a `ws` subclass sends the session cookie (Node has no cookie jar) and counts connection
+// attempts, so a test can tell that a client stopped reconnecting.
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { onTestFinished } from 'vitest';
+import WebSocket from 'ws';
+import {
+  openDocument,
+  type SyncedDocument,
+} from '../../web/src/lib/sync/synced-document.ts';
+import type { ReplicaStore } from '../../web/src/lib/sync/replica-store.ts';
+import type { SyncStatus } from '../../web/src/lib/sync/status.ts';
+
+export interface ClientOptions {
+  /** Defaults to none: each client starts with an empty replica. */
+  persistence?: ReplicaStore | null;
+  /** Defaults to `ws://127.0.0.1:<port>`. */
+  syncUrl?: string;
+  personId?: string;
+}
+
+export interface TestClient {
+  document: SyncedDocument;
+  /** Every status the client reported, in order. */
+  statuses: SyncStatus['kind'][];
+  /** How many websockets the client opened. */
+  attempts(): number;
+}
+
+export function openClient(
+  port: number,
+  documentName: string,
+  cookie: string,
+  options: ClientOptions = {},
+): TestClient {
+  let attempts = 0;
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+      attempts += 1;
+    }
+  }
+  const document = openDocument({
+    name: documentName,
+    syncUrl: options.syncUrl ?? `ws://127.0.0.1:${port}`,
+    user: { id: options.personId ?? 'someone', name: 'Someone' },
+    persistence: options.persistence ?? null,
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    watchNetwork: false,
+  });
+  const statuses: SyncStatus['kind'][] = [document.status.kind];
+  document.onStatus((status) => statuses.push(status.kind));
+  onTestFinished(() => document.destroy());
+  return { document, statuses, attempts: () => attempts };
+}
+
+export function textOf(client: TestClient, name = 't') {
+  return client.document.doc.getText(name).toString();
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A TCP relay in front of the sync server whose cable can be pulled: cut() drops every open
+ * connection and refuses new ones, as a lost network would; restore() plugs it back in.
+ */
+export async function networkTo(port: number) {
+  const sockets = new Set<Socket>();
+  let up = true;
+  const relay = createServer((inbound) => {
+    if (!up) return inbound.destroy();
+    const outbound = connect(port, '127.0.0.1');
+    for (const socket of [inbound, outbound]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {});
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const network = {
+    port: (relay.address() as AddressInfo).port,
+    cut() {
+      up = false;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      up = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        network.cut();
+        relay.close(() => resolve());
+      }),
+  };
+  onTestFinished(() => network.close());
+  return network;
+}

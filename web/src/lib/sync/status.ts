@@ -1,0 +1,94 @@
+// What every collaborative surface tells the person about their edits, derived from plain facts
+// about the connection so the rules can be tested without a socket (SC1–SC4).
+import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { stateVectorCovers, type StateVector } from '@threadline/domain/protocol/state-vector';
+
+export type SyncStatus =
+  /** Not connected, edits stay on this device (IndexedDB) until the connection returns. */
+  | { kind: 'offline' }
+  /** Opening the connection or exchanging state with the server. */
+  | { kind: 'connecting' }
+  /** Connected; some local change is not yet durable on the server. */
+  | { kind: 'saving' }
+  /** The server acknowledged a durable state that covers every local change. */
+  | { kind: 'saved' }
+  /** The server refused a change; this replica was brought back to the server's state. */
+  | { kind: 'refused'; reason: string }
+  /** Terminal: the session ended (4401). Sign in again. */
+  | { kind: 'unauthorized' }
+  /** Terminal: this person may not open the document (4403). */
+  | { kind: 'forbidden' }
+  /** Terminal: the document does not exist (4404). */
+  | { kind: 'not-found' }
+  /** Terminal: the server closed for a reason retrying cannot fix (e.g. 4400). */
+  | { kind: 'failed'; code: number; reason: string };
+
+export type SyncStatusKind = SyncStatus['kind'];
+
+export type TerminalStatus = Extract<
+  SyncStatus,
+  { kind: 'unauthorized' | 'forbidden' | 'not-found' | 'failed' }
+>;
+
+export interface SyncFacts {
+  /** The websocket: no socket, socket opening, or open. */
+  connection: 'disconnected' | 'connecting' | 'connected';
+  /** The server answered our sync step 1 on this connection (we hold everything it has). */
+  synced: boolean;
+  /** A connection closed or failed since the last completed handshake. */
+  lostConnection: boolean;
+  /** The browser says there is no network. */
+  networkDown: boolean;
+  /** The server's latest acknowledged (durable) state vector. */
+  acked: StateVector;
+  /** This replica's state vector. */
+  local: StateVector;
+  /** Set by a refusal, cleared by the next local change. */
+  refusal: string | null;
+  /** Set by a close code that ends syncing for good. */
+  terminal: TerminalStatus | null;
+}
+
+/** The status shown for a set of facts: terminal closes first, then the connection, then the
+ *  latest refusal, then whether the acknowledged state covers every local change (SC1). */
+export function deriveStatus(facts: SyncFacts): SyncStatus {
+  if (facts.terminal) return facts.terminal;
+  if (facts.connection !== 'connected' || !facts.synced) {
+    // While the provider retries, its socket flips between connecting and closed every few
+    // seconds; once a connection was lost, keep saying "offline" until the handshake is done.
+    if (facts.networkDown) return { kind: 'offline' };
+    if (facts.connection === 'connected') return { kind: 'connecting' };
+    return facts.lostConnection ? { kind: 'offline' } : { kind: 'connecting' };
+  }
+  if (facts.refusal !== null) return { kind: 'refused', reason: facts.refusal };
+  return stateVectorCovers(facts.acked, facts.local) ? { kind: 'saved' } : { kind: 'saving' };
+}
+
+/** What a closed connection means for the client (SC3). */
+export type CloseAction =
+  | { action: 'retry' }
+  | { action: 'reset'; reason: string }
+  | { action: 'stop'; status: TerminalStatus };
+
+export function classifyClose(code: number, reason: string): CloseAction {
+  switch (code) {
+    case CloseCode.Unauthorized:
+      return { action: 'stop', status: { kind: 'unauthorized' } };
+    case CloseCode.Forbidden:
+      return { action: 'stop', status: { kind: 'forbidden' } };
+    case CloseCode.UnknownDocument:
+      return { action: 'stop', status: { kind: 'not-found' } };
+    // Our own update was too big for the server: resending it on every reconnect would loop.
+    // Like a refusal, drop it and take the server's state.
+    case CloseCode.MessageTooBig:
+      return { action: 'reset', reason: 'message-too-big' };
+    // The rate limit is temporary: back off and come back.
+    case CloseCode.TooManyMessages:
+      return { action: 'retry' };
+    default:
+      if (code >= 4400 && code < 4500) {
+        return { action: 'stop', status: { kind: 'failed', code, reason } };
+      }
+      return { action: 'retry' };
+  }
+}

@@ -1,0 +1,323 @@
+// One open collaborative document: a Y.Doc kept in this device's replica store (IndexedDB) and
+// synced through the stock y-websocket provider, extended for the server's acknowledgement and
+// refusal messages. It reports a status every surface shows (SC1–SC5).
+//
+// A refused change cannot be taken out of a Yjs document (its items stay in the replica and
+// would be resent on every reconnect), so on a refusal the replica is dropped: the stored copy
+// is cleared and a fresh Y.Doc syncs from the server. `doc` and `awareness` then change, and
+// `onReset` listeners rebind to the new ones.
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import { MessageType } from '@threadline/domain/protocol/messages';
+import { decodeStateVector } from '@threadline/domain/protocol/state-vector';
+import { defaultReplicaStore, type Replica, type ReplicaStore } from './replica-store.ts';
+import { presenceState, type PresenceUser } from './presence.ts';
+import { classifyClose, deriveStatus, type SyncFacts, type SyncStatus } from './status.ts';
+
+export interface OpenDocumentOptions {
+  /** The document name, e.g. `goals/<cycle id>` (domain/documents/names). */
+  name: string;
+  /** The sync server's origin, e.g. `ws://localhost:3001` (the (app) layout's `syncUrl`). */
+  syncUrl: string;
+  /** The signed-in person: their presence, and the scope of the stored replica. */
+  user: PresenceUser;
+  /** Where the replica is kept; defaults to IndexedDB in a browser and none elsewhere. */
+  persistence?: ReplicaStore | null;
+  /** Node has no cookie jar: tests pass a `ws` subclass that sends the session cookie. */
+  WebSocketPolyfill?: typeof WebSocket;
+  /** Follow the browser's online/offline events; defaults to true where `window` exists. */
+  watchNetwork?: boolean;
+  /** Longest wait for the stored replica before connecting anyway (a stuck IndexedDB). */
+  loadTimeoutMs?: number;
+}
+
+type Listener<T> = (value: T) => void;
+
+/** The live parts, replaced together when the replica is reset. */
+interface Session {
+  doc: Y.Doc;
+  awareness: Awareness;
+  provider: WebsocketProvider;
+  replica: Replica | null;
+}
+
+export function openDocument(options: OpenDocumentOptions): SyncedDocument {
+  return new SyncedDocument(options);
+}
+
+export class SyncedDocument {
+  readonly name: string;
+  readonly #options: OpenDocumentOptions;
+  readonly #store: ReplicaStore | null;
+  #session: Session;
+  #facts: SyncFacts = {
+    connection: 'disconnected',
+    synced: false,
+    lostConnection: false,
+    networkDown: false,
+    acked: new Map(),
+    local: new Map(),
+    refusal: null,
+    terminal: null,
+  };
+  #status: SyncStatus = { kind: 'connecting' };
+  /** False after disconnect() or destroy(): nothing reconnects on its own. */
+  #wantConnected = true;
+  #resetting: Promise<void> | null = null;
+  /** Sessions being ended by us: their close events are not news. */
+  readonly #retired = new WeakSet<Session>();
+  #destroyed = false;
+  readonly #statusListeners = new Set<Listener<SyncStatus>>();
+  readonly #resetListeners = new Set<Listener<Y.Doc>>();
+  readonly #refusalListeners = new Set<Listener<string>>();
+  readonly #unwatchNetwork: () => void;
+
+  constructor(options: OpenDocumentOptions) {
+    this.name = options.name;
+    this.#options = options;
+    this.#store =
+      options.persistence === undefined ? defaultReplicaStore() : options.persistence;
+    this.#session = this.#startSession(presenceState(options.user));
+    void this.#connectWhenLoaded(this.#session);
+    this.#unwatchNetwork =
+      (options.watchNetwork ?? typeof window !== 'undefined') ? this.#watchNetwork() : () => {};
+  }
+
+  get doc(): Y.Doc {
+    return this.#session.doc;
+  }
+
+  get awareness(): Awareness {
+    return this.#session.awareness;
+  }
+
+  get status(): SyncStatus {
+    return this.#status;
+  }
+
+  /** Resolves once the replica holds everything the server has (now, or after the next sync). */
+  whenSynced(): Promise<void> {
+    return this.#until(() => this.#facts.synced && this.#facts.connection === 'connected');
+  }
+
+  /** Resolves once every local change is acknowledged as durable by the server. */
+  whenSaved(): Promise<void> {
+    return this.#until(() => this.#status.kind === 'saved');
+  }
+
+  /** Calls `listener` with each new status; returns the unsubscribe function. */
+  onStatus(listener: Listener<SyncStatus>): () => void {
+    return subscribe(this.#statusListeners, listener);
+  }
+
+  /** Calls `listener` with the new Y.Doc after a refusal replaced the replica (SC5). */
+  onReset(listener: Listener<Y.Doc>): () => void {
+    return subscribe(this.#resetListeners, listener);
+  }
+
+  /** Calls `listener` with the reason of each refusal, e.g. to show a toast. */
+  onRefused(listener: Listener<string>): () => void {
+    return subscribe(this.#refusalListeners, listener);
+  }
+
+  /** Sets what this person is editing (a field or goal id), or null, for everyone's presence. */
+  setEditing(target: string | null) {
+    this.awareness.setLocalStateField('editing', target);
+  }
+
+  /** Works offline: closes the connection and stays closed until connect(). */
+  disconnect() {
+    this.#wantConnected = false;
+    this.#session.provider.disconnect();
+  }
+
+  /** Reconnects after disconnect(); does nothing after a terminal close (SC3). */
+  connect() {
+    this.#wantConnected = true;
+    if (!this.#facts.terminal && !this.#facts.networkDown) this.#session.provider.connect();
+  }
+
+  /** Closes the connection and stops recording; the stored replica stays for the next visit. */
+  async destroy() {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#wantConnected = false;
+    this.#unwatchNetwork();
+    await this.#resetting;
+    await this.#endSession(this.#session);
+    this.#statusListeners.clear();
+    this.#resetListeners.clear();
+    this.#refusalListeners.clear();
+  }
+
+  #startSession(localPresence: Record<string, unknown> | null): Session {
+    const { name, syncUrl, user, WebSocketPolyfill } = this.#options;
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(localPresence);
+    const provider = new WebsocketProvider(`${syncUrl.replace(/\/+$/, '')}/sync`, name, doc, {
+      awareness,
+      connect: false,
+      // Tabs sync through the server: a BroadcastChannel would hand a refused change to the
+      // other tabs, which would keep it after this one resets.
+      disableBc: true,
+      ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}),
+      shouldReconnect: (event) => classifyClose(event.code, event.reason).action === 'retry',
+    });
+    const replica = this.#store?.open(`threadline/${user.id}/${name}`, doc) ?? null;
+    const session: Session = { doc, awareness, provider, replica };
+    this.#listen(session);
+    this.#facts = {
+      ...this.#facts,
+      connection: 'disconnected',
+      synced: false,
+      local: stateVectorOf(doc),
+    };
+    return session;
+  }
+
+  async #connectWhenLoaded(session: Session) {
+    if (session.replica) {
+      const timeout = this.#options.loadTimeoutMs ?? 3000;
+      await Promise.race([session.replica.whenLoaded.catch(() => {}), delay(timeout)]);
+    }
+    if (session === this.#session && this.#wantConnected) this.connect();
+  }
+
+  #listen(session: Session) {
+    const { doc, provider } = session;
+    provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
+      try {
+        this.#facts.acked = decodeStateVector(decoding.readVarUint8Array(decoder));
+      } catch {
+        return; // a malformed ack proves nothing: keep the last good one
+      }
+      this.#update();
+    };
+    provider.messageHandlers[MessageType.Refused] = (_encoder, decoder) => {
+      const reason = decoding.readVarString(decoder);
+      // Not from inside the provider's message loop: the reset destroys the provider.
+      queueMicrotask(() => this.#refused(session, reason));
+    };
+    provider.on('status', ({ status }) => {
+      if (this.#retired.has(session)) return;
+      this.#facts.connection = status === 'connected' ? 'connected' : status;
+      this.#update();
+    });
+    provider.on('sync', (synced: boolean) => {
+      if (this.#retired.has(session)) return;
+      this.#facts.synced = synced;
+      if (synced) this.#facts.lostConnection = false;
+      this.#update();
+    });
+    provider.on('connection-close', (event) => {
+      // Closing a retired session's socket (reset, destroy) says nothing about the network.
+      if (this.#retired.has(session)) return;
+      this.#facts.connection = 'disconnected';
+      this.#facts.synced = false;
+      this.#facts.lostConnection = true;
+      const close = event ? classifyClose(event.code, event.reason) : { action: 'retry' as const };
+      if (close.action === 'stop') this.#facts.terminal = close.status;
+      this.#update();
+      if (close.action === 'reset') queueMicrotask(() => this.#refused(session, close.reason));
+    });
+    doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      this.#facts.local = stateVectorOf(doc);
+      // Loading from the replica store and applying the server's updates are not local.
+      if (tr.local) this.#facts.refusal = null;
+      this.#update();
+    });
+  }
+
+  #refused(session: Session, reason: string) {
+    if (this.#retired.has(session) || this.#destroyed || this.#resetting) return;
+    this.#facts.refusal = reason;
+    for (const listener of this.#refusalListeners) listener(reason);
+    this.#resetting = this.#reset(session).finally(() => (this.#resetting = null));
+  }
+
+  /** Drops this replica, refused change and all, and syncs a fresh one from the server (SC5). */
+  async #reset(old: Session) {
+    const presence = old.awareness.getLocalState();
+    this.#retired.add(old);
+    old.provider.destroy();
+    await old.replica?.clear().catch(() => {});
+    if (this.#destroyed) {
+      await this.#endSession(old);
+      return;
+    }
+    this.#session = this.#startSession(presence);
+    void this.#connectWhenLoaded(this.#session);
+    this.#update();
+    for (const listener of this.#resetListeners) listener(this.#session.doc);
+    old.awareness.destroy();
+    old.doc.destroy();
+  }
+
+  async #endSession(session: Session) {
+    this.#retired.add(session);
+    session.provider.destroy();
+    await session.replica?.close();
+    session.awareness.destroy();
+    session.doc.destroy();
+  }
+
+  #watchNetwork(): () => void {
+    const offline = () => {
+      this.#facts.networkDown = true;
+      // Browsers can keep a dead socket open for a long while; close it so the status is true
+      // at once and edits are not written into a socket that will never deliver them.
+      this.#session.provider.disconnect();
+      this.#update();
+    };
+    const online = () => {
+      this.#facts.networkDown = false;
+      this.#update();
+      if (this.#wantConnected) this.connect();
+    };
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) offline();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+    };
+  }
+
+  #update() {
+    const next = deriveStatus(this.#facts);
+    if (sameStatus(next, this.#status)) return;
+    this.#status = next;
+    for (const listener of this.#statusListeners) listener(next);
+  }
+
+  #until(check: () => boolean): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.onStatus(() => {
+        if (!check()) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+}
+
+function stateVectorOf(doc: Y.Doc) {
+  return Y.decodeStateVector(Y.encodeStateVector(doc));
+}
+
+function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function subscribe<T>(listeners: Set<Listener<T>>, listener: Listener<T>): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function delay(ms: number) {
+  return new Promise<void>((resolve) => setTimeout(resolve, ms));
+}
