@@ -2,6 +2,7 @@
 // `/sync/<document name>`, where each accepted websocket becomes a Connection in a room.
 import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
+import { WebSocket } from 'ws';
 import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
@@ -66,6 +67,9 @@ export function createSyncApp({ db, log, access, rooms, config, metrics }: SyncA
             socket: {
               send: (data) => ws.send(data),
               close: (code, reason) => ws.close(code, reason),
+              get bufferedAmount() {
+                return ws.raw instanceof WebSocket ? ws.raw.bufferedAmount : 0;
+              },
             },
             config,
             metrics,

@@ -11,6 +11,9 @@ export interface SyncConfig {
   /** Sustained messages per second per connection, and the burst allowed above it (SYNC12). */
   messagesPerSecond: number;
   messageBurst: number;
+  /** Bytes allowed to wait in one connection's send buffer; a client that reads slower than
+   *  its document changes is closed with 4503 rather than held in memory without bound. */
+  maxBufferedBytes: number;
   /** How long a document with no connections and nothing unsaved stays loaded (SYNC8). */
   idleUnloadMs: number;
   /** Compact the log into a snapshot after this many saved updates (SYNC9). */
@@ -28,6 +31,7 @@ export const DEFAULT_CONFIG: SyncConfig = {
   maxDocumentBytes: 16 * 1024 * 1024,
   messagesPerSecond: 100,
   messageBurst: 300,
+  maxBufferedBytes: 16 * 1024 * 1024,
   idleUnloadMs: 30_000,
   compactAfterUpdates: 500,
   groupCommit: DEFAULT_GROUP_COMMIT,
@@ -44,6 +48,7 @@ const ENV: Record<string, (config: SyncConfig, value: number) => void> = {
   SYNC_MAX_DOCUMENT_BYTES: (c, v) => (c.maxDocumentBytes = v),
   SYNC_MESSAGES_PER_SECOND: (c, v) => (c.messagesPerSecond = v),
   SYNC_MESSAGE_BURST: (c, v) => (c.messageBurst = v),
+  SYNC_MAX_BUFFERED_BYTES: (c, v) => (c.maxBufferedBytes = v),
   SYNC_IDLE_UNLOAD_MS: (c, v) => (c.idleUnloadMs = v),
   SYNC_COMPACT_AFTER_UPDATES: (c, v) => (c.compactAfterUpdates = v),
   SYNC_COMMIT_DELAY_MS: (c, v) => (c.groupCommit = { ...c.groupCommit, maxDelayMs: v }),

@@ -25,6 +25,9 @@ export const CloseCode = {
   TooManyMessages: 4429,
   /** The server could not keep this document's state consistent and reset it; reconnect. */
   ServerError: 4500,
+  /** The client read too slowly: more than the allowed bytes waited to be sent to it. Reconnect
+   *  (a fresh sync sends only what it lacks). */
+  TooSlow: 4503,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -39,4 +42,5 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.UnknownDocument]: 'No such document.',
   [CloseCode.TooManyMessages]: 'Too many messages; slow down.',
   [CloseCode.ServerError]: 'The server reset this document; reconnect.',
+  [CloseCode.TooSlow]: 'Too much data waiting to be sent; reconnect.',
 };

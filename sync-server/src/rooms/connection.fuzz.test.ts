@@ -64,7 +64,7 @@ describe('connection fuzzing', () => {
     const open = async () => {
       const connection: Connection = new Connection({
         personId: 'fuzzer',
-        socket: { send() {}, close: (code) => closes.push(code) },
+        socket: { send() {}, close: (code) => closes.push(code), bufferedAmount: 0 },
         config,
         metrics,
         log,

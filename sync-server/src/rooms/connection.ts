@@ -26,6 +26,8 @@ import type { RoomMember } from './room-member.ts';
 export interface SyncSocket {
   send(data: Uint8Array<ArrayBuffer>): void;
   close(code: number, reason: string): void;
+  /** Bytes queued but not yet sent. */
+  readonly bufferedAmount: number;
 }
 
 type ConnectionState =
@@ -41,6 +43,7 @@ export class Connection implements RoomMember {
   #state: ConnectionState = { phase: 'joining', queued: [] };
   readonly #socket: SyncSocket;
   readonly #rate: TokenBucket;
+  readonly #maxBufferedBytes: number;
   readonly #metrics: SyncMetrics;
   readonly #log: Logger;
   readonly #onClosed: (room: Room | undefined) => void;
@@ -57,10 +60,12 @@ export class Connection implements RoomMember {
     this.personId = options.personId;
     this.#socket = options.socket;
     this.#rate = new TokenBucket(options.config.messagesPerSecond, options.config.messageBurst);
+    this.#maxBufferedBytes = options.config.maxBufferedBytes;
     this.#metrics = options.metrics;
     this.#log = options.log.child({ connection: this.id, personId: options.personId });
     this.#onClosed = options.onClosed;
     this.#metrics.connections.inc();
+    this.#log.debug('connection opened');
   }
 
   get phase(): ConnectionState['phase'] {
@@ -94,6 +99,7 @@ export class Connection implements RoomMember {
     const bytes = encodeMessage(message);
     this.#metrics.bytesOut.inc(bytes.byteLength);
     this.#socket.send(bytes);
+    if (this.#socket.bufferedAmount > this.#maxBufferedBytes) this.close(CloseCode.TooSlow);
   }
 
   /** The server ends the connection with a named code. */
@@ -114,6 +120,7 @@ export class Connection implements RoomMember {
     const room = this.#state.phase === 'live' ? this.#state.room : undefined;
     this.#state = { phase: 'closed', code };
     this.#metrics.connections.dec();
+    this.#log.debug({ code }, 'connection closed');
     this.#onClosed(room);
   }
 

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import * as Y from 'yjs';
+import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { decodeMessage, encodeMessage } from '@threadline/domain/protocol/messages';
+import { resolveConfig, type SyncConfig } from '../config.ts';
+import { createSyncMetrics } from '../operations/metrics.ts';
+import { MemoryDocumentStorage } from '../persistence/memory-storage.ts';
+import { Connection } from './connection.ts';
+import { RoomRegistry } from './room-registry.ts';
+
+const key = { organisationId: 'org', name: 'goals/c' };
+const log = pino({ level: 'silent' });
+
+function setup(overrides: Partial<SyncConfig> = {}) {
+  const config = resolveConfig(overrides);
+  const metrics = createSyncMetrics();
+  const rooms = new RoomRegistry({ storage: new MemoryDocumentStorage(), config, metrics, log });
+  const socket = { sent: [] as Uint8Array[], closes: [] as number[], bufferedAmount: 0 };
+  const connection: Connection = new Connection({
+    personId: 'p',
+    socket: {
+      send: (data) => socket.sent.push(data),
+      close: (code) => socket.closes.push(code),
+      get bufferedAmount() {
+        return socket.bufferedAmount;
+      },
+    },
+    config,
+    metrics,
+    log,
+    onClosed: (room) => room && rooms.leave(room, connection),
+  });
+  return { rooms, socket, connection };
+}
+
+function updateFrame(text: string) {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return encodeMessage({ type: 'sync-update', update: Y.encodeStateAsUpdate(doc) }).buffer;
+}
+
+describe('connection', () => {
+  it('[SYNC14] queues what arrives while the room loads and replays it in order once joined', async () => {
+    const { rooms, connection } = setup();
+    connection.receive(updateFrame('first'));
+    const room = await rooms.join(key, connection);
+    expect(room.doc.getText('t').toString()).toBe('');
+    connection.joined(room);
+    expect(room.doc.getText('t').toString()).toBe('first');
+    await rooms.close();
+  });
+
+  it('[SYNC4] answers sync step 1 with step 2 holding what the client lacks', async () => {
+    const { rooms, socket, connection } = setup();
+    const room = await rooms.join(key, connection);
+    connection.joined(room);
+    room.applyUpdate(connection, Y.encodeStateAsUpdate(textDoc('server side')));
+    socket.sent.length = 0;
+    connection.receive(
+      encodeMessage({ type: 'sync-step-1', stateVector: new Uint8Array([0]) }).buffer,
+    );
+    const reply = decodeMessage(socket.sent[0]!);
+    expect(reply.type).toBe('sync-step-2');
+    const client = new Y.Doc();
+    Y.applyUpdate(client, (reply as { update: Uint8Array }).update);
+    expect(client.getText('t').toString()).toBe('server side');
+    await rooms.close();
+  });
+
+  it('[SYNC14] closes with 4400 on a text frame', async () => {
+    const { rooms, socket, connection } = setup();
+    connection.joined(await rooms.join(key, connection));
+    connection.receive('hello');
+    expect(socket.closes).toEqual([CloseCode.BadMessage]);
+    expect(connection.phase).toBe('closed');
+    await rooms.close();
+  });
+
+  it('[SYNC12] closes with 4429 once over its message rate', async () => {
+    const { rooms, socket, connection } = setup({ messagesPerSecond: 1, messageBurst: 5 });
+    connection.joined(await rooms.join(key, connection));
+    const query = encodeMessage({ type: 'query-awareness' }).buffer;
+    for (let i = 0; i < 6; i++) connection.receive(query);
+    expect(socket.closes).toEqual([CloseCode.TooManyMessages]);
+    await rooms.close();
+  });
+
+  it('[SYNC12] closes with 4503 a client that lets too much wait in its send buffer', async () => {
+    const { rooms, socket, connection } = setup({ maxBufferedBytes: 1000 });
+    connection.joined(await rooms.join(key, connection));
+    socket.bufferedAmount = 1001;
+    connection.send({ type: 'query-awareness' });
+    expect(socket.closes).toEqual([CloseCode.TooSlow]);
+    await rooms.close();
+  });
+});
+
+function textDoc(text: string) {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return doc;
+}
