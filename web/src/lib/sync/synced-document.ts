@@ -97,6 +97,11 @@ export class SyncedDocument {
     return this.#status;
   }
 
+  /** Resolves once this device's stored replica is loaded into `doc` (at once without one). */
+  whenLoaded(): Promise<void> {
+    return this.#session.replica?.whenLoaded ?? Promise.resolve();
+  }
+
   /** Resolves once the replica holds everything the server has (now, or after the next sync). */
   whenSynced(): Promise<void> {
     return this.#until(() => this.#facts.synced && this.#facts.connection === 'connected');
