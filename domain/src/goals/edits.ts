@@ -1,0 +1,427 @@
+// Typed writes to the goal-tree document. Each helper is one Yjs transaction, so a change reaches
+// other replicas (and the server's per-update check) whole. They do not check permissions: the UI
+// asks permissions.ts first to show what is read-only, and the server refuses the rest.
+import * as Y from 'yjs';
+import { readMetric } from './document.ts';
+import type {
+  CheckIn,
+  Difficulty,
+  Direction,
+  GoalLevel,
+  GoalState,
+  MetricKind,
+  MoveRecord,
+} from './model.ts';
+import { metricProgress } from './progress.ts';
+import { GOAL_FIELD, goalMap, goalsRoot, METRIC_FIELD, type GoalMap } from './shape.ts';
+import { effectiveTree, nextClock, orderKeyAt, wouldCreateCycle, type GoalTree } from './tree.ts';
+
+/** Who writes, and when. `at` defaults to now; `origin` tags the Yjs transaction (undo, sync). */
+export interface WriteContext {
+  by: string;
+  at?: string;
+  origin?: unknown;
+}
+
+export interface NewGoal {
+  id?: string;
+  title: string;
+  description?: string;
+  level: GoalLevel;
+  state?: GoalState;
+  ownerId: string | null;
+  teamId?: string | null;
+  parentId: string | null;
+  /** Position among the parent's live children; default last. */
+  index?: number;
+  startDate?: string | null;
+  dueDate?: string | null;
+  metric?: Partial<MetricSettings> & { milestones?: string[] };
+  weight?: number;
+  difficulty?: Difficulty;
+  tags?: string[];
+}
+
+/** Metric fields a person sets directly; `current` changes through recordProgress (GOAL18). */
+export interface MetricSettings {
+  kind: MetricKind;
+  start: number | null;
+  target: number | null;
+  unit: string | null;
+  direction: Direction;
+}
+
+/** Plain fields of a goal that updateGoalFields may set. */
+export interface GoalPatch {
+  title?: string;
+  description?: string;
+  level?: GoalLevel;
+  ownerId?: string | null;
+  teamId?: string | null;
+  startDate?: string | null;
+  dueDate?: string | null;
+  weight?: number;
+  difficulty?: Difficulty;
+}
+
+export type EditResult = { ok: true } | { ok: false; reason: EditRefusal };
+export type EditRefusal = 'missing-goal' | 'deleted-goal' | 'missing-parent' | 'cycle';
+
+const stamp = (context: WriteContext) => context.at ?? new Date().toISOString();
+const newId = () => crypto.randomUUID();
+
+function transact(doc: Y.Doc, context: WriteContext, change: () => void): void {
+  doc.transact(change, context.origin ?? null);
+}
+
+/** Adds a goal (GOAL1) under `parentId` and returns its id. The move is its first (GOAL5). */
+export function addGoal(doc: Y.Doc, input: NewGoal, context: WriteContext): string {
+  const id = input.id ?? newId();
+  const at = stamp(context);
+  if (input.parentId !== null && !goalMap(doc, input.parentId)) {
+    throw new Error(`addGoal: no goal ${input.parentId} to add under`);
+  }
+  transact(doc, context, () => {
+    const tree = effectiveTree(doc);
+    const goal: GoalMap = new Y.Map();
+    goalsRoot(doc).set(id, goal);
+    const f = GOAL_FIELD;
+    goal.set(f.title, textOf(input.title));
+    goal.set(f.description, textOf(input.description ?? ''));
+    goal.set(f.level, input.level);
+    goal.set(f.state, input.state ?? 'draft');
+    goal.set(f.ownerId, input.ownerId);
+    goal.set(f.teamId, input.teamId ?? null);
+    const move: MoveRecord = {
+      parentId: input.parentId,
+      previousParentId: null,
+      order: orderKeyAt(tree, input.parentId, input.index ?? Infinity),
+      clock: nextClock(doc),
+      clientId: doc.clientID,
+    };
+    goal.set(f.move, move);
+    goal.set(f.startDate, input.startDate ?? null);
+    goal.set(f.dueDate, input.dueDate ?? null);
+    goal.set(f.metric, newMetric(input.metric));
+    goal.set(f.weight, input.weight ?? 1);
+    goal.set(f.difficulty, input.difficulty ?? 'medium');
+    const tags = new Y.Map<true>();
+    for (const tag of input.tags ?? []) tags.set(tag, true);
+    goal.set(f.tags, tags);
+    goal.set(f.checkIns, new Y.Array<CheckIn>());
+    goal.set(f.lastProgressAt, null);
+    goal.set(f.approvedBy, null);
+    goal.set(f.approvedAt, null);
+    goal.set(f.createdBy, context.by);
+    goal.set(f.createdAt, at);
+    goal.set(f.deleted, false);
+  });
+  return id;
+}
+
+function textOf(value: string): Y.Text {
+  return new Y.Text(value);
+}
+
+function newMetric(input: NewGoal['metric']): Y.Map<unknown> {
+  const metric = new Y.Map<unknown>();
+  const f = METRIC_FIELD;
+  metric.set(f.kind, input?.kind ?? 'none');
+  metric.set(f.start, input?.start ?? null);
+  metric.set(f.target, input?.target ?? null);
+  metric.set(f.current, null);
+  metric.set(f.unit, input?.unit ?? null);
+  metric.set(f.direction, input?.direction ?? 'increasing');
+  const milestones = new Y.Array<Y.Map<unknown>>();
+  milestones.push((input?.milestones ?? []).map(newMilestone));
+  metric.set(f.milestones, milestones);
+  return metric;
+}
+
+function newMilestone(title: string): Y.Map<unknown> {
+  const milestone = new Y.Map<unknown>();
+  milestone.set('id', newId());
+  milestone.set('title', title);
+  milestone.set('done', false);
+  return milestone;
+}
+
+/** Sets plain fields; only the fields that change are written (unchanged ones add no history). */
+export function updateGoalFields(
+  doc: Y.Doc,
+  goalId: string,
+  patch: GoalPatch,
+  context: WriteContext,
+): EditResult {
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
+  transact(doc, context, () => {
+    for (const [key, value] of Object.entries(patch) as [keyof GoalPatch, unknown][]) {
+      if (value === undefined) continue;
+      if (key === 'title' || key === 'description') {
+        replaceText(goal.get(GOAL_FIELD[key]), value as string);
+      } else if (goal.get(GOAL_FIELD[key]) !== value) {
+        goal.set(GOAL_FIELD[key], value);
+      }
+    }
+  });
+  return { ok: true };
+}
+
+/**
+ * Makes a Y.Text read `next` by replacing only the part between the common prefix and suffix, so
+ * a person typing in a title merges with another person typing elsewhere in it.
+ */
+export function replaceText(text: unknown, next: string): void {
+  if (!(text instanceof Y.Text)) return;
+  const current = text.toString();
+  if (current === next) return;
+  let prefix = 0;
+  const shorter = Math.min(current.length, next.length);
+  while (prefix < shorter && current[prefix] === next[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < shorter - prefix &&
+    current[current.length - 1 - suffix] === next[next.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  text.delete(prefix, current.length - prefix - suffix);
+  text.insert(prefix, next.slice(prefix, next.length - suffix));
+}
+
+/** The goal's title or description Y.Text, for binding an editor to it directly. */
+export function goalText(doc: Y.Doc, goalId: string, field: 'title' | 'description'): Y.Text | null {
+  const text = goalMap(doc, goalId)?.get(GOAL_FIELD[field]);
+  return text instanceof Y.Text ? text : null;
+}
+
+/**
+ * Changes the state. Entering `active` from draft, proposed or dropped is an approval (GOAL17) and
+ * records who approved and when; done → active only reopens the goal.
+ */
+export function setGoalState(
+  doc: Y.Doc,
+  goalId: string,
+  state: GoalState,
+  context: WriteContext,
+): EditResult {
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
+  const current = goal.get(GOAL_FIELD.state);
+  if (current === state) return { ok: true };
+  if (state === 'active' && current !== 'done') return approveGoal(doc, goalId, context);
+  transact(doc, context, () => goal.set(GOAL_FIELD.state, state));
+  return { ok: true };
+}
+
+/** GOAL17: the owner's manager (or an admin) makes a proposed goal active, recording who and when. */
+export function approveGoal(doc: Y.Doc, goalId: string, context: WriteContext): EditResult {
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
+  transact(doc, context, () => {
+    goal.set(GOAL_FIELD.state, 'active');
+    goal.set(GOAL_FIELD.approvedBy, context.by);
+    goal.set(GOAL_FIELD.approvedAt, stamp(context));
+  });
+  return { ok: true };
+}
+
+export interface MoveTarget {
+  parentId: string | null;
+  /** Position among the new parent's live children (the goal itself left out); default last. */
+  index?: number;
+}
+
+/**
+ * GOAL5, GOAL9: moves a goal under `parentId` at `index`, refusing a move that would create a
+ * cycle in this replica's tree, a move into or of a deleted goal. Pass the tree the UI already
+ * computed to save recomputing it.
+ */
+export function moveGoal(
+  doc: Y.Doc,
+  goalId: string,
+  target: MoveTarget,
+  context: WriteContext,
+  tree: GoalTree = effectiveTree(doc),
+): EditResult {
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
+  if (goal.get(GOAL_FIELD.deleted) === true) return { ok: false, reason: 'deleted-goal' };
+  if (target.parentId !== null) {
+    const parent = goalMap(doc, target.parentId);
+    if (!parent) return { ok: false, reason: 'missing-parent' };
+    if (parent.get(GOAL_FIELD.deleted) === true) return { ok: false, reason: 'deleted-goal' };
+  }
+  if (wouldCreateCycle(tree, goalId, target.parentId)) return { ok: false, reason: 'cycle' };
+  transact(doc, context, () => {
+    const move: MoveRecord = {
+      parentId: target.parentId,
+      // The parent the writer saw: where the goal goes back to if this move is set aside (GOAL6).
+      previousParentId: tree.parent.get(goalId) ?? null,
+      order: orderKeyAt(tree, target.parentId, target.index ?? Infinity, goalId),
+      clock: nextClock(doc),
+      clientId: doc.clientID,
+    };
+    goal.set(GOAL_FIELD.move, move);
+  });
+  return { ok: true };
+}
+
+/**
+ * GOAL18: records a new current value: sets the metric's current value, appends a check-in with
+ * the progress it means, and stamps lastProgressAt (GOAL13).
+ */
+export function recordProgress(
+  doc: Y.Doc,
+  goalId: string,
+  value: number,
+  context: WriteContext,
+): EditResult {
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
+  const metric = goal.get(GOAL_FIELD.metric);
+  if (!(metric instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
+  transact(doc, context, () => {
+    metric.set(METRIC_FIELD.current, value);
+    appendCheckIn(goal, value, context);
+  });
+  return { ok: true };
+}
+
+function appendCheckIn(goal: GoalMap, value: number, context: WriteContext): void {
+  const at = stamp(context);
+  const progress = metricProgress(readMetric(goal.get(GOAL_FIELD.metric))) ?? 0;
+  const checkIns = goal.get(GOAL_FIELD.checkIns);
+  if (checkIns instanceof Y.Array) {
+    checkIns.push([{ id: newId(), value, progress, at, by: context.by } satisfies CheckIn]);
+  }
+  goal.set(GOAL_FIELD.lastProgressAt, at);
+}
+
+/** Changes metric settings (kind, start, target, unit, direction). */
+export function updateMetric(
+  doc: Y.Doc,
+  goalId: string,
+  patch: Partial<MetricSettings>,
+  context: WriteContext,
+): EditResult {
+  const metric = goalMap(doc, goalId)?.get(GOAL_FIELD.metric);
+  if (!(metric instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
+  transact(doc, context, () => {
+    for (const [key, value] of Object.entries(patch) as [keyof MetricSettings, unknown][]) {
+      if (value !== undefined && metric.get(METRIC_FIELD[key]) !== value) {
+        metric.set(METRIC_FIELD[key], value);
+      }
+    }
+  });
+  return { ok: true };
+}
+
+function milestonesOf(doc: Y.Doc, goalId: string): Y.Array<Y.Map<unknown>> | null {
+  const metric = goalMap(doc, goalId)?.get(GOAL_FIELD.metric);
+  const milestones = metric instanceof Y.Map ? metric.get(METRIC_FIELD.milestones) : null;
+  return milestones instanceof Y.Array ? milestones : null;
+}
+
+export function addMilestone(
+  doc: Y.Doc,
+  goalId: string,
+  title: string,
+  context: WriteContext,
+): string | null {
+  const milestones = milestonesOf(doc, goalId);
+  if (!milestones) return null;
+  const milestone = newMilestone(title);
+  transact(doc, context, () => milestones.push([milestone]));
+  return milestone.get('id') as string;
+}
+
+export function renameMilestone(
+  doc: Y.Doc,
+  goalId: string,
+  milestoneId: string,
+  title: string,
+  context: WriteContext,
+): EditResult {
+  const milestone = findMilestone(doc, goalId, milestoneId);
+  if (!milestone) return { ok: false, reason: 'missing-goal' };
+  transact(doc, context, () => milestone.item.set('title', title));
+  return { ok: true };
+}
+
+export function removeMilestone(
+  doc: Y.Doc,
+  goalId: string,
+  milestoneId: string,
+  context: WriteContext,
+): EditResult {
+  const milestone = findMilestone(doc, goalId, milestoneId);
+  if (!milestone) return { ok: false, reason: 'missing-goal' };
+  transact(doc, context, () => milestone.list.delete(milestone.index, 1));
+  return { ok: true };
+}
+
+/** Ticks a milestone on or off; a change is a check-in (value: how many are done, GOAL18). */
+export function setMilestoneDone(
+  doc: Y.Doc,
+  goalId: string,
+  milestoneId: string,
+  done: boolean,
+  context: WriteContext,
+): EditResult {
+  const milestone = findMilestone(doc, goalId, milestoneId);
+  const goal = goalMap(doc, goalId);
+  if (!milestone || !goal) return { ok: false, reason: 'missing-goal' };
+  if (milestone.item.get('done') === done) return { ok: true };
+  transact(doc, context, () => {
+    milestone.item.set('done', done);
+    const doneCount = readMetric(goal.get(GOAL_FIELD.metric)).milestones.filter((m) => m.done).length;
+    appendCheckIn(goal, doneCount, context);
+  });
+  return { ok: true };
+}
+
+function findMilestone(doc: Y.Doc, goalId: string, milestoneId: string) {
+  const list = milestonesOf(doc, goalId);
+  if (!list) return null;
+  const items = list.toArray();
+  const index = items.findIndex((item) => item instanceof Y.Map && item.get('id') === milestoneId);
+  return index < 0 ? null : { list, index, item: items[index]! };
+}
+
+export function addTag(doc: Y.Doc, goalId: string, tag: string, context: WriteContext): EditResult {
+  const tags = goalMap(doc, goalId)?.get(GOAL_FIELD.tags);
+  if (!(tags instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
+  const name = tag.trim().replace(/\s+/g, ' ');
+  if (name !== '' && !tags.has(name)) transact(doc, context, () => tags.set(name, true));
+  return { ok: true };
+}
+
+export function removeTag(doc: Y.Doc, goalId: string, tag: string, context: WriteContext): EditResult {
+  const tags = goalMap(doc, goalId)?.get(GOAL_FIELD.tags);
+  if (!(tags instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
+  if (tags.has(tag)) transact(doc, context, () => tags.delete(tag));
+  return { ok: true };
+}
+
+/**
+ * GOAL3, GOAL7: marks a goal deleted. It stays in the document (restorable, its history intact);
+ * its live children show under its nearest live ancestor.
+ */
+export function deleteGoal(doc: Y.Doc, goalId: string, context: WriteContext): EditResult {
+  return setDeleted(doc, goalId, true, context);
+}
+
+export function restoreGoal(doc: Y.Doc, goalId: string, context: WriteContext): EditResult {
+  return setDeleted(doc, goalId, false, context);
+}
+
+function setDeleted(doc: Y.Doc, goalId: string, deleted: boolean, context: WriteContext): EditResult {
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
+  if (goal.get(GOAL_FIELD.deleted) !== deleted) {
+    transact(doc, context, () => goal.set(GOAL_FIELD.deleted, deleted));
+  }
+  return { ok: true };
+}

@@ -1,0 +1,73 @@
+// How a goal tree lives in a Y.Doc (GOAL1). One document per organisation and cycle
+// (`goals/<cycleId>`), with a single top-level Y.Map `goals`: goal id → goal Y.Map.
+//
+// Inside a goal map every field is its own key, so two people editing different fields of one goal
+// never overwrite each other; the title and description are Y.Text, so two people typing in the
+// same title merge character by character instead of the last keystroke winning. The metric is a
+// nested Y.Map created with the goal (never replaced, so concurrent metric edits merge), and
+// milestones, tags and check-ins are collections that merge concurrent additions.
+import * as Y from 'yjs';
+
+export const GOALS_ROOT = 'goals';
+
+/** The keys of a goal's Y.Map, and nothing else (GOAL2). */
+export const GOAL_FIELD = {
+  title: 'title', // Y.Text
+  description: 'description', // Y.Text
+  level: 'level',
+  state: 'state',
+  ownerId: 'ownerId',
+  teamId: 'teamId',
+  move: 'move', // MoveRecord, written whole (GOAL5)
+  startDate: 'startDate',
+  dueDate: 'dueDate',
+  metric: 'metric', // Y.Map, keys METRIC_FIELD
+  weight: 'weight',
+  difficulty: 'difficulty',
+  tags: 'tags', // Y.Map tag → true: a set, so a tag added twice concurrently is there once
+  checkIns: 'checkIns', // Y.Array<CheckIn>, append-only (GOAL3)
+  lastProgressAt: 'lastProgressAt',
+  approvedBy: 'approvedBy',
+  approvedAt: 'approvedAt',
+  createdBy: 'createdBy',
+  createdAt: 'createdAt',
+  deleted: 'deleted',
+} as const;
+export type GoalField = keyof typeof GOAL_FIELD;
+export const GOAL_FIELDS = Object.keys(GOAL_FIELD) as GoalField[];
+
+export const METRIC_FIELD = {
+  kind: 'kind',
+  start: 'start',
+  target: 'target',
+  current: 'current',
+  unit: 'unit',
+  direction: 'direction',
+  milestones: 'milestones', // Y.Array<Y.Map>, keys MILESTONE_FIELDS
+} as const;
+export type MetricField = keyof typeof METRIC_FIELD;
+export const METRIC_FIELDS = Object.keys(METRIC_FIELD) as MetricField[];
+
+export const MILESTONE_FIELDS = ['id', 'title', 'done'] as const;
+
+export type GoalMap = Y.Map<unknown>;
+
+export function goalsRoot(doc: Y.Doc): Y.Map<GoalMap> {
+  return doc.getMap<GoalMap>(GOALS_ROOT);
+}
+
+/** The goal's Y.Map, or undefined when the document has no goal with that id. */
+export function goalMap(doc: Y.Doc, goalId: string): GoalMap | undefined {
+  const value = goalsRoot(doc).get(goalId);
+  return value instanceof Y.Map ? value : undefined;
+}
+
+/** Goal ids in code-unit order: Y.Map iteration order differs between replicas, this does not. */
+export function sortedGoalIds(doc: Y.Doc): string[] {
+  return [...goalsRoot(doc).keys()].sort(compareStrings);
+}
+
+/** Plain code-unit comparison (never localeCompare: order keys and ids must sort the same everywhere). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+// Helpers for the goal tests: deterministic ids, replicas with fixed client ids, syncing.
+import * as Y from 'yjs';
+import type { GoalTree } from './tree.ts';
+
+/** A lowercase UUID from a number, so tests read `uuid(3)` instead of random ids. */
+export function uuid(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+/** A replica with a fixed Yjs client id (tie-breaks in GOAL6 depend on it). */
+export function replica(clientId: number): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  return doc;
+}
+
+/** Sends everything `from` has that `to` lacks. */
+export function syncOneWay(from: Y.Doc, to: Y.Doc): void {
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+}
+
+export function syncBoth(a: Y.Doc, b: Y.Doc): void {
+  syncOneWay(a, b);
+  syncOneWay(b, a);
+}
+
+export function syncAll(docs: readonly Y.Doc[]): void {
+  for (const a of docs) for (const b of docs) if (a !== b) syncOneWay(a, b);
+}
+
+/** The tree as one comparable value: parent and children lists of every live goal, in order. */
+export function canonicalTree(tree: GoalTree): string {
+  const lines = [`roots: ${tree.roots.join(',')}`];
+  for (const id of [...tree.parent.keys()].sort()) {
+    lines.push(`${id} < ${tree.parent.get(id) ?? 'root'} : ${(tree.children.get(id) ?? []).join(',')}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The ids reached walking down from the roots. Every live goal reached exactly once means the tree
+ * has no cycle (a cycle's goals are never reached from a root) and loses no goal.
+ */
+export function walkFromRoots(tree: GoalTree): string[] {
+  const seen: string[] = [];
+  const stack = [...tree.roots];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    seen.push(id);
+    if (seen.length > tree.parent.size + 1) break;
+    stack.push(...(tree.children.get(id) ?? []));
+  }
+  return seen;
+}
