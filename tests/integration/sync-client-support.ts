@@ -9,7 +9,7 @@ import {
   type SyncedDocument,
 } from '../../web/src/lib/sync/synced-document.ts';
 import type { ReplicaStore } from '../../web/src/lib/sync/replica-store.ts';
-import type { SyncStatus } from '../../web/src/lib/sync/status.ts';
+import type { SyncState } from '../../web/src/lib/sync/status.ts';
 
 export interface ClientOptions {
   /** Defaults to none: each client starts with an empty replica. */
@@ -22,7 +22,7 @@ export interface ClientOptions {
 export interface TestClient {
   document: SyncedDocument;
   /** Every status the client reported, in order. */
-  statuses: SyncStatus['kind'][];
+  statuses: SyncState['kind'][];
   /** How many websockets the client opened. */
   attempts(): number;
 }
@@ -48,7 +48,7 @@ export function openClient(
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     watchNetwork: false,
   });
-  const statuses: SyncStatus['kind'][] = [document.status.kind];
+  const statuses: SyncState['kind'][] = [document.status.kind];
   document.onStatus((status) => statuses.push(status.kind));
   onTestFinished(() => document.destroy());
   return { document, statuses, attempts: () => attempts };

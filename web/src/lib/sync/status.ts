@@ -3,7 +3,7 @@
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { stateVectorCovers, type StateVector } from '@threadline/domain/protocol/state-vector';
 
-export type SyncStatus =
+export type SyncState =
   /** Not connected, edits stay on this device (IndexedDB) until the connection returns. */
   | { kind: 'offline' }
   /** Opening the connection or exchanging state with the server. */
@@ -23,10 +23,10 @@ export type SyncStatus =
   /** Terminal: the server closed for a reason retrying cannot fix (e.g. 4400). */
   | { kind: 'failed'; code: number; reason: string };
 
-export type SyncStatusKind = SyncStatus['kind'];
+export type SyncStateKind = SyncState['kind'];
 
 export type TerminalStatus = Extract<
-  SyncStatus,
+  SyncState,
   { kind: 'unauthorized' | 'forbidden' | 'not-found' | 'failed' }
 >;
 
@@ -51,7 +51,7 @@ export interface SyncFacts {
 
 /** The status shown for a set of facts: terminal closes first, then the connection, then the
  *  latest refusal, then whether the acknowledged state covers every local change (SC1). */
-export function deriveStatus(facts: SyncFacts): SyncStatus {
+export function deriveStatus(facts: SyncFacts): SyncState {
   if (facts.terminal) return facts.terminal;
   if (facts.connection !== 'connected' || !facts.synced) {
     // While the provider retries, its socket flips between connecting and closed every few
@@ -90,5 +90,44 @@ export function classifyClose(code: number, reason: string): CloseAction {
         return { action: 'stop', status: { kind: 'failed', code, reason } };
       }
       return { action: 'retry' };
+  }
+}
+
+/** The words for a status: a short label and a sentence for screen readers and tooltips. */
+export function describeStatus(state: SyncState): { label: string; detail: string } {
+  switch (state.kind) {
+    case 'offline':
+      return {
+        label: 'Offline',
+        detail: 'Your changes are kept on this device and saved when the connection returns.',
+      };
+    case 'connecting':
+      return { label: 'Connecting…', detail: 'Connecting to the server.' };
+    case 'saving':
+      return { label: 'Saving…', detail: 'Saving your latest changes.' };
+    case 'saved':
+      return { label: 'All changes saved', detail: 'Every change is saved on the server.' };
+    case 'refused':
+      return { label: 'Change not saved', detail: refusalMessage(state.reason) };
+    case 'unauthorized':
+      return { label: 'Signed out', detail: 'Your session has ended. Sign in again to edit.' };
+    case 'forbidden':
+      return { label: 'No access', detail: 'You do not have access to this document.' };
+    case 'not-found':
+      return { label: 'Not found', detail: 'This document does not exist.' };
+    case 'failed':
+      return { label: 'Sync stopped', detail: `The server closed the connection: ${state.reason}` };
+  }
+}
+
+/** Why a change was refused, in words; the server's reason codes are in domain/protocol. */
+export function refusalMessage(reason: string): string {
+  switch (reason) {
+    case 'document-too-large':
+      return 'The document has reached its size limit, so your last change was undone.';
+    case 'message-too-big':
+      return 'Your last change was too large to save, so it was undone.';
+    default:
+      return `The server did not accept your last change (${reason}), so it was undone.`;
   }
 }

@@ -14,7 +14,7 @@ import { MessageType } from '@threadline/domain/protocol/messages';
 import { decodeStateVector } from '@threadline/domain/protocol/state-vector';
 import { defaultReplicaStore, type Replica, type ReplicaStore } from './replica-store.ts';
 import { presenceState, type PresenceUser } from './presence.ts';
-import { classifyClose, deriveStatus, type SyncFacts, type SyncStatus } from './status.ts';
+import { classifyClose, deriveStatus, type SyncFacts, type SyncState } from './status.ts';
 
 export interface OpenDocumentOptions {
   /** The document name, e.g. `goals/<cycle id>` (domain/documents/names). */
@@ -62,14 +62,14 @@ export class SyncedDocument {
     refusal: null,
     terminal: null,
   };
-  #status: SyncStatus = { kind: 'connecting' };
+  #status: SyncState = { kind: 'connecting' };
   /** False after disconnect() or destroy(): nothing reconnects on its own. */
   #wantConnected = true;
   #resetting: Promise<void> | null = null;
   /** Sessions being ended by us: their close events are not news. */
   readonly #retired = new WeakSet<Session>();
   #destroyed = false;
-  readonly #statusListeners = new Set<Listener<SyncStatus>>();
+  readonly #statusListeners = new Set<Listener<SyncState>>();
   readonly #resetListeners = new Set<Listener<Y.Doc>>();
   readonly #refusalListeners = new Set<Listener<string>>();
   readonly #unwatchNetwork: () => void;
@@ -93,7 +93,7 @@ export class SyncedDocument {
     return this.#session.awareness;
   }
 
-  get status(): SyncStatus {
+  get status(): SyncState {
     return this.#status;
   }
 
@@ -113,7 +113,7 @@ export class SyncedDocument {
   }
 
   /** Calls `listener` with each new status; returns the unsubscribe function. */
-  onStatus(listener: Listener<SyncStatus>): () => void {
+  onStatus(listener: Listener<SyncState>): () => void {
     return subscribe(this.#statusListeners, listener);
   }
 
@@ -314,7 +314,7 @@ function stateVectorOf(doc: Y.Doc) {
   return Y.decodeStateVector(Y.encodeStateVector(doc));
 }
 
-function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
+function sameStatus(a: SyncState, b: SyncState): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 

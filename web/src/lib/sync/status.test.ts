@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { classifyClose, deriveStatus, describeStatus, type SyncFacts } from './status.ts';
+
+const live: SyncFacts = {
+  connection: 'connected',
+  synced: true,
+  lostConnection: false,
+  networkDown: false,
+  acked: new Map([[1, 5]]),
+  local: new Map([[1, 5]]),
+  refusal: null,
+  terminal: null,
+};
+
+const facts = (changes: Partial<SyncFacts>): SyncFacts => ({ ...live, ...changes });
+
+describe('deriveStatus', () => {
+  it('[SC1] says "saved" only when the acknowledged state vector covers every local clock', () => {
+    expect(deriveStatus(live)).toEqual({ kind: 'saved' });
+    expect(deriveStatus(facts({ local: new Map([[1, 6]]) }))).toEqual({ kind: 'saving' });
+    // A change from a client the server has not acknowledged yet (another tab's, relayed).
+    expect(
+      deriveStatus(
+        facts({
+          local: new Map([
+            [1, 5],
+            [2, 1],
+          ]),
+        }),
+      ),
+    ).toEqual({ kind: 'saving' });
+    expect(deriveStatus(facts({ acked: new Map([[1, 9]]) }))).toEqual({ kind: 'saved' });
+    expect(deriveStatus(facts({ acked: new Map(), local: new Map() }))).toEqual({
+      kind: 'saved',
+    });
+  });
+
+  it('[SC1] says "connecting" until the first handshake is done, never "saved" before it', () => {
+    expect(deriveStatus(facts({ connection: 'disconnected', synced: false }))).toEqual({
+      kind: 'connecting',
+    });
+    expect(deriveStatus(facts({ connection: 'connecting', synced: false }))).toEqual({
+      kind: 'connecting',
+    });
+    expect(deriveStatus(facts({ synced: false }))).toEqual({ kind: 'connecting' });
+  });
+
+  it('[SC2] says "offline" from a lost connection until the next handshake, through retries', () => {
+    const lost = { synced: false, lostConnection: true };
+    expect(deriveStatus(facts({ ...lost, connection: 'disconnected' }))).toEqual({
+      kind: 'offline',
+    });
+    expect(deriveStatus(facts({ ...lost, connection: 'connecting' }))).toEqual({
+      kind: 'offline',
+    });
+    expect(deriveStatus(facts({ ...lost, connection: 'connected' }))).toEqual({
+      kind: 'connecting',
+    });
+    expect(deriveStatus(facts({ connection: 'connecting', networkDown: true }))).toEqual({
+      kind: 'offline',
+    });
+  });
+
+  it('[SC5] shows a refusal once resynced, until the next local change clears it', () => {
+    expect(deriveStatus(facts({ refusal: 'document-too-large' }))).toEqual({
+      kind: 'refused',
+      reason: 'document-too-large',
+    });
+    expect(
+      deriveStatus(facts({ refusal: 'document-too-large', connection: 'connecting' })),
+    ).toEqual({ kind: 'connecting' });
+  });
+
+  it('[SC3] lets a terminal close outrank everything else', () => {
+    const terminal = { kind: 'unauthorized' } as const;
+    expect(deriveStatus(facts({ terminal }))).toEqual(terminal);
+    expect(deriveStatus(facts({ terminal, connection: 'disconnected', networkDown: true }))).toBe(
+      terminal,
+    );
+  });
+});
+
+describe('classifyClose', () => {
+  it.each([
+    [CloseCode.Unauthorized, { kind: 'unauthorized' }],
+    [CloseCode.Forbidden, { kind: 'forbidden' }],
+    [CloseCode.UnknownDocument, { kind: 'not-found' }],
+    [CloseCode.BadMessage, { kind: 'failed', code: 4400, reason: 'why' }],
+    [4499, { kind: 'failed', code: 4499, reason: 'why' }],
+  ])('[SC3] stops reconnecting after %i', (code, status) => {
+    expect(classifyClose(code, 'why')).toEqual({ action: 'stop', status });
+  });
+
+  it.each([1000, 1006, CloseCode.ServerRestarting, CloseCode.TooManyMessages, 4500, 4599])(
+    '[SC3] reconnects with backoff after %i',
+    (code) => {
+      expect(classifyClose(code, '')).toEqual({ action: 'retry' });
+    },
+  );
+
+  it('[SC5] treats a frame too big for the server as a refused change', () => {
+    expect(classifyClose(CloseCode.MessageTooBig, '')).toEqual({
+      action: 'reset',
+      reason: 'message-too-big',
+    });
+  });
+});
+
+describe('describeStatus', () => {
+  it('[SC1] words every status, so the badge never relies on colour alone', () => {
+    const states = [
+      { kind: 'offline' },
+      { kind: 'connecting' },
+      { kind: 'saving' },
+      { kind: 'saved' },
+      { kind: 'refused', reason: 'document-too-large' },
+      { kind: 'unauthorized' },
+      { kind: 'forbidden' },
+      { kind: 'not-found' },
+      { kind: 'failed', code: 4400, reason: 'Malformed sync message.' },
+    ] as const;
+    const labels = states.map((state) => describeStatus(state).label);
+    expect(new Set(labels).size).toBe(states.length);
+    expect(describeStatus({ kind: 'saved' }).label).toBe('All changes saved');
+    expect(describeStatus({ kind: 'refused', reason: 'read-only' }).detail).toContain('read-only');
+  });
+});
