@@ -95,10 +95,13 @@ export class Connection implements RoomMember {
   }
 
   send(message: SyncMessage) {
+    if (this.#state.phase !== 'closed') this.sendFrame(encodeMessage(message));
+  }
+
+  sendFrame(frame: Uint8Array<ArrayBuffer>) {
     if (this.#state.phase === 'closed') return;
-    const bytes = encodeMessage(message);
-    this.#metrics.bytesOut.inc(bytes.byteLength);
-    this.#socket.send(bytes);
+    this.#metrics.bytesOut.inc(frame.byteLength);
+    this.#socket.send(frame);
     if (this.#socket.bufferedAmount > this.#maxBufferedBytes) this.close(CloseCode.TooSlow);
   }
 

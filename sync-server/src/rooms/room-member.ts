@@ -7,5 +7,7 @@ export interface RoomMember {
   readonly id: number;
   readonly personId: string;
   send(message: SyncMessage): void;
+  /** Sends a frame already encoded: a broadcast encodes once for all of its members. */
+  sendFrame(frame: Uint8Array<ArrayBuffer>): void;
   close(code: CloseCode): void;
 }

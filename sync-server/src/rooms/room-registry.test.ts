@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 import * as Y from 'yjs';
-import { encodeMessage, type SyncMessage } from '@threadline/domain/protocol/messages';
+import {
+  decodeMessage,
+  encodeMessage,
+  type SyncMessage,
+} from '@threadline/domain/protocol/messages';
 import { resolveConfig } from '../config.ts';
 import { createSyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey, LoggedUpdate } from '../persistence/document-storage.ts';
@@ -18,7 +22,14 @@ const log = pino({ level: 'silent' });
 
 function member(id: number): RoomMember & { sent: SyncMessage[] } {
   const sent: SyncMessage[] = [];
-  return { id, personId: `person-${id}`, sent, send: (m) => sent.push(m), close() {} };
+  return {
+    id,
+    personId: `person-${id}`,
+    sent,
+    send: (m) => sent.push(m),
+    sendFrame: (frame) => sent.push(decodeMessage(frame)),
+    close() {},
+  };
 }
 
 function update(text: string) {
@@ -94,8 +105,30 @@ describe('room registry', () => {
     a.sent.length = 0;
     b.sent.length = 0;
     room.applyUpdate(a, update('hi'));
-    expect(a.sent.map((m) => m.type)).toEqual([]);
-    expect(b.sent.map((m) => m.type)).toEqual(['sync-update']);
+    await new Promise((resolve) => setImmediate(resolve));
+    const relayed = (m: typeof a) => m.sent.filter((message) => message.type === 'sync-update');
+    expect(relayed(a)).toEqual([]);
+    expect(relayed(b)).toHaveLength(1);
+    await rooms.close();
+  });
+
+  it('[SYNC6] relays the updates of one event-loop turn as one merged frame per member', async () => {
+    const { rooms } = registry();
+    const [a, b, c] = [member(1), member(2), member(3)];
+    const room = await rooms.join(key, a);
+    await rooms.join(key, b);
+    await rooms.join(key, c);
+    for (const m of [a, b, c]) m.sent.length = 0;
+    room.applyUpdate(a, update('one'));
+    room.applyUpdate(b, update('two'));
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const m of [a, b, c]) {
+      const relayed = m.sent.filter((message) => message.type === 'sync-update');
+      expect(relayed).toHaveLength(1);
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, (relayed[0] as { update: Uint8Array }).update);
+      expect(replica.getText('t').toString()).toHaveLength('onetwo'.length);
+    }
     await rooms.close();
   });
 
@@ -147,6 +180,7 @@ describe('a half-applied update', () => {
     bystander.sent.length = 0;
 
     expect(() => room.applyUpdate(sender, poisoned)).toThrow();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(bystander.sent.filter((m) => m.type === 'sync-update')).toEqual([]);
     expect(closes).toEqual([4500]);
     expect(rooms.isLoaded(key)).toBe(false);

@@ -10,7 +10,7 @@ import {
 } from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
-import { RefusalReason } from '@threadline/domain/protocol/messages';
+import { encodeMessage, RefusalReason } from '@threadline/domain/protocol/messages';
 import type { SyncConfig } from '../config.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey, DocumentStorage } from '../persistence/document-storage.ts';
@@ -58,6 +58,8 @@ export class Room {
   /** While a client's update is being applied, its changes wait here until Yjs returns. */
   #held: Change[] | undefined;
   #broken = false;
+  #destroyed = false;
+  #outgoing: { updates: Uint8Array[]; senders: Set<RoomMember | undefined> } | undefined;
 
   constructor(options: RoomOptions, loaded: readonly Uint8Array[]) {
     this.#options = options;
@@ -183,8 +185,35 @@ export class Room {
   }
 
   destroy() {
+    this.#destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** Relays updates once per event-loop turn, merged: under load one frame per member carries
+   *  many updates, instead of one frame per update per member (fan-out is the server's main
+   *  cost). A turn's updates skip their sender when there was only one; with several senders,
+   *  each gets its own updates back inside the merge, which Yjs ignores. */
+  #relay(update: Uint8Array, sender: RoomMember | undefined) {
+    if (!this.#outgoing) {
+      this.#outgoing = { updates: [], senders: new Set() };
+      setImmediate(() => this.#flushRelay());
+    }
+    this.#outgoing.updates.push(update);
+    this.#outgoing.senders.add(sender);
+  }
+
+  #flushRelay() {
+    const outgoing = this.#outgoing;
+    this.#outgoing = undefined;
+    if (!outgoing || this.#destroyed) return;
+    const { updates, senders } = outgoing;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const [only] = senders;
+    this.#broadcast(
+      encodeMessage({ type: 'sync-update', update }),
+      senders.size === 1 ? only : undefined,
+    );
   }
 
   #changed(update: Uint8Array, rawOrigin: unknown) {
@@ -212,9 +241,7 @@ export class Room {
       );
     }
     if (policy.broadcast) {
-      const sender = origin.kind === 'connection' ? origin.member : undefined;
-      const message = { type: 'sync-update', update: update } as const;
-      for (const member of this.#members.keys()) if (member !== sender) member.send(message);
+      this.#relay(update, origin.kind === 'connection' ? origin.member : undefined);
     }
   }
 
@@ -250,11 +277,12 @@ export class Room {
       for (const client of removed) owned.delete(client);
     }
     const changed = [...added, ...updated, ...removed];
-    const message = {
-      type: 'awareness',
-      update: encodeAwarenessUpdate(this.awareness, changed),
-    } as const;
-    for (const member of this.#members.keys()) if (member !== sender) member.send(message);
+    const update = encodeAwarenessUpdate(this.awareness, changed);
+    this.#broadcast(encodeMessage({ type: 'awareness', update }), sender);
+  }
+
+  #broadcast(frame: Uint8Array<ArrayBuffer>, except?: RoomMember) {
+    for (const member of this.#members.keys()) if (member !== except) member.sendFrame(frame);
   }
 }
 

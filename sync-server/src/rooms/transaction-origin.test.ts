@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { originOf, policyFor } from './transaction-origin.ts';
 import type { RoomMember } from './room-member.ts';
 
-const member: RoomMember = { id: 1, personId: 'p', send() {}, close() {} };
+const member: RoomMember = { id: 1, personId: 'p', send() {}, sendFrame() {}, close() {} };
 
 describe('transaction origins', () => {
   it('[SYNC6] saves and relays a client update', () => {
