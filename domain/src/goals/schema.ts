@@ -47,7 +47,7 @@ function hasStrayContent(type: Y.Map<unknown> | Y.Array<unknown> | Y.Text): bool
 /** A Y.Map whose entries match `shape` exactly (GOAL2: no unknown keys). */
 function yMap<T extends z.core.$ZodShape>(shape: T) {
   return z
-    .instanceof(Y.Map)
+    .instanceof(Y.Map, 'Expected a Y.Map.')
     .refine((map) => !hasStrayContent(map), 'Unexpected list content in a map.')
     .transform((map) => Object.fromEntries(map.entries()))
     .pipe(z.strictObject(shape));
@@ -55,7 +55,7 @@ function yMap<T extends z.core.$ZodShape>(shape: T) {
 
 function yArray<T extends z.ZodType>(item: T, max: number) {
   return z
-    .instanceof(Y.Array)
+    .instanceof(Y.Array, 'Expected a Y.Array.')
     .refine((list) => !hasStrayContent(list), 'Unexpected keys in a list.')
     .transform((list) => list.toArray() as unknown[])
     .pipe(z.array(item).max(max));
@@ -64,7 +64,7 @@ function yArray<T extends z.ZodType>(item: T, max: number) {
 /** Plain text in a Y.Text: no formatting, no embeds (a title is a string, not a document). */
 function plainText(max: number) {
   return z
-    .instanceof(Y.Text)
+    .instanceof(Y.Text, 'Expected a Y.Text.')
     .refine((text) => !hasStrayContent(text), 'Unexpected keys in a text.')
     .refine(
       (text) => text.toDelta().every((op: { insert?: unknown; attributes?: unknown }) => {
@@ -115,7 +115,7 @@ const checkInSchema = z.strictObject({
 });
 
 const tagsSchema = z
-  .instanceof(Y.Map)
+  .instanceof(Y.Map, 'Expected a Y.Map.')
   .refine((map) => !hasStrayContent(map), 'Unexpected list content in a map.')
   .transform((map) => Object.fromEntries(map.entries()))
   .pipe(
@@ -233,7 +233,7 @@ export function checkPreserved(
     }
     const oldMetric = old.get(f.metric);
     const nowMetric = nowMap.get(f.metric);
-    if (oldMetric instanceof Y.Map && nowMetric instanceof Y.Map) {
+    if (oldMetric instanceof Y.Map && nowMetric instanceof Y.Map && sameType(oldMetric, nowMetric)) {
       if (!sameType(oldMetric.get(METRIC_FIELD.milestones), nowMetric.get(METRIC_FIELD.milestones))) {
         issues.push({ goalId, path: 'metric.milestones', message: 'Milestones are never replaced.' });
       }
