@@ -1,0 +1,339 @@
+// The people administration pages end to end: admins only, invitations that people accept,
+// deactivation that ends sessions at once, the editors' rules, the org chart, and axe.
+import { expect, test, type Page } from '@playwright/test';
+import {
+  DEMO_CEO_EMAIL,
+  DEMO_DEACTIVATION_TEST_EMAIL,
+  DEMO_EMPLOYEE_EMAIL,
+} from '@threadline/db/demo';
+import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
+
+const ADMIN_PAGES = ['/people', '/people/teams', '/people/org-chart', '/people/cycles'];
+
+/** Something no other test (or earlier run on the same database) has used. */
+function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * Clicks a button that opens a dialog until the dialog shows: a click that lands before the page
+ * has hydrated does nothing, and clicking again then is what a person would do too.
+ */
+async function openDialog(page: Page, button: string, role: 'dialog' | 'alertdialog' = 'dialog') {
+  const dialog = page.getByRole(role);
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.getByRole('button', { name: button }).click();
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  return dialog;
+}
+
+/** Goes to a page and waits until its scripts have loaded, so its controls respond. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+}
+
+/** Opens a person's page from the list, found by their email. */
+async function openPerson(page: Page, email: string): Promise<void> {
+  await visit(page, `/people?q=${encodeURIComponent(email)}`);
+  const row = page.getByRole('row').filter({ hasText: email });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Details' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+}
+
+test.describe('people administration', () => {
+  test('a member is refused every people page with 403', async ({ page }) => {
+    await signIn(page, DEMO_EMPLOYEE_EMAIL);
+    for (const path of [...ADMIN_PAGES, '/people/search?q=a', '/people/org-chart/level']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+    await page.goto('/people');
+    await expect(page.getByText('Only administrators can manage people.')).toBeVisible();
+  });
+
+  test('a member cannot post to the people actions either', async ({ page }) => {
+    await signIn(page, DEMO_EMPLOYEE_EMAIL);
+    const response = await page.request.post('/people?/invite', {
+      form: { name: 'Sneaky', email: 'sneaky@example.test', role: 'admin' },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(response.status()).toBe(403);
+  });
+
+  test('the admin pages pass axe, and so does the open invite dialog', async ({ page }) => {
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    for (const path of ADMIN_PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole('navigation', { name: 'People administration' })).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+    await page.goto('/people');
+    await openDialog(page, 'Invite person');
+    await expect(page.getByRole('dialog', { name: 'Invite person' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('the people list searches, filters and pages', async ({ page }) => {
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await page.goto('/people');
+    await expect(page.getByText(/Showing 1–50 of \d+\s+people/)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 1 of');
+    await page.getByLabel('Search').fill('okafor');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/q=okafor/);
+    await expect(page.getByRole('row').filter({ hasText: DEMO_CEO_EMAIL })).toHaveCount(1);
+    await page.getByLabel('Search').fill('%nobody_matches%');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('heading', { name: 'Nobody matches these filters' })).toBeVisible();
+  });
+
+  test('an admin invites a person, who opens the link, sets a password and is signed in', async ({
+    page,
+    browser,
+  }) => {
+    const name = unique('Invited Person');
+    const email = `${name.split(' ').pop()}@example.test`;
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await page.goto('/people');
+    const dialog = await openDialog(page, 'Invite person');
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Email').fill(email);
+    await dialog.getByLabel('Title', { exact: true }).fill('Analyst');
+    const manager = dialog.getByRole('combobox', { name: 'Manager' });
+    await manager.click();
+    await manager.fill('kwame');
+    await page.getByRole('option', { name: /Kwame Mensah/ }).click();
+    await expect(manager).toHaveValue('Kwame Mensah');
+    await dialog.getByRole('button', { name: 'Create invitation' }).click();
+
+    const created = page.getByRole('dialog', { name: 'Invitation created' });
+    const link = await created.getByLabel(/One-time link/).inputValue();
+    expect(link).toMatch(/\/invite\/[a-z2-7]{32}$/);
+    await expect(created).toContainText('Works once, until');
+    await created.getByRole('button', { name: 'Done' }).click();
+
+    // The same email again is a clear field error.
+    const again = await openDialog(page, 'Invite person');
+    await again.getByLabel('Name').fill('Someone Else');
+    await again.getByLabel('Email').fill(email.toUpperCase());
+    await again.getByRole('button', { name: 'Create invitation' }).click();
+    await expect(
+      again.getByText('This email address already belongs to an account.'),
+    ).toBeVisible();
+    await expect(again.getByLabel('Email')).toBeFocused();
+    await page.keyboard.press('Escape');
+
+    await page.goto(`/people?q=${encodeURIComponent(email)}`);
+    const row = page.getByRole('row').filter({ hasText: email });
+    await expect(row).toContainText('Invited');
+    await expect(row).toContainText('Kwame Mensah');
+
+    const invitee = await browser.newContext();
+    try {
+      const invited = await invitee.newPage();
+      await invited.goto(link);
+      await expect(invited.getByRole('heading', { name: /Join / })).toBeVisible();
+      await invited.getByLabel('New password', { exact: true }).fill('a long enough passphrase');
+      await invited.getByLabel('Confirm new password').fill('a long enough passphrase');
+      await invited.getByRole('button', { name: 'Set password and join' }).click();
+      await expect(invited.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      await expect(invited.getByRole('button', { name: `Account menu for ${name}` })).toBeVisible();
+    } finally {
+      await invitee.close();
+    }
+
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Active');
+  });
+
+  test('a resent invitation replaces the earlier link', async ({ page, browser }) => {
+    const name = unique('Resent Person');
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await page.goto('/people');
+    const dialog = await openDialog(page, 'Invite person');
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Email').fill(`${name.split(' ').pop()}@example.test`);
+    await dialog.getByRole('button', { name: 'Create invitation' }).click();
+    const first = await page.getByLabel(/One-time link/).inputValue();
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await visit(page, `/people?q=${encodeURIComponent(name)}`);
+    await page.getByRole('button', { name: `Resend invitation to ${name}` }).click();
+    const linkDialog = page.getByRole('dialog', { name: 'New invitation link' });
+    const second = await linkDialog.getByLabel(/One-time link/).inputValue();
+    expect(second).not.toBe(first);
+
+    const other = await browser.newContext();
+    try {
+      const response = await (await other.newPage()).goto(first);
+      expect(response?.status()).toBe(404);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a deactivated person is signed out at once and cannot sign in again', async ({
+    page,
+    browser,
+  }) => {
+    const theirs = await browser.newContext();
+    try {
+      const them = await theirs.newPage();
+      await signIn(them, DEMO_DEACTIVATION_TEST_EMAIL);
+      await them.goto('/goals');
+      await expect(them.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+      await signIn(page, DEMO_ADMIN_EMAIL);
+      await openPerson(page, DEMO_DEACTIVATION_TEST_EMAIL);
+      const confirm = await openDialog(page, 'Deactivate', 'alertdialog');
+      await expect(confirm).toContainText('signed out of every device');
+      await expectNoAxeViolations(page);
+      await confirm.getByRole('button', { name: 'Deactivate' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Deactivated');
+
+      // Their open session ended with the deactivation: the next request is sent to sign in.
+      await them.goto('/goals');
+      await expect(them).toHaveURL(/\/login/);
+      await them.getByLabel('Email').fill(DEMO_DEACTIVATION_TEST_EMAIL);
+      await them.getByLabel('Password', { exact: true }).fill('demo-password-2026');
+      await them.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect(them.getByRole('alert')).toHaveText('Email or password is incorrect.');
+      await expect(them).toHaveURL(/\/login/);
+    } finally {
+      await theirs.close();
+    }
+  });
+
+  test('an admin cannot deactivate themselves', async ({ page }) => {
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await openPerson(page, DEMO_ADMIN_EMAIL);
+    await expect(page.getByText('You cannot deactivate yourself')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Deactivate' })).toHaveCount(0);
+  });
+
+  test('a manager change that would create a reporting loop is refused', async ({ page }) => {
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await openPerson(page, DEMO_CEO_EMAIL);
+    const manager = page.getByRole('combobox', { name: 'Manager' });
+    await manager.click();
+    await manager.fill('kwame');
+    await page.getByRole('option', { name: /Kwame Mensah/ }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText(/would create a reporting loop/)).toBeVisible();
+    await expect(manager).toBeFocused();
+  });
+
+  test('the org chart expands and collapses from the keyboard, loading reports on demand', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await visit(page, '/people/org-chart');
+    const ceo = page.getByRole('button', { name: 'Maya Okafor' });
+    await expect(ceo).toHaveAttribute('aria-expanded', 'false');
+    // Only the top is rendered until someone is expanded.
+    await expect(page.getByRole('button', { name: 'Daniel Kowalski' })).toHaveCount(0);
+    await ceo.focus();
+    await page.keyboard.press('Enter');
+    await expect(ceo).toHaveAttribute('aria-expanded', 'true');
+    const head = page.getByRole('button', { name: 'Daniel Kowalski' });
+    await expect(head).toBeVisible();
+    await head.press('Space');
+    await expect(page.getByRole('list', { name: 'Reports of Daniel Kowalski' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await ceo.press('Enter');
+    await expect(ceo).toHaveAttribute('aria-expanded', 'false');
+    await expect(head).toHaveCount(0);
+  });
+
+  test('teams: departments hold teams, names are unique, a team with people moves them on delete', async ({
+    page,
+  }) => {
+    const department = unique('Dept');
+    const [team, other] = [unique('Squad'), unique('Crew')];
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await visit(page, '/people/teams');
+
+    let dialog = await openDialog(page, 'New department');
+    await dialog.getByLabel('Name').fill(department);
+    await dialog.getByRole('button', { name: 'Create department' }).click();
+    await expect(page.getByText(department, { exact: true })).toBeVisible();
+
+    dialog = await openDialog(page, 'New department');
+    await dialog.getByLabel('Name').fill(department.toUpperCase());
+    await dialog.getByRole('button', { name: 'Create department' }).click();
+    await expect(
+      dialog.getByText('Another team or department already has this name.'),
+    ).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    for (const name of [team, other]) {
+      dialog = await openDialog(page, 'New team');
+      await dialog.getByLabel('Name').fill(name);
+      if (name === team) {
+        await dialog.getByRole('button', { name: 'Create team' }).click();
+        await expect(dialog.getByText('Choose the department this team belongs to.')).toBeVisible();
+      }
+      await dialog.getByRole('combobox', { name: /Department/ }).click();
+      await page.getByRole('option', { name: department }).click();
+      await dialog.getByRole('button', { name: 'Create team' }).click();
+      await expect(page.getByRole('list', { name: `Teams in ${department}` })).toContainText(name);
+    }
+
+    // Someone joins the team, through the invite dialog's team choice.
+    await visit(page, '/people');
+    const invite = await openDialog(page, 'Invite person');
+    const member = unique('Team Member');
+    await invite.getByLabel('Name').fill(member);
+    await invite.getByLabel('Email').fill(`${member.split(' ').pop()}@example.test`);
+    await invite.getByRole('combobox', { name: /Team/ }).click();
+    await page.getByRole('option', { name: team }).click();
+    await invite.getByRole('button', { name: 'Create invitation' }).click();
+    await expect(page.getByRole('dialog', { name: 'Invitation created' })).toBeVisible();
+
+    await visit(page, '/people/teams');
+    let confirm = await openDialog(page, `Delete ${department}`, 'alertdialog');
+    await expect(confirm).toContainText('move or delete them first');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(confirm.getByRole('alert')).toContainText('still has 2 teams');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+    confirm = await openDialog(page, `Delete ${team}`, 'alertdialog');
+    await expect(confirm).toContainText(`1 person is in ${team}`);
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(confirm.getByText(/1 person is still in it/)).toBeVisible();
+    await confirm.getByRole('combobox', { name: /Move its people to/ }).click();
+    await page.getByRole('option', { name: other }).click();
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    const teams = page.getByRole('list', { name: `Teams in ${department}` });
+    await expect(teams).not.toContainText(team);
+    await expect(teams.getByRole('listitem').filter({ hasText: other })).toContainText('1 person');
+  });
+
+  test('cycles: the end follows the start and only one cycle is active', async ({ page }) => {
+    const name = unique('Cycle');
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await visit(page, '/people/cycles');
+    const dialog = await openDialog(page, 'New cycle');
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Starts on').fill('2027-07-01');
+    await dialog.getByLabel('Ends on').fill('2027-06-30');
+    await dialog.getByRole('button', { name: 'Create cycle' }).click();
+    await expect(dialog.getByText('The cycle must end after it starts.')).toBeVisible();
+    await dialog.getByLabel('Ends on').fill('2027-12-31');
+    await dialog.getByRole('combobox', { name: /Status/ }).click();
+    await page.getByRole('option', { name: 'Active' }).click();
+    await dialog.getByRole('button', { name: 'Create cycle' }).click();
+    // The demo organisation already has an active cycle (ORG10).
+    await expect(
+      dialog.getByText(/is the active cycle: close it before activating another/),
+    ).toBeVisible();
+    await dialog.getByRole('combobox', { name: /Status/ }).click();
+    await page.getByRole('option', { name: 'Planned' }).click();
+    await dialog.getByRole('button', { name: 'Create cycle' }).click();
+    await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Planned');
+  });
+});
