@@ -14,7 +14,9 @@ import { Presence } from './presence.svelte.ts';
 import { track } from './svelte-test-runtime.ts';
 import type { SyncedDocument } from './synced-document.ts';
 
-vi.mock('svelte/reactivity', async () => (await import('./svelte-test-runtime.ts')).clientReactivity());
+vi.mock('svelte/reactivity', async () =>
+  (await import('./svelte-test-runtime.ts')).clientReactivity(),
+);
 
 /** An awareness holding other clients' states as they would arrive from the server. */
 function awarenessWith(states: Record<number, unknown>) {

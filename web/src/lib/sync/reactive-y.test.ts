@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { reactiveYArray, reactiveYMap, reactiveYText } from './reactive-y.svelte.ts';
 import { track } from './svelte-test-runtime.ts';
 
-vi.mock('svelte/reactivity', async () => (await import('./svelte-test-runtime.ts')).clientReactivity());
+vi.mock('svelte/reactivity', async () =>
+  (await import('./svelte-test-runtime.ts')).clientReactivity(),
+);
 
 /** A change made on another replica and applied here, as the provider applies the server's. */
 function remote(doc: Y.Doc, change: (other: Y.Doc) => void) {

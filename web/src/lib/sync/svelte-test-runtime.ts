@@ -6,6 +6,9 @@
 //     (await import('$lib/sync/svelte-test-runtime')).clientReactivity(),
 //   );
 //   const seen = track(() => status.current.kind);
+// Tests only: `$effect.root` compiles to this call, and a test that is not compiled for the
+// client has no other way to run an effect. Drop with a Vitest project using browser conditions.
+// eslint-disable-next-line svelte/no-svelte-internal
 import * as $ from 'svelte/internal/client';
 
 /** Runs `read` in an effect now and after every change it depends on; `values` records each. */

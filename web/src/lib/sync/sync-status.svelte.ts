@@ -28,6 +28,8 @@ export class SyncStatus {
   /** True when edits can no longer reach the server (terminal close): make the surface read-only. */
   get stopped(): boolean {
     const { kind } = this.current;
-    return kind === 'unauthorized' || kind === 'forbidden' || kind === 'not-found' || kind === 'failed';
+    return (
+      kind === 'unauthorized' || kind === 'forbidden' || kind === 'not-found' || kind === 'failed'
+    );
   }
 }

@@ -3,7 +3,9 @@ import { openDocument } from './synced-document.ts';
 import { SyncStatus } from './sync-status.svelte.ts';
 import { track } from './svelte-test-runtime.ts';
 
-vi.mock('svelte/reactivity', async () => (await import('./svelte-test-runtime.ts')).clientReactivity());
+vi.mock('svelte/reactivity', async () =>
+  (await import('./svelte-test-runtime.ts')).clientReactivity(),
+);
 
 describe('SyncStatus', () => {
   it('[SC2] tells its readers when the status changes: connecting, then offline with no server', async () => {

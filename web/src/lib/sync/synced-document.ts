@@ -77,8 +77,7 @@ export class SyncedDocument {
   constructor(options: OpenDocumentOptions) {
     this.name = options.name;
     this.#options = options;
-    this.#store =
-      options.persistence === undefined ? defaultReplicaStore() : options.persistence;
+    this.#store = options.persistence === undefined ? defaultReplicaStore() : options.persistence;
     this.#session = this.#startSession(presenceState(options.user));
     void this.#connectWhenLoaded(this.#session);
     this.#unwatchNetwork =
