@@ -14,11 +14,31 @@ const teamC = uuid(603);
 describe('alignment gaps', () => {
   it('[GOAL15] flags goals without a parent, parents nobody cascaded to, owners who left and teams with no goal under a company theme', () => {
     const doc = replica(1);
-    const theme = addGoal(doc, { title: 'Revenue', level: 'company', ownerId: alice, parentId: null }, by);
-    const lonelyTheme = addGoal(doc, { title: 'Culture', level: 'company', ownerId: alice, parentId: null }, by);
-    const teamGoal = addGoal(doc, { title: 'Pipeline', level: 'team', ownerId: alice, teamId: teamA, parentId: theme }, by);
-    addGoal(doc, { title: 'Calls', level: 'person', ownerId: bob, teamId: teamA, parentId: teamGoal }, by);
-    const orphan = addGoal(doc, { title: 'Side project', level: 'person', ownerId: alice, teamId: teamB, parentId: null }, by);
+    const theme = addGoal(
+      doc,
+      { title: 'Revenue', level: 'company', ownerId: alice, parentId: null },
+      by,
+    );
+    const lonelyTheme = addGoal(
+      doc,
+      { title: 'Culture', level: 'company', ownerId: alice, parentId: null },
+      by,
+    );
+    const teamGoal = addGoal(
+      doc,
+      { title: 'Pipeline', level: 'team', ownerId: alice, teamId: teamA, parentId: theme },
+      by,
+    );
+    addGoal(
+      doc,
+      { title: 'Calls', level: 'person', ownerId: bob, teamId: teamA, parentId: teamGoal },
+      by,
+    );
+    const orphan = addGoal(
+      doc,
+      { title: 'Side project', level: 'person', ownerId: alice, teamId: teamB, parentId: null },
+      by,
+    );
     const { goals, tree } = readTree(doc);
 
     const gaps = alignmentGaps(goals, tree, {
@@ -26,20 +46,36 @@ describe('alignment gaps', () => {
       teamIds: [teamA, teamB, teamC],
     });
     expect(gaps).toEqual([
-        { kind: 'no-parent', goalId: orphan },
-        { kind: 'not-cascaded', goalId: lonelyTheme },
-        { kind: 'owner-left', goalId: [...goals.values()].find((g) => g.title === 'Calls')!.id, ownerId: bob },
-        { kind: 'team-without-goal', teamId: teamB },
+      { kind: 'no-parent', goalId: orphan },
+      { kind: 'not-cascaded', goalId: lonelyTheme },
+      {
+        kind: 'owner-left',
+        goalId: [...goals.values()].find((g) => g.title === 'Calls')!.id,
+        ownerId: bob,
+      },
+      { kind: 'team-without-goal', teamId: teamB },
       { kind: 'team-without-goal', teamId: teamC },
     ]);
   });
 
   it('[GOAL15] counts only live, open goals: dropped children do not cascade, done or deleted goals are not gaps', () => {
     const doc = replica(1);
-    const theme = addGoal(doc, { title: 'Revenue', level: 'company', ownerId: alice, parentId: null }, by);
-    const child = addGoal(doc, { title: 'Pipeline', level: 'team', ownerId: alice, teamId: teamA, parentId: theme }, by);
+    const theme = addGoal(
+      doc,
+      { title: 'Revenue', level: 'company', ownerId: alice, parentId: null },
+      by,
+    );
+    const child = addGoal(
+      doc,
+      { title: 'Pipeline', level: 'team', ownerId: alice, teamId: teamA, parentId: theme },
+      by,
+    );
     setGoalState(doc, child, 'dropped', by);
-    const finished = addGoal(doc, { title: 'Old', level: 'person', ownerId: bob, parentId: null }, by);
+    const finished = addGoal(
+      doc,
+      { title: 'Old', level: 'person', ownerId: bob, parentId: null },
+      by,
+    );
     setGoalState(doc, finished, 'done', by);
     const gone = addGoal(doc, { title: 'Gone', level: 'person', ownerId: bob, parentId: null }, by);
     deleteGoal(doc, gone, by);
@@ -51,10 +87,20 @@ describe('alignment gaps', () => {
 
   it('[GOAL15] does not count a team goal that hangs under no company theme as covering its team', () => {
     const doc = replica(1);
-    const teamRoot = addGoal(doc, { title: 'Team thing', level: 'team', ownerId: alice, teamId: teamA, parentId: null }, by);
-    addGoal(doc, { title: 'Mine', level: 'person', ownerId: alice, teamId: teamA, parentId: teamRoot }, by);
+    const teamRoot = addGoal(
+      doc,
+      { title: 'Team thing', level: 'team', ownerId: alice, teamId: teamA, parentId: null },
+      by,
+    );
+    addGoal(
+      doc,
+      { title: 'Mine', level: 'person', ownerId: alice, teamId: teamA, parentId: teamRoot },
+      by,
+    );
     const { goals, tree } = readTree(doc);
-    expect(alignmentGaps(goals, tree, { activePersonIds: new Set([alice]), teamIds: [teamA] })).toEqual([
+    expect(
+      alignmentGaps(goals, tree, { activePersonIds: new Set([alice]), teamIds: [teamA] }),
+    ).toEqual([
       { kind: 'no-parent', goalId: teamRoot },
       { kind: 'team-without-goal', teamId: teamA },
     ]);

@@ -77,13 +77,16 @@ describe('clarity score', () => {
     });
     const aligned = context({ parentId: 'parent' });
     expect(clarityOf({ ...full, metric: { ...full.metric, start: null } }, aligned).score).toBe(85);
-    expect(clarityOf({ ...full, metric: { ...full.metric, target: null } }, aligned).points.metric).toBe(5);
+    expect(
+      clarityOf({ ...full, metric: { ...full.metric, target: null } }, aligned).points.metric,
+    ).toBe(5);
     expect(clarityOf({ ...full, dueDate: '2027-02-01' }, aligned)).toMatchObject({
       score: 90,
       suggestions: [
         {
           criterion: 'due-date',
-          message: 'The due date 2027-02-01 is outside the cycle: pick one between 2026-07-01 and 2026-12-31.',
+          message:
+            'The due date 2027-02-01 is outside the cycle: pick one between 2026-07-01 and 2026-12-31.',
         },
       ],
     });
@@ -106,11 +109,19 @@ describe('clarity score', () => {
   it('[GOAL14] scores metric kinds: numeric with target and two milestones fully, yes/no partly, roll-ups through children', () => {
     const metricPoints = (metric: Metric, childCount = 0) =>
       clarityOf(goal({ metric }), context({ childCount })).points;
-    expect(metricPoints({ ...none, kind: 'percent', target: 80, start: 60 })).toMatchObject({ metric: 25, baseline: 15 });
+    expect(metricPoints({ ...none, kind: 'percent', target: 80, start: 60 })).toMatchObject({
+      metric: 25,
+      baseline: 15,
+    });
     expect(metricPoints({ ...none, kind: 'yes-no' })).toMatchObject({ metric: 15, baseline: 15 });
     const milestone = (id: string) => ({ id, title: id, done: false });
-    expect(metricPoints({ ...none, kind: 'milestones', milestones: [milestone('a'), milestone('b')] }).metric).toBe(25);
-    expect(metricPoints({ ...none, kind: 'milestones', milestones: [milestone('a')] }).metric).toBe(10);
+    expect(
+      metricPoints({ ...none, kind: 'milestones', milestones: [milestone('a'), milestone('b')] })
+        .metric,
+    ).toBe(25);
+    expect(metricPoints({ ...none, kind: 'milestones', milestones: [milestone('a')] }).metric).toBe(
+      10,
+    );
     expect(metricPoints(none, 3)).toMatchObject({ metric: 15, baseline: 15 });
     expect(metricPoints(none, 0)).toMatchObject({ metric: 0, baseline: 0 });
   });
@@ -118,7 +129,10 @@ describe('clarity score', () => {
   it('[GOAL14] colours below 50 red, below 80 yellow, else green', () => {
     const base = goal({ title: 'Launch the partner portal', ownerId: 'o', dueDate: '2026-10-01' });
     // 0 + 0 + 15 + 10 + 15 + 15 = 55
-    expect(clarityOf(base, context({ parentId: 'p' }))).toMatchObject({ score: 55, colour: 'yellow' });
+    expect(clarityOf(base, context({ parentId: 'p' }))).toMatchObject({
+      score: 55,
+      colour: 'yellow',
+    });
     expect(clarityOf(base, context())).toMatchObject({ score: 40, colour: 'red' });
   });
 
@@ -128,12 +142,19 @@ describe('clarity score', () => {
         fc.string(),
         fc.option(fc.double({ noNaN: true }), { nil: null }),
         fc.option(fc.double({ noNaN: true }), { nil: null }),
-        fc.constantFrom(...(['none', 'number', 'percent', 'currency', 'yes-no', 'milestones'] as const)),
+        fc.constantFrom(
+          ...(['none', 'number', 'percent', 'currency', 'yes-no', 'milestones'] as const),
+        ),
         fc.option(fc.constantFrom('2026-05-01', '2026-08-01', '2027-01-01'), { nil: null }),
         fc.boolean(),
         fc.nat({ max: 3 }),
         (title, start, target, kind, dueDate, owned, childCount) => {
-          const scored = goal({ title, metric: { ...none, kind, start, target }, dueDate, ownerId: owned ? 'o' : null });
+          const scored = goal({
+            title,
+            metric: { ...none, kind, start, target },
+            dueDate,
+            ownerId: owned ? 'o' : null,
+          });
           const first = clarityOf(scored, context({ childCount }));
           expect(clarityOf(scored, context({ childCount }))).toEqual(first);
           expect(first.score >= 0 && first.score <= 100).toBe(true);

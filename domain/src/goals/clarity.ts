@@ -101,7 +101,12 @@ export function clarityOf(
       suggestions.push({ criterion, message: suggestion });
     }
   }
-  return { score, colour: score < 50 ? 'red' : score < 80 ? 'yellow' : 'green', points, suggestions };
+  return {
+    score,
+    colour: score < 50 ? 'red' : score < 80 ? 'yellow' : 'green',
+    points,
+    suggestions,
+  };
 }
 
 function scoreMetric(goal: Pick<Goal, 'metric'>, context: ClarityContext): Scored {
@@ -123,7 +128,10 @@ function scoreMetric(goal: Pick<Goal, 'metric'>, context: ClarityContext): Score
       return [15, 'A yes/no metric only says whether; a number with a target says how much.'];
     default:
       return context.childCount > 0
-        ? [15, 'Its progress comes only from its sub-goals; a metric of its own makes it checkable.']
+        ? [
+            15,
+            'Its progress comes only from its sub-goals; a metric of its own makes it checkable.',
+          ]
         : [0, 'Add a metric with a numeric target, e.g. “from 40 to 25 bugs per release”.'];
   }
 }

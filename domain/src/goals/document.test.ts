@@ -19,7 +19,7 @@ import {
   updateGoalFields,
   updateMetric,
 } from './edits.ts';
-import { GOAL_FIELDS, goalMap } from './shape.ts';
+import { goalMap } from './shape.ts';
 import { replica, syncBoth, uuid } from './testing.ts';
 
 const owner = uuid(501);
@@ -30,10 +30,35 @@ const by = { by: owner, at };
 describe('goal-tree document', () => {
   it('[GOAL1] keeps each goal as a Y.Map under the single top-level map `goals`, title and description as Y.Text', () => {
     const doc = replica(1);
-    const id = addGoal(doc, { title: 'Reach 50 customers', level: 'team', ownerId: owner, teamId: uuid(600), parentId: null }, by);
+    const id = addGoal(
+      doc,
+      {
+        title: 'Reach 50 customers',
+        level: 'team',
+        ownerId: owner,
+        teamId: uuid(600),
+        parentId: null,
+      },
+      by,
+    );
     expect([...doc.share.keys()]).toEqual(['goals']);
     const map = goalMap(doc, id)!;
-    expect([...map.keys()].sort()).toEqual([...GOAL_FIELDS].sort());
+    // GOAL2: fields holding their default are left out.
+    expect([...map.keys()].sort()).toEqual([
+      'checkIns',
+      'createdAt',
+      'createdBy',
+      'description',
+      'level',
+      'metric',
+      'move',
+      'ownerId',
+      'state',
+      'tags',
+      'teamId',
+      'title',
+    ]);
+    expect([...(map.get('metric') as Y.Map<unknown>).keys()]).toEqual(['milestones']);
     expect(map.get('title')).toBeInstanceOf(Y.Text);
     expect(map.get('description')).toBeInstanceOf(Y.Text);
     expect(map.get('metric')).toBeInstanceOf(Y.Map);
@@ -48,7 +73,15 @@ describe('goal-tree document', () => {
       move: { parentId: null, previousParentId: null, order: 'a0', clock: 1, clientId: 1 },
       startDate: null,
       dueDate: null,
-      metric: { kind: 'none', start: null, target: null, current: null, unit: null, direction: 'increasing', milestones: [] },
+      metric: {
+        kind: 'none',
+        start: null,
+        target: null,
+        current: null,
+        unit: null,
+        direction: 'increasing',
+        milestones: [],
+      },
       weight: 1,
       difficulty: 'medium',
       tags: [],
@@ -67,7 +100,18 @@ describe('goal-tree document', () => {
     const doc = replica(1);
     let transactions = 0;
     doc.on('afterTransaction', () => transactions++);
-    const id = addGoal(doc, { title: 'T', level: 'person', ownerId: owner, parentId: null, metric: { kind: 'number', target: 10 }, tags: ['a', 'b'] }, by);
+    const id = addGoal(
+      doc,
+      {
+        title: 'T',
+        level: 'person',
+        ownerId: owner,
+        parentId: null,
+        metric: { kind: 'number', target: 10 },
+        tags: ['a', 'b'],
+      },
+      by,
+    );
     updateGoalFields(doc, id, { title: 'Title', dueDate: '2026-09-30', weight: 2 }, by);
     recordProgress(doc, id, 4, by);
     approveGoal(doc, id, { by: manager, at });
@@ -78,15 +122,31 @@ describe('goal-tree document', () => {
     const doc = replica(1);
     const id = addGoal(doc, { title: 'Same', level: 'person', ownerId: owner, parentId: null }, by);
     const before = Y.encodeStateVector(doc);
-    updateGoalFields(doc, id, { title: 'Same', ownerId: owner, weight: 1 }, by);
+    updateGoalFields(doc, id, { title: 'Same', ownerId: owner, weight: 1, dueDate: null }, by);
     updateMetric(doc, id, { kind: 'none' }, by);
+    restoreGoal(doc, id, by);
     expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('[GOAL2] leaves a field out again when it is set back to its default', () => {
+    const doc = replica(1);
+    const id = addGoal(doc, { title: 'T', level: 'person', ownerId: owner, parentId: null }, by);
+    updateGoalFields(doc, id, { weight: 3, dueDate: '2026-09-30' }, by);
+    expect(goalMap(doc, id)!.has('weight')).toBe(true);
+    updateGoalFields(doc, id, { weight: 1, dueDate: null }, by);
+    expect(goalMap(doc, id)!.has('weight')).toBe(false);
+    expect(goalMap(doc, id)!.has('dueDate')).toBe(false);
+    expect(readGoal(doc, id)).toMatchObject({ weight: 1, dueDate: null });
   });
 
   it('[GOAL1] merges two people typing in the same title, and keeps concurrent edits of different fields', () => {
     const left = replica(1);
     const right = replica(2);
-    const id = addGoal(left, { title: 'Reduce bugs', level: 'team', ownerId: owner, parentId: null }, by);
+    const id = addGoal(
+      left,
+      { title: 'Reduce bugs', level: 'team', ownerId: owner, parentId: null },
+      by,
+    );
     syncBoth(left, right);
     updateGoalFields(left, id, { title: 'Reduce post-deployment bugs' }, by);
     updateGoalFields(right, id, { title: 'Reduce bugs by 15%', dueDate: '2026-09-30' }, by);
@@ -112,13 +172,25 @@ describe('goal-tree document', () => {
 
   it('[GOAL18] records progress: current value, a check-in with its progress, and lastProgressAt', () => {
     const doc = replica(1);
-    const id = addGoal(doc, { title: 'NPS', level: 'person', ownerId: owner, parentId: null, metric: { kind: 'number', start: 30, target: 50 } }, by);
+    const id = addGoal(
+      doc,
+      {
+        title: 'NPS',
+        level: 'person',
+        ownerId: owner,
+        parentId: null,
+        metric: { kind: 'number', start: 30, target: 50 },
+      },
+      by,
+    );
     recordProgress(doc, id, 35, { by: owner, at: '2026-07-08T09:00:00.000Z' });
     recordProgress(doc, id, 40, { by: manager, at: '2026-07-15T09:00:00.000Z' });
     const goal = readGoal(doc, id)!;
     expect(goal.metric.current).toBe(40);
     expect(goal.lastProgressAt).toBe('2026-07-15T09:00:00.000Z');
-    expect(goal.checkIns.map(({ value, progress, at, by }) => ({ value, progress, at, by }))).toEqual([
+    expect(
+      goal.checkIns.map(({ value, progress, at, by }) => ({ value, progress, at, by })),
+    ).toEqual([
       { value: 35, progress: 0.25, at: '2026-07-08T09:00:00.000Z', by: owner },
       { value: 40, progress: 0.5, at: '2026-07-15T09:00:00.000Z', by: manager },
     ]);
@@ -127,7 +199,17 @@ describe('goal-tree document', () => {
 
   it('[GOAL18] records a check-in for every milestone ticked, with how many are done', () => {
     const doc = replica(1);
-    const id = addGoal(doc, { title: 'Launch', level: 'team', ownerId: owner, parentId: null, metric: { kind: 'milestones', milestones: ['beta', 'launch'] } }, by);
+    const id = addGoal(
+      doc,
+      {
+        title: 'Launch',
+        level: 'team',
+        ownerId: owner,
+        parentId: null,
+        metric: { kind: 'milestones', milestones: ['beta', 'launch'] },
+      },
+      by,
+    );
     const extra = addMilestone(doc, id, 'migrate', by)!;
     renameMilestone(doc, id, extra, 'migrate all', by);
     const [beta] = readGoal(doc, id)!.metric.milestones;
@@ -167,7 +249,11 @@ describe('goal-tree document', () => {
     const id = addGoal(doc, { title: 'T', level: 'person', ownerId: owner, parentId: null }, by);
     setGoalState(doc, id, 'proposed', by);
     setGoalState(doc, id, 'active', { by: manager, at: '2026-07-02T10:00:00.000Z' });
-    expect(readGoal(doc, id)).toMatchObject({ state: 'active', approvedBy: manager, approvedAt: '2026-07-02T10:00:00.000Z' });
+    expect(readGoal(doc, id)).toMatchObject({
+      state: 'active',
+      approvedBy: manager,
+      approvedAt: '2026-07-02T10:00:00.000Z',
+    });
     setGoalState(doc, id, 'done', by);
     setGoalState(doc, id, 'active', by);
     expect(readGoal(doc, id)).toMatchObject({ state: 'active', approvedBy: manager });
@@ -175,7 +261,11 @@ describe('goal-tree document', () => {
 
   it('[GOAL3] deletes a goal as a tombstone that keeps its content and can be restored', () => {
     const doc = replica(1);
-    const id = addGoal(doc, { title: 'Keep me', level: 'person', ownerId: owner, parentId: null }, by);
+    const id = addGoal(
+      doc,
+      { title: 'Keep me', level: 'person', ownerId: owner, parentId: null },
+      by,
+    );
     recordProgress(doc, id, 1, by);
     deleteGoal(doc, id, by);
     const { goals, tree } = readTree(doc);
@@ -188,7 +278,11 @@ describe('goal-tree document', () => {
 
   it('hands the title Y.Text to an editor binding', () => {
     const doc = replica(1);
-    const id = addGoal(doc, { title: 'Bind me', level: 'person', ownerId: owner, parentId: null }, by);
+    const id = addGoal(
+      doc,
+      { title: 'Bind me', level: 'person', ownerId: owner, parentId: null },
+      by,
+    );
     goalText(doc, id, 'title')!.insert(0, '» ');
     expect(readGoal(doc, id)!.title).toBe('» Bind me');
     expect(goalText(doc, uuid(404), 'title')).toBe(null);

@@ -13,7 +13,14 @@ import {
   type Metric,
   type Milestone,
 } from './model.ts';
-import { GOAL_FIELD, goalMap, goalsRoot, METRIC_FIELD, sortedGoalIds, type GoalMap } from './shape.ts';
+import {
+  GOAL_FIELD,
+  goalMap,
+  goalsRoot,
+  METRIC_FIELD,
+  sortedGoalIds,
+  type GoalMap,
+} from './shape.ts';
 import { readMove, resolveTree, type GoalTree } from './tree.ts';
 
 export function readGoal(doc: Y.Doc, goalId: string): Goal | null {
@@ -93,7 +100,11 @@ function readMilestones(value: unknown): Milestone[] {
     if (!(item instanceof Y.Map)) continue;
     const id = string(item.get('id'));
     if (id === null) continue;
-    milestones.push({ id, title: string(item.get('title')) ?? '', done: item.get('done') === true });
+    milestones.push({
+      id,
+      title: string(item.get('title')) ?? '',
+      done: item.get('done') === true,
+    });
   }
   return milestones;
 }

@@ -1,6 +1,7 @@
 // Typed writes to the goal-tree document. Each helper is one Yjs transaction, so a change reaches
 // other replicas (and the server's per-update check) whole. They do not check permissions: the UI
 // asks permissions.ts first to show what is read-only, and the server refuses the rest.
+import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { readMetric } from './document.ts';
 import type {
@@ -13,8 +14,24 @@ import type {
   MoveRecord,
 } from './model.ts';
 import { metricProgress } from './progress.ts';
-import { GOAL_FIELD, goalMap, goalsRoot, METRIC_FIELD, type GoalMap } from './shape.ts';
-import { effectiveTree, nextClock, orderKeyAt, wouldCreateCycle, type GoalTree } from './tree.ts';
+import {
+  GOAL_DEFAULTS,
+  GOAL_FIELD,
+  goalMap,
+  goalsRoot,
+  METRIC_DEFAULTS,
+  METRIC_FIELD,
+  setField,
+  type GoalMap,
+} from './shape.ts';
+import {
+  childrenOf,
+  effectiveTree,
+  nextClock,
+  orderKeyAt,
+  wouldCreateCycle,
+  type GoalTree,
+} from './tree.ts';
 
 /** Who writes, and when. `at` defaults to now; `origin` tags the Yjs transaction (undo, sync). */
 export interface WriteContext {
@@ -74,68 +91,112 @@ function transact(doc: Y.Doc, context: WriteContext, change: () => void): void {
   doc.transact(change, context.origin ?? null);
 }
 
-/** Adds a goal (GOAL1) under `parentId` and returns its id. The move is its first (GOAL5). */
-export function addGoal(doc: Y.Doc, input: NewGoal, context: WriteContext): string {
+/**
+ * Adds a goal (GOAL1) under `parentId` and returns its id. The move is its first (GOAL5). Pass
+ * the tree the UI already computed to save recomputing it.
+ */
+export function addGoal(
+  doc: Y.Doc,
+  input: NewGoal,
+  context: WriteContext,
+  tree?: GoalTree,
+): string {
   const id = input.id ?? newId();
-  const at = stamp(context);
   if (input.parentId !== null && !goalMap(doc, input.parentId)) {
     throw new Error(`addGoal: no goal ${input.parentId} to add under`);
   }
   transact(doc, context, () => {
-    const tree = effectiveTree(doc);
-    const goal: GoalMap = new Y.Map();
-    goalsRoot(doc).set(id, goal);
-    const f = GOAL_FIELD;
-    goal.set(f.title, textOf(input.title));
-    goal.set(f.description, textOf(input.description ?? ''));
-    goal.set(f.level, input.level);
-    goal.set(f.state, input.state ?? 'draft');
-    goal.set(f.ownerId, input.ownerId);
-    goal.set(f.teamId, input.teamId ?? null);
-    const move: MoveRecord = {
-      parentId: input.parentId,
-      previousParentId: null,
-      order: orderKeyAt(tree, input.parentId, input.index ?? Infinity),
-      clock: nextClock(doc),
-      clientId: doc.clientID,
-    };
-    goal.set(f.move, move);
-    goal.set(f.startDate, input.startDate ?? null);
-    goal.set(f.dueDate, input.dueDate ?? null);
-    goal.set(f.metric, newMetric(input.metric));
-    goal.set(f.weight, input.weight ?? 1);
-    goal.set(f.difficulty, input.difficulty ?? 'medium');
-    const tags = new Y.Map<true>();
-    for (const tag of input.tags ?? []) tags.set(tag, true);
-    goal.set(f.tags, tags);
-    goal.set(f.checkIns, new Y.Array<CheckIn>());
-    goal.set(f.lastProgressAt, null);
-    goal.set(f.approvedBy, null);
-    goal.set(f.approvedAt, null);
-    goal.set(f.createdBy, context.by);
-    goal.set(f.createdAt, at);
-    goal.set(f.deleted, false);
+    const order = orderKeyAt(tree ?? effectiveTree(doc), input.parentId, input.index ?? Infinity);
+    writeGoal(doc, id, input, order, nextClock(doc), context);
   });
   return id;
 }
 
-function textOf(value: string): Y.Text {
-  return new Y.Text(value);
+/**
+ * Adds many goals in one transaction (seeding a cycle, importing), each after its parent's
+ * existing children in input order; `index` is ignored. A parent may be a goal added earlier in
+ * the same list. Linear in the number of goals, where calling addGoal for each is quadratic.
+ */
+export function addGoals(doc: Y.Doc, inputs: readonly NewGoal[], context: WriteContext): string[] {
+  const ids = inputs.map((input) => input.id ?? newId());
+  transact(doc, context, () => {
+    const tree = effectiveTree(doc);
+    let clock = nextClock(doc);
+    const lastKey = new Map<string | null, string | null>();
+    inputs.forEach((input, i) => {
+      const parentId = input.parentId;
+      if (parentId !== null && !goalMap(doc, parentId)) {
+        throw new Error(`addGoals: no goal ${parentId} to add under`);
+      }
+      if (!lastKey.has(parentId)) {
+        const siblings = childrenOf(tree, parentId);
+        const last = siblings.at(-1);
+        lastKey.set(parentId, last === undefined ? null : tree.order.get(last)!);
+      }
+      const order = generateKeyBetween(lastKey.get(parentId) ?? null, null);
+      lastKey.set(parentId, order);
+      writeGoal(doc, ids[i]!, input, order, clock++, context);
+    });
+  });
+  return ids;
 }
 
-function newMetric(input: NewGoal['metric']): Y.Map<unknown> {
-  const metric = new Y.Map<unknown>();
+function writeGoal(
+  doc: Y.Doc,
+  id: string,
+  input: NewGoal,
+  order: string,
+  clock: number,
+  context: WriteContext,
+): void {
+  const goal: GoalMap = new Y.Map();
+  goalsRoot(doc).set(id, goal);
+  const f = GOAL_FIELD;
+  // The parts that merge (texts, metric, collections) exist from the start: created later by two
+  // people at once, one of the two would be dropped (GOAL3).
+  goal.set(f.title, new Y.Text(input.title));
+  goal.set(f.description, new Y.Text(input.description ?? ''));
+  writeMetric(goal.set(f.metric, new Y.Map<unknown>()), input.metric);
+  goal.set(f.tags, newTags(input.tags ?? []));
+  goal.set(f.checkIns, new Y.Array<CheckIn>());
+  goal.set(f.level, input.level);
+  goal.set(f.state, input.state ?? 'draft');
+  const move: MoveRecord = {
+    parentId: input.parentId,
+    previousParentId: null,
+    order,
+    clock,
+    clientId: doc.clientID,
+  };
+  goal.set(f.move, move);
+  goal.set(f.createdBy, context.by);
+  goal.set(f.createdAt, stamp(context));
+  const d = GOAL_DEFAULTS;
+  setField(goal, f.ownerId, input.ownerId, d.ownerId);
+  setField(goal, f.teamId, input.teamId ?? null, d.teamId);
+  setField(goal, f.startDate, input.startDate ?? null, d.startDate);
+  setField(goal, f.dueDate, input.dueDate ?? null, d.dueDate);
+  setField(goal, f.weight, input.weight ?? d.weight, d.weight);
+  setField(goal, f.difficulty, input.difficulty ?? d.difficulty, d.difficulty);
+}
+
+function newTags(names: readonly string[]): Y.Map<true> {
+  const tags = new Y.Map<true>();
+  for (const name of names) tags.set(name, true);
+  return tags;
+}
+
+/** Fills a metric map already in the document (reading a map before that only warns). */
+function writeMetric(metric: Y.Map<unknown>, input: NewGoal['metric']): void {
   const f = METRIC_FIELD;
-  metric.set(f.kind, input?.kind ?? 'none');
-  metric.set(f.start, input?.start ?? null);
-  metric.set(f.target, input?.target ?? null);
-  metric.set(f.current, null);
-  metric.set(f.unit, input?.unit ?? null);
-  metric.set(f.direction, input?.direction ?? 'increasing');
-  const milestones = new Y.Array<Y.Map<unknown>>();
+  const d = METRIC_DEFAULTS;
+  setField(metric, f.kind, input?.kind ?? d.kind, d.kind);
+  setField(metric, f.start, input?.start ?? null, d.start);
+  setField(metric, f.target, input?.target ?? null, d.target);
+  setField(metric, f.unit, input?.unit ?? null, d.unit);
+  setField(metric, f.direction, input?.direction ?? d.direction, d.direction);
+  const milestones = metric.set(f.milestones, new Y.Array<Y.Map<unknown>>());
   milestones.push((input?.milestones ?? []).map(newMilestone));
-  metric.set(f.milestones, milestones);
-  return metric;
 }
 
 function newMilestone(title: string): Y.Map<unknown> {
@@ -160,8 +221,10 @@ export function updateGoalFields(
       if (value === undefined) continue;
       if (key === 'title' || key === 'description') {
         replaceText(goal.get(GOAL_FIELD[key]), value as string);
-      } else if (goal.get(GOAL_FIELD[key]) !== value) {
-        goal.set(GOAL_FIELD[key], value);
+      } else {
+        const fallback =
+          key in GOAL_DEFAULTS ? GOAL_DEFAULTS[key as keyof typeof GOAL_DEFAULTS] : undefined;
+        setField(goal, GOAL_FIELD[key], value, fallback);
       }
     }
   });
@@ -191,7 +254,11 @@ export function replaceText(text: unknown, next: string): void {
 }
 
 /** The goal's title or description Y.Text, for binding an editor to it directly. */
-export function goalText(doc: Y.Doc, goalId: string, field: 'title' | 'description'): Y.Text | null {
+export function goalText(
+  doc: Y.Doc,
+  goalId: string,
+  field: 'title' | 'description',
+): Y.Text | null {
   const text = goalMap(doc, goalId)?.get(GOAL_FIELD[field]);
   return text instanceof Y.Text ? text : null;
 }
@@ -310,9 +377,7 @@ export function updateMetric(
   if (!(metric instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
   transact(doc, context, () => {
     for (const [key, value] of Object.entries(patch) as [keyof MetricSettings, unknown][]) {
-      if (value !== undefined && metric.get(METRIC_FIELD[key]) !== value) {
-        metric.set(METRIC_FIELD[key], value);
-      }
+      if (value !== undefined) setField(metric, METRIC_FIELD[key], value, METRIC_DEFAULTS[key]);
     }
   });
   return { ok: true };
@@ -376,7 +441,9 @@ export function setMilestoneDone(
   if (milestone.item.get('done') === done) return { ok: true };
   transact(doc, context, () => {
     milestone.item.set('done', done);
-    const doneCount = readMetric(goal.get(GOAL_FIELD.metric)).milestones.filter((m) => m.done).length;
+    const doneCount = readMetric(goal.get(GOAL_FIELD.metric)).milestones.filter(
+      (m) => m.done,
+    ).length;
     appendCheckIn(goal, doneCount, context);
   });
   return { ok: true };
@@ -398,7 +465,12 @@ export function addTag(doc: Y.Doc, goalId: string, tag: string, context: WriteCo
   return { ok: true };
 }
 
-export function removeTag(doc: Y.Doc, goalId: string, tag: string, context: WriteContext): EditResult {
+export function removeTag(
+  doc: Y.Doc,
+  goalId: string,
+  tag: string,
+  context: WriteContext,
+): EditResult {
   const tags = goalMap(doc, goalId)?.get(GOAL_FIELD.tags);
   if (!(tags instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
   if (tags.has(tag)) transact(doc, context, () => tags.delete(tag));
@@ -417,11 +489,18 @@ export function restoreGoal(doc: Y.Doc, goalId: string, context: WriteContext): 
   return setDeleted(doc, goalId, false, context);
 }
 
-function setDeleted(doc: Y.Doc, goalId: string, deleted: boolean, context: WriteContext): EditResult {
+function setDeleted(
+  doc: Y.Doc,
+  goalId: string,
+  deleted: boolean,
+  context: WriteContext,
+): EditResult {
   const goal = goalMap(doc, goalId);
   if (!goal) return { ok: false, reason: 'missing-goal' };
-  if (goal.get(GOAL_FIELD.deleted) !== deleted) {
-    transact(doc, context, () => goal.set(GOAL_FIELD.deleted, deleted));
+  if ((goal.get(GOAL_FIELD.deleted) === true) !== deleted) {
+    transact(doc, context, () =>
+      setField(goal, GOAL_FIELD.deleted, deleted, GOAL_DEFAULTS.deleted),
+    );
   }
   return { ok: true };
 }

@@ -24,7 +24,8 @@ const goal = (patch: Partial<Goal> = {}) =>
     ...patch,
   }) as Goal;
 /** Ten days 2026-01-01 … 2026-01-10: each day is 10% of the goal's time. */
-const atShare = (share: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + share * 10 * 86_400_000);
+const atShare = (share: number) =>
+  new Date(Date.parse('2026-01-01T00:00:00Z') + share * 10 * 86_400_000);
 
 describe('health', () => {
   it('[GOAL12] measures elapsed time from the start of the start day to the end of the due day', () => {
@@ -67,14 +68,26 @@ describe('health', () => {
     expect(isStale(fresh, new Date('2026-07-15T08:59:59.999Z'))).toBe(false);
     expect(isStale(fresh, new Date('2026-07-15T09:00:00.000Z'))).toBe(true);
     // A green goal can be stale: colour and staleness are separate.
-    expect(goalHealth(goal({ startDate: '2026-07-01', dueDate: '2026-12-31' }), 1, null, new Date('2026-08-01'))).toBe('green');
+    expect(
+      goalHealth(
+        goal({ startDate: '2026-07-01', dueDate: '2026-12-31' }),
+        1,
+        null,
+        new Date('2026-08-01'),
+      ),
+    ).toBe('green');
     expect(isStale(fresh, new Date('2026-08-01'))).toBe(true);
   });
 
   it('[GOAL13] counts from approval or creation before the first check-in', () => {
     const now = new Date('2026-07-20T00:00:00Z');
     expect(isStale(goal({ createdAt: '2026-07-01T00:00:00.000Z' }), now)).toBe(true);
-    expect(isStale(goal({ createdAt: '2026-07-01T00:00:00.000Z', approvedAt: '2026-07-10T00:00:00.000Z' }), now)).toBe(false);
+    expect(
+      isStale(
+        goal({ createdAt: '2026-07-01T00:00:00.000Z', approvedAt: '2026-07-10T00:00:00.000Z' }),
+        now,
+      ),
+    ).toBe(false);
   });
 
   it('[GOAL13] never flags goals that are not active, or that roll up their children', () => {

@@ -24,9 +24,20 @@ const actor = (personId: string, patch: Partial<Actor> = {}): Actor => ({
 });
 const asDev = actor(dev, { teamIds: new Set([team]) });
 const asPeer = actor(peer, { teamIds: new Set([team]) });
-const asLead = actor(lead, { teamIds: new Set([team]), reportIds: new Set([dev, peer]), directReportIds: new Set([dev, peer]) });
-const asManager = actor(manager, { reportIds: new Set([lead, dev, peer]), directReportIds: new Set([lead]) });
-const asCeo = actor(ceo, { isLeader: true, reportIds: new Set([manager, lead, dev, peer]), directReportIds: new Set([manager]) });
+const asLead = actor(lead, {
+  teamIds: new Set([team]),
+  reportIds: new Set([dev, peer]),
+  directReportIds: new Set([dev, peer]),
+});
+const asManager = actor(manager, {
+  reportIds: new Set([lead, dev, peer]),
+  directReportIds: new Set([lead]),
+});
+const asCeo = actor(ceo, {
+  isLeader: true,
+  reportIds: new Set([manager, lead, dev, peer]),
+  directReportIds: new Set([manager]),
+});
 const asAdmin = actor(outsider, { isAdmin: true });
 const asOutsider = actor(outsider, { teamIds: new Set([otherTeam]) });
 
@@ -41,7 +52,15 @@ const goal = (patch: Partial<Goal> = {}): Goal => ({
   move: { parentId: null, previousParentId: null, order: 'a0', clock: 1, clientId: 1 },
   startDate: null,
   dueDate: null,
-  metric: { kind: 'none', start: null, target: null, current: null, unit: null, direction: 'increasing', milestones: [] },
+  metric: {
+    kind: 'none',
+    start: null,
+    target: null,
+    current: null,
+    unit: null,
+    direction: 'increasing',
+    milestones: [],
+  },
   weight: 1,
   difficulty: 'medium',
   tags: [],
@@ -96,47 +115,76 @@ describe('goal permissions', () => {
 
   it('[GOAL16] refuses an edit to a goal the sender may not edit, and handing a goal to someone out of reach', () => {
     const before = goal();
-    expect(checkGoalChange(asPeer, before.id, before, goal({ title: 'Mine now' }))).toMatchObject({ rule: 'GOAL16' });
+    expect(checkGoalChange(asPeer, before.id, before, goal({ title: 'Mine now' }))).toMatchObject({
+      rule: 'GOAL16',
+    });
     expect(checkGoalChange(asDev, before.id, before, goal({ title: 'Ship it well' }))).toBe(null);
-    expect(checkGoalChange(asDev, before.id, before, goal({ ownerId: outsider }))).toMatchObject({ rule: 'GOAL16' });
+    expect(checkGoalChange(asDev, before.id, before, goal({ ownerId: outsider }))).toMatchObject({
+      rule: 'GOAL16',
+    });
     expect(checkGoalChange(asLead, before.id, before, goal({ ownerId: peer }))).toBe(null);
-    expect(checkGoalChange(asDev, before.id, before, goal({ level: 'company' }))).toMatchObject({ rule: 'GOAL16' });
+    expect(checkGoalChange(asDev, before.id, before, goal({ level: 'company' }))).toMatchObject({
+      rule: 'GOAL16',
+    });
   });
 
   it('[GOAL16] checks a new goal against who may edit it', () => {
     expect(checkGoalChange(asDev, uuid(50), null, goal())).toBe(null);
-    expect(checkGoalChange(asDev, uuid(50), null, goal({ ownerId: peer, level: 'person' }))).toMatchObject({ rule: 'GOAL16' });
-    expect(checkGoalChange(asDev, uuid(50), null, goal({ level: 'company' }))).toMatchObject({ rule: 'GOAL16' });
+    expect(
+      checkGoalChange(asDev, uuid(50), null, goal({ ownerId: peer, level: 'person' })),
+    ).toMatchObject({ rule: 'GOAL16' });
+    expect(checkGoalChange(asDev, uuid(50), null, goal({ level: 'company' }))).toMatchObject({
+      rule: 'GOAL16',
+    });
   });
 
   it('[GOAL17] refuses activating a proposed goal by anyone but an approver, and requires the approval recorded', () => {
     const proposed = goal({ state: 'proposed' });
-    const approvedBy = (who: string) => goal({ state: 'active', approvedBy: who, approvedAt: '2026-07-02T09:00:00.000Z' });
-    expect(checkGoalChange(asDev, proposed.id, proposed, approvedBy(dev))).toMatchObject({ rule: 'GOAL17' });
+    const approvedBy = (who: string) =>
+      goal({ state: 'active', approvedBy: who, approvedAt: '2026-07-02T09:00:00.000Z' });
+    expect(checkGoalChange(asDev, proposed.id, proposed, approvedBy(dev))).toMatchObject({
+      rule: 'GOAL17',
+    });
     expect(checkGoalChange(asLead, proposed.id, proposed, approvedBy(lead))).toBe(null);
-    expect(checkGoalChange(asLead, proposed.id, proposed, approvedBy(dev))).toMatchObject({ rule: 'GOAL17' });
-    expect(checkGoalChange(asLead, proposed.id, proposed, goal({ state: 'active' }))).toMatchObject({ rule: 'GOAL17' });
+    expect(checkGoalChange(asLead, proposed.id, proposed, approvedBy(dev))).toMatchObject({
+      rule: 'GOAL17',
+    });
+    expect(checkGoalChange(asLead, proposed.id, proposed, goal({ state: 'active' }))).toMatchObject(
+      { rule: 'GOAL17' },
+    );
     // done → active reopens, no approval needed.
     const done = goal({ state: 'done' });
     expect(checkGoalChange(asDev, done.id, done, goal({ state: 'active' }))).toBe(null);
   });
 
   it('[GOAL17] refuses forging an approval without approving', () => {
-    const active = goal({ state: 'active', approvedBy: lead, approvedAt: '2026-07-02T09:00:00.000Z' });
-    expect(
-      checkGoalChange(asDev, active.id, active, { ...active, approvedBy: dev }),
-    ).toMatchObject({ rule: 'GOAL17' });
+    const active = goal({
+      state: 'active',
+      approvedBy: lead,
+      approvedAt: '2026-07-02T09:00:00.000Z',
+    });
+    expect(checkGoalChange(asDev, active.id, active, { ...active, approvedBy: dev })).toMatchObject(
+      { rule: 'GOAL17' },
+    );
     expect(checkGoalChange(asDev, active.id, active, { ...active, title: 'Renamed' })).toBe(null);
   });
 
   it('[GOAL3] [GOAL18] refuses removing or rewriting check-ins, and check-ins in someone else’s name', () => {
     const checkIn = { id: 'c1', value: 3, progress: 0.3, at: '2026-07-03T09:00:00.000Z', by: dev };
     const before = goal({ checkIns: [checkIn] });
-    expect(checkGoalChange(asDev, before.id, before, goal({ checkIns: [] }))).toMatchObject({ rule: 'GOAL3' });
-    expect(checkGoalChange(asDev, before.id, before, goal({ checkIns: [{ ...checkIn, value: 9 }] }))).toMatchObject({ rule: 'GOAL3' });
+    expect(checkGoalChange(asDev, before.id, before, goal({ checkIns: [] }))).toMatchObject({
+      rule: 'GOAL3',
+    });
+    expect(
+      checkGoalChange(asDev, before.id, before, goal({ checkIns: [{ ...checkIn, value: 9 }] })),
+    ).toMatchObject({ rule: 'GOAL3' });
     const added = { ...checkIn, id: 'c2', at: '2026-07-04T09:00:00.000Z' };
-    expect(checkGoalChange(asDev, before.id, before, goal({ checkIns: [checkIn, added] }))).toBe(null);
-    expect(checkGoalChange(asLead, before.id, before, goal({ checkIns: [checkIn, added] }))).toMatchObject({ rule: 'GOAL18' });
+    expect(checkGoalChange(asDev, before.id, before, goal({ checkIns: [checkIn, added] }))).toBe(
+      null,
+    );
+    expect(
+      checkGoalChange(asLead, before.id, before, goal({ checkIns: [checkIn, added] })),
+    ).toMatchObject({ rule: 'GOAL18' });
   });
 
   it('[GOAL3] refuses removing a goal', () => {

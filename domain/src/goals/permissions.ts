@@ -69,13 +69,18 @@ export function checkGoalChange(
     message,
   });
   if (after === null) {
-    return before === null ? null : refuse('GOAL3', 'Goals are never removed, only marked deleted.');
+    return before === null
+      ? null
+      : refuse('GOAL3', 'Goals are never removed, only marked deleted.');
   }
   if (before !== null && !mayEditGoal(actor, before)) {
     return refuse('GOAL16', 'You may not edit this goal.');
   }
   if (!mayEditGoal(actor, after)) {
-    return refuse('GOAL16', before ? 'You may not hand this goal over there.' : 'You may not add this goal.');
+    return refuse(
+      'GOAL16',
+      before ? 'You may not hand this goal over there.' : 'You may not add this goal.',
+    );
   }
   const approval = isApproval(before, after);
   if (approval && !mayApproveGoal(actor, after)) {
@@ -89,7 +94,10 @@ export function checkGoalChange(
       ? after.approvedBy !== null || after.approvedAt !== null
       : after.approvedBy !== before.approvedBy || after.approvedAt !== before.approvedAt;
   if (approvalChanged && !(approval && after.approvedBy === actor.personId)) {
-    return refuse('GOAL17', 'An approval is recorded only by the person approving, when approving.');
+    return refuse(
+      'GOAL17',
+      'An approval is recorded only by the person approving, when approving.',
+    );
   }
   return checkCheckIns(actor, before?.checkIns ?? [], after.checkIns, refuse);
 }
@@ -107,7 +115,12 @@ function checkCheckIns(
     beforeIds.add(old.id);
     const now = afterById.get(old.id);
     if (!now) return refuse('GOAL3', 'Check-ins are never removed.');
-    if (now.value !== old.value || now.at !== old.at || now.by !== old.by || now.progress !== old.progress) {
+    if (
+      now.value !== old.value ||
+      now.at !== old.at ||
+      now.by !== old.by ||
+      now.progress !== old.progress
+    ) {
       return refuse('GOAL3', 'Check-ins are never rewritten.');
     }
   }

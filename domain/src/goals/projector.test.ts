@@ -14,15 +14,46 @@ const at = (day: string) => ({ by: owner, at: `${day}T09:00:00.000Z` });
 
 function workshop() {
   const doc = replica(1);
-  const theme = addGoal(doc, { title: 'Revenue growth', level: 'company', ownerId: manager, parentId: null }, at('2026-07-01'));
-  const teamGoal = addGoal(doc, { title: 'Reach 50 paying customers', level: 'team', ownerId: manager, teamId: team, parentId: theme, metric: { kind: 'number', start: 10, target: 50, unit: 'customers' }, dueDate: '2026-12-31' }, at('2026-07-01'));
-  const launch = addGoal(doc, { title: 'Launch the partner portal', level: 'person', ownerId: owner, teamId: team, parentId: teamGoal, metric: { kind: 'milestones', milestones: ['beta', 'launch'] } }, at('2026-07-01'));
+  const theme = addGoal(
+    doc,
+    { title: 'Revenue growth', level: 'company', ownerId: manager, parentId: null },
+    at('2026-07-01'),
+  );
+  const teamGoal = addGoal(
+    doc,
+    {
+      title: 'Reach 50 paying customers',
+      level: 'team',
+      ownerId: manager,
+      teamId: team,
+      parentId: theme,
+      metric: { kind: 'number', start: 10, target: 50, unit: 'customers' },
+      dueDate: '2026-12-31',
+    },
+    at('2026-07-01'),
+  );
+  const launch = addGoal(
+    doc,
+    {
+      title: 'Launch the partner portal',
+      level: 'person',
+      ownerId: owner,
+      teamId: team,
+      parentId: teamGoal,
+      metric: { kind: 'milestones', milestones: ['beta', 'launch'] },
+    },
+    at('2026-07-01'),
+  );
   approveGoal(doc, teamGoal, { by: manager, at: '2026-07-02T09:00:00.000Z' });
   recordProgress(doc, teamGoal, 20, at('2026-07-10'));
   recordProgress(doc, teamGoal, 30, at('2026-08-01'));
   const [beta] = readGoal(doc, launch)!.metric.milestones;
   setMilestoneDone(doc, launch, beta!.id, true, at('2026-08-03'));
-  const gone = addGoal(doc, { title: 'Old idea', level: 'person', ownerId: owner, parentId: theme }, at('2026-07-01'));
+  const gone = addGoal(
+    doc,
+    { title: 'Old idea', level: 'person', ownerId: owner, parentId: theme },
+    at('2026-07-01'),
+  );
   deleteGoal(doc, gone, at('2026-07-03'));
   return { doc, theme, teamGoal, launch, gone };
 }
@@ -58,10 +89,28 @@ describe('goal-tree projector', () => {
       approvedBy: manager,
       deleted: false,
     });
-    expect(rows.get(launch)).toMatchObject({ parentId: teamGoal, depth: 2, metricCurrent: 1, progress: 0.5, stale: false });
+    expect(rows.get(launch)).toMatchObject({
+      parentId: teamGoal,
+      depth: 2,
+      metricCurrent: 1,
+      progress: 0.5,
+      stale: false,
+    });
     // The theme has no metric: it rolls up its one child.
-    expect(rows.get(theme)).toMatchObject({ parentId: null, depth: 0, progress: 0.5, metricKind: 'none', stale: false });
-    expect(rows.get(gone)).toMatchObject({ deleted: true, parentId: null, depth: null, health: null, stale: false });
+    expect(rows.get(theme)).toMatchObject({
+      parentId: null,
+      depth: 0,
+      progress: 0.5,
+      metricKind: 'none',
+      stale: false,
+    });
+    expect(rows.get(gone)).toMatchObject({
+      deleted: true,
+      parentId: null,
+      depth: null,
+      health: null,
+      stale: false,
+    });
 
     expect(rows.get(teamGoal)!.clarity).toBe(100);
     expect(rows.get(teamGoal)!.clarityColour).toBe('green');
@@ -71,12 +120,37 @@ describe('goal-tree projector', () => {
 
   it('[GOAL20] emits one goal-progress event per recorded check-in, with who and when', () => {
     const { doc, teamGoal, launch } = workshop();
-    const { progressEvents } = projectGoalTree(doc, { cycleId, cycle, now: new Date('2026-09-30') });
+    const { progressEvents } = projectGoalTree(doc, {
+      cycleId,
+      cycle,
+      now: new Date('2026-09-30'),
+    });
     expect(progressEvents.map(({ eventId: _, ...event }) => event)).toEqual(
       expect.arrayContaining([
-        { goalId: teamGoal, cycleId, value: 20, progress: 0.25, at: '2026-07-10T09:00:00.000Z', by: owner },
-        { goalId: teamGoal, cycleId, value: 30, progress: 0.5, at: '2026-08-01T09:00:00.000Z', by: owner },
-        { goalId: launch, cycleId, value: 1, progress: 0.5, at: '2026-08-03T09:00:00.000Z', by: owner },
+        {
+          goalId: teamGoal,
+          cycleId,
+          value: 20,
+          progress: 0.25,
+          at: '2026-07-10T09:00:00.000Z',
+          by: owner,
+        },
+        {
+          goalId: teamGoal,
+          cycleId,
+          value: 30,
+          progress: 0.5,
+          at: '2026-08-01T09:00:00.000Z',
+          by: owner,
+        },
+        {
+          goalId: launch,
+          cycleId,
+          value: 1,
+          progress: 0.5,
+          at: '2026-08-03T09:00:00.000Z',
+          by: owner,
+        },
       ]),
     );
     expect(progressEvents).toHaveLength(3);

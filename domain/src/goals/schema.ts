@@ -47,7 +47,7 @@ function hasStrayContent(type: Y.Map<unknown> | Y.Array<unknown> | Y.Text): bool
 /** A Y.Map whose entries match `shape` exactly (GOAL2: no unknown keys). */
 function yMap<T extends z.core.$ZodShape>(shape: T) {
   return z
-    .instanceof(Y.Map, 'Expected a Y.Map.')
+    .instanceof(Y.Map, { error: 'Expected a Y.Map.' })
     .refine((map) => !hasStrayContent(map), 'Unexpected list content in a map.')
     .transform((map) => Object.fromEntries(map.entries()))
     .pipe(z.strictObject(shape));
@@ -55,7 +55,7 @@ function yMap<T extends z.core.$ZodShape>(shape: T) {
 
 function yArray<T extends z.ZodType>(item: T, max: number) {
   return z
-    .instanceof(Y.Array, 'Expected a Y.Array.')
+    .instanceof(Y.Array, { error: 'Expected a Y.Array.' })
     .refine((list) => !hasStrayContent(list), 'Unexpected keys in a list.')
     .transform((list) => list.toArray() as unknown[])
     .pipe(z.array(item).max(max));
@@ -64,12 +64,13 @@ function yArray<T extends z.ZodType>(item: T, max: number) {
 /** Plain text in a Y.Text: no formatting, no embeds (a title is a string, not a document). */
 function plainText(max: number) {
   return z
-    .instanceof(Y.Text, 'Expected a Y.Text.')
+    .instanceof(Y.Text, { error: 'Expected a Y.Text.' })
     .refine((text) => !hasStrayContent(text), 'Unexpected keys in a text.')
     .refine(
-      (text) => text.toDelta().every((op: { insert?: unknown; attributes?: unknown }) => {
-        return typeof op.insert === 'string' && op.attributes === undefined;
-      }),
+      (text) =>
+        text.toDelta().every((op: { insert?: unknown; attributes?: unknown }) => {
+          return typeof op.insert === 'string' && op.attributes === undefined;
+        }),
       'Expected plain text.',
     )
     .refine((text) => text.length <= max, `At most ${max} characters.`);
@@ -93,13 +94,14 @@ const milestoneSchema = yMap({
   done: z.boolean(),
 });
 
+// Optional keys (GOAL2): absent means the default of shape.ts (GOAL_DEFAULTS, METRIC_DEFAULTS).
 const metricSchema = yMap({
-  [METRIC_FIELD.kind]: z.enum(METRIC_KINDS),
-  [METRIC_FIELD.start]: value.nullable(),
-  [METRIC_FIELD.target]: value.nullable(),
-  [METRIC_FIELD.current]: value.nullable(),
-  [METRIC_FIELD.unit]: z.string().max(GOAL_LIMITS.unit).nullable(),
-  [METRIC_FIELD.direction]: z.enum(DIRECTIONS),
+  [METRIC_FIELD.kind]: z.enum(METRIC_KINDS).optional(),
+  [METRIC_FIELD.start]: value.nullable().optional(),
+  [METRIC_FIELD.target]: value.nullable().optional(),
+  [METRIC_FIELD.current]: value.nullable().optional(),
+  [METRIC_FIELD.unit]: z.string().max(GOAL_LIMITS.unit).nullable().optional(),
+  [METRIC_FIELD.direction]: z.enum(DIRECTIONS).optional(),
   [METRIC_FIELD.milestones]: yArray(milestoneSchema, GOAL_LIMITS.milestones).refine(
     uniqueIds,
     'Milestone ids repeat.',
@@ -115,7 +117,7 @@ const checkInSchema = z.strictObject({
 });
 
 const tagsSchema = z
-  .instanceof(Y.Map, 'Expected a Y.Map.')
+  .instanceof(Y.Map, { error: 'Expected a Y.Map.' })
   .refine((map) => !hasStrayContent(map), 'Unexpected list content in a map.')
   .transform((map) => Object.fromEntries(map.entries()))
   .pipe(
@@ -128,7 +130,10 @@ const tagsSchema = z
       z.literal(true),
     ),
   )
-  .refine((tags) => Object.keys(tags).length <= GOAL_LIMITS.tags, `At most ${GOAL_LIMITS.tags} tags.`);
+  .refine(
+    (tags) => Object.keys(tags).length <= GOAL_LIMITS.tags,
+    `At most ${GOAL_LIMITS.tags} tags.`,
+  );
 
 const f = GOAL_FIELD;
 /** GOAL2: one goal's Y.Map. */
@@ -137,25 +142,25 @@ export const goalSchema = yMap({
   [f.description]: plainText(GOAL_LIMITS.description),
   [f.level]: z.enum(GOAL_LEVELS),
   [f.state]: z.enum(GOAL_STATES),
-  [f.ownerId]: id.nullable(),
-  [f.teamId]: id.nullable(),
   [f.move]: moveSchema,
-  [f.startDate]: day.nullable(),
-  [f.dueDate]: day.nullable(),
   [f.metric]: metricSchema,
-  [f.weight]: z.number().min(0).max(GOAL_LIMITS.weight),
-  [f.difficulty]: z.enum(DIFFICULTIES),
   [f.tags]: tagsSchema,
   [f.checkIns]: yArray(checkInSchema, GOAL_LIMITS.checkIns).refine(
     uniqueIds,
     'Check-in ids repeat.',
   ),
-  [f.lastProgressAt]: instant.nullable(),
-  [f.approvedBy]: id.nullable(),
-  [f.approvedAt]: instant.nullable(),
   [f.createdBy]: id,
   [f.createdAt]: instant,
-  [f.deleted]: z.boolean(),
+  [f.ownerId]: id.nullable().optional(),
+  [f.teamId]: id.nullable().optional(),
+  [f.startDate]: day.nullable().optional(),
+  [f.dueDate]: day.nullable().optional(),
+  [f.weight]: z.number().min(0).max(GOAL_LIMITS.weight).optional(),
+  [f.difficulty]: z.enum(DIFFICULTIES).optional(),
+  [f.lastProgressAt]: instant.nullable().optional(),
+  [f.approvedBy]: id.nullable().optional(),
+  [f.approvedAt]: instant.nullable().optional(),
+  [f.deleted]: z.boolean().optional(),
 });
 
 /** GOAL1, GOAL2: the whole document. */
@@ -173,7 +178,8 @@ export function validateGoals(doc: Y.Doc, goalIds: Iterable<string>): SchemaIssu
     if (name !== GOALS_ROOT) issues.push({ path: name, message: 'Unknown top-level type.' });
   }
   const root = goalsRoot(doc);
-  if (hasStrayContent(root as Y.Map<unknown>)) issues.push({ path: GOALS_ROOT, message: 'Unexpected list content.' });
+  if (hasStrayContent(root as Y.Map<unknown>))
+    issues.push({ path: GOALS_ROOT, message: 'Unexpected list content.' });
   for (const goalId of goalIds) {
     if (!UUID.test(goalId)) {
       issues.push({ goalId, path: '', message: 'Goal ids are lowercase UUIDs.' });
@@ -233,9 +239,19 @@ export function checkPreserved(
     }
     const oldMetric = old.get(f.metric);
     const nowMetric = nowMap.get(f.metric);
-    if (oldMetric instanceof Y.Map && nowMetric instanceof Y.Map && sameType(oldMetric, nowMetric)) {
-      if (!sameType(oldMetric.get(METRIC_FIELD.milestones), nowMetric.get(METRIC_FIELD.milestones))) {
-        issues.push({ goalId, path: 'metric.milestones', message: 'Milestones are never replaced.' });
+    if (
+      oldMetric instanceof Y.Map &&
+      nowMetric instanceof Y.Map &&
+      sameType(oldMetric, nowMetric)
+    ) {
+      if (
+        !sameType(oldMetric.get(METRIC_FIELD.milestones), nowMetric.get(METRIC_FIELD.milestones))
+      ) {
+        issues.push({
+          goalId,
+          path: 'metric.milestones',
+          message: 'Milestones are never replaced.',
+        });
       }
     }
   }

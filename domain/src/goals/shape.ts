@@ -50,6 +50,51 @@ export const METRIC_FIELDS = Object.keys(METRIC_FIELD) as MetricField[];
 
 export const MILESTONE_FIELDS = ['id', 'title', 'done'] as const;
 
+/**
+ * GOAL2: fields a goal may leave out, and the value an absent one reads as. Writes leave a field
+ * out while it holds its default: a goal tree of 20,000 goals is opened whole, and every key
+ * written costs a Yjs item on every replica, so a typical goal carries about half the keys.
+ */
+export const GOAL_DEFAULTS = {
+  ownerId: null,
+  teamId: null,
+  startDate: null,
+  dueDate: null,
+  weight: 1,
+  difficulty: 'medium',
+  lastProgressAt: null,
+  approvedBy: null,
+  approvedAt: null,
+  deleted: false,
+} as const satisfies Partial<Record<GoalField, unknown>>;
+
+export const METRIC_DEFAULTS = {
+  kind: 'none',
+  start: null,
+  target: null,
+  current: null,
+  unit: null,
+  direction: 'increasing',
+} as const satisfies Partial<Record<MetricField, unknown>>;
+
+/**
+ * Writes `value` under `key`, leaving the key out when the value is the default (GOAL2), and
+ * writing nothing when the map already reads as `value` (GOAL1).
+ */
+export function setField(
+  map: Y.Map<unknown>,
+  key: string,
+  value: unknown,
+  fallback: unknown,
+): void {
+  const present = map.has(key);
+  if (value === fallback) {
+    if (present) map.delete(key);
+  } else if (!present || map.get(key) !== value) {
+    map.set(key, value);
+  }
+}
+
 export type GoalMap = Y.Map<unknown>;
 
 export function goalsRoot(doc: Y.Doc): Y.Map<GoalMap> {

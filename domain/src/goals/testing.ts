@@ -32,7 +32,9 @@ export function syncAll(docs: readonly Y.Doc[]): void {
 export function canonicalTree(tree: GoalTree): string {
   const lines = [`roots: ${tree.roots.join(',')}`];
   for (const id of [...tree.parent.keys()].sort()) {
-    lines.push(`${id} < ${tree.parent.get(id) ?? 'root'} : ${(tree.children.get(id) ?? []).join(',')}`);
+    lines.push(
+      `${id} < ${tree.parent.get(id) ?? 'root'} : ${(tree.children.get(id) ?? []).join(',')}`,
+    );
   }
   return lines.join('\n');
 }

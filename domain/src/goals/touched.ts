@@ -49,10 +49,7 @@ export function goalsTouchedBy(transaction: Y.Transaction): TouchedGoals {
 }
 
 /** The id of the goal a nested type sits in: the key under which its ancestor hangs in `goals`. */
-function goalIdAbove(
-  type: SharedType,
-  goalsRoot: SharedType | undefined,
-): string | null {
+function goalIdAbove(type: SharedType, goalsRoot: SharedType | undefined): string | null {
   let at: SharedType = type;
   while (at._item !== null) {
     const parent = at._item.parent;

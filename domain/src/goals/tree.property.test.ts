@@ -22,13 +22,33 @@ function opArbitrary(replicas: number): fc.Arbitrary<Op> {
   const r = fc.nat({ max: replicas - 1 });
   const pick = fc.nat({ max: 1000 });
   return fc.oneof(
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('add' as const), replica: r, parent: pick, index: pick }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('add' as const),
+        replica: r,
+        parent: pick,
+        index: pick,
+      }),
+    },
     {
       weight: 7,
-      arbitrary: fc.record({ kind: fc.constant('move' as const), replica: r, goal: pick, parent: pick, index: pick }),
+      arbitrary: fc.record({
+        kind: fc.constant('move' as const),
+        replica: r,
+        goal: pick,
+        parent: pick,
+        index: pick,
+      }),
     },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), replica: r, goal: pick }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), replica: r, goal: pick }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('delete' as const), replica: r, goal: pick }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('restore' as const), replica: r, goal: pick }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync' as const), from: r, to: r }) },
   );
 }
@@ -53,15 +73,31 @@ function apply(docs: Y.Doc[], op: Op): void {
   const doc = docs[op.replica]!;
   const goals = [...readGoals(doc).values()];
   const live = goals.filter((goal) => !goal.deleted).map((goal) => goal.id);
-  const parentOf = (n: number) => (n % (live.length + 1) === live.length ? null : live[n % (live.length + 1)]!);
+  const parentOf = (n: number) =>
+    n % (live.length + 1) === live.length ? null : live[n % (live.length + 1)]!;
   switch (op.kind) {
     case 'add':
-      addGoal(doc, { title: 'g', level: 'team', ownerId: null, parentId: parentOf(op.parent), index: op.index % 4 }, writer);
+      addGoal(
+        doc,
+        {
+          title: 'g',
+          level: 'team',
+          ownerId: null,
+          parentId: parentOf(op.parent),
+          index: op.index % 4,
+        },
+        writer,
+      );
       break;
     case 'move':
       if (live.length > 0) {
         // A refused move (it would close a cycle on this replica) is a no-op, as in the UI.
-        moveGoal(doc, live[op.goal % live.length]!, { parentId: parentOf(op.parent), index: op.index % 4 }, writer);
+        moveGoal(
+          doc,
+          live[op.goal % live.length]!,
+          { parentId: parentOf(op.parent), index: op.index % 4 },
+          writer,
+        );
       }
       break;
     case 'delete':
@@ -98,7 +134,16 @@ describe('concurrent goal-tree edits (property)', () => {
           // A shared starting tree: a chain and some siblings, known to every replica.
           let parent: string | null = null;
           for (let i = 0; i < base; i++) {
-            const id = addGoal(docs[0]!, { title: `base ${i}`, level: 'team', ownerId: null, parentId: i % 2 === 0 ? parent : null }, writer);
+            const id = addGoal(
+              docs[0]!,
+              {
+                title: `base ${i}`,
+                level: 'team',
+                ownerId: null,
+                parentId: i % 2 === 0 ? parent : null,
+              },
+              writer,
+            );
             parent = id;
           }
           syncAll(docs);
@@ -109,7 +154,8 @@ describe('concurrent goal-tree edits (property)', () => {
             expectSoundTree(doc, effectiveTree(doc));
           }
           // Deliver what is left in a random order, then everything to everyone.
-          for (const { from, to } of finalSyncs) if (from !== to) syncOneWay(docs[from]!, docs[to]!);
+          for (const { from, to } of finalSyncs)
+            if (from !== to) syncOneWay(docs[from]!, docs[to]!);
           syncAll(docs);
 
           const trees = docs.map(effectiveTree);
@@ -119,7 +165,8 @@ describe('concurrent goal-tree edits (property)', () => {
 
           seen.runs++;
           const adjustments = [...trees[0]!.adjusted.values()];
-          if (adjustments.some((a) => a === 'previous-parent' || a === 'root')) seen.cycleResolved++;
+          if (adjustments.some((a) => a === 'previous-parent' || a === 'root'))
+            seen.cycleResolved++;
           if (adjustments.includes('live-ancestor')) seen.liveAncestor++;
         },
       ),
@@ -165,9 +212,14 @@ describe('concurrent goal-tree edits (property)', () => {
       });
     fc.assert(
       fc.property(
-        fc.tuple(...ids.map(entryArb)).chain((entries) =>
-          fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length })),
-        ),
+        fc
+          .tuple(...ids.map(entryArb))
+          .chain((entries) =>
+            fc.tuple(
+              fc.constant(entries),
+              fc.shuffledSubarray(entries, { minLength: entries.length }),
+            ),
+          ),
         ([entries, shuffled]: [TreeEntry[], TreeEntry[]]) => {
           const tree = resolveTree(entries);
           const live = entries.filter((e) => !e.deleted).map((e) => e.id);

@@ -56,7 +56,11 @@ describe('goal tree moves', () => {
   it('[GOAL6] two replicas moving x under y and y under x concurrently end with the same tree and no cycle', () => {
     const left = replica(1);
     const right = replica(2);
-    const root = addGoal(left, { title: 'Root', level: 'company', ownerId: null, parentId: null }, by);
+    const root = addGoal(
+      left,
+      { title: 'Root', level: 'company', ownerId: null, parentId: null },
+      by,
+    );
     const x = addGoal(left, { title: 'x', level: 'team', ownerId: null, parentId: root }, by);
     const y = addGoal(left, { title: 'y', level: 'team', ownerId: null, parentId: root }, by);
     syncBoth(left, right);
@@ -163,7 +167,11 @@ describe('goal tree moves', () => {
     const root = addGoal(doc, { title: 'R', level: 'company', ownerId: null, parentId: null }, by);
     const first = addGoal(doc, { title: '1', level: 'team', ownerId: null, parentId: root }, by);
     const last = addGoal(doc, { title: '3', level: 'team', ownerId: null, parentId: root }, by);
-    const middle = addGoal(doc, { title: '2', level: 'team', ownerId: null, parentId: root, index: 1 }, by);
+    const middle = addGoal(
+      doc,
+      { title: '2', level: 'team', ownerId: null, parentId: root, index: 1 },
+      by,
+    );
     expect(childrenOf(effectiveTree(doc), root)).toEqual([first, middle, last]);
     moveGoal(doc, first, { parentId: root, index: 2 }, by);
     expect(childrenOf(effectiveTree(doc), root)).toEqual([middle, last, first]);

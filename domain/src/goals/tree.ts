@@ -122,7 +122,11 @@ export function resolveTree(entries: Iterable<TreeEntry>): GoalTree {
   // whose move was already set aside goes to the root, so each goal changes at most twice and the
   // loop ends. In a graph where every node has one pointer, cycles are disjoint, so the choice in
   // one cycle never depends on another and the visiting order does not matter.
-  for (let cycles = findCycles(ids, pointer); cycles.length > 0; cycles = findCycles(ids, pointer)) {
+  for (
+    let cycles = findCycles(ids, pointer);
+    cycles.length > 0;
+    cycles = findCycles(ids, pointer)
+  ) {
     for (const cycle of cycles) {
       let latest = byId.get(cycle[0]!)!;
       for (const id of cycle) {
@@ -172,21 +176,21 @@ export function resolveTree(entries: Iterable<TreeEntry>): GoalTree {
 
 /** Every cycle of the pointer graph, each as its member ids. */
 function findCycles(ids: readonly string[], pointer: ReadonlyMap<string, string | null>) {
-  const done = new Set<string>();
+  // Each walk marks the goals it passes with its own number; meeting its own mark again is a
+  // cycle, meeting an earlier walk's mark is not. Linear in the number of goals.
+  const walkOf = new Map<string, number>();
   const cycles: string[][] = [];
-  for (const start of ids) {
-    if (done.has(start)) continue;
+  ids.forEach((start, walk) => {
+    if (walkOf.has(start)) return;
     const path: string[] = [];
-    const onPath = new Set<string>();
     let at: string | null = start;
-    while (at !== null && !done.has(at) && !onPath.has(at)) {
+    while (at !== null && !walkOf.has(at)) {
+      walkOf.set(at, walk);
       path.push(at);
-      onPath.add(at);
       at = pointer.get(at) ?? null;
     }
-    if (at !== null && onPath.has(at)) cycles.push(path.slice(path.indexOf(at)));
-    for (const id of path) done.add(id);
-  }
+    if (at !== null && walkOf.get(at) === walk) cycles.push(path.slice(path.indexOf(at)));
+  });
   return cycles;
 }
 
@@ -213,7 +217,7 @@ export function childrenOf(tree: GoalTree, parentId: string | null): readonly st
 /** The path from a goal up to its root, the goal first (line of sight). */
 export function pathToRoot(tree: GoalTree, goalId: string): string[] {
   const path: string[] = [];
-  for (let at: string | null = goalId; at !== null && tree.parent.has(at); ) {
+  for (let at: string | null = goalId; at !== null && tree.parent.has(at);) {
     path.push(at);
     at = tree.parent.get(at) ?? null;
   }

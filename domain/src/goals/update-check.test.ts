@@ -32,19 +32,41 @@ const actor = (personId: string, patch: Partial<Actor> = {}): Actor => ({
 });
 const asDev = actor(dev);
 const asPeer = actor(peer);
-const asLead = actor(lead, { reportIds: new Set([dev, peer]), directReportIds: new Set([dev, peer]) });
+const asLead = actor(lead, {
+  reportIds: new Set([dev, peer]),
+  directReportIds: new Set([dev, peer]),
+});
 const at = '2026-07-01T09:00:00.000Z';
 
 /** The server's document with a team goal and dev's personal goal under it. */
 function serverDoc() {
   const server = replica(100);
-  const teamGoal = addGoal(server, { title: 'Team', level: 'team', ownerId: lead, teamId: team, parentId: null }, { by: lead, at });
-  const devGoal = addGoal(server, { title: 'Mine', level: 'person', ownerId: dev, teamId: team, parentId: teamGoal, metric: { kind: 'number', start: 0, target: 10, milestones: [] } }, { by: dev, at });
+  const teamGoal = addGoal(
+    server,
+    { title: 'Team', level: 'team', ownerId: lead, teamId: team, parentId: null },
+    { by: lead, at },
+  );
+  const devGoal = addGoal(
+    server,
+    {
+      title: 'Mine',
+      level: 'person',
+      ownerId: dev,
+      teamId: team,
+      parentId: teamGoal,
+      metric: { kind: 'number', start: 0, target: 10, milestones: [] },
+    },
+    { by: dev, at },
+  );
   return { server, teamGoal, devGoal };
 }
 
 /** What a client connected to `server` sends after making `change`. */
-function clientUpdate(server: Y.Doc, clientId: number, change: (client: Y.Doc) => void): Uint8Array {
+function clientUpdate(
+  server: Y.Doc,
+  clientId: number,
+  change: (client: Y.Doc) => void,
+): Uint8Array {
   const client = replica(clientId);
   syncOneWay(server, client);
   const vector = Y.encodeStateVector(client);
@@ -56,20 +78,47 @@ describe('touched goals', () => {
   it('[GOAL4] names the goal whose title, metric, tags, milestones or check-ins changed, and a new goal', () => {
     const { server, teamGoal, devGoal } = serverDoc();
     const touched = (change: () => void) => [...collectTouched(server, change).goalIds];
-    expect(touched(() => updateGoalFields(server, devGoal, { title: 'Mine, renamed' }, { by: dev, at }))).toEqual([devGoal]);
+    expect(
+      touched(() => updateGoalFields(server, devGoal, { title: 'Mine, renamed' }, { by: dev, at })),
+    ).toEqual([devGoal]);
     expect(touched(() => recordProgress(server, devGoal, 3, { by: dev, at }))).toEqual([devGoal]);
     expect(touched(() => addTag(server, teamGoal, 'Growth', { by: dev, at }))).toEqual([teamGoal]);
     const added: string[] = [];
-    expect(touched(() => added.push(addGoal(server, { title: 'New', level: 'person', ownerId: dev, parentId: teamGoal }, { by: dev, at })))).toEqual(added);
-    const milestoneGoal = addGoal(server, { title: 'M', level: 'person', ownerId: dev, parentId: null, metric: { kind: 'milestones', milestones: ['one'] } }, { by: dev, at });
+    expect(
+      touched(() =>
+        added.push(
+          addGoal(
+            server,
+            { title: 'New', level: 'person', ownerId: dev, parentId: teamGoal },
+            { by: dev, at },
+          ),
+        ),
+      ),
+    ).toEqual(added);
+    const milestoneGoal = addGoal(
+      server,
+      {
+        title: 'M',
+        level: 'person',
+        ownerId: dev,
+        parentId: null,
+        metric: { kind: 'milestones', milestones: ['one'] },
+      },
+      { by: dev, at },
+    );
     const [milestone] = readGoal(server, milestoneGoal)!.metric.milestones;
-    expect(touched(() => setMilestoneDone(server, milestoneGoal, milestone!.id, true, { by: dev, at }))).toEqual([milestoneGoal]);
+    expect(
+      touched(() => setMilestoneDone(server, milestoneGoal, milestone!.id, true, { by: dev, at })),
+    ).toEqual([milestoneGoal]);
   });
 
   it('[GOAL4] names top-level types other than `goals`', () => {
     const doc = new Y.Doc();
     let result: ReturnType<typeof goalsTouchedBy> | undefined;
-    doc.on('afterTransaction', (transaction: Y.Transaction) => (result = goalsTouchedBy(transaction)));
+    doc.on(
+      'afterTransaction',
+      (transaction: Y.Transaction) => (result = goalsTouchedBy(transaction)),
+    );
     doc.getMap('sneaky').set('x', 1);
     expect(result!.otherRoots).toEqual(new Set(['sneaky']));
     expect(result!.goalIds.size).toBe(0);
@@ -91,14 +140,18 @@ describe('update verdict', () => {
 
   it('[GOAL16] refuses a crafted update editing a colleague’s goal', () => {
     const { server, devGoal, teamGoal } = serverDoc();
-    const update = clientUpdate(server, 2, (client) => updateGoalFields(client, devGoal, { title: 'Hijacked' }, { by: peer, at }));
+    const update = clientUpdate(server, 2, (client) =>
+      updateGoalFields(client, devGoal, { title: 'Hijacked' }, { by: peer, at }),
+    );
     expect(checkGoalTreeUpdate(server, update, asPeer)).toMatchObject({
       ok: false,
       reason: 'forbidden',
       refusal: { rule: 'GOAL16', goalId: devGoal },
     });
     // A team goal is the team's: the same colleague may edit that one.
-    const teamEdit = clientUpdate(server, 2, (client) => updateGoalFields(client, teamGoal, { title: 'Ours' }, { by: peer, at }));
+    const teamEdit = clientUpdate(server, 2, (client) =>
+      updateGoalFields(client, teamGoal, { title: 'Ours' }, { by: peer, at }),
+    );
     const verdict = checkGoalTreeUpdate(server, teamEdit, asPeer);
     expect(verdict.ok && [...verdict.touched.goalIds]).toEqual([teamGoal]);
   });
@@ -106,16 +159,28 @@ describe('update verdict', () => {
   it('[GOAL17] refuses an owner approving their own proposed goal, accepts their manager', () => {
     const { server, devGoal } = serverDoc();
     setGoalState(server, devGoal, 'proposed', { by: dev, at });
-    const selfApproval = clientUpdate(server, 1, (client) => approveGoal(client, devGoal, { by: dev, at }));
-    expect(checkGoalTreeUpdate(server, selfApproval, asDev)).toMatchObject({ ok: false, refusal: { rule: 'GOAL17' } });
-    const approval = clientUpdate(server, 3, (client) => approveGoal(client, devGoal, { by: lead, at }));
+    const selfApproval = clientUpdate(server, 1, (client) =>
+      approveGoal(client, devGoal, { by: dev, at }),
+    );
+    expect(checkGoalTreeUpdate(server, selfApproval, asDev)).toMatchObject({
+      ok: false,
+      refusal: { rule: 'GOAL17' },
+    });
+    const approval = clientUpdate(server, 3, (client) =>
+      approveGoal(client, devGoal, { by: lead, at }),
+    );
     expect(checkGoalTreeUpdate(server, approval, asLead)).toMatchObject({ ok: true });
   });
 
   it('[GOAL18] refuses a check-in recorded in someone else’s name', () => {
     const { server, devGoal } = serverDoc();
-    const update = clientUpdate(server, 3, (client) => recordProgress(client, devGoal, 9, { by: dev, at }));
-    expect(checkGoalTreeUpdate(server, update, asLead)).toMatchObject({ ok: false, refusal: { rule: 'GOAL18' } });
+    const update = clientUpdate(server, 3, (client) =>
+      recordProgress(client, devGoal, 9, { by: dev, at }),
+    );
+    expect(checkGoalTreeUpdate(server, update, asLead)).toMatchObject({
+      ok: false,
+      refusal: { rule: 'GOAL18' },
+    });
   });
 
   it('[GOAL2] refuses an update that breaks the schema', () => {
@@ -127,7 +192,10 @@ describe('update verdict', () => {
       issues: [{ goalId: devGoal, path: 'weight' }],
     });
     const extraRoot = clientUpdate(server, 1, (client) => client.getText('notes').insert(0, 'x'));
-    expect(checkGoalTreeUpdate(server, extraRoot, asDev)).toMatchObject({ ok: false, reason: 'schema' });
+    expect(checkGoalTreeUpdate(server, extraRoot, asDev)).toMatchObject({
+      ok: false,
+      reason: 'schema',
+    });
   });
 
   it('[GOAL3] refuses removing a goal from the document, even by an admin', () => {
@@ -148,14 +216,19 @@ describe('update verdict', () => {
     const vector = Y.encodeStateVector(client);
     updateGoalFields(client, devGoal, { title: 'Second' }, { by: dev, at });
     const second = Y.encodeStateAsUpdate(client, vector);
-    expect(checkGoalTreeUpdate(server, second, asDev)).toMatchObject({ ok: false, reason: 'pending' });
+    expect(checkGoalTreeUpdate(server, second, asDev)).toMatchObject({
+      ok: false,
+      reason: 'pending',
+    });
   });
 
   it('[GOAL4] lets a room keep one checking replica across accepted updates', () => {
     const { server, devGoal } = serverDoc();
     const checking = checkingReplica(server);
     for (const value of [1, 2, 3]) {
-      const update = clientUpdate(server, 1, (client) => recordProgress(client, devGoal, value, { by: dev, at }));
+      const update = clientUpdate(server, 1, (client) =>
+        recordProgress(client, devGoal, value, { by: dev, at }),
+      );
       expect(judgeGoalTreeUpdate(server, checking, update, asDev)).toMatchObject({ ok: true });
       Y.applyUpdate(server, update);
     }

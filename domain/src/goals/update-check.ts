@@ -25,7 +25,11 @@ export function checkingReplica(doc: Y.Doc): Y.Doc {
 }
 
 /** Checks `update` from `actor` against the live document `current`, which it leaves unchanged. */
-export function checkGoalTreeUpdate(current: Y.Doc, update: Uint8Array, actor: Actor): UpdateVerdict {
+export function checkGoalTreeUpdate(
+  current: Y.Doc,
+  update: Uint8Array,
+  actor: Actor,
+): UpdateVerdict {
   return judgeGoalTreeUpdate(current, checkingReplica(current), update, actor);
 }
 
@@ -52,12 +56,22 @@ export function judgeGoalTreeUpdate(
     path: name,
     message: 'Unknown top-level type.',
   }));
-  if (touched.strayRootContent) rootIssues.push({ path: 'goals', message: 'Unexpected list content.' });
+  if (touched.strayRootContent)
+    rootIssues.push({ path: 'goals', message: 'Unexpected list content.' });
   const ids = [...touched.goalIds].sort();
-  const issues = [...rootIssues, ...validateGoals(replica, ids), ...checkPreserved(current, replica, ids)];
+  const issues = [
+    ...rootIssues,
+    ...validateGoals(replica, ids),
+    ...checkPreserved(current, replica, ids),
+  ];
   if (issues.length > 0) return { ok: false, reason: 'schema', issues };
   for (const goalId of ids) {
-    const refusal = checkGoalChange(actor, goalId, readGoal(current, goalId), readGoal(replica, goalId));
+    const refusal = checkGoalChange(
+      actor,
+      goalId,
+      readGoal(current, goalId),
+      readGoal(replica, goalId),
+    );
     if (refusal) return { ok: false, reason: 'forbidden', refusal };
   }
   return { ok: true, touched };
