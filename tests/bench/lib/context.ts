@@ -1,0 +1,24 @@
+// What every workload gets: the server under test (already running), how to reach it, the
+// database, and the run's scale.
+import type { BenchDatabase } from './database.ts';
+import type { Endpoint } from './light-client.ts';
+import type { ServerProcess } from './server-process.ts';
+import type { ServerUnderTest } from './servers.ts';
+
+export interface Scale {
+  quick: boolean;
+  warmupMs: number;
+  runMs: number;
+  runs: number;
+}
+
+export interface BenchContext {
+  server: ServerUnderTest;
+  process: ServerProcess;
+  endpoint: Endpoint;
+  database: BenchDatabase;
+  scale: Scale;
+  log: (line: string) => void;
+  /** Replaces the running server process (after a crash test); returns the new one. */
+  restart(): Promise<ServerProcess>;
+}

@@ -1,0 +1,241 @@
+// A protocol-level client: a raw websocket speaking one server's framing, without a provider or
+// (unless given one) a Y.Doc. Thousands of them fit in the load generator's core. It does what a
+// provider does on the wire: sync step 1 on open, answers the server's step 1, sends updates and
+// presence, and it reports what the server sends back (live updates, acks, sync statuses).
+//
+// Framing: ours and y-websocket's server speak y-websocket's messages (type, then payload);
+// Hocuspocus puts the document name before every message and wants an auth message first.
+import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type { Protocol } from './servers.ts';
+
+const SYNC = 0;
+const AWARENESS = 1;
+const AUTH = 2;
+const SYNC_REPLY = 4; // Hocuspocus: a step 1 that must not be answered with another step 1
+const SYNC_STATUS = 8; // Hocuspocus: "applied" after each update (not "saved")
+const OURS_ACK = 100;
+const OURS_REFUSED = 101;
+const STEP1 = 0;
+const STEP2 = 1;
+const UPDATE = 2;
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+export interface Endpoint {
+  protocol: Protocol;
+  port: number;
+  token: string;
+  cookie: string;
+}
+
+export interface LightClientOptions {
+  /** Applies the document the server sends at sync into this replica (writers need it). */
+  doc?: Y.Doc;
+  /** Each live update frame, raw (for markers); not called for the initial sync. */
+  onUpdate?: (frame: Uint8Array) => void;
+  /** Ours: the server's durable state vector after each commit. */
+  onAck?: (stateVector: Map<number, number>) => void;
+}
+
+export class LightClient {
+  readonly socket: WebSocket;
+  readonly endpoint: Endpoint;
+  readonly documentName: string;
+  bytesIn = 0;
+  bytesOut = 0;
+  refusals = 0;
+  closeCode: number | undefined;
+  readonly opened: Promise<void>;
+  readonly closed: Promise<number>;
+  readonly #options: LightClientOptions;
+  readonly #prefix: Uint8Array;
+  /** Resolvers waiting for the answer (sync step 2) to each step 1 we sent, oldest first. */
+  #step2Waiters: (() => void)[] = [];
+  /** Hocuspocus: callbacks for the sync statuses each sent update or step 2 will get. */
+  #statusWaiters: ((applied: boolean) => void)[] = [];
+
+  constructor(endpoint: Endpoint, documentName: string, options: LightClientOptions = {}) {
+    this.endpoint = endpoint;
+    this.documentName = documentName;
+    this.#options = options;
+    this.#prefix = endpoint.protocol === 'hocuspocus' ? prefixFor(documentName) : new Uint8Array();
+    const base = `ws://127.0.0.1:${endpoint.port}`;
+    const url =
+      endpoint.protocol === 'ours'
+        ? `${base}/sync/${documentName}`
+        : endpoint.protocol === 'y-websocket'
+          ? `${base}/${documentName}`
+          : base;
+    this.socket = new WebSocket(url, {
+      headers: endpoint.protocol === 'ours' ? { cookie: endpoint.cookie } : {},
+      perMessageDeflate: false,
+    });
+    this.socket.on('message', (data: Buffer) => this.#receive(data));
+    this.socket.on('error', () => {}); // `closed` reports the end
+    this.closed = new Promise((resolve) =>
+      this.socket.once('close', (code) => resolve((this.closeCode = code))),
+    );
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('close', (code) => reject(new Error(`closed before open (${code})`)));
+    });
+    this.opened.catch(() => {});
+  }
+
+  /** Opens the socket, syncs (the server's whole document arrives), and resolves then. */
+  async connect(): Promise<this> {
+    await this.opened;
+    if (this.endpoint.protocol === 'hocuspocus') {
+      this.#send((e) => {
+        encoding.writeVarUint(e, AUTH);
+        encoding.writeVarUint(e, 0); // token
+        encoding.writeVarString(e, this.endpoint.token);
+      });
+    }
+    await this.roundTrip();
+    return this;
+  }
+
+  /** Sends sync step 1 and resolves when the server has answered it. The server handles one
+   *  socket's messages in order, so everything sent before has been applied by then. */
+  roundTrip(): Promise<void> {
+    const stateVector = Y.encodeStateVector(this.#options.doc ?? new Y.Doc());
+    return new Promise((resolve, reject) => {
+      this.#step2Waiters.push(resolve);
+      this.closed.then((code) => reject(new Error(`closed while syncing (${code})`)));
+      this.#send((e) => {
+        encoding.writeVarUint(e, SYNC);
+        encoding.writeVarUint(e, STEP1);
+        encoding.writeVarUint8Array(e, stateVector);
+      });
+    });
+  }
+
+  /**
+   * Sends a Yjs update. `confirmed` is called when the server says it has it: for Hocuspocus
+   * its sync status ("applied", in memory); for y-websocket's server, which says nothing, when
+   * the frame has left this process. Ours is confirmed by acks instead (onAck).
+   */
+  sendUpdate(update: Uint8Array, confirmed?: () => void) {
+    if (this.endpoint.protocol === 'hocuspocus') {
+      this.#statusWaiters.push((applied) => applied && confirmed?.());
+    }
+    this.#send(
+      (e) => {
+        encoding.writeVarUint(e, SYNC);
+        encoding.writeVarUint(e, UPDATE);
+        encoding.writeVarUint8Array(e, update);
+      },
+      this.endpoint.protocol === 'y-websocket' ? confirmed : undefined,
+    );
+  }
+
+  sendAwareness(update: Uint8Array) {
+    this.#send((e) => {
+      encoding.writeVarUint(e, AWARENESS);
+      encoding.writeVarUint8Array(e, update);
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  close() {
+    this.socket.close();
+  }
+
+  terminate() {
+    this.socket.terminate();
+  }
+
+  #send(write: (encoder: encoding.Encoder) => void, sent?: () => void) {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeUint8Array(encoder, this.#prefix);
+    write(encoder);
+    const frame = encoding.toUint8Array(encoder);
+    this.bytesOut += frame.byteLength;
+    this.socket.send(frame, sent && ((error) => !error && sent()));
+  }
+
+  #receive(frame: Buffer) {
+    this.bytesIn += frame.byteLength;
+    const decoder = decoding.createDecoder(frame);
+    if (this.endpoint.protocol === 'hocuspocus') decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case SYNC:
+      case SYNC_REPLY: {
+        const step = decoding.readVarUint(decoder);
+        if (step === UPDATE) {
+          this.#options.onUpdate?.(frame);
+          return;
+        }
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === STEP1) {
+          const { doc } = this.#options;
+          const diff = doc ? Y.encodeStateAsUpdate(doc, payload) : EMPTY_UPDATE;
+          if (this.endpoint.protocol === 'hocuspocus') this.#statusWaiters.push(() => {});
+          this.#send((e) => {
+            encoding.writeVarUint(e, SYNC);
+            encoding.writeVarUint(e, STEP2);
+            encoding.writeVarUint8Array(e, diff);
+          });
+        } else if (step === STEP2) {
+          if (this.#options.doc) Y.applyUpdate(this.#options.doc, payload, this);
+          this.#step2Waiters.shift()?.();
+        }
+        return;
+      }
+      case SYNC_STATUS:
+        this.#statusWaiters.shift()?.(decoding.readVarUint(decoder) === 1);
+        return;
+      case AUTH: {
+        const sub = decoding.readVarUint(decoder);
+        // Hocuspocus: 2 = authenticated, 1 = denied; ours/y-websocket: 0 = denied.
+        const denied = this.endpoint.protocol === 'hocuspocus' ? sub === 1 : sub === 0;
+        if (denied) this.socket.terminate();
+        return;
+      }
+      case OURS_ACK:
+        if (this.endpoint.protocol === 'ours') {
+          this.#options.onAck?.(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+        }
+        return;
+      case OURS_REFUSED:
+        this.refusals++;
+        return;
+      case AWARENESS:
+      default:
+        return;
+    }
+  }
+}
+
+function prefixFor(documentName: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentName);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Connects `count` clients, at most `parallel` handshakes at a time. */
+export async function connectMany<T extends LightClient>(
+  count: number,
+  make: (index: number) => T,
+  parallel = 50,
+): Promise<T[]> {
+  const clients: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, count) }, async () => {
+      while (next < count) {
+        const index = next++;
+        clients[index] = await make(index).connect();
+      }
+    }),
+  );
+  return clients;
+}

@@ -1,0 +1,259 @@
+// Rooms of people editing goal trees: the engine behind the agenda, workshop, calibration,
+// fan-out and rate-sweep workloads. Each room is one goal-tree document; each writer types into
+// the description of a goal of its own (one edit = a few characters carrying a marker), and each
+// client may send presence. One timer drives every client, so thousands fit in one process.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import type { BenchDatabase } from './database.ts';
+import { addBenchGoals, typeInDescription } from './goal-docs.ts';
+import { connectMany, LightClient, type Endpoint } from './light-client.ts';
+import { formatMarker } from './markers.ts';
+import type { ServerProcess } from './server-process.ts';
+import { EditTracker, monotonicMs } from './tracker.ts';
+
+export interface RoomShape {
+  rooms: number;
+  clientsPerRoom: number;
+  /** Writers among each room's clients (the rest only read). */
+  writersPerRoom: number;
+  /** Edits per second per writer, steady. */
+  editsPerSecond: number;
+  /** Now and then (about every 30 s) a writer bursts at 10 edits/s for a second. */
+  bursts: boolean;
+  /** Each client sends its presence (cursor) once a second. */
+  presence: boolean;
+}
+
+interface Writer {
+  index: number;
+  client: LightClient;
+  doc: Y.Doc;
+  goalId: string;
+  room: number;
+  nextEditAt: number;
+  burstUntil: number;
+  /** Edits not yet durable: the writer's clock after each, and its sequence number. */
+  pending: { clock: number; seq: number }[];
+}
+
+interface Member {
+  index: number;
+  client: LightClient;
+  nextPresenceAt: number;
+  presenceClock: number;
+  clientId: number;
+}
+
+const BURST_INTERVAL_MS = 100;
+const BURST_CHANCE_PER_SECOND = 1 / 30;
+const TICK_MS = 5;
+
+/** Seeds each room's document with one goal per writer; returns the goal ids per room. */
+async function seedRooms(
+  endpoint: Endpoint,
+  documents: string[],
+  writersPerRoom: number,
+  personId: string,
+): Promise<string[][]> {
+  const goals: string[][] = new Array(documents.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(20, documents.length) }, async () => {
+      while (next < documents.length) {
+        const room = next++;
+        const doc = new Y.Doc();
+        const seeder = await new LightClient(endpoint, documents[room]!, { doc }).connect();
+        const before = Y.encodeStateVector(doc);
+        goals[room] = addBenchGoals(doc, writersPerRoom, personId);
+        seeder.sendUpdate(Y.encodeStateAsUpdate(doc, before));
+        await seeder.roundTrip();
+        seeder.close();
+      }
+    }),
+  );
+  return goals;
+}
+
+export class RoomLoad {
+  readonly tracker = new EditTracker();
+  readonly shape: RoomShape;
+  readonly documents: string[];
+  readonly #endpoint: Endpoint;
+  readonly #writers: Writer[] = [];
+  readonly #members: Member[] = [];
+  #writersByDocument = new Map<string, Writer[]>();
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #rate: number;
+  readonly generatorDelay = monitorEventLoopDelay({ resolution: 10 });
+  #unsubscribe: (() => void) | undefined;
+
+  private constructor(endpoint: Endpoint, shape: RoomShape, documents: string[]) {
+    this.#endpoint = endpoint;
+    this.shape = shape;
+    this.documents = documents;
+    this.#rate = shape.editsPerSecond;
+  }
+
+  /** Creates the rooms' documents, seeds them, and connects every client (synced). */
+  static async open(
+    endpoint: Endpoint,
+    database: BenchDatabase,
+    shape: RoomShape,
+    server: ServerProcess,
+  ): Promise<RoomLoad> {
+    const documents = await database.newDocuments(shape.rooms);
+    const load = new RoomLoad(endpoint, shape, documents);
+    const goals = await seedRooms(endpoint, documents, shape.writersPerRoom, database.personId);
+    const total = shape.rooms * shape.clientsPerRoom;
+    const now = monotonicMs();
+    await connectMany(total, (index) => {
+      const room = Math.floor(index / shape.clientsPerRoom);
+      const position = index % shape.clientsPerRoom;
+      const isWriter = position < shape.writersPerRoom;
+      const doc = isWriter ? new Y.Doc() : undefined;
+      let writer: Writer | undefined;
+      const client = new LightClient(endpoint, documents[room]!, {
+        doc,
+        onUpdate: (frame) => load.tracker.receive(index, frame),
+        onAck: isWriter ? (vector) => load.#durable(writer!, vector, monotonicMs()) : undefined,
+      });
+      if (isWriter) {
+        writer = {
+          index,
+          client,
+          doc: doc!,
+          goalId: goals[room]![position]!,
+          room,
+          nextEditAt: now + Math.random() * 1000,
+          burstUntil: 0,
+          pending: [],
+        };
+        load.#writers.push(writer);
+        const list = load.#writersByDocument.get(documents[room]!) ?? [];
+        list.push(writer);
+        load.#writersByDocument.set(documents[room]!, list);
+      }
+      load.#members.push({
+        index,
+        client,
+        nextPresenceAt: now + Math.random() * 1000,
+        presenceClock: 0,
+        clientId: doc?.clientID ?? Math.floor(Math.random() * 2 ** 31),
+      });
+      return client;
+    });
+    // Hocuspocus reports each store with the state vector it covered.
+    load.#unsubscribe = server.onMessage((message) => {
+      const stored = (message as { stored?: { document: string; stateVector: string; at: string }[] })
+        .stored;
+      for (const report of stored ?? []) {
+        const vector = Y.decodeStateVector(Buffer.from(report.stateVector, 'base64'));
+        const at = Number(BigInt(report.at)) / 1e6;
+        for (const writer of load.#writersByDocument.get(report.document) ?? []) {
+          load.#durable(writer, vector, at);
+        }
+      }
+    });
+    return load;
+  }
+
+  get clientCount(): number {
+    return this.#members.length;
+  }
+
+  /** Receivers of each edit (everyone in the room but its writer). */
+  get receiversPerEdit(): number {
+    return this.shape.clientsPerRoom - 1;
+  }
+
+  /** Edits per second per writer from now on. */
+  setRate(editsPerSecond: number) {
+    this.#rate = editsPerSecond;
+  }
+
+  start() {
+    this.generatorDelay.enable();
+    this.#timer = setInterval(() => this.#tick(), TICK_MS);
+  }
+
+  stop() {
+    clearInterval(this.#timer);
+    this.generatorDelay.disable();
+  }
+
+  get refusals(): number {
+    return this.#members.reduce((sum, member) => sum + member.client.refusals, 0);
+  }
+
+  get closedClients(): number {
+    return this.#members.filter((member) => !member.client.isOpen).length;
+  }
+
+  async close() {
+    this.stop();
+    this.#unsubscribe?.();
+    for (const member of this.#members) member.client.terminate();
+    await Promise.all(this.#members.map((member) => member.client.closed));
+  }
+
+  #tick() {
+    const now = monotonicMs();
+    for (const writer of this.#writers) {
+      if (now < writer.nextEditAt || this.#rate <= 0) continue;
+      this.#edit(writer);
+      const bursting = now < writer.burstUntil;
+      if (!bursting && this.shape.bursts && Math.random() < BURST_CHANCE_PER_SECOND / this.#rate) {
+        writer.burstUntil = now + 1000;
+      }
+      const interval =
+        now < writer.burstUntil ? BURST_INTERVAL_MS : (1000 / this.#rate) * (0.8 + Math.random() * 0.4);
+      writer.nextEditAt = Math.max(writer.nextEditAt + interval, now - 100);
+    }
+    if (!this.shape.presence) return;
+    for (const member of this.#members) {
+      if (now < member.nextPresenceAt) continue;
+      member.nextPresenceAt += 1000;
+      member.client.sendAwareness(presenceUpdate(member));
+    }
+  }
+
+  #edit(writer: Writer) {
+    const seq = this.tracker.reserve(writer.index);
+    let update: Uint8Array | undefined;
+    const capture = (u: Uint8Array) => (update = u);
+    writer.doc.on('update', capture);
+    typeInDescription(writer.doc, writer.goalId, `${formatMarker(seq)} `);
+    writer.doc.off('update', capture);
+    const clock = Y.getState(writer.doc.store, writer.doc.clientID);
+    writer.pending.push({ clock, seq });
+    this.tracker.sent(seq);
+    writer.client.sendUpdate(update!);
+  }
+
+  #durable(writer: Writer, vector: Map<number, number>, at: number) {
+    const covered = vector.get(writer.doc.clientID) ?? 0;
+    let done = 0;
+    while (done < writer.pending.length && writer.pending[done]!.clock <= covered) {
+      this.tracker.durable(writer.pending[done]!.seq, at);
+      done++;
+    }
+    if (done > 0) writer.pending.splice(0, done);
+  }
+}
+
+/** A y-protocols awareness update for one client: its cursor moved. */
+function presenceUpdate(member: Member): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, member.clientId);
+  encoding.writeVarUint(encoder, ++member.presenceClock);
+  encoding.writeVarString(
+    encoder,
+    JSON.stringify({
+      user: { name: `Person ${member.index}`, color: '#3366cc' },
+      cursor: { field: 'description', index: member.presenceClock % 200 },
+    }),
+  );
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,35 @@
+// Preloaded (`node --import`) into every server under test, so all of them are measured the same
+// way from inside their own process: event-loop delay, memory after a forced GC. The harness asks
+// over the IPC channel; nothing here runs unless asked, apart from the delay histogram.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export type ProbeRequest = { probe: 'reset' | 'stats' | 'gc'; id: number };
+
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+
+const ms = (nanoseconds: number) => nanoseconds / 1e6;
+
+if (process.send) {
+  process.on('message', (request: ProbeRequest) => {
+    if (typeof request !== 'object' || request === null || !('probe' in request)) return;
+    if (request.probe === 'reset') delay.reset();
+    if (request.probe === 'gc') {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      gc?.();
+    }
+    process.send!({
+      probe: request.probe,
+      id: request.id,
+      eventLoopDelay: {
+        p50: ms(delay.percentile(50)),
+        p99: ms(delay.percentile(99)),
+        max: ms(delay.max),
+      },
+      memory: process.memoryUsage(),
+    });
+  });
+  // The channel must not keep a server alive after it is told to stop.
+  process.channel?.unref();
+}

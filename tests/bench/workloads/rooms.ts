@@ -1,0 +1,80 @@
+// The product's shapes of collaboration, each a set of rooms editing at once: 1:1 agendas (two
+// people), goal workshops (five), calibration sessions (forty); and fan-out, one writer and
+// hundreds of readers. Every editor types about once a second with occasional bursts of ten a
+// second, and moves its cursor (presence) once a second.
+import type { BenchContext } from '../lib/context.ts';
+import { timedRuns, type TimedResult } from '../lib/measure.ts';
+import { RoomLoad, type RoomShape } from '../lib/room-load.ts';
+
+export interface RoomWorkload {
+  id: 'agenda' | 'workshop' | 'calibration' | 'fanout';
+  label: string;
+  shape(quick: boolean): RoomShape;
+}
+
+const editors = { editsPerSecond: 1, bursts: true, presence: true };
+
+export const ROOM_WORKLOADS: readonly RoomWorkload[] = [
+  {
+    id: 'agenda',
+    label: '1:1 agendas',
+    shape: (quick) => ({ rooms: quick ? 100 : 500, clientsPerRoom: 2, writersPerRoom: 2, ...editors }),
+  },
+  {
+    id: 'workshop',
+    label: 'goal workshops',
+    shape: (quick) => ({ rooms: quick ? 20 : 50, clientsPerRoom: 5, writersPerRoom: 5, ...editors }),
+  },
+  {
+    id: 'calibration',
+    label: 'calibration sessions',
+    shape: (quick) => ({ rooms: quick ? 2 : 5, clientsPerRoom: 40, writersPerRoom: 40, ...editors }),
+  },
+  {
+    id: 'fanout',
+    label: 'fan-out',
+    shape: (quick) => ({
+      rooms: 1,
+      clientsPerRoom: (quick ? 200 : 500) + 1,
+      writersPerRoom: 1,
+      editsPerSecond: 10,
+      bursts: false,
+      presence: false,
+    }),
+  },
+];
+
+export interface RoomResult extends TimedResult {
+  workload: RoomWorkload['id'];
+  clients: number;
+  receiversPerEdit: number;
+  refusals: number;
+  closedClients: number;
+}
+
+export async function runRoomWorkload(
+  context: BenchContext,
+  workload: RoomWorkload,
+): Promise<RoomResult> {
+  const shape = workload.shape(context.scale.quick);
+  const load = await RoomLoad.open(context.endpoint, context.database, shape, context.process);
+  try {
+    load.start();
+    const result = await timedRuns(
+      load,
+      context.process,
+      context.server.persistent ? context.database : undefined,
+      context.scale,
+    );
+    return {
+      ...result,
+      workload: workload.id,
+      clients: load.clientCount,
+      receiversPerEdit: load.receiversPerEdit,
+      refusals: load.refusals,
+      closedClients: load.closedClients,
+    };
+  } finally {
+    await load.close();
+  }
+}
