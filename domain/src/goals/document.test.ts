@@ -70,7 +70,14 @@ describe('goal-tree document', () => {
       state: 'draft',
       ownerId: owner,
       teamId: uuid(600),
-      move: { parentId: null, previousParentId: null, order: 'a0', clock: 1, clientId: 1 },
+      move: {
+        parentId: null,
+        previousParentId: null,
+        order: 'a0',
+        clock: 1,
+        clientId: 1,
+        settled: [],
+      },
       startDate: null,
       dueDate: null,
       metric: {

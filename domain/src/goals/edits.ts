@@ -11,7 +11,6 @@ import type {
   GoalLevel,
   GoalState,
   MetricKind,
-  MoveRecord,
 } from './model.ts';
 import { metricProgress } from './progress.ts';
 import {
@@ -27,6 +26,7 @@ import {
 import {
   childrenOf,
   effectiveTree,
+  moveRecord,
   nextClock,
   orderKeyAt,
   wouldCreateCycle,
@@ -106,8 +106,9 @@ export function addGoal(
     throw new Error(`addGoal: no goal ${input.parentId} to add under`);
   }
   transact(doc, context, () => {
-    const order = orderKeyAt(tree ?? effectiveTree(doc), input.parentId, input.index ?? Infinity);
-    writeGoal(doc, id, input, order, nextClock(doc), context);
+    const shown = tree ?? effectiveTree(doc);
+    const order = orderKeyAt(shown, input.parentId, input.index ?? Infinity);
+    writeGoal(doc, id, input, shown, order, nextClock(doc), context);
   });
   return id;
 }
@@ -135,7 +136,7 @@ export function addGoals(doc: Y.Doc, inputs: readonly NewGoal[], context: WriteC
       }
       const order = generateKeyBetween(lastKey.get(parentId) ?? null, null);
       lastKey.set(parentId, order);
-      writeGoal(doc, ids[i]!, input, order, clock++, context);
+      writeGoal(doc, ids[i]!, input, tree, order, clock++, context);
     });
   });
   return ids;
@@ -145,6 +146,7 @@ function writeGoal(
   doc: Y.Doc,
   id: string,
   input: NewGoal,
+  tree: GoalTree,
   order: string,
   clock: number,
   context: WriteContext,
@@ -161,14 +163,16 @@ function writeGoal(
   goal.set(f.checkIns, new Y.Array<CheckIn>());
   goal.set(f.level, input.level);
   goal.set(f.state, input.state ?? 'draft');
-  const move: MoveRecord = {
-    parentId: input.parentId,
-    previousParentId: null,
-    order,
-    clock,
-    clientId: doc.clientID,
-  };
-  goal.set(f.move, move);
+  goal.set(
+    f.move,
+    moveRecord(tree, id, {
+      parentId: input.parentId,
+      previousParentId: null,
+      order,
+      clock,
+      clientId: doc.clientID,
+    }),
+  );
   goal.set(f.createdBy, context.by);
   goal.set(f.createdAt, stamp(context));
   const d = GOAL_DEFAULTS;
@@ -322,14 +326,14 @@ export function moveGoal(
   }
   if (wouldCreateCycle(tree, goalId, target.parentId)) return { ok: false, reason: 'cycle' };
   transact(doc, context, () => {
-    const move: MoveRecord = {
+    const move = moveRecord(tree, goalId, {
       parentId: target.parentId,
       // The parent the writer saw: where the goal goes back to if this move is set aside (GOAL6).
       previousParentId: tree.parent.get(goalId) ?? null,
       order: orderKeyAt(tree, target.parentId, target.index ?? Infinity, goalId),
       clock: nextClock(doc),
       clientId: doc.clientID,
-    };
+    });
     goal.set(GOAL_FIELD.move, move);
   });
   return { ok: true };

@@ -74,6 +74,18 @@ export interface MoveRecord {
   order: string;
   clock: number;
   clientId: number;
+  /**
+   * Moves of other goals that the writer saw set aside to break a cycle (GOAL6), so they stay set
+   * aside once the cycle is gone. Left out of the document when empty.
+   */
+  settled: SettledMove[];
+}
+
+/** One move, named by its goal and stamp. */
+export interface SettledMove {
+  goalId: string;
+  clock: number;
+  clientId: number;
 }
 
 export interface Goal {

@@ -49,7 +49,7 @@ const goal = (patch: Partial<Goal> = {}): Goal => ({
   state: 'draft',
   ownerId: dev,
   teamId: team,
-  move: { parentId: null, previousParentId: null, order: 'a0', clock: 1, clientId: 1 },
+  move: { parentId: null, previousParentId: null, order: 'a0', clock: 1, clientId: 1, settled: [] },
   startDate: null,
   dueDate: null,
   metric: {

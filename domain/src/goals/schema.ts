@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../org/calendar-date.ts';
 import { DIFFICULTIES, DIRECTIONS, GOAL_LEVELS, GOAL_STATES, METRIC_KINDS } from './model.ts';
 import { GOALS_ROOT, GOAL_FIELD, goalsRoot, METRIC_FIELD, sortedGoalIds } from './shape.ts';
-import { isOrderKey } from './tree.ts';
+import { isOrderKey, MAX_SETTLED } from './tree.ts';
 
 /** GOAL2: limits that keep one goal, and so the document, bounded. */
 export const GOAL_LIMITS = {
@@ -86,6 +86,11 @@ const moveSchema = z.strictObject({
   order: z.string().refine(isOrderKey, 'Expected a fractional order key.'),
   clock: z.int().min(0),
   clientId: z.int().min(0),
+  settled: z
+    .array(z.strictObject({ goalId: id, clock: z.int().min(0), clientId: z.int().min(0) }))
+    .min(1)
+    .max(MAX_SETTLED)
+    .optional(),
 });
 
 const milestoneSchema = yMap({

@@ -208,6 +208,14 @@ describe('concurrent goal-tree edits (property)', () => {
           order: fc.constantFrom('a0', 'a1', 'a0V', 'Zz'),
           clock: fc.nat({ max: 4 }),
           clientId: fc.nat({ max: 3 }),
+          settled: fc.array(
+            fc.record({
+              goalId: fc.constantFrom(...ids),
+              clock: fc.nat({ max: 4 }),
+              clientId: fc.nat({ max: 3 }),
+            }),
+            { maxLength: 2 },
+          ),
         }),
       });
     fc.assert(

@@ -22,7 +22,15 @@ function entry(id: string, move: Partial<MoveRecord>, deleted = false): TreeEntr
   return {
     id,
     deleted,
-    move: { parentId: null, previousParentId: null, order: 'a0', clock: 1, clientId: 1, ...move },
+    move: {
+      parentId: null,
+      previousParentId: null,
+      order: 'a0',
+      clock: 1,
+      clientId: 1,
+      ...move,
+      settled: move.settled ?? [],
+    },
   };
 }
 
@@ -75,6 +83,35 @@ describe('goal tree moves', () => {
     expect(tree.parent.get(x)).toBe(y);
     expect(tree.parent.get(y)).toBe(root);
     expect(tree.adjusted.get(y)).toBe('previous-parent');
+  });
+
+  it('[GOAL6] keeps a set-aside move set aside when a later move undoes the cycle it closed', () => {
+    const left = replica(2);
+    const right = replica(1);
+    const root = addGoal(
+      left,
+      { title: 'Root', level: 'company', ownerId: null, parentId: null },
+      by,
+    );
+    const x = addGoal(left, { title: 'x', level: 'team', ownerId: null, parentId: root }, by);
+    const y = addGoal(left, { title: 'y', level: 'team', ownerId: null, parentId: root }, by);
+    syncBoth(left, right);
+    moveGoal(left, x, { parentId: y }, by); // client 2: the later of the two, set aside
+    moveGoal(right, y, { parentId: x }, by);
+    syncBoth(left, right);
+    expect(effectiveTree(right).parent.get(x)).toBe(root);
+    expect(effectiveTree(right).setAside).toEqual([{ goalId: x, clock: 4, clientId: 2 }]);
+
+    // Moving y back to the root names x's move as settled: x stays where everyone saw it.
+    moveGoal(right, y, { parentId: root }, by);
+    syncBoth(left, right);
+    const tree = effectiveTree(left);
+    expect(tree.parent.get(x)).toBe(root);
+    expect(tree.parent.get(y)).toBe(root);
+    expect(readGoal(left, y)!.move.settled).toEqual([{ goalId: x, clock: 4, clientId: 2 }]);
+    // Until x moves again: a new move of x is a new decision.
+    moveGoal(left, x, { parentId: y }, by);
+    expect(effectiveTree(left).parent.get(x)).toBe(y);
   });
 
   it('[GOAL6] sets aside the move with the greatest clock, whatever the client ids', () => {

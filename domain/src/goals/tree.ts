@@ -10,7 +10,7 @@
 // nothing is ever removed from the pointers, no goal can be lost.
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import type { MoveRecord } from './model.ts';
+import type { MoveRecord, SettledMove } from './model.ts';
 import { compareStrings, GOAL_FIELD, goalsRoot, sortedGoalIds } from './shape.ts';
 
 /** What the tree needs to know about a goal. */
@@ -42,7 +42,12 @@ export interface GoalTree {
   order: ReadonlyMap<string, string>;
   /** Live goals not shown under the parent their move names, and why. */
   adjusted: ReadonlyMap<string, Adjustment>;
+  /** The moves of live goals set aside to break a cycle, to be settled by the next move (GOAL6). */
+  setAside: readonly SettledMove[];
 }
+
+/** GOAL2: at most this many settled moves ride on one move record. */
+export const MAX_SETTLED = 100;
 
 const FALLBACK_ORDER = 'a0';
 
@@ -54,13 +59,42 @@ export function readMove(value: unknown): MoveRecord {
   >;
   const id = (v: unknown) => (typeof v === 'string' ? v : null);
   const int = (v: unknown) => (Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : 0);
+  const settled: SettledMove[] = [];
+  if (Array.isArray(record.settled)) {
+    for (const item of record.settled as unknown[]) {
+      const move = (typeof item === 'object' && item !== null ? item : {}) as Record<
+        string,
+        unknown
+      >;
+      const goalId = id(move.goalId);
+      if (goalId !== null)
+        settled.push({ goalId, clock: int(move.clock), clientId: int(move.clientId) });
+    }
+  }
   return {
     parentId: id(record.parentId),
     previousParentId: id(record.previousParentId),
     order: typeof record.order === 'string' ? record.order : FALLBACK_ORDER,
     clock: int(record.clock),
     clientId: int(record.clientId),
+    settled,
   };
+}
+
+const moveKey = (goalId: string, clock: number, clientId: number) =>
+  `${goalId}@${clock}@${clientId}`;
+
+/**
+ * The move record a writer stores: `settled` carries the set-aside moves it sees (other than the
+ * moving goal's own), and is left out when there are none.
+ */
+export function moveRecord(
+  tree: GoalTree,
+  goalId: string,
+  move: Omit<MoveRecord, 'settled'>,
+): Omit<MoveRecord, 'settled'> & { settled?: SettledMove[] } {
+  const settled = tree.setAside.filter((m) => m.goalId !== goalId).slice(0, MAX_SETTLED);
+  return settled.length > 0 ? { ...move, settled } : move;
 }
 
 /** The tree shown from this document (GOAL6, GOAL7, GOAL8). */
@@ -110,12 +144,24 @@ export function resolveTree(entries: Iterable<TreeEntry>): GoalTree {
 
   const known = (id: string | null, self: string) =>
     id !== null && id !== self && byId.has(id) ? id : null;
+  // A move some writer saw set aside stays set aside (its goal under its previous parent), even
+  // once the cycle it closed is gone: otherwise moving another goal of that cycle later would
+  // suddenly carry it out, long after the conflict (Kleppmann's replay never applies it either).
+  const settled = new Set<string>();
+  for (const entry of byId.values()) {
+    for (const m of entry.move.settled) settled.add(moveKey(m.goalId, m.clock, m.clientId));
+  }
   const pointer = new Map<string, string | null>();
   const adjusted = new Map<string, Adjustment>();
   for (const id of ids) {
-    const wanted = byId.get(id)!.move.parentId;
-    pointer.set(id, known(wanted, id));
-    if (wanted !== null && !byId.has(wanted)) adjusted.set(id, 'missing-parent');
+    const { move } = byId.get(id)!;
+    if (settled.has(moveKey(id, move.clock, move.clientId))) {
+      pointer.set(id, known(move.previousParentId, id));
+      adjusted.set(id, 'previous-parent');
+      continue;
+    }
+    pointer.set(id, known(move.parentId, id));
+    if (move.parentId !== null && !byId.has(move.parentId)) adjusted.set(id, 'missing-parent');
   }
 
   // Break cycles until none is left. Each pass sets aside the latest move of every cycle; a goal
@@ -171,7 +217,13 @@ export function resolveTree(entries: Iterable<TreeEntry>): GoalTree {
     compareStrings(order.get(a)!, order.get(b)!) || compareStrings(a, b);
   roots.sort(bySiblingOrder);
   for (const list of children.values()) list.sort(bySiblingOrder);
-  return { roots, children, parent, order, adjusted };
+  const setAside: SettledMove[] = [];
+  for (const [id, reason] of adjusted) {
+    if (reason !== 'previous-parent' && reason !== 'root') continue;
+    const { clock, clientId } = byId.get(id)!.move;
+    setAside.push({ goalId: id, clock, clientId });
+  }
+  return { roots, children, parent, order, adjusted, setAside };
 }
 
 /** Every cycle of the pointer graph, each as its member ids. */
