@@ -33,6 +33,7 @@ import { decodeMessage, encodeMessage, MessageType } from '@threadline/domain/pr
 import { decodeStateVector } from '@threadline/domain/protocol/state-vector';
 import type { DocumentKey, LoggedUpdate } from '../src/persistence/document-storage.ts';
 import { PostgresDocumentStorage } from '../src/persistence/postgres-storage.ts';
+import { FREE_FORM_KINDS } from '../src/documents/free-form.ts';
 import { startSyncServer } from '../src/server.ts';
 
 const { values } = parseArgs({
@@ -54,8 +55,9 @@ class TimedStorage extends PostgresDocumentStorage {
   readonly commits: number[] = [];
   override async append(key: DocumentKey, updates: readonly LoggedUpdate[]) {
     const started = performance.now();
-    await super.append(key, updates);
+    const seqs = await super.append(key, updates);
     this.commits.push(performance.now() - started);
+    return seqs;
   }
 }
 
@@ -207,6 +209,8 @@ async function serve() {
     port: 0,
     hostname: '127.0.0.1',
     storage,
+    // The storm types plain text: transport and durability are measured, not goal validation.
+    kinds: FREE_FORM_KINDS,
     config: { idleUnloadMs: 3_600_000 },
   });
   process.send!({ port: server.port });
@@ -248,10 +252,18 @@ async function measureIdleMemory(
     ]);
     keys.push(key);
   }
-  const bytes = (await storage.load(keys[0]!))[0]!.byteLength;
+  const bytes = (await storage.load(keys[0]!)).updates[0]!.byteLength;
   gc();
   const before = process.memoryUsage().heapUsed;
-  const member = { id: 0, personId: 'bench', send() {}, sendFrame() {}, close() {} };
+  const member = {
+    id: 0,
+    personId: 'bench',
+    personName: 'Bench',
+    mode: 'read-write' as const,
+    send() {},
+    sendFrame() {},
+    close() {},
+  };
   for (const key of keys) {
     const room = await server.rooms.join(key, member);
     server.rooms.leave(room, member);

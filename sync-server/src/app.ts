@@ -10,8 +10,11 @@ import { admit } from './auth/admit.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { DocumentAccess } from './auth/document-access.ts';
 import type { SyncConfig } from './config.ts';
+import type { ActorCache } from './documents/actor-cache.ts';
+import type { DocumentKinds } from './documents/document-kind.ts';
 import type { SyncMetrics } from './operations/metrics.ts';
-import { Connection } from './rooms/connection.ts';
+import type { AccessGuard, GuardedConnection } from './revocation/access-guard.ts';
+import { Connection, type ActorLookup } from './rooms/connection.ts';
 import type { RoomRegistry } from './rooms/room-registry.ts';
 
 export interface SyncAppOptions {
@@ -21,9 +24,13 @@ export interface SyncAppOptions {
   rooms: RoomRegistry;
   config: SyncConfig;
   metrics: SyncMetrics;
+  kinds: DocumentKinds;
+  actors: ActorCache;
+  guard: AccessGuard;
 }
 
-export function createSyncApp({ db, log, access, rooms, config, metrics }: SyncAppOptions) {
+export function createSyncApp(options: SyncAppOptions) {
+  const { db, log, access, rooms, config, metrics, kinds, actors, guard } = options;
   const app = new Hono();
 
   app.get('/healthz', async (c) => {
@@ -48,6 +55,8 @@ export function createSyncApp({ db, log, access, rooms, config, metrics }: SyncA
     '/sync/:name{.+}',
     upgradeWebSocket(async (c) => {
       const documentName = c.req.param('name') ?? '';
+      // A notice handled while admitting may concern this connection: checked again below.
+      const noticesBefore = guard.noticesHandled;
       const admission = await admit(db, access, c.req.header('cookie'), documentName);
       let connection: Connection | undefined;
       return {
@@ -61,9 +70,14 @@ export function createSyncApp({ db, log, access, rooms, config, metrics }: SyncA
             ws.close(admission.code, CLOSE_REASONS[admission.code]);
             return;
           }
-          const { key, person } = admission;
+          const { key, person, session, document, mode } = admission;
+          const kind = kinds[document.kind];
+          const actor: ActorLookup = () =>
+            kind ? actors.get(document.kind, kind, guarded.person) : { ready: true, actor: null };
           const member = new Connection({
-            personId: person.id,
+            person,
+            mode,
+            actor,
             socket: {
               send: (data) => ws.send(data),
               close: (code, reason) => ws.close(code, reason),
@@ -74,8 +88,24 @@ export function createSyncApp({ db, log, access, rooms, config, metrics }: SyncA
             config,
             metrics,
             log: log.child({ document: key.name }),
-            onClosed: (room) => room && rooms.leave(room, member),
+            onClosed: (room) => {
+              guard.remove(guarded);
+              if (room) rooms.leave(room, member);
+            },
           });
+          const guarded: GuardedConnection = {
+            sessionId: session.id,
+            expiresAt: session.expiresAt,
+            person,
+            document,
+            get mode() {
+              return member.mode;
+            },
+            setMode: (next) => member.setMode(next),
+            close: (code) => member.close(code),
+          };
+          guard.add(guarded);
+          if (guard.noticesHandled !== noticesBefore) void guard.review([guarded]);
           connection = member;
           rooms.join(key, member).then(
             (room) => {

@@ -2,6 +2,7 @@
 // the environment (SYNC_* variables, see readConfigFromEnv); tests pass them directly.
 import type { GroupCommitOptions } from './persistence/group-commit.ts';
 import { DEFAULT_GROUP_COMMIT } from './persistence/group-commit.ts';
+import type { ProjectionTiming } from './projection/document-projection.ts';
 
 export interface SyncConfig {
   /** Largest websocket frame accepted; larger ones close the connection with 1009 (SYNC11). */
@@ -24,6 +25,14 @@ export interface SyncConfig {
   saveRetry: { initialMs: number; maxMs: number };
   /** How long shutdown waits for unsaved updates to be saved before giving up (SYNC15). */
   shutdownTimeoutMs: number;
+  /** When committed changes are projected into analytics tables (SYNC24). */
+  projection: ProjectionTiming;
+  /** With several nodes: how often each loaded document checks the log for rows this node
+   *  missed (SYNC26), and how long a seen row's lower neighbours may take to commit. */
+  catchUpIntervalMs: number;
+  logSettleMs: number;
+  /** How often open connections whose session has expired are looked for (SYNC23). */
+  expirySweepMs: number;
 }
 
 export const DEFAULT_CONFIG: SyncConfig = {
@@ -37,6 +46,10 @@ export const DEFAULT_CONFIG: SyncConfig = {
   groupCommit: DEFAULT_GROUP_COMMIT,
   saveRetry: { initialMs: 100, maxMs: 10_000 },
   shutdownTimeoutMs: 30_000,
+  projection: { delayMs: 250, maxDelayMs: 1000, retry: { initialMs: 1000, maxMs: 30_000 } },
+  catchUpIntervalMs: 10_000,
+  logSettleMs: 30_000,
+  expirySweepMs: 1000,
 };
 
 export function resolveConfig(overrides: Partial<SyncConfig> = {}): SyncConfig {
@@ -54,6 +67,9 @@ const ENV: Record<string, (config: SyncConfig, value: number) => void> = {
   SYNC_COMMIT_DELAY_MS: (c, v) => (c.groupCommit = { ...c.groupCommit, maxDelayMs: v }),
   SYNC_COMMIT_BATCH: (c, v) => (c.groupCommit = { ...c.groupCommit, maxBatch: v }),
   SYNC_SHUTDOWN_TIMEOUT_MS: (c, v) => (c.shutdownTimeoutMs = v),
+  SYNC_PROJECTION_DELAY_MS: (c, v) => (c.projection = { ...c.projection, delayMs: v }),
+  SYNC_PROJECTION_MAX_DELAY_MS: (c, v) => (c.projection = { ...c.projection, maxDelayMs: v }),
+  SYNC_CATCH_UP_INTERVAL_MS: (c, v) => (c.catchUpIntervalMs = v),
 };
 
 /** The configuration named by SYNC_* environment variables; throws on a value that is not a

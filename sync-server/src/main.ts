@@ -19,9 +19,11 @@ const server = await startSyncServer({
   port: Number(process.env.SYNC_PORT ?? 3001),
   hostname: process.env.SYNC_HOST ?? '0.0.0.0',
   config: readConfigFromEnv(process.env),
+  redisUrl: process.env.REDIS_URL || undefined,
+  redisChannelPrefix: process.env.SYNC_REDIS_PREFIX || undefined,
   processMetrics: true,
 });
-log.info({ port: server.port }, 'sync server listening');
+log.info({ port: server.port, nodeId: server.nodeId }, 'sync server listening');
 
 let stopping = false;
 async function shutdown(signal: string) {

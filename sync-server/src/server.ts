@@ -1,5 +1,6 @@
-// Assembles and starts the sync server: storage, rooms, metrics, the Hono app and the websocket
-// server with its frame limit. close() is the graceful shutdown of SYNC15.
+// Assembles and starts the sync server: storage, document kinds, rooms, revocation, scale-out,
+// metrics, the Hono app and the websocket server with its frame limit. close() is the graceful
+// shutdown of SYNC15.
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import type { Pool } from '@threadline/db';
@@ -7,16 +8,25 @@ import type { Logger } from 'pino';
 import { createSyncApp } from './app.ts';
 import { databaseDocumentAccess, type DocumentAccess } from './auth/document-access.ts';
 import { resolveConfig, type SyncConfig } from './config.ts';
+import { ActorCache } from './documents/actor-cache.ts';
+import type { DocumentKinds } from './documents/document-kind.ts';
+import { PRODUCTION_KINDS } from './documents/production-kinds.ts';
 import { createSyncMetrics, type SyncMetrics } from './operations/metrics.ts';
 import type { DocumentStorage } from './persistence/document-storage.ts';
 import { PostgresDocumentStorage } from './persistence/postgres-storage.ts';
+import { AccessGuard } from './revocation/access-guard.ts';
+import { AccessListener } from './revocation/access-listener.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
+import type { Fanout } from './scale-out/fanout.ts';
+import { RedisFanout } from './scale-out/redis-fanout.ts';
 
 export interface RunningSyncServer {
   port: number;
   rooms: RoomRegistry;
   storage: DocumentStorage;
   metrics: SyncMetrics;
+  /** This node's id among several (scale-out), undefined on a single node. */
+  nodeId: string | undefined;
   /** Stops accepting, closes every connection (1012), saves every update, then resolves. */
   close(): Promise<void>;
 }
@@ -31,18 +41,44 @@ export interface SyncServerOptions {
   /** Defaults to the Postgres document log on `db`. */
   storage?: DocumentStorage;
   access?: DocumentAccess;
+  /** Defaults to the product's kinds (goal trees, validated); transport tests pass free-form. */
+  kinds?: DocumentKinds;
+  /** With a Redis URL, several nodes serve the same documents (SYNC25). */
+  redisUrl?: string;
+  /** Prefix of the Redis channels (tests use one per file). */
+  redisChannelPrefix?: string;
   /** Node.js process metrics on /metrics (main.ts); off in tests, which run several servers. */
   processMetrics?: boolean;
 }
 
-export function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
+export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const { db, log } = options;
   const config = resolveConfig(options.config);
   const storage = options.storage ?? new PostgresDocumentStorage(db, config.groupCommit);
   const metrics = createSyncMetrics({ processMetrics: options.processMetrics });
-  const rooms = new RoomRegistry({ storage, config, metrics, log });
+  const kinds = options.kinds ?? PRODUCTION_KINDS;
+  const fanout: Fanout | undefined = options.redisUrl
+    ? new RedisFanout({
+        url: options.redisUrl,
+        channelPrefix: options.redisChannelPrefix ?? 'threadline:sync:',
+        metrics,
+        log,
+      })
+    : undefined;
+  const rooms = new RoomRegistry({ storage, config, metrics, log, kinds, db, fanout });
   const access = options.access ?? databaseDocumentAccess(db);
-  const app = createSyncApp({ db, log, access, rooms, config, metrics });
+  const actors = new ActorCache(db);
+  const guard = new AccessGuard({ db, access, actors, metrics, log });
+  const listener = new AccessListener({
+    db,
+    log,
+    onNotice: (notice) => void guard.handle(notice),
+    onResync: () => void guard.resync(),
+  });
+  await listener.start();
+  const sweep = setInterval(() => void guard.sweepExpired(), config.expirySweepMs);
+  sweep.unref();
+  const app = createSyncApp({ db, log, access, rooms, config, metrics, kinds, actors, guard });
   // `ws` accepts 100 MiB frames by default; ours refuses larger than the limit before buffering
   // them, closing with 1009 (SYNC11).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
@@ -60,12 +96,16 @@ export function startSyncServer(options: SyncServerOptions): Promise<RunningSync
           rooms,
           storage,
           metrics,
+          nodeId: fanout?.nodeId,
           close: async () => {
+            clearInterval(sweep);
             const stopped = new Promise<void>((done) => server.close(() => done()));
+            await listener.close();
             const unsaved = await rooms.close();
             if (unsaved > 0)
               log.error({ unsaved }, 'shut down with updates that could not be saved');
             await storage.close();
+            await fanout?.close();
             for (const client of wss.clients) client.terminate();
             wss.close();
             await stopped;

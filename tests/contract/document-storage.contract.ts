@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type {
   DocumentKey,
   DocumentStorage,
+  LoadedDocument,
   LoggedUpdate,
 } from '@threadline/sync-server/persistence/document-storage';
 
@@ -30,9 +31,14 @@ function editor(personId: string | null) {
   return { doc, text, updates };
 }
 
-function textOf(updates: readonly Uint8Array[] | Uint8Array | null): string {
+function textOf(loaded: LoadedDocument | readonly Uint8Array[] | Uint8Array | null): string {
   const doc = new Y.Doc();
-  for (const update of updates instanceof Uint8Array ? [updates] : (updates ?? [])) {
+  let updates: readonly Uint8Array[];
+  if (loaded instanceof Uint8Array) updates = [loaded];
+  else if (loaded === null) updates = [];
+  else if ('updates' in loaded) updates = loaded.updates;
+  else updates = loaded;
+  for (const update of updates) {
     Y.applyUpdate(doc, update);
   }
   return doc.getText('t').toString();
@@ -54,7 +60,7 @@ export function documentStorageContract(name: string, setup: () => Promise<Stora
     afterEach(() => storage.close());
 
     it('[SYNC7] loads nothing for a document never written', async () => {
-      expect(await storage.load(key)).toEqual([]);
+      expect(await storage.load(key)).toEqual({ updates: [], snapshotSeq: 0, seqs: [] });
       expect(await storage.changesOf(key)).toEqual([]);
     });
 
@@ -67,7 +73,7 @@ export function documentStorageContract(name: string, setup: () => Promise<Stora
       await storage.append(key, updates.splice(0));
       const reopened = fixture.open();
       expect(textOf(await reopened.load(key))).toBe('ello world');
-      expect(await reopened.load(key)).toHaveLength(3);
+      expect((await reopened.load(key)).updates).toHaveLength(3);
       await reopened.close();
     });
 
@@ -80,7 +86,7 @@ export function documentStorageContract(name: string, setup: () => Promise<Stora
       await Promise.all([storage.append(key, a.updates), storage.append(theirs, b.updates)]);
       expect(textOf(await storage.load(key))).toBe('mine');
       expect(textOf(await storage.load(theirs))).toBe('theirs');
-      expect(await storage.load({ ...key, name: `${key.name}-other` })).toEqual([]);
+      expect((await storage.load({ ...key, name: `${key.name}-other` })).updates).toEqual([]);
     });
 
     it('[SYNC7] lands every one of many concurrent appends, each in its own order', async () => {
@@ -99,7 +105,7 @@ export function documentStorageContract(name: string, setup: () => Promise<Stora
 
     it('[SYNC7] has every append made before close durable after close', async () => {
       const { text, updates } = editor(fixture.personId);
-      const appends: Promise<void>[] = [];
+      const appends: Promise<number[]>[] = [];
       for (let n = 0; n < 5; n++) {
         text.insert(text.length, String(n));
         appends.push(storage.append(key, updates.splice(0)));
@@ -116,15 +122,35 @@ export function documentStorageContract(name: string, setup: () => Promise<Stora
       text.insert(3, 'def');
       await storage.append(key, updates.splice(0));
       expect(await storage.compact(key)).toBe(true);
-      expect(await storage.load(key)).toHaveLength(1);
+      expect((await storage.load(key)).updates).toHaveLength(1);
       text.insert(6, 'g');
       await storage.append(key, updates.splice(0));
       const loaded = await storage.load(key);
-      expect(loaded).toHaveLength(2);
+      expect(loaded.updates).toHaveLength(2);
       expect(textOf(loaded)).toBe('abcdefg');
       expect(await storage.compact(key)).toBe(true);
       expect(await storage.compact(key)).toBe(false);
       expect(textOf(await storage.load(key))).toBe('abcdefg');
+    });
+
+    it('[SYNC26] tells each append its seqs, and which seqs a load and the log hold', async () => {
+      const { text, updates } = editor(fixture.personId);
+      text.insert(0, 'a');
+      text.insert(1, 'b');
+      const first = await storage.append(key, updates.splice(0));
+      expect(first).toHaveLength(2);
+      expect(first[0]!).toBeLessThan(first[1]!);
+      await storage.compact(key);
+      text.insert(2, 'c');
+      const second = await storage.append(key, updates.splice(0));
+      expect(second[0]!).toBeGreaterThan(first[1]!);
+      const loaded = await storage.load(key);
+      expect(loaded.snapshotSeq).toBe(first[1]);
+      expect(loaded.seqs).toEqual(second);
+      expect(await storage.seqsAfter(key, 0)).toEqual([...first, ...second]);
+      expect(await storage.seqsAfter(key, first[1]!)).toEqual(second);
+      expect(textOf(await storage.updatesAt(key, [first[0]!, second[0]!]))).toBe('a');
+      expect(await storage.updatesAt({ ...key, name: `${key.name}-other` }, first)).toEqual([]);
     });
 
     it('[SYNC9] compacts nothing when nothing was written', async () => {

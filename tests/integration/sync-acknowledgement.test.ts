@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { stateVectorCovers } from '@threadline/domain/protocol/state-vector';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
+import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { GatedStorage } from './sync-storage-wrappers.ts';
@@ -21,6 +22,7 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
     port: 0,
     hostname: '127.0.0.1',
+    kinds: FREE_FORM_KINDS,
     storage,
   });
 });

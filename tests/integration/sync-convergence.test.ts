@@ -1,6 +1,7 @@
 // Stock y-websocket providers editing one goal tree through a real server on Postgres (SYNC4-7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
+import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { eventually, goalTree, openProvider, signIn, textOfUpdates } from './sync-support.ts';
@@ -15,6 +16,7 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
     port: 0,
     hostname: '127.0.0.1',
+    kinds: FREE_FORM_KINDS,
   });
 });
 afterAll(() => server.close());
@@ -78,11 +80,15 @@ describe('sync convergence', () => {
     const b = openProvider(server.port, tree.documentName, tree.cookie);
     await Promise.all([a.synced(), b.synced()]);
     a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
-    await eventually(() =>
-      [...b.provider.awareness.getStates().values()].some(
-        (state) => (state as { user?: { name: string } }).user?.name === 'Ada',
-      ),
+    await eventually(() => b.provider.awareness.getStates().has(a.doc.clientID));
+    // The user a state names is the signed-in person, whatever the client wrote (SYNC20).
+    const { rows } = await db.pool.query<{ name: string }>(
+      `SELECT name FROM people WHERE id = $1`,
+      [tree.personId],
     );
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({
+      user: { id: tree.personId, name: rows[0]!.name },
+    });
     const late = openProvider(server.port, tree.documentName, tree.cookie);
     await late.synced();
     await eventually(() => late.provider.awareness.getStates().has(a.doc.clientID));

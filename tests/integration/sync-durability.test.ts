@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { findFreePort } from '@threadline/db/free-port';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { editor, eventually, goalTree, openRaw } from './sync-support.ts';
+import { eventually, goalEditor, goalTree, openRaw } from './sync-support.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let db: TestDatabase;
@@ -48,7 +48,8 @@ describe('durability', () => {
     const writers = await Promise.all(
       Array.from({ length: 8 }, async () => ({
         client: await openRaw(port, tree.documentName, tree.cookie),
-        mine: editor(),
+        // Real goal-tree edits: the child process validates every update (SYNC17).
+        mine: goalEditor(tree.personId),
         /** The highest clock of this writer's own updates the server acknowledged. */
         acked: 0,
       })),
@@ -56,7 +57,7 @@ describe('durability', () => {
     let storming = true;
     const storms = writers.map(async (writer) => {
       for (let n = 0; storming && writer.client.closeCode === undefined; n++) {
-        writer.mine.text.insert(0, `${n} `);
+        writer.mine.retitle(`Goal ${n}`);
         for (const update of writer.mine.take()) writer.client.sendUpdate(update);
         writer.acked = writer.client.lastAck().get(writer.mine.doc.clientID) ?? 0;
         await new Promise((resolve) => setTimeout(resolve, 2));
@@ -75,10 +76,11 @@ describe('durability', () => {
     // Before any client re-syncs, the log alone holds every acknowledged update.
     const storage = new PostgresDocumentStorage(db.pool);
     const durable = new Y.Doc();
-    for (const update of await storage.load({
+    const loaded = await storage.load({
       organisationId: tree.organisationId,
       name: tree.documentName,
-    })) {
+    });
+    for (const update of loaded.updates) {
       Y.applyUpdate(durable, update);
     }
     const durableVector = Y.decodeStateVector(Y.encodeStateVector(durable));

@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { encodeMessage, RefusalReason } from '@threadline/domain/protocol/messages';
+import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { editor, eventually, goalTree, openProvider, openRaw } from './sync-support.ts';
@@ -22,6 +23,7 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
     port: 0,
     hostname: '127.0.0.1',
+    kinds: FREE_FORM_KINDS,
     config: {
       maxMessageBytes: 64 * 1024,
       maxDocumentBytes: 4 * 1024,
@@ -85,7 +87,8 @@ describe('limits', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(reader.doc.getText('t').toString()).toBe('small');
-    expect(writer.closeCode).toBeUndefined();
+    // The writer's replica holds the refused change: it is closed to drop it (SYNC18).
+    expect(await writer.closed).toBe(CloseCode.ChangeRefused);
     const changes = await strict.storage.changesOf(keyOf(tree));
     expect(changes).toHaveLength(1);
   });
@@ -137,6 +140,7 @@ describe('fuzzed frames', () => {
       log: pino({ level: 'silent' }),
       port: 0,
       hostname: '127.0.0.1',
+      kinds: FREE_FORM_KINDS,
       config: { messagesPerSecond: 1e6, messageBurst: 1e6 },
     });
   });

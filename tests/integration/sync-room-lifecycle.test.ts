@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { stateVectorCovers } from '@threadline/domain/protocol/state-vector';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
+import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { FlakyStorage, GatedStorage } from './sync-storage-wrappers.ts';
@@ -22,6 +23,7 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
     port: 0,
     hostname: '127.0.0.1',
+    kinds: FREE_FORM_KINDS,
     storage,
     config: { idleUnloadMs: 50, saveRetry: { initialMs: 20, maxMs: 100 } },
   });
@@ -62,7 +64,7 @@ describe('room lifecycle', () => {
     await eventually(() => second.isSaved());
     second.destroy();
     await eventually(() => !server.rooms.isLoaded(keyOf(tree)));
-    expect(await server.storage.load(keyOf(tree))).toHaveLength(2); // snapshot + tail
+    expect((await server.storage.load(keyOf(tree))).updates).toHaveLength(2); // snapshot + tail
 
     const third = openProvider(server.port, tree.documentName, tree.cookie);
     await third.synced();
@@ -138,6 +140,7 @@ describe('graceful shutdown', () => {
       log: pino({ level: 'silent' }),
       port: 0,
       hostname: '127.0.0.1',
+      kinds: FREE_FORM_KINDS,
       storage: gated,
     });
     const tree = await goalTree(db.pool);

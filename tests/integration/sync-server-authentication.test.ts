@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import WebSocket from 'ws';
 import { createSession, generateSessionToken, SESSION_COOKIE_NAME } from '@threadline/db';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { createOrganisation, createPerson } from '../support/factories.ts';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -19,6 +20,7 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
     port: 0,
     hostname: '127.0.0.1',
+    kinds: FREE_FORM_KINDS,
   });
 });
 afterAll(() => server.close());

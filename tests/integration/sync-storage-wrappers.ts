@@ -35,6 +35,8 @@ export class GatedStorage implements DocumentStorage {
   }
 
   load = (key: DocumentKey) => this.inner.load(key);
+  seqsAfter = (key: DocumentKey, afterSeq: number) => this.inner.seqsAfter(key, afterSeq);
+  updatesAt = (key: DocumentKey, seqs: readonly number[]) => this.inner.updatesAt(key, seqs);
   compact = (key: DocumentKey) => this.inner.compact(key);
   documentAt = (key: DocumentKey, at: Date) => this.inner.documentAt(key, at);
   changesOf = (key: DocumentKey) => this.inner.changesOf(key);
@@ -60,6 +62,8 @@ export class FlakyStorage implements DocumentStorage {
   }
 
   load = (key: DocumentKey) => this.inner.load(key);
+  seqsAfter = (key: DocumentKey, afterSeq: number) => this.inner.seqsAfter(key, afterSeq);
+  updatesAt = (key: DocumentKey, seqs: readonly number[]) => this.inner.updatesAt(key, seqs);
   compact = (key: DocumentKey) => this.inner.compact(key);
   documentAt = (key: DocumentKey, at: Date) => this.inner.documentAt(key, at);
   changesOf = (key: DocumentKey) => this.inner.changesOf(key);

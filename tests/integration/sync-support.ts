@@ -23,6 +23,7 @@ import {
   stateVectorCovers,
   type StateVector,
 } from '@threadline/domain/protocol/state-vector';
+import { addGoal, goalText, replaceText } from '@threadline/domain/goals/edits';
 import { createOrganisation, createPerson } from '../support/factories.ts';
 
 export interface SignedIn {
@@ -183,4 +184,30 @@ export function textOfUpdates(updates: readonly Uint8Array[], name = 't'): strin
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
   return doc.getText(name).toString();
+}
+
+/**
+ * Like `editor`, but the text is the title of a personal goal of `personId` in a goal-tree
+ * document, so its updates pass the server's goal-tree validation (SYNC17). The first updates
+ * taken add the goal. Titles are short (GOAL2): `retitle` replaces the whole title.
+ */
+export function goalEditor(personId: string, clientId?: number) {
+  const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const goalId = addGoal(
+    doc,
+    { title: 'Goal', level: 'person', ownerId: personId, parentId: null },
+    { by: personId },
+  );
+  const text = goalText(doc, goalId, 'title')!;
+  return {
+    doc,
+    goalId,
+    text,
+    retitle: (title: string) => replaceText(text, title),
+    take: () => updates.splice(0),
+    stateVector: (): StateVector => decodeStateVector(Y.encodeStateVector(doc)),
+  };
 }

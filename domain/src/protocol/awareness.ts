@@ -2,6 +2,7 @@
 // applyAwarenessUpdate parses entry by entry and would apply the first entries of a truncated
 // update before throwing on the rest (SYNC14).
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { MalformedMessage } from './messages.ts';
 
 export interface AwarenessEntry {
@@ -28,4 +29,17 @@ export function decodeAwarenessUpdate(bytes: Uint8Array): AwarenessEntry[] {
     if (error instanceof MalformedMessage) throw error;
     throw new MalformedMessage(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The inverse of decodeAwarenessUpdate, in y-protocols' encoding: the server re-encodes an
+ *  update after dropping the entries a connection may not send (SYNC20). */
+export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array<ArrayBuffer> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>;
 }

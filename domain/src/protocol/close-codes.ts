@@ -21,6 +21,10 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The document name does not name a document kind the server knows (SYNC1). */
   UnknownDocument: 4404,
+  /** The server refused a change (a Refused message came first, with the reason): the client
+   *  must drop its replica, which holds the refused change, and sync a fresh one (SYNC18). A
+   *  stock provider does not reconnect, so it never resends the refused change in a loop. */
+  ChangeRefused: 4409,
   /** More messages per second than a person can produce by hand (SYNC12). */
   TooManyMessages: 4429,
   /** The server could not keep this document's state consistent and reset it; reconnect. */
@@ -40,6 +44,7 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.Unauthorized]: 'Not signed in, or the session has ended.',
   [CloseCode.Forbidden]: 'You do not have access to this document.',
   [CloseCode.UnknownDocument]: 'No such document.',
+  [CloseCode.ChangeRefused]: 'A change was refused; discard it and sync again.',
   [CloseCode.TooManyMessages]: 'Too many messages; slow down.',
   [CloseCode.ServerError]: 'The server reset this document; reconnect.',
   [CloseCode.TooSlow]: 'Too much data waiting to be sent; reconnect.',

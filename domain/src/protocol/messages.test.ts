@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { decodeAwarenessUpdate } from './awareness.ts';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness.ts';
 import { decodeMessage, encodeMessage, MalformedMessage, type SyncMessage } from './messages.ts';
 import { decodeStateVector, stateVectorCovers } from './state-vector.ts';
 
@@ -17,6 +17,8 @@ describe('sync protocol messages', () => {
     { type: 'query-awareness' },
     { type: 'ack', stateVector: bytes(1, 7, 3) },
     { type: 'refused', reason: 'document-too-large' },
+    { type: 'access', mode: 'read-only' },
+    { type: 'access', mode: 'read-write' },
   ])('[SYNC4] encodes and decodes a $type message', (message) => {
     expect(decodeMessage(encodeMessage(message))).toEqual(message);
   });
@@ -30,6 +32,13 @@ describe('sync protocol messages', () => {
     expect(encodeMessage({ type: 'query-awareness' })).toEqual(bytes(3));
     expect(encodeMessage({ type: 'ack', stateVector: bytes(0) })).toEqual(bytes(100, 1, 0));
     expect(encodeMessage({ type: 'refused', reason: 'x' })[0]).toBe(101);
+    expect(encodeMessage({ type: 'access', mode: 'read-only' })[0]).toBe(102);
+  });
+
+  it('[SYNC19] refuses an access message with a mode it does not know', () => {
+    const frame = encodeMessage({ type: 'access', mode: 'read-only' });
+    frame.set(new TextEncoder().encode('read-onlx'), 2);
+    expect(() => decodeMessage(frame)).toThrow(MalformedMessage);
   });
 
   it.each([
@@ -153,6 +162,7 @@ describe('awareness updates', () => {
       ),
     ).toThrow(MalformedMessage);
     const whole = awareness([[1, 2, '{"a":1}']]);
+    expect(encodeAwarenessUpdate(decodeAwarenessUpdate(whole))).toEqual(whole);
     expect(() => decodeAwarenessUpdate(whole.subarray(0, whole.length - 2))).toThrow(
       MalformedMessage,
     );

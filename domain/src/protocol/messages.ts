@@ -17,19 +17,33 @@ export const MessageType = {
   QueryAwareness: 3,
   /** Ours: the server's durable state vector, sent after a commit (SYNC5). */
   Ack: 100,
-  /** Ours: an update was not accepted, with the reason (SYNC13). */
+  /** Ours: an update was not accepted, with the reason (SYNC13, SYNC17). */
   Refused: 101,
+  /** Ours: whether this connection may write, sent on joining and whenever it changes (SYNC19). */
+  Access: 102,
 } as const;
 
 /** Sub-types of a Sync message (y-protocols/sync). */
 export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
 
-/** Why the server refused an update. Phase 2 adds permission, read-only and schema reasons. */
+/** Why the server refused an update (SYNC13, SYNC17, SYNC19). */
 export const RefusalReason = {
   DocumentTooLarge: 'document-too-large',
   /** The server is resetting the document; the connection is about to close with 4500. */
   DocumentReset: 'document-reset',
+  /** The connection may read the document but not change it. */
+  ReadOnly: 'read-only',
+  /** The change breaks the document kind's schema. */
+  Schema: 'schema',
+  /** The change touches something its sender may not edit. */
+  Forbidden: 'forbidden',
+  /** The update depends on changes the server does not have, so it cannot be checked. */
+  Pending: 'pending',
 } as const;
+
+/** What a connection may do with its document (SYNC19). */
+export type AccessMode = 'read-write' | 'read-only';
+const ACCESS_MODES: readonly AccessMode[] = ['read-write', 'read-only'];
 
 export type SyncMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }
@@ -39,7 +53,8 @@ export type SyncMessage =
   | { type: 'permission-denied'; reason: string }
   | { type: 'query-awareness' }
   | { type: 'ack'; stateVector: Uint8Array }
-  | { type: 'refused'; reason: string };
+  | { type: 'refused'; reason: string }
+  | { type: 'access'; mode: AccessMode };
 
 /** A frame that is not a valid message; the server closes the connection with 4400. */
 export class MalformedMessage extends Error {
@@ -83,6 +98,13 @@ function readMessage(decoder: decoding.Decoder): SyncMessage {
       return { type: 'ack', stateVector: readBytes(decoder) };
     case MessageType.Refused:
       return { type: 'refused', reason: decoding.readVarString(decoder) };
+    case MessageType.Access: {
+      const mode = decoding.readVarString(decoder);
+      if (!ACCESS_MODES.includes(mode as AccessMode)) {
+        throw new MalformedMessage(`unknown access mode ${mode}`);
+      }
+      return { type: 'access', mode: mode as AccessMode };
+    }
     default:
       throw new MalformedMessage(`unknown message type ${type}`);
   }
@@ -126,6 +148,10 @@ export function encodeMessage(message: SyncMessage): Uint8Array<ArrayBuffer> {
     case 'refused':
       encoding.writeVarUint(encoder, MessageType.Refused);
       encoding.writeVarString(encoder, message.reason);
+      break;
+    case 'access':
+      encoding.writeVarUint(encoder, MessageType.Access);
+      encoding.writeVarString(encoder, message.mode);
       break;
   }
   // lib0 types its result as Uint8Array<ArrayBufferLike>; it is always a fresh ArrayBuffer.

@@ -56,6 +56,46 @@ export function createSyncMetrics({ processMetrics = false } = {}) {
       help: 'Bytes sent in websocket messages.',
       registers,
     }),
+    refusedPresence: new Counter({
+      name: 'sync_refused_presence_total',
+      help: 'Presence (awareness) entries dropped, by reason.',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    accessChanges: new Counter({
+      name: 'sync_access_changes_total',
+      help: 'Open connections whose access changed (closed, downgraded to read-only, or upgraded).',
+      labelNames: ['change'] as const,
+      registers,
+    }),
+    projections: new Counter({
+      name: 'sync_projections_total',
+      help: 'Projection runs of documents into analytics tables, by outcome.',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+    projectionSeconds: new Histogram({
+      name: 'sync_projection_duration_seconds',
+      help: 'Time to project one document and write its changed rows.',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    projectedRows: new Counter({
+      name: 'sync_projected_rows_total',
+      help: 'Analytics rows written by projections (unchanged rows are skipped).',
+      registers,
+    }),
+    peerMessages: new Counter({
+      name: 'sync_peer_messages_total',
+      help: 'Messages exchanged with other nodes through Redis, by direction and kind.',
+      labelNames: ['direction', 'kind'] as const,
+      registers,
+    }),
+    catchUps: new Counter({
+      name: 'sync_catch_up_updates_total',
+      help: 'Updates read back from the log because this node had missed them.',
+      registers,
+    }),
   };
 }
 

@@ -22,13 +22,26 @@ export interface Change extends LoggedUpdate {
   seq: number;
 }
 
-export interface DocumentStorage {
+/** A document as loaded, and which rows of its log it holds (scale-out catch-up, SYNC26). */
+export interface LoadedDocument {
   /** The latest snapshot (if any) followed by the updates after it, in log order; [] when the
    *  document has never been written. Applying them all gives the durable document. */
-  load(key: DocumentKey): Promise<Uint8Array[]>;
-  /** Appends in order. Resolves only once the updates are durable (committed): the server
-   *  acknowledges nothing before that (SYNC7). Rejects when they were not saved. */
-  append(key: DocumentKey, updates: readonly LoggedUpdate[]): Promise<void>;
+  updates: Uint8Array[];
+  /** Every row up to this seq is folded into the snapshot (0 without one). */
+  snapshotSeq: number;
+  /** The seqs of the rows after the snapshot, in order. */
+  seqs: number[];
+}
+
+export interface DocumentStorage {
+  load(key: DocumentKey): Promise<LoadedDocument>;
+  /** Appends in order. Resolves only once the updates are durable (committed), with the seq of
+   *  each: the server acknowledges nothing before that (SYNC7). Rejects when they were not saved. */
+  append(key: DocumentKey, updates: readonly LoggedUpdate[]): Promise<number[]>;
+  /** The seqs of the document's rows after `afterSeq`, in order (catch-up, SYNC26). */
+  seqsAfter(key: DocumentKey, afterSeq: number): Promise<number[]>;
+  /** The updates of the rows `seqs` of this document, in seq order. */
+  updatesAt(key: DocumentKey, seqs: readonly number[]): Promise<Uint8Array[]>;
   /** Folds the log into a new snapshot (SYNC9); false when there was nothing new to fold. */
   compact(key: DocumentKey): Promise<boolean>;
   /** The whole document as it was at `at`, as one Yjs update; null if it did not exist yet. */

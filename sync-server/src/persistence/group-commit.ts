@@ -15,25 +15,28 @@ export interface GroupCommitOptions {
 
 export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxDelayMs: 2, maxBatch: 256 };
 
-interface Pending<T> {
+interface Pending<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
-export class GroupCommit<T> {
-  #queue: Pending<T>[] = [];
+/** Writes a batch; may return one result per item, in order (e.g. the log positions). */
+type WriteBatch<T, R> = (items: T[]) => Promise<R[] | void>;
+
+export class GroupCommit<T, R = void> {
+  #queue: Pending<T, R>[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> | undefined;
-  readonly #write: (items: T[]) => Promise<void>;
+  readonly #write: WriteBatch<T, R>;
   readonly #options: GroupCommitOptions;
 
-  constructor(write: (items: T[]) => Promise<void>, options: GroupCommitOptions) {
+  constructor(write: WriteBatch<T, R>, options: GroupCommitOptions) {
     this.#write = write;
     this.#options = options;
   }
 
-  submit(item: T): Promise<void> {
+  submit(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
       if (this.#writing) return; // the running batch starts the next one when it ends
@@ -61,10 +64,10 @@ export class GroupCommit<T> {
     });
   }
 
-  async #writeBatch(batch: Pending<T>[]) {
+  async #writeBatch(batch: Pending<T, R>[]) {
     try {
-      await this.#write(batch.map((pending) => pending.item));
-      for (const pending of batch) pending.resolve();
+      const results = await this.#write(batch.map((pending) => pending.item));
+      batch.forEach((pending, i) => pending.resolve(results?.[i] as R));
       return;
     } catch (error) {
       if (batch.length === 1) {
@@ -74,8 +77,8 @@ export class GroupCommit<T> {
     }
     for (const pending of batch) {
       try {
-        await this.#write([pending.item]);
-        pending.resolve();
+        const results = await this.#write([pending.item]);
+        pending.resolve(results?.[0] as R);
       } catch (error) {
         pending.reject(error);
       }

@@ -7,7 +7,13 @@
 // shared, compaction holds it exclusively: while compaction reads, no append to that document is
 // in flight.
 import { inTransaction, type Pool, type Queryable } from '@threadline/db';
-import type { Change, DocumentKey, DocumentStorage, LoggedUpdate } from './document-storage.ts';
+import type {
+  Change,
+  DocumentKey,
+  DocumentStorage,
+  LoadedDocument,
+  LoggedUpdate,
+} from './document-storage.ts';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit.ts';
 import { mergeToState } from './merge-updates.ts';
 
@@ -20,36 +26,59 @@ const lockKey = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
 
 export class PostgresDocumentStorage implements DocumentStorage {
   readonly #pool: Pool;
-  readonly #commits: GroupCommit<Append>;
+  readonly #commits: GroupCommit<Append, number[]>;
 
   constructor(pool: Pool, groupCommit: GroupCommitOptions = DEFAULT_GROUP_COMMIT) {
     this.#pool = pool;
     this.#commits = new GroupCommit((batch) => this.#writeBatch(batch), groupCommit);
   }
 
-  async load(key: DocumentKey): Promise<Uint8Array[]> {
-    return (await readLatest(this.#pool, key)).updates;
+  async load(key: DocumentKey): Promise<LoadedDocument> {
+    const { updates, snapshotSeq, seqs } = await readLatest(this.#pool, key);
+    return { updates, snapshotSeq, seqs };
   }
 
-  append(key: DocumentKey, updates: readonly LoggedUpdate[]): Promise<void> {
-    if (updates.length === 0) return Promise.resolve();
+  append(key: DocumentKey, updates: readonly LoggedUpdate[]): Promise<number[]> {
+    if (updates.length === 0) return Promise.resolve([]);
     return this.#commits.submit({ key, updates });
   }
 
-  async #writeBatch(batch: Append[]) {
+  async seqsAfter(key: DocumentKey, afterSeq: number): Promise<number[]> {
+    const { rows } = await this.#pool.query<{ seq: string }>(
+      `SELECT seq FROM document_updates
+        WHERE organisation_id = $1 AND document_name = $2 AND seq > $3 ORDER BY seq`,
+      [key.organisationId, key.name, afterSeq],
+    );
+    return rows.map((row) => Number(row.seq));
+  }
+
+  async updatesAt(key: DocumentKey, seqs: readonly number[]): Promise<Uint8Array[]> {
+    if (seqs.length === 0) return [];
+    const { rows } = await this.#pool.query<{ update: Buffer }>(
+      `SELECT update FROM document_updates
+        WHERE organisation_id = $1 AND document_name = $2 AND seq = ANY($3::bigint[])
+        ORDER BY seq`,
+      [key.organisationId, key.name, seqs],
+    );
+    return rows.map((row) => new Uint8Array(row.update));
+  }
+
+  /** Writes every append of the batch in one transaction; returns each append's seqs. */
+  async #writeBatch(batch: Append[]): Promise<number[][]> {
     const rows = batch.flatMap(({ key, updates }) => updates.map((update) => ({ key, update })));
     const locks = [...new Set(batch.map(({ key }) => lockKey(key)))].sort();
-    await inTransaction(this.#pool, async (client) => {
+    const inserted = await inTransaction(this.#pool, async (client) => {
       await client.query(
         `SELECT pg_advisory_xact_lock_shared(hashtextextended(k, 0)) FROM unnest($1::text[]) k`,
         [locks],
       );
-      await client.query(
+      return client.query<{ seq: string }>(
         `INSERT INTO document_updates (organisation_id, document_name, person_id, received_at, update)
          SELECT o, n, p, r, u
            FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::bytea[])
                 WITH ORDINALITY AS t(o, n, p, r, u, i)
-          ORDER BY i`,
+          ORDER BY i
+         RETURNING seq`,
         [
           rows.map((row) => row.key.organisationId),
           rows.map((row) => row.key.name),
@@ -59,6 +88,10 @@ export class PostgresDocumentStorage implements DocumentStorage {
         ],
       );
     });
+    // Identity values are drawn in insertion order, so sorting restores the order of `rows`.
+    const seqs = inserted.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+    let next = 0;
+    return batch.map(({ updates }) => seqs.slice(next, (next += updates.length)));
   }
 
   async compact(key: DocumentKey): Promise<boolean> {
@@ -153,9 +186,12 @@ async function readLatest(db: Queryable, key: DocumentKey) {
     [key.organisationId, key.name],
   );
   const last = rows.at(-1);
+  const snapshot = rows[0] && !rows[0].is_log ? rows[0] : undefined;
   return {
     updates: rows.map((row) => new Uint8Array(row.bytes)),
     tailLength: rows.filter((row) => row.is_log).length,
+    snapshotSeq: snapshot ? Number(snapshot.seq) : 0,
+    seqs: rows.filter((row) => row.is_log).map((row) => Number(row.seq)),
     lastSeq: last?.seq,
     // A snapshot's time is that of the newest update it holds; so is the new one's.
     lastReceivedAt: rows.reduce<Date | undefined>(

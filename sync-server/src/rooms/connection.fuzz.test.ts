@@ -11,6 +11,7 @@ import { resolveConfig } from '../config.ts';
 import { createSyncMetrics } from '../operations/metrics.ts';
 import { MemoryDocumentStorage } from '../persistence/memory-storage.ts';
 import { Connection } from './connection.ts';
+import { FREE_FORM_KINDS } from '../documents/free-form.ts';
 import { RoomRegistry } from './room-registry.ts';
 
 const key = { organisationId: 'org', name: 'goals/fuzz' };
@@ -41,7 +42,7 @@ describe('connection fuzzing', () => {
     const config = resolveConfig({ messagesPerSecond: 1e9, messageBurst: 1e9 });
     const metrics = createSyncMetrics();
     const log = pino({ level: 'silent' });
-    const rooms = new RoomRegistry({ storage, config, metrics, log });
+    const rooms = new RoomRegistry({ storage, config, metrics, log, kinds: FREE_FORM_KINDS });
     const valid = validFrames();
     const frames = fc.oneof(
       fc.uint8Array({ maxLength: 300 }),
@@ -63,7 +64,9 @@ describe('connection fuzzing', () => {
     const closes: number[] = [];
     const open = async () => {
       const connection: Connection = new Connection({
-        personId: 'fuzzer',
+        person: { id: 'fuzzer', name: 'Fuzzer' },
+        mode: 'read-write',
+        actor: () => ({ ready: true, actor: null }),
         socket: { send() {}, close: (code) => closes.push(code), bufferedAmount: 0 },
         config,
         metrics,

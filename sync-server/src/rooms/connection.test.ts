@@ -7,6 +7,7 @@ import { resolveConfig, type SyncConfig } from '../config.ts';
 import { createSyncMetrics } from '../operations/metrics.ts';
 import { MemoryDocumentStorage } from '../persistence/memory-storage.ts';
 import { Connection } from './connection.ts';
+import { FREE_FORM_KINDS } from '../documents/free-form.ts';
 import { RoomRegistry } from './room-registry.ts';
 
 const key = { organisationId: 'org', name: 'goals/c' };
@@ -15,10 +16,18 @@ const log = pino({ level: 'silent' });
 function setup(overrides: Partial<SyncConfig> = {}) {
   const config = resolveConfig(overrides);
   const metrics = createSyncMetrics();
-  const rooms = new RoomRegistry({ storage: new MemoryDocumentStorage(), config, metrics, log });
+  const rooms = new RoomRegistry({
+    storage: new MemoryDocumentStorage(),
+    config,
+    metrics,
+    log,
+    kinds: FREE_FORM_KINDS,
+  });
   const socket = { sent: [] as Uint8Array[], closes: [] as number[], bufferedAmount: 0 };
   const connection: Connection = new Connection({
-    personId: 'p',
+    person: { id: 'p', name: 'P' },
+    mode: 'read-write',
+    actor: () => ({ ready: true, actor: null }),
     socket: {
       send: (data) => socket.sent.push(data),
       close: (code) => socket.closes.push(code),
@@ -55,7 +64,7 @@ describe('connection', () => {
     const { rooms, socket, connection } = setup();
     const room = await rooms.join(key, connection);
     connection.joined(room);
-    room.applyUpdate(connection, Y.encodeStateAsUpdate(textDoc('server side')));
+    room.applyUpdate(connection, Y.encodeStateAsUpdate(textDoc('server side')), null);
     socket.sent.length = 0;
     connection.receive(
       encodeMessage({ type: 'sync-step-1', stateVector: new Uint8Array([0]) }).buffer,

@@ -1,18 +1,24 @@
-// One client's websocket to one document. Its lifecycle is a union keyed by phase, so each phase
-// carries only what is valid in it: while the room loads, messages queue; once live, they go to
-// the room; once closed, nothing more happens. Authentication and the access check ran before
-// the websocket was accepted (app.ts).
+// One client's websocket to one document. Its lifecycle is a union keyed by phase: while the room
+// loads, frames wait in the inbox; once live, they go to the room in order; once closed, nothing
+// more happens. Authentication and the access check ran before the websocket was accepted
+// (app.ts); revocation (SYNC23) may later close the connection or change its mode.
 //
 // Every frame is decoded strictly and every update checked to decode before it touches the
-// document; a bad one closes this connection alone (SYNC14).
+// document; a bad one closes this connection alone (SYNC14). An update is judged with the
+// sender's actor (SYNC17): when the actor is not cached, the inbox waits for it, so updates keep
+// their order. A refused update is answered with Refused, then the connection is closed with 4409
+// so the client drops the replica holding the refused change (SYNC18).
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
+import type { SessionPerson } from '@threadline/db';
 import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-codes';
 import { decodeAwarenessUpdate } from '@threadline/domain/protocol/awareness';
 import {
   decodeMessage,
   encodeMessage,
   MalformedMessage,
+  RefusalReason,
+  type AccessMode,
   type SyncMessage,
 } from '@threadline/domain/protocol/messages';
 import { decodeStateVector } from '@threadline/domain/protocol/state-vector';
@@ -30,17 +36,38 @@ export interface SyncSocket {
   readonly bufferedAmount: number;
 }
 
+/** The sender as the document kind's validator sees them: cached, or being loaded. */
+export type ActorLookup = () =>
+  { ready: true; actor: unknown } | { ready: false; loading: Promise<unknown> };
+
 type ConnectionState =
-  | { phase: 'joining'; queued: Uint8Array[] }
-  | { phase: 'live'; room: Room }
-  | { phase: 'closed'; code: number };
+  { phase: 'joining' } | { phase: 'live'; room: Room } | { phase: 'closed'; code: number };
+
+export interface ConnectionOptions {
+  person: Pick<SessionPerson, 'id' | 'name'>;
+  mode: AccessMode;
+  actor: ActorLookup;
+  socket: SyncSocket;
+  config: SyncConfig;
+  metrics: SyncMetrics;
+  log: Logger;
+  /** Called once, when the connection ends, with its room if it had joined one. */
+  onClosed: (room: Room | undefined) => void;
+}
 
 let nextId = 1;
 
 export class Connection implements RoomMember {
   readonly id = nextId++;
   readonly personId: string;
-  #state: ConnectionState = { phase: 'joining', queued: [] };
+  readonly personName: string;
+  #mode: AccessMode;
+  #state: ConnectionState = { phase: 'joining' };
+  /** Frames not yet handled, oldest first. */
+  readonly #inbox: Uint8Array[] = [];
+  /** Set while the inbox waits for the sender's actor to load. */
+  #waiting = false;
+  readonly #actor: ActorLookup;
   readonly #socket: SyncSocket;
   readonly #rate: TokenBucket;
   readonly #maxBufferedBytes: number;
@@ -48,21 +75,16 @@ export class Connection implements RoomMember {
   readonly #log: Logger;
   readonly #onClosed: (room: Room | undefined) => void;
 
-  constructor(options: {
-    personId: string;
-    socket: SyncSocket;
-    config: SyncConfig;
-    metrics: SyncMetrics;
-    log: Logger;
-    /** Called once, when the connection ends, with its room if it had joined one. */
-    onClosed: (room: Room | undefined) => void;
-  }) {
-    this.personId = options.personId;
+  constructor(options: ConnectionOptions) {
+    this.personId = options.person.id;
+    this.personName = options.person.name;
+    this.#mode = options.mode;
+    this.#actor = options.actor;
     this.#socket = options.socket;
     this.#rate = new TokenBucket(options.config.messagesPerSecond, options.config.messageBurst);
     this.#maxBufferedBytes = options.config.maxBufferedBytes;
     this.#metrics = options.metrics;
-    this.#log = options.log.child({ connection: this.id, personId: options.personId });
+    this.#log = options.log.child({ connection: this.id, personId: this.personId });
     this.#onClosed = options.onClosed;
     this.#metrics.connections.inc();
     this.#log.debug('connection opened');
@@ -72,15 +94,27 @@ export class Connection implements RoomMember {
     return this.#state.phase;
   }
 
-  /** The room has loaded: replay what arrived meanwhile. */
+  get mode(): AccessMode {
+    return this.#mode;
+  }
+
+  /** The room has loaded: tell the client what it may do, then handle what arrived meanwhile. */
   joined(room: Room) {
     if (this.#state.phase !== 'joining') return;
-    const { queued } = this.#state;
     this.#state = { phase: 'live', room };
-    for (const frame of queued) {
-      if (this.#state.phase !== 'live') return;
-      this.#handle(frame, room);
-    }
+    this.send({ type: 'access', mode: this.#mode });
+    this.#drain();
+  }
+
+  /** Revocation changed what this person may do here (SYNC23): a read-only connection loses its
+   *  presence at once and has every later update refused. */
+  setMode(mode: AccessMode) {
+    if (mode === this.#mode || this.#state.phase === 'closed') return;
+    this.#mode = mode;
+    this.#log.info({ mode }, 'access changed');
+    if (this.#state.phase !== 'live') return;
+    this.send({ type: 'access', mode });
+    if (mode === 'read-only') this.#state.room.dropPresence(this);
   }
 
   /** A websocket message arrived (binary as ArrayBuffer, text as string). */
@@ -89,9 +123,8 @@ export class Connection implements RoomMember {
     this.#metrics.bytesIn.inc(typeof data === 'string' ? data.length : data.byteLength);
     if (!this.#rate.take()) return this.close(CloseCode.TooManyMessages);
     if (typeof data === 'string') return this.close(CloseCode.BadMessage);
-    const frame = new Uint8Array(data);
-    if (this.#state.phase === 'joining') this.#state.queued.push(frame);
-    else this.#handle(frame, this.#state.room);
+    this.#inbox.push(new Uint8Array(data));
+    this.#drain();
   }
 
   send(message: SyncMessage) {
@@ -122,36 +155,72 @@ export class Connection implements RoomMember {
     if (this.#state.phase === 'closed') return;
     const room = this.#state.phase === 'live' ? this.#state.room : undefined;
     this.#state = { phase: 'closed', code };
+    this.#inbox.length = 0;
     this.#metrics.connections.dec();
     this.#log.debug({ code }, 'connection closed');
     this.#onClosed(room);
   }
 
-  #handle(frame: Uint8Array, room: Room) {
-    try {
-      this.#dispatch(decodeMessage(frame), room);
-    } catch (error) {
-      // Decoding and applying never throw for a well-formed message, so anything caught here is
-      // the client's fault (or a Yjs bug): drop this connection, keep the process and room.
-      this.#log.warn(
-        { err: error, document: room.key.name, bytes: frame.byteLength },
-        error instanceof MalformedMessage ? 'malformed sync message' : 'sync message failed',
-      );
-      this.close(CloseCode.BadMessage);
+  #drain() {
+    while (!this.#waiting && this.#state.phase === 'live' && this.#inbox.length > 0) {
+      const room = this.#state.room;
+      const frame = this.#inbox[0]!;
+      let message: SyncMessage;
+      try {
+        message = decodeMessage(frame);
+      } catch (error) {
+        return this.#bad(error, frame, room);
+      }
+      let actor: unknown;
+      if (message.type === 'sync-step-2' || message.type === 'sync-update') {
+        const lookup = this.#actor();
+        if (!lookup.ready) return this.#waitFor(lookup.loading);
+        actor = lookup.actor;
+      }
+      this.#inbox.shift();
+      try {
+        this.#dispatch(message, room, actor);
+      } catch (error) {
+        return this.#bad(error, frame, room);
+      }
     }
   }
 
-  #dispatch(message: SyncMessage, room: Room) {
+  #waitFor(loading: Promise<unknown>) {
+    this.#waiting = true;
+    loading.then(
+      () => {
+        this.#waiting = false;
+        this.#drain();
+      },
+      (error: unknown) => {
+        this.#waiting = false;
+        this.#log.error({ err: error }, 'could not load who the sender is');
+        this.close(CloseCode.ServerError);
+      },
+    );
+  }
+
+  /** Decoding and applying never throw for a well-formed message, so anything caught is the
+   *  client's fault (or a Yjs bug): drop this connection, keep the process and the room. */
+  #bad(error: unknown, frame: Uint8Array, room: Room) {
+    this.#log.warn(
+      { err: error, document: room.key.name, bytes: frame.byteLength },
+      error instanceof MalformedMessage ? 'malformed sync message' : 'sync message failed',
+    );
+    this.close(CloseCode.BadMessage);
+  }
+
+  #dispatch(message: SyncMessage, room: Room, actor: unknown) {
     switch (message.type) {
       case 'sync-step-1':
         decodeStateVector(message.stateVector);
         return this.send({ type: 'sync-step-2', update: room.missingFrom(message.stateVector) });
       case 'sync-step-2':
       case 'sync-update':
-        return this.#applyUpdate(message.update, room);
+        return this.#applyUpdate(message.update, room, actor);
       case 'awareness':
-        decodeAwarenessUpdate(message.update);
-        return room.applyAwareness(this, message.update);
+        return room.applyAwareness(this, decodeAwarenessUpdate(message.update));
       case 'query-awareness': {
         const update = room.awarenessUpdate();
         return update && this.send({ type: 'awareness', update });
@@ -159,11 +228,12 @@ export class Connection implements RoomMember {
       case 'permission-denied':
       case 'ack':
       case 'refused':
+      case 'access':
         return; // server-to-client messages: nothing to do when a client echoes one
     }
   }
 
-  #applyUpdate(update: Uint8Array, room: Room) {
+  #applyUpdate(update: Uint8Array, room: Room, actor: unknown) {
     try {
       // Reads every struct and the delete set, so a truncated update fails here, before
       // anything of it reaches the document (Yjs would apply its first structs, then throw).
@@ -171,10 +241,18 @@ export class Connection implements RoomMember {
     } catch (error) {
       throw new MalformedMessage(`undecodable update: ${String(error)}`);
     }
-    const result = room.applyUpdate(this, update);
-    if (!result.applied) {
-      this.#log.warn({ document: room.key.name, reason: result.reason }, 'refused an update');
-      this.send({ type: 'refused', reason: result.reason });
-    }
+    const result = room.applyUpdate(this, update, actor);
+    if (result.applied) return;
+    this.#metrics.refusedUpdates.inc({ reason: result.reason });
+    this.#log.warn(
+      { document: room.key.name, reason: result.reason, detail: result.detail },
+      'refused an update',
+    );
+    this.send({ type: 'refused', reason: result.reason });
+    this.close(
+      result.reason === RefusalReason.DocumentReset
+        ? CloseCode.ServerError
+        : CloseCode.ChangeRefused,
+    );
   }
 }

@@ -23,8 +23,16 @@ export interface DocumentSaverOptions {
   retry: { initialMs: number; maxMs: number };
   metrics: SyncMetrics;
   log: Logger;
-  /** Called after each commit with the durable state vector and how many updates it saved. */
-  onSaved(durableStateVector: Uint8Array, count: number): void;
+  /** Called after each commit with what it saved. */
+  onSaved(saved: SavedBatch): void;
+}
+
+export interface SavedBatch {
+  /** The document's state vector after the last update saved: all of it is durable now. */
+  stateVector: Uint8Array;
+  updates: Uint8Array[];
+  /** The log seq of each update (scale-out catch-up, SYNC26). */
+  seqs: number[];
 }
 
 /** The most updates one save hands to storage (after a long outage the queue can be long). */
@@ -85,12 +93,16 @@ export class DocumentSaver {
         batch.map((entry) => entry.update),
       )
       .then(
-        () => {
+        (seqs) => {
           stopTimer();
           this.#queue.splice(0, batch.length);
           this.#failures = 0;
           this.#saving = false;
-          this.#options.onSaved(batch.at(-1)!.stateVectorAfter, batch.length);
+          this.#options.onSaved({
+            stateVector: batch.at(-1)!.stateVectorAfter,
+            updates: batch.map((entry) => entry.update.update),
+            seqs,
+          });
           this.#afterSave();
         },
         (error: unknown) => {

@@ -11,6 +11,7 @@ import { createSyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey, LoggedUpdate } from '../persistence/document-storage.ts';
 import { MemoryDocumentStorage } from '../persistence/memory-storage.ts';
 import type { RoomMember } from './room-member.ts';
+import { FREE_FORM_KINDS } from '../documents/free-form.ts';
 import { RoomRegistry } from './room-registry.ts';
 
 afterEach(() => {
@@ -25,6 +26,8 @@ function member(id: number): RoomMember & { sent: SyncMessage[] } {
   return {
     id,
     personId: `person-${id}`,
+    personName: `Person ${id}`,
+    mode: 'read-write',
     sent,
     send: (m) => sent.push(m),
     sendFrame: (frame) => sent.push(decodeMessage(frame)),
@@ -50,7 +53,13 @@ function registry(storage = new ControlledStorage()) {
   const config = resolveConfig({ idleUnloadMs: 1000, saveRetry: { initialMs: 100, maxMs: 100 } });
   return {
     storage,
-    rooms: new RoomRegistry({ storage, config, metrics: createSyncMetrics(), log }),
+    rooms: new RoomRegistry({
+      storage,
+      config,
+      metrics: createSyncMetrics(),
+      log,
+      kinds: FREE_FORM_KINDS,
+    }),
   };
 }
 
@@ -82,7 +91,7 @@ describe('room registry', () => {
     const m = member(1);
     const room = await rooms.join(key, m);
     storage.failing = true;
-    room.applyUpdate(m, update('pending'));
+    room.applyUpdate(m, update('pending'), null);
     rooms.leave(room, m);
     await vi.advanceTimersByTimeAsync(5000);
     expect(rooms.isLoaded(key)).toBe(true);
@@ -92,7 +101,7 @@ describe('room registry', () => {
     expect(room.isSaved).toBe(true);
     await vi.advanceTimersByTimeAsync(1000);
     expect(rooms.isLoaded(key)).toBe(false);
-    expect(await storage.load(key)).toHaveLength(1);
+    expect((await storage.load(key)).updates).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -104,7 +113,7 @@ describe('room registry', () => {
     await rooms.join(key, b);
     a.sent.length = 0;
     b.sent.length = 0;
-    room.applyUpdate(a, update('hi'));
+    room.applyUpdate(a, update('hi'), null);
     await new Promise((resolve) => setImmediate(resolve));
     const relayed = (m: typeof a) => m.sent.filter((message) => message.type === 'sync-update');
     expect(relayed(a)).toEqual([]);
@@ -119,8 +128,8 @@ describe('room registry', () => {
     await rooms.join(key, b);
     await rooms.join(key, c);
     for (const m of [a, b, c]) m.sent.length = 0;
-    room.applyUpdate(a, update('one'));
-    room.applyUpdate(b, update('two'));
+    room.applyUpdate(a, update('one'), null);
+    room.applyUpdate(b, update('two'), null);
     await new Promise((resolve) => setImmediate(resolve));
     for (const m of [a, b, c]) {
       const relayed = m.sent.filter((message) => message.type === 'sync-update');
@@ -138,7 +147,7 @@ describe('room registry', () => {
     const b = member(2);
     const room = await rooms.join(key, a);
     await rooms.join(key, b);
-    room.applyUpdate(a, update('hi'));
+    room.applyUpdate(a, update('hi'), null);
     await room.whenSaved();
     const durable = Y.encodeStateVector(room.doc);
     for (const m of [a, b]) {
@@ -154,10 +163,10 @@ describe('room registry', () => {
     const closes: number[] = [];
     const m = { ...member(1), close: (code: number) => closes.push(code) };
     const room = await rooms.join(key, m);
-    room.applyUpdate(m, update('saved at close'));
+    room.applyUpdate(m, update('saved at close'), null);
     expect(await rooms.close()).toBe(0);
     expect(closes).toEqual([1012]);
-    expect(await storage.load(key)).toHaveLength(1);
+    expect((await storage.load(key)).updates).toHaveLength(1);
   });
 });
 
@@ -176,10 +185,10 @@ describe('a half-applied update', () => {
     const bystander = { ...member(2), close: (code: number) => closes.push(code) };
     const room = await rooms.join(key, sender);
     await rooms.join(key, bystander);
-    room.applyUpdate(sender, update('accepted before'));
+    room.applyUpdate(sender, update('accepted before'), null);
     bystander.sent.length = 0;
 
-    expect(() => room.applyUpdate(sender, poisoned)).toThrow();
+    expect(() => room.applyUpdate(sender, poisoned, null)).toThrow();
     await new Promise((resolve) => setImmediate(resolve));
     expect(bystander.sent.filter((m) => m.type === 'sync-update')).toEqual([]);
     expect(closes).toEqual([4500]);

@@ -2,19 +2,34 @@
 // A room with no connections and nothing unsaved unloads after `idleUnloadMs` and its memory is
 // returned; a room with unsaved updates is never unloaded (SYNC8). Rooms load once even when
 // many connections ask at the same moment.
+//
+// With several nodes (SYNC25, SYNC26) a room subscribes to its document's channel before it
+// loads, so nothing committed elsewhere falls between the load and the subscription, and it
+// checks the log for rows it missed: periodically, when a message shows a gap, and after the
+// connection to the other nodes comes back.
+import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import type { DocumentKind as DocumentKindName } from '@threadline/domain/documents/names';
 import type { SyncConfig } from '../config.ts';
+import type { DocumentKinds } from '../documents/document-kind.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey, DocumentStorage } from '../persistence/document-storage.ts';
+import type { Fanout } from '../scale-out/fanout.ts';
+import type { PeerMessage } from '../scale-out/peer-message.ts';
 import type { RoomMember } from './room-member.ts';
-import { Room } from './room.ts';
+import { Room, type RoomPeers } from './room.ts';
 
 export interface RoomRegistryOptions {
   storage: DocumentStorage;
   config: SyncConfig;
   metrics: SyncMetrics;
   log: Logger;
+  kinds: DocumentKinds;
+  /** Where projections are written; without it, documents are not projected. */
+  db?: Pool;
+  /** Other nodes serving the same documents; absent on a single node. */
+  fanout?: Fanout;
 }
 
 const idOf = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
@@ -26,10 +41,30 @@ export class RoomRegistry {
   readonly #options: RoomRegistryOptions;
   /** Broken rooms still saving what they accepted before they broke. */
   readonly #retired = new Set<Room>();
+  /** Peer messages that arrived while their room was loading. */
+  readonly #early = new Map<string, PeerMessage[]>();
+  readonly #catchingUp = new Map<Room, Promise<void>>();
+  readonly #catchUpTimer: ReturnType<typeof setInterval> | undefined;
   #closing = false;
 
   constructor(options: RoomRegistryOptions) {
     this.#options = options;
+    const { fanout, config } = options;
+    if (fanout) {
+      this.#catchUpTimer = setInterval(() => this.#catchUpAll(), config.catchUpIntervalMs);
+      this.#catchUpTimer.unref?.();
+      fanout.onReconnect(() => this.#catchUpAll());
+    }
+  }
+
+  /** The loaded rooms (revocation, tests). */
+  rooms(): Room[] {
+    return [...this.#rooms.values()];
+  }
+
+  /** Checks every loaded room against the log now (tests; also after Redis reconnects). */
+  catchUpAll(): Promise<void> {
+    return this.#catchUpAll();
   }
 
   /** How many documents are in memory (tests and /metrics). */
@@ -62,23 +97,94 @@ export class RoomRegistry {
     if (loaded) return Promise.resolve(loaded);
     let loading = this.#loading.get(id);
     if (!loading) {
-      loading = this.#options.storage
-        .load(key)
-        .then((updates) => {
-          const room = new Room(
-            { ...this.#options, key, onBroken: (broken) => this.#retire(broken) },
-            updates,
-          );
-          this.#rooms.set(id, room);
-          this.#options.metrics.loadedDocuments.set(this.#rooms.size);
-          // A room nobody joins (the connection left while it loaded) still unloads.
-          this.#scheduleUnload(room);
-          return room;
-        })
-        .finally(() => this.#loading.delete(id));
+      loading = this.#open(key).finally(() => this.#loading.delete(id));
       this.#loading.set(id, loading);
     }
     return loading;
+  }
+
+  async #open(key: DocumentKey): Promise<Room> {
+    const id = idOf(key);
+    const { fanout, storage, kinds, log } = this.#options;
+    if (fanout) {
+      this.#early.set(id, []);
+      await fanout
+        .subscribe(key, (message) => this.#fromPeer(id, message))
+        .catch((error: unknown) => {
+          // Degraded, not down: the periodic log check still brings other nodes' changes.
+          log.error({ err: error, document: key.name }, 'could not subscribe to other nodes');
+        });
+    }
+    try {
+      const document = await storage.load(key);
+      // The name was parsed when the connection was admitted; its first segment is its kind.
+      const kindName = key.name.split('/')[0] as DocumentKindName;
+      const room = new Room(
+        {
+          ...this.#options,
+          key,
+          kind: kinds[kindName],
+          peers: fanout && this.#peersFor(key),
+          onBroken: (broken) => this.#retire(broken),
+        },
+        document,
+      );
+      this.#rooms.set(id, room);
+      this.#options.metrics.loadedDocuments.set(this.#rooms.size);
+      for (const message of this.#early.get(id) ?? []) room.receivePeer(message);
+      // A room nobody joins (the connection left while it loaded) still unloads.
+      this.#scheduleUnload(room);
+      return room;
+    } catch (error) {
+      if (fanout && !this.#rooms.has(id)) fanout.unsubscribe(key);
+      throw error;
+    } finally {
+      this.#early.delete(id);
+    }
+  }
+
+  #fromPeer(id: string, message: PeerMessage) {
+    const room = this.#rooms.get(id);
+    if (room) room.receivePeer(message);
+    else this.#early.get(id)?.push(message);
+  }
+
+  #peersFor(key: DocumentKey): RoomPeers {
+    const fanout = this.#options.fanout!;
+    return {
+      nodeId: fanout.nodeId,
+      publish: (message) => fanout.publish(key, message),
+      gap: (room) => void this.#catchUp(room),
+    };
+  }
+
+  #catchUpAll(): Promise<void> {
+    return Promise.all(this.rooms().map((room) => this.#catchUp(room))).then(() => {});
+  }
+
+  /** Reads the rows of the room's log it does not hold and applies them (SYNC26); one check
+   *  per room at a time. */
+  #catchUp(room: Room): Promise<void> {
+    const running = this.#catchingUp.get(room);
+    if (running) return running;
+    const { storage, metrics, log, config } = this.#options;
+    const check = (async () => {
+      const seqs = await storage.seqsAfter(room.key, room.logPosition.baseline);
+      const missing = room.logPosition.missing(seqs);
+      if (missing.length > 0) {
+        const updates = await storage.updatesAt(room.key, missing);
+        room.applyFromLog(updates, missing);
+        metrics.catchUps.inc(missing.length);
+        log.info({ document: room.key.name, rows: missing.length }, 'caught up from the log');
+      }
+      room.logPosition.settle(seqs, Date.now(), config.logSettleMs);
+    })()
+      .catch((error: unknown) => {
+        log.error({ err: error, document: room.key.name }, 'checking the log failed');
+      })
+      .finally(() => this.#catchingUp.delete(room));
+    this.#catchingUp.set(room, check);
+    return check;
   }
 
   #scheduleUnload(room: Room) {
@@ -115,7 +221,10 @@ export class RoomRegistry {
 
   #unload(room: Room) {
     const id = idOf(room.key);
-    if (this.#rooms.get(id) === room) this.#rooms.delete(id);
+    if (this.#rooms.get(id) === room) {
+      this.#rooms.delete(id);
+      if (!this.#loading.has(id)) this.#options.fanout?.unsubscribe(room.key);
+    }
     this.#options.metrics.loadedDocuments.set(this.#rooms.size);
     room.destroy();
     this.#options.log.debug({ document: room.key.name }, 'unloaded idle document');
@@ -125,6 +234,7 @@ export class RoomRegistry {
    *  unloads them. Resolves with the number of updates that could not be saved. */
   async close(): Promise<number> {
     this.#closing = true;
+    clearInterval(this.#catchUpTimer);
     for (const timer of this.#idleTimers.values()) clearTimeout(timer);
     this.#idleTimers.clear();
     await Promise.allSettled(this.#loading.values());
@@ -140,6 +250,8 @@ export class RoomRegistry {
     let unsaved = 0;
     if (outcome === 'timeout') for (const room of rooms) unsaved += room.abandonUnsaved();
     await Promise.all(rooms.map((room) => room.whenCompacted()));
+    await Promise.all(rooms.map((room) => room.flushProjection()));
+    await Promise.all(this.#catchingUp.values());
     for (const room of rooms) if (!this.#retired.has(room)) this.#unload(room);
     return unsaved;
   }

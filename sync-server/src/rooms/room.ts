@@ -1,22 +1,44 @@
-// One open document: the live Y.Doc and presence (awareness) that all of its connections share.
-// Every change enters through a transaction tagged with its origin, and the origin decides what
-// is saved and relayed (SYNC6). Acknowledgements go out after each commit (SYNC5).
+// One open document: the live Y.Doc and presence that all of its connections share. Every change
+// enters through a transaction tagged with its origin, and the origin decides what is saved and
+// relayed (SYNC6). A client's update is judged before the live document takes it (SYNC17);
+// acknowledgements go out after each commit (SYNC5); committed changes are projected (SYNC24)
+// and, with several nodes, announced to the others (SYNC25).
 import * as Y from 'yjs';
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
+import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
+import type { AwarenessEntry } from '@threadline/domain/protocol/awareness';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { encodeMessage, RefusalReason } from '@threadline/domain/protocol/messages';
 import type { SyncConfig } from '../config.ts';
+import type { DocumentKind } from '../documents/document-kind.ts';
+import { changesNothing } from '../documents/no-op-update.ts';
+import { UpdateChecker } from '../documents/update-checker.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
-import type { DocumentKey, DocumentStorage } from '../persistence/document-storage.ts';
-import { DocumentSaver } from './document-saver.ts';
+import type {
+  DocumentKey,
+  DocumentStorage,
+  LoadedDocument,
+} from '../persistence/document-storage.ts';
+import { DocumentProjection } from '../projection/document-projection.ts';
+import { LogPosition } from '../scale-out/log-position.ts';
+import type { PeerMessage } from '../scale-out/peer-message.ts';
+import { DocumentSaver, type SavedBatch } from './document-saver.ts';
 import type { RoomMember } from './room-member.ts';
-import { originOf, policyFor, type TransactionOrigin } from './transaction-origin.ts';
+import { RoomPresence, type PresenceChange } from './room-presence.ts';
+import {
+  connectionOrigin,
+  originOf,
+  policyFor,
+  type TransactionOrigin,
+} from './transaction-origin.ts';
+
+/** Scale-out (SYNC25): how a room talks to the same document on other nodes. */
+export interface RoomPeers {
+  nodeId: string;
+  publish(message: PeerMessage): void;
+  /** The room saw a sign of a missed message: check the log soon. */
+  gap(room: Room): void;
+}
 
 export interface RoomOptions {
   key: DocumentKey;
@@ -24,6 +46,11 @@ export interface RoomOptions {
   config: SyncConfig;
   metrics: SyncMetrics;
   log: Logger;
+  /** How updates are checked; without a kind, no update is accepted. */
+  kind: DocumentKind<unknown> | undefined;
+  /** Where projections are written (when the kind has a projector). */
+  db?: Pool;
+  peers?: RoomPeers;
   /** The document in memory can no longer be trusted (an update failed half-applied): the
    *  registry must stop handing this room out. */
   onBroken(room: Room): void;
@@ -35,21 +62,19 @@ interface Change {
   stateVectorAfter: Uint8Array;
 }
 
-export type ApplyResult = { applied: true } | { applied: false; reason: string };
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
+export type ApplyResult = { applied: true } | { applied: false; reason: string; detail?: unknown };
 
 export class Room {
   readonly key: DocumentKey;
   readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new Awareness(this.doc);
-  readonly #members = new Map<RoomMember, Set<number>>();
+  readonly #presence: RoomPresence;
+  readonly #members = new Set<RoomMember>();
   readonly #saver: DocumentSaver;
   readonly #options: RoomOptions;
+  readonly #checker: UpdateChecker | undefined;
+  readonly #projection: DocumentProjection | undefined;
+  /** Which log rows this room holds (SYNC26). */
+  readonly logPosition: LogPosition;
   /** Encoded size, estimated: exact at load and at each compaction, plus every saved update. */
   #approximateBytes = 0;
   #savedSinceCompaction = 0;
@@ -57,37 +82,58 @@ export class Room {
   #durableStateVector: Uint8Array;
   /** While a client's update is being applied, its changes wait here until Yjs returns. */
   #held: Change[] | undefined;
+  /** Set while an update the checker already applied to its replica reaches the live doc. */
+  #applyingChecked = false;
   #broken = false;
   #destroyed = false;
   #outgoing: { updates: Uint8Array[]; senders: Set<RoomMember | undefined> } | undefined;
 
-  constructor(options: RoomOptions, loaded: readonly Uint8Array[]) {
+  constructor(options: RoomOptions, loaded: LoadedDocument) {
     this.#options = options;
     this.key = options.key;
-    // The server is not a participant: it has no presence of its own.
-    this.awareness.setLocalState(null);
+    this.#presence = new RoomPresence(this.doc, options.metrics, (change) =>
+      this.#presenceChanged(change),
+    );
     const fromStorage: TransactionOrigin = { kind: 'storage' };
     this.doc.transact(() => {
-      for (const update of loaded) Y.applyUpdate(this.doc, update, fromStorage);
+      for (const update of loaded.updates) Y.applyUpdate(this.doc, update, fromStorage);
     }, fromStorage);
-    this.#approximateBytes = loaded.reduce((sum, update) => sum + update.byteLength, 0);
+    this.#approximateBytes = loaded.updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.#durableStateVector = Y.encodeStateVector(this.doc);
+    this.logPosition = new LogPosition(loaded);
+    const { kind } = options;
+    this.#checker = kind && new UpdateChecker(this.doc, kind);
+    this.#projection =
+      kind?.projector && options.db
+        ? new DocumentProjection({
+            key: options.key,
+            doc: this.doc,
+            projector: kind.projector,
+            db: options.db,
+            timing: options.config.projection,
+            metrics: options.metrics,
+            log: options.log,
+          })
+        : undefined;
+    // Rows may lag the log after a crash between a commit and its projection.
+    if (loaded.updates.length > 0) this.#projection?.schedule();
     this.#saver = new DocumentSaver({
       key: options.key,
       storage: options.storage,
       retry: options.config.saveRetry,
       metrics: options.metrics,
       log: options.log,
-      onSaved: (stateVector, count) => this.#saved(stateVector, count),
+      onSaved: (saved) => this.#saved(saved),
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#changed(update, origin));
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
-      this.#presenceChanged(change, origin),
-    );
   }
 
   get memberCount(): number {
     return this.#members.size;
+  }
+
+  get awareness() {
+    return this.#presence.awareness;
   }
 
   /** True when every accepted update is durable: only then may the room be unloaded (SYNC8). */
@@ -103,6 +149,11 @@ export class Room {
     return this.#compacting ?? Promise.resolve();
   }
 
+  /** Runs a pending projection now (shutdown, tests). */
+  flushProjection(): Promise<void> {
+    return this.#projection?.flush() ?? Promise.resolve();
+  }
+
   abandonUnsaved(): number {
     this.#saver.abandon();
     return this.#saver.unsavedCount;
@@ -111,19 +162,19 @@ export class Room {
   /** Starts a member's sync: our state vector (so it sends what we lack), present people, and
    *  the durable state vector (so a client with nothing unsaved shows "saved" at once). */
   join(member: RoomMember) {
-    this.#members.set(member, new Set());
+    this.#members.add(member);
+    this.#presence.join(member);
     member.send({ type: 'sync-step-1', stateVector: Y.encodeStateVector(this.doc) });
-    const present = this.awarenessUpdate();
+    const present = this.#presence.encodeAll();
     if (present) member.send({ type: 'awareness', update: present });
     member.send({ type: 'ack', stateVector: this.#durableStateVector });
   }
 
   leave(member: RoomMember) {
-    const clients = this.#members.get(member);
     this.#members.delete(member);
-    if (clients && clients.size > 0) {
-      removeAwarenessStates(this.awareness, [...clients], connectionOrigin(member));
-    }
+    this.#presence.leave(member);
+    // Nobody left to write: the scratch replica's memory can go until someone does.
+    if (this.#members.size === 0) this.#checker?.discard();
   }
 
   /** Everything the member's state vector lacks (the answer to its sync step 1). */
@@ -131,24 +182,39 @@ export class Room {
     return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
-  /** Applies a client's update, already checked to decode (SYNC14). Refused updates are neither
-   *  applied, saved nor relayed (SYNC13). */
-  applyUpdate(member: RoomMember, update: Uint8Array): ApplyResult {
+  /**
+   * Applies a client's update, already checked to decode (SYNC14), if the member may make it:
+   * read-only members may not (SYNC19), the document must stay under its size limit (SYNC13),
+   * and the kind's validator must accept it (SYNC17). A refused update is neither applied, saved
+   * nor relayed. Throws when Yjs cannot apply it (the caller closes the connection).
+   */
+  applyUpdate(member: RoomMember, update: Uint8Array, actor: unknown): ApplyResult {
     if (this.#broken) return { applied: false, reason: RefusalReason.DocumentReset };
+    if (member.mode === 'read-only') {
+      // A read-only client still answers our sync step 1; that answer is fine if it is empty.
+      return changesNothing(this.doc, update)
+        ? { applied: true }
+        : { applied: false, reason: RefusalReason.ReadOnly };
+    }
     if (this.#approximateBytes + update.byteLength > this.#options.config.maxDocumentBytes) {
-      this.#options.metrics.refusedUpdates.inc({ reason: RefusalReason.DocumentTooLarge });
       return { applied: false, reason: RefusalReason.DocumentTooLarge };
     }
+    if (!this.#checker) return { applied: false, reason: RefusalReason.Schema, detail: 'no kind' };
+    const verdict = this.#checker.judge(update, actor);
+    if (!verdict.ok) return { applied: false, reason: verdict.reason, detail: verdict.detail };
     // Yjs reports a transaction's changes in its `finally`, even when applying threw halfway: an
-    // update that decodes but fails to integrate would be saved and relayed in part. So changes
-    // are held until applyUpdate returns, and dropped with the whole room if it throws.
+    // update that fails to integrate would be saved and relayed in part. The checker's replica
+    // took it whole, so this cannot happen; if it still does, the room is dropped.
     this.#held = [];
+    this.#applyingChecked = true;
     try {
       Y.applyUpdate(this.doc, update, connectionOrigin(member));
     } catch (error) {
       this.#held = undefined;
       this.#break(member);
       throw error;
+    } finally {
+      this.#applyingChecked = false;
     }
     const held = this.#held;
     this.#held = undefined;
@@ -163,30 +229,59 @@ export class Room {
     this.#broken = true;
     this.#options.log.error({ document: this.key.name }, 'an update failed half-applied; reset');
     this.#options.onBroken(this);
-    for (const member of [...this.#members.keys()]) {
+    for (const member of [...this.#members]) {
       if (member !== sender) member.close(CloseCode.ServerError);
     }
   }
 
-  /** Applies a client's presence, already checked to decode (SYNC14). */
-  applyAwareness(member: RoomMember, update: Uint8Array) {
-    applyAwarenessUpdate(this.awareness, update, connectionOrigin(member));
+  /** Applies a client's presence, already decoded whole (SYNC14, SYNC20). */
+  applyAwareness(member: RoomMember, entries: readonly AwarenessEntry[]) {
+    this.#presence.apply(member, entries);
+  }
+
+  /** Removes a member's presence (it became read-only, SYNC23). */
+  dropPresence(member: RoomMember) {
+    this.#presence.drop(member);
   }
 
   /** Every known presence state, or null when nobody has one. */
   awarenessUpdate(): Uint8Array | null {
-    const clients = [...this.awareness.getStates().keys()];
-    return clients.length === 0 ? null : encodeAwarenessUpdate(this.awareness, clients);
+    return this.#presence.encodeAll();
   }
 
   /** Ends every connection (shutdown, reset); the room stays until its updates are saved. */
-  closeMembers(code: Parameters<RoomMember['close']>[0]) {
-    for (const member of [...this.#members.keys()]) member.close(code);
+  closeMembers(code: CloseCode) {
+    for (const member of [...this.#members]) member.close(code);
+  }
+
+  /** A message from another node about this document (SYNC25). */
+  receivePeer(message: PeerMessage) {
+    if (this.#destroyed) return;
+    const origin: TransactionOrigin = { kind: 'peer', nodeId: message.nodeId };
+    if (message.kind === 'awareness') return this.#presence.applyPeer(message.update, origin);
+    Y.applyUpdate(this.doc, message.update, origin);
+    this.logPosition.hold(message.seqs);
+    this.#durable(message.stateVector);
+    const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    if (pending) this.#options.peers?.gap(this);
+  }
+
+  /** Rows of the log this node had missed (SYNC26). */
+  applyFromLog(updates: readonly Uint8Array[], seqs: readonly number[]) {
+    if (this.#destroyed) return;
+    const origin: TransactionOrigin = { kind: 'catch-up' };
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, origin);
+    }, origin);
+    this.logPosition.hold(seqs);
+    this.#durable(null);
   }
 
   destroy() {
     this.#destroyed = true;
-    this.awareness.destroy();
+    this.#projection?.stop();
+    this.#checker?.discard();
+    this.#presence.destroy();
     this.doc.destroy();
   }
 
@@ -217,11 +312,10 @@ export class Room {
   }
 
   #changed(update: Uint8Array, rawOrigin: unknown) {
-    const change = {
-      update,
-      origin: originOf(rawOrigin),
-      stateVectorAfter: Y.encodeStateVector(this.doc),
-    };
+    const origin = originOf(rawOrigin);
+    // Changes the checker did not see first reach its replica too, so the two stay equal.
+    if (!this.#applyingChecked && origin.kind !== 'storage') this.#checker?.mirror(update);
+    const change = { update, origin, stateVectorAfter: Y.encodeStateVector(this.doc) };
     if (this.#held) this.#held.push(change);
     else this.#accept(change);
   }
@@ -239,18 +333,45 @@ export class Room {
         },
         stateVectorAfter,
       );
+    } else if (origin.kind === 'peer' || origin.kind === 'catch-up') {
+      // Saved by another node already: durable, so projected like our own commits.
+      this.#approximateBytes += update.byteLength;
+      this.#projection?.schedule();
     }
     if (policy.broadcast) {
       this.#relay(update, origin.kind === 'connection' ? origin.member : undefined);
     }
   }
 
-  #saved(stateVector: Uint8Array, count: number) {
-    this.#durableStateVector = stateVector;
-    const ack = { type: 'ack', stateVector: stateVector } as const;
-    for (const member of this.#members.keys()) member.send(ack);
-    this.#savedSinceCompaction += count;
+  #saved({ stateVector, updates, seqs }: SavedBatch) {
+    this.logPosition.hold(seqs);
+    this.#options.peers?.publish({
+      kind: 'saved',
+      nodeId: this.#options.peers.nodeId,
+      update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+      seqs,
+      stateVector,
+    });
+    this.#durable(stateVector);
+    this.#projection?.schedule();
+    this.#savedSinceCompaction += updates.length;
     if (this.#savedSinceCompaction >= this.#options.config.compactAfterUpdates) this.compact();
+  }
+
+  /**
+   * Moves the durable state vector forward and acknowledges it (SYNC5). With nothing of ours
+   * unsaved, everything in the document is durable (other nodes' changes arrive committed);
+   * otherwise each client's clock takes the greater of what we knew and `committed`.
+   */
+  #durable(committed: Uint8Array | null) {
+    if (this.#destroyed) return;
+    let next: Uint8Array;
+    if (this.#saver.isSaved) next = Y.encodeStateVector(this.doc);
+    else if (committed) next = maxStateVector(this.#durableStateVector, committed);
+    else return;
+    this.#durableStateVector = next;
+    const ack = encodeMessage({ type: 'ack', stateVector: next });
+    this.#broadcast(ack);
   }
 
   /** Folds the log into a snapshot in the background (SYNC9), one compaction at a time. */
@@ -268,28 +389,23 @@ export class Room {
       .finally(() => (this.#compacting = undefined));
   }
 
-  #presenceChanged({ added, updated, removed }: AwarenessChange, rawOrigin: unknown) {
-    const origin = originOf(rawOrigin);
+  #presenceChanged({ update, origin }: PresenceChange) {
     const sender = origin.kind === 'connection' ? origin.member : undefined;
-    const owned = sender && this.#members.get(sender);
-    if (owned) {
-      for (const client of [...added, ...updated]) owned.add(client);
-      for (const client of removed) owned.delete(client);
-    }
-    const changed = [...added, ...updated, ...removed];
-    const update = encodeAwarenessUpdate(this.awareness, changed);
     this.#broadcast(encodeMessage({ type: 'awareness', update }), sender);
+    // Only presence from our own connections is news to the other nodes.
+    const { peers } = this.#options;
+    if (peers && sender) peers.publish({ kind: 'awareness', nodeId: peers.nodeId, update });
   }
 
   #broadcast(frame: Uint8Array<ArrayBuffer>, except?: RoomMember) {
-    for (const member of this.#members.keys()) if (member !== except) member.sendFrame(frame);
+    for (const member of this.#members) if (member !== except) member.sendFrame(frame);
   }
 }
 
-/** One origin object per member, so Yjs sees the same origin for each of its transactions. */
-const origins = new WeakMap<RoomMember, TransactionOrigin>();
-function connectionOrigin(member: RoomMember): TransactionOrigin {
-  let origin = origins.get(member);
-  if (!origin) origins.set(member, (origin = { kind: 'connection', member }));
-  return origin;
+function maxStateVector(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const merged = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b)) {
+    if ((merged.get(client) ?? 0) < clock) merged.set(client, clock);
+  }
+  return Y.encodeStateVector(merged);
 }

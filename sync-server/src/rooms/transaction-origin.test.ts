@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { originOf, policyFor } from './transaction-origin.ts';
 import type { RoomMember } from './room-member.ts';
 
-const member: RoomMember = { id: 1, personId: 'p', send() {}, sendFrame() {}, close() {} };
+const member: RoomMember = {
+  id: 1,
+  personId: 'p',
+  personName: 'P',
+  mode: 'read-write',
+  send() {},
+  sendFrame() {},
+  close() {},
+};
 
 describe('transaction origins', () => {
   it('[SYNC6] saves and relays a client update', () => {
@@ -16,6 +24,9 @@ describe('transaction origins', () => {
   });
   it('[SYNC6] relays but never saves again what another node relayed', () => {
     expect(policyFor({ kind: 'peer', nodeId: 'n2' })).toEqual({ persist: false, broadcast: true });
+  });
+  it('[SYNC26] relays but never saves again what a catch-up read back from the log', () => {
+    expect(policyFor({ kind: 'catch-up' })).toEqual({ persist: false, broadcast: true });
   });
   it('[SYNC6] treats an origin that is not ours as the server’s own change, so it is saved', () => {
     expect(originOf(null)).toEqual({ kind: 'server' });

@@ -12,7 +12,9 @@ export type TransactionOrigin =
   /** Read back from the document log while loading. */
   | { kind: 'storage' }
   /** Relayed from another node, which has saved it already. */
-  | { kind: 'peer'; nodeId: string };
+  | { kind: 'peer'; nodeId: string }
+  /** Read from the log after loading, because this node missed it (scale-out catch-up). */
+  | { kind: 'catch-up' };
 
 export interface OriginPolicy {
   /** Append to the log (and acknowledge after the commit). */
@@ -29,11 +31,12 @@ export function policyFor(origin: TransactionOrigin): OriginPolicy {
     case 'storage':
       return { persist: false, broadcast: false };
     case 'peer':
+    case 'catch-up':
       return { persist: false, broadcast: true };
   }
 }
 
-const KINDS = new Set(['connection', 'server', 'storage', 'peer']);
+const KINDS = new Set(['connection', 'server', 'storage', 'peer', 'catch-up']);
 
 /** Yjs types origins as `any`; anything that is not one of ours is treated as the server's own
  *  change, which is saved: losing a change is worse than saving one twice (Yjs ignores repeats). */
@@ -46,4 +49,12 @@ export function originOf(value: unknown): TransactionOrigin {
     return value as TransactionOrigin;
   }
   return { kind: 'server' };
+}
+
+/** One origin object per member, so Yjs sees the same origin for each of its transactions. */
+const origins = new WeakMap<RoomMember, TransactionOrigin>();
+export function connectionOrigin(member: RoomMember): TransactionOrigin {
+  let origin = origins.get(member);
+  if (!origin) origins.set(member, (origin = { kind: 'connection', member }));
+  return origin;
 }

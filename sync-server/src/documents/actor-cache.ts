@@ -1,0 +1,45 @@
+// The validators' view of each person (an Actor per document kind), loaded once and shared by all
+// of the person's connections on this node. Any change to an organisation's people (role, team,
+// reporting line, status) drops that organisation's actors (SYNC21): the next update reloads
+// them, so a manager who loses a report loses the right to edit their goals at once.
+import type { Queryable, SessionPerson } from '@threadline/db';
+import type { DocumentKind } from './document-kind.ts';
+
+type Entry = { ready: true; actor: unknown } | { ready: false; loading: Promise<unknown> };
+
+export class ActorCache {
+  readonly #db: Queryable;
+  #organisations = new Map<string, Map<string, Entry>>();
+
+  constructor(db: Queryable) {
+    this.#db = db;
+  }
+
+  /** The actor at once when it is cached, else a promise of it. */
+  get(kindName: string, kind: DocumentKind<unknown>, person: SessionPerson): Entry {
+    let people = this.#organisations.get(person.organisationId);
+    if (!people) this.#organisations.set(person.organisationId, (people = new Map()));
+    const id = `${kindName}\u0000${person.id}`;
+    const cached = people.get(id);
+    if (cached) return cached;
+    const entries = people;
+    const loading = kind.loadActor(this.#db, person).then(
+      (actor) => {
+        // Dropped meanwhile (invalidate): the result may be stale, so it is used once, not kept.
+        if (entries.get(id) === entry) entries.set(id, { ready: true, actor });
+        return actor;
+      },
+      (error: unknown) => {
+        if (entries.get(id) === entry) entries.delete(id);
+        throw error;
+      },
+    );
+    const entry: Entry = { ready: false, loading };
+    people.set(id, entry);
+    return entry;
+  }
+
+  invalidate(organisationId: string) {
+    this.#organisations.delete(organisationId);
+  }
+}

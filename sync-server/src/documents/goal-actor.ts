@@ -1,0 +1,51 @@
+// Who a person is, for the goal-tree edit rules (GOAL16, GOAL17): admin or not, leader or not,
+// their team and everyone below them in the reporting lines. Read from the organisation's tables
+// (one query) and cached by the server until its people change (SYNC21).
+//
+// Leaders (who set company goals) are not modelled as a role yet: they are the head of the
+// reporting lines (nobody above, someone below) and the managers reporting to the head (SYNC22).
+import type { Queryable, SessionPerson } from '@threadline/db';
+import type { Actor } from '@threadline/domain/goals/permissions';
+
+interface ActorRow {
+  role: string;
+  team_id: string | null;
+  manager_id: string | null;
+  manager_has_manager: boolean | null;
+  reports: { id: string; depth: number }[] | null;
+}
+
+/** Reporting lines are kept acyclic (ORG rules); the depth cap only bounds a broken row. */
+const MAX_DEPTH = 64;
+
+export async function loadGoalActor(db: Queryable, person: SessionPerson): Promise<Actor> {
+  const { rows } = await db.query<ActorRow>(
+    `WITH RECURSIVE below AS (
+       SELECT id, 1 AS depth FROM people WHERE organisation_id = $1 AND manager_id = $2
+       UNION ALL
+       SELECT p.id, b.depth + 1 FROM people p JOIN below b ON p.manager_id = b.id
+        WHERE p.organisation_id = $1 AND b.depth < $3
+     )
+     SELECT me.role, me.team_id, me.manager_id,
+            (SELECT m.manager_id IS NOT NULL FROM people m
+              WHERE m.organisation_id = $1 AND m.id = me.manager_id) AS manager_has_manager,
+            (SELECT json_agg(json_build_object('id', id, 'depth', depth)) FROM below) AS reports
+       FROM people me
+      WHERE me.organisation_id = $1 AND me.id = $2`,
+    [person.organisationId, person.id, MAX_DEPTH],
+  );
+  const row = rows[0];
+  const reports = row?.reports ?? [];
+  const reportIds = new Set(reports.map((report) => report.id));
+  const directReportIds = new Set(reports.filter((r) => r.depth === 1).map((r) => r.id));
+  const isHead = row?.manager_id === null;
+  const reportsToHead = row?.manager_id !== null && row?.manager_has_manager === false;
+  return {
+    personId: person.id,
+    isAdmin: row?.role === 'admin',
+    isLeader: directReportIds.size > 0 && (isHead || reportsToHead),
+    teamIds: new Set(row?.team_id ? [row.team_id] : []),
+    reportIds,
+    directReportIds,
+  };
+}

@@ -1,0 +1,31 @@
+// Whether an update would change nothing in a document: a read-only client answers the server's
+// sync step 1 with one (SYNC19), and Yjs always includes the sender's whole delete set, so an
+// answer that adds nothing may still list deletions — the document must already have them all.
+import * as Y from 'yjs';
+
+export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const struct of structs) {
+    // A struct is new unless the document's clock for its client is already past its end.
+    if ((known.get(struct.id.client) ?? 0) < struct.id.clock + struct.length) return false;
+  }
+  if (ds.clients.size === 0) return true;
+  const deleted = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of ds.clients) {
+    const have = deleted.clients.get(client) ?? [];
+    for (const { clock, len } of ranges) if (!covered(have, clock, clock + len)) return false;
+  }
+  return true;
+}
+
+/** True when the sorted ranges `have` cover [from, to) entirely. */
+function covered(have: readonly { clock: number; len: number }[], from: number, to: number) {
+  let at = from;
+  for (const range of have) {
+    if (range.clock > at) break;
+    at = Math.max(at, range.clock + range.len);
+    if (at >= to) return true;
+  }
+  return at >= to;
+}

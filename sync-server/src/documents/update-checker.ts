@@ -1,0 +1,75 @@
+// Checks a client's update before the live document accepts it (SYNC17). Yjs cannot take an
+// applied update back out, so the update is applied first to a scratch replica kept equal to the
+// live document; the kind's validator judges the scratch replica against the live one. Only an
+// accepted update then reaches the live document. A refused (or failed) update leaves the
+// scratch replica holding it, so the replica is dropped and rebuilt from the live document when
+// the next update comes: refusals are rare (the sender is closed after one), edits are not.
+import * as Y from 'yjs';
+import type { DocumentKind, Verdict } from './document-kind.ts';
+
+export class UpdateChecker {
+  readonly #live: Y.Doc;
+  readonly #kind: DocumentKind<unknown>;
+  #scratch: Y.Doc | undefined;
+
+  constructor(live: Y.Doc, kind: DocumentKind<unknown>) {
+    this.#live = live;
+    this.#kind = kind;
+  }
+
+  /** Judges `update` from a person described by `actor`. Throws when Yjs cannot apply the update
+   *  (the live document is untouched; the scratch replica is dropped). */
+  judge(update: Uint8Array, actor: unknown): Verdict {
+    const validate = this.#kind.validate;
+    if (!validate) return { ok: true };
+    const scratch = (this.#scratch ??= replicaOf(this.#live));
+    let verdict: Verdict;
+    try {
+      verdict = validate(this.#live, scratch, update, actor);
+      if (verdict.ok && leftPending(this.#live, scratch)) {
+        verdict = { ok: false, reason: 'pending', detail: 'depends on changes the server lacks' };
+      }
+    } catch (error) {
+      this.discard();
+      throw error;
+    }
+    if (!verdict.ok) this.discard();
+    return verdict;
+  }
+
+  /** A change the live document took without a check (another node's, the log's, the server's
+   *  own) goes to the scratch replica too, so the two stay equal. */
+  mirror(update: Uint8Array) {
+    if (!this.#scratch) return;
+    try {
+      Y.applyUpdate(this.#scratch, update);
+    } catch {
+      this.discard();
+    }
+  }
+
+  /** Frees the scratch replica (rebuilt on the next check); for idle rooms and refusals. */
+  discard() {
+    this.#scratch?.destroy();
+    this.#scratch = undefined;
+  }
+}
+
+function replicaOf(doc: Y.Doc): Y.Doc {
+  const replica = new Y.Doc({ gc: doc.gc });
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  return replica;
+}
+
+/** True when the update left structs or deletions waiting for changes the server has never seen
+ *  (and the live document was not already waiting): they would be integrated later, unchecked. */
+function leftPending(live: Y.Doc, scratch: Y.Doc): boolean {
+  const structs = scratch.store.pendingStructs;
+  if (scratch.store.pendingDs !== null && live.store.pendingDs === null) return true;
+  if (structs === null) return false;
+  const before = live.store.pendingStructs?.missing;
+  for (const [client, clock] of structs.missing) {
+    if ((before?.get(client) ?? Infinity) > clock) return true;
+  }
+  return false;
+}

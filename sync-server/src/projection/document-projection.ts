@@ -1,0 +1,151 @@
+// Runs one loaded document's projector (SYNC24): debounced after each commit, so a burst of
+// edits is projected once, yet never later than `maxDelayMs` after the first of them; one run at
+// a time; only rows that changed since the last successful write are written. A failed run is
+// retried with backoff; nothing else waits for projections.
+import type * as Y from 'yjs';
+import { inTransaction, type Pool } from '@threadline/db';
+import type { Logger } from 'pino';
+import type { SyncMetrics } from '../operations/metrics.ts';
+import type { DocumentKey } from '../persistence/document-storage.ts';
+import type { DocumentProjector, ProjectedRow } from './document-projector.ts';
+
+export interface ProjectionTiming {
+  /** Quiet time after the last change before projecting. */
+  delayMs: number;
+  /** The most a change waits, even while changes keep coming. */
+  maxDelayMs: number;
+  retry: { initialMs: number; maxMs: number };
+}
+
+export interface DocumentProjectionOptions {
+  key: DocumentKey;
+  doc: Y.Doc;
+  projector: DocumentProjector;
+  db: Pool;
+  timing: ProjectionTiming;
+  metrics: SyncMetrics;
+  log: Logger;
+}
+
+export class DocumentProjection {
+  readonly #options: DocumentProjectionOptions;
+  /** Fingerprint of each row as last written, by table and id. */
+  #written = new Map<string, number>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #firstChangeAt: number | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #failures = 0;
+  #stopped = false;
+
+  constructor(options: DocumentProjectionOptions) {
+    this.#options = options;
+  }
+
+  /** The document changed durably: project it soon. */
+  schedule() {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    const now = Date.now();
+    this.#firstChangeAt ??= now;
+    const { delayMs, maxDelayMs } = this.#options.timing;
+    const at = Math.min(now + delayMs, this.#firstChangeAt + maxDelayMs);
+    this.#arm(at - now);
+  }
+
+  /** Runs a scheduled projection now and resolves when none is running (shutdown, tests). */
+  async flush(): Promise<void> {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#start();
+    }
+    while (this.#running) await this.#running;
+  }
+
+  stop() {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #arm(delay: number) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#start();
+      },
+      Math.max(0, delay),
+    );
+    this.#timer.unref?.();
+  }
+
+  #start() {
+    if (this.#stopped || this.#running) return;
+    this.#firstChangeAt = undefined;
+    this.#running = this.#run().finally(() => {
+      this.#running = undefined;
+      if (this.#again) {
+        this.#again = false;
+        this.schedule();
+      }
+    });
+  }
+
+  async #run() {
+    const { key, doc, projector, db, metrics, log, timing } = this.#options;
+    const stopTimer = metrics.projectionSeconds.startTimer();
+    try {
+      const context = await projector.context(db, key);
+      // The room may have unloaded meanwhile; its document is gone.
+      if (this.#stopped) return;
+      const rows = projector.rows(doc, key, context);
+      const fingerprints = new Map<string, number>();
+      const changed: ProjectedRow[] = [];
+      for (const row of rows) {
+        const id = `${row.table}\u0000${row.id}`;
+        const fingerprint = hash(JSON.stringify(row.values));
+        fingerprints.set(id, fingerprint);
+        if (this.#written.get(id) !== fingerprint) changed.push(row);
+      }
+      if (changed.length > 0) {
+        await inTransaction(db, (client) => projector.write(client, key, changed));
+      }
+      this.#written = fingerprints;
+      this.#failures = 0;
+      metrics.projections.inc({ outcome: 'ok' });
+      metrics.projectedRows.inc(changed.length);
+      stopTimer();
+    } catch (error) {
+      metrics.projections.inc({ outcome: 'failed' });
+      this.#failures += 1;
+      const delay = Math.min(
+        timing.retry.maxMs,
+        timing.retry.initialMs * 2 ** (this.#failures - 1),
+      );
+      log.error(
+        { err: error, document: key.name, retryInMs: delay },
+        'projecting the document failed; retrying',
+      );
+      if (!this.#stopped) this.#arm(delay);
+    }
+  }
+}
+
+/** cyrb53: a fast 53-bit string hash; a row is rewritten whenever its fingerprint changes. */
+function hash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

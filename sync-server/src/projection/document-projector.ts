@@ -1,0 +1,23 @@
+// The projection hook (SYNC24): after a document's changes are committed, its kind's projector
+// turns the document into relational rows that the server upserts into analytics tables. The
+// turning is pure and lives in `domain/` (e.g. goals/projector.ts); a projector here adds the
+// database side: what else the rows need (a cycle's dates) and how they are written.
+import type * as Y from 'yjs';
+import type { Queryable } from '@threadline/db';
+import type { DocumentKey } from '../persistence/document-storage.ts';
+
+/** One row for one analytics table, identified within its document by `id`. */
+export interface ProjectedRow {
+  table: string;
+  id: string;
+  values: Record<string, unknown>;
+}
+
+export interface DocumentProjector<Context = unknown> {
+  /** Reads what the rows need besides the document. */
+  context(db: Queryable, key: DocumentKey): Promise<Context>;
+  /** The document as rows: pure, the same content gives the same rows. */
+  rows(doc: Y.Doc, key: DocumentKey, context: Context): ProjectedRow[];
+  /** Upserts `rows` (only those that changed since the last write), inside a transaction. */
+  write(db: Queryable, key: DocumentKey, rows: readonly ProjectedRow[]): Promise<void>;
+}
