@@ -4,17 +4,11 @@
 // a fresh database: a new one on the server in DATABASE_URL, else a throwaway embedded cluster.
 //
 //   node scripts/bench-import.ts [--rows 5000]
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { createPool } from '@threadline/db';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@threadline/db/embedded';
-import { findFreePort } from '@threadline/db/free-port';
-import { migrate } from '@threadline/db/migrate';
 import { importPeople, planImport } from '@threadline/db/people-import';
+import { createScratchDatabase } from '@threadline/db/scratch-database';
 import { readPeopleCsv } from '@threadline/domain/org/people-csv';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '5000' } } });
@@ -138,26 +132,9 @@ async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
 
 async function main() {
-  let embedded: EmbeddedDatabase | undefined;
-  let embeddedDir: string | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embeddedDir = await mkdtemp(path.join(os.tmpdir(), 'threadline-bench-pg-'));
-    await chmod(embeddedDir, 0o755);
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(embeddedDir, 'data'),
-      port: await findFreePort(),
-    });
-    adminUrl = embedded.adminUrl;
-  }
-  const database = `threadline_bench_${randomBytes(4).toString('hex')}`;
-  const admin = createPool(adminUrl, 1);
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const pool = createPool(url.toString(), 4);
+  const database = await createScratchDatabase('threadline_bench');
+  const pool = createPool(database.url, 4);
   try {
-    await migrate(url.toString());
     const { rows } = await pool.query<{ id: string }>(
       `INSERT INTO organisations (name, slug) VALUES ('Bench', 'bench') RETURNING id`,
     );
@@ -165,7 +142,7 @@ async function main() {
 
     const text = generateCsv(ROWS);
     console.log(
-      `${ROWS} rows, ${(text.length / 1024).toFixed(0)} KiB of CSV, engine: ${embedded ? 'embedded' : 'DATABASE_URL'}`,
+      `${ROWS} rows, ${(text.length / 1024).toFixed(0)} KiB of CSV, engine: ${database.cluster.engine}`,
     );
     for (const round of ['first import (creates)', 'second import (updates)']) {
       const [records, parse] = await timed(
@@ -192,10 +169,7 @@ async function main() {
     }
   } finally {
     await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

