@@ -2,6 +2,7 @@
 // y-websocket providers that record acknowledgements, and raw websocket clients that can send
 // anything (crafted, truncated or oversized frames).
 import { onTestFinished } from 'vitest';
+import { pino } from 'pino';
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
@@ -39,6 +40,25 @@ export async function signIn(pool: Pool, organisationId?: string): Promise<Signe
   const token = generateSessionToken();
   await createSession(pool, token, person);
   return { cookie: `${SESSION_COOKIE_NAME}=${token}`, personId: person.id, organisationId: orgId };
+}
+
+/** Like signIn, for a person with the given fields (role, manager, team), in an existing
+ *  organisation; also gives the session's id (the hash the sessions table holds). */
+export async function signInWith(
+  pool: Pool,
+  organisationId: string,
+  fields: Parameters<typeof createPerson>[2] = {},
+): Promise<SignedIn & { sessionId: string; name: string }> {
+  const person = await createPerson(pool, organisationId, fields);
+  const token = generateSessionToken();
+  const session = await createSession(pool, token, person);
+  return {
+    cookie: `${SESSION_COOKIE_NAME}=${token}`,
+    personId: person.id,
+    organisationId,
+    sessionId: session.id,
+    name: person.name,
+  };
 }
 
 export async function createCycle(pool: Pool, organisationId: string): Promise<string> {
@@ -82,6 +102,10 @@ export function openProvider(port: number, documentName: string, cookie: string)
   provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
     acked = decodeStateVector(decoding.readVarUint8Array(decoder));
   };
+  let mode: string | undefined;
+  provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
+    mode = decoding.readVarString(decoder);
+  };
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {
     if (event) closeCodes.push(event.code);
@@ -92,6 +116,10 @@ export function openProvider(port: number, documentName: string, cookie: string)
     closeCodes,
     get acked() {
       return acked;
+    },
+    /** The access mode the server announced (SYNC19). */
+    get mode() {
+      return mode;
     },
     /** "All changes saved": the server's durable state covers everything this replica has. */
     isSaved: () => stateVectorCovers(acked, Y.decodeStateVector(Y.encodeStateVector(doc))),
@@ -178,6 +206,29 @@ export function editor(clientId?: number) {
     take: () => updates.splice(0),
     stateVector: (): StateVector => decodeStateVector(Y.encodeStateVector(doc)),
   };
+}
+
+/** A logger whose lines a test can read (e.g. to find a refusal with its person). */
+export function recordingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const log = pino(
+    { level: 'info' },
+    { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  return { log, lines };
+}
+
+/** The value of one Prometheus counter (summed over its labels matching `labels`). */
+export async function metricValue(port: number, name: string, labels: Record<string, string> = {}) {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    if (Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`))) {
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return total;
 }
 
 export function textOfUpdates(updates: readonly Uint8Array[], name = 't'): string {

@@ -5,11 +5,7 @@ import * as Y from 'yjs';
 
 export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-  for (const struct of structs) {
-    // A struct is new unless the document's clock for its client is already past its end.
-    if ((known.get(struct.id.client) ?? 0) < struct.id.clock + struct.length) return false;
-  }
+  if (hasNewStructs(doc, structs)) return false;
   if (ds.clients.size === 0) return true;
   const deleted = Y.createDeleteSetFromStructStore(doc.store);
   for (const [client, ranges] of ds.clients) {
@@ -17,6 +13,25 @@ export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
     for (const { clock, len } of ranges) if (!covered(have, clock, clock + len)) return false;
   }
   return true;
+}
+
+/**
+ * The cheap half of changesNothing, for every update: nothing new and no deletions at all (an
+ * up-to-date client's answer to sync step 1). Skips the check, and so building the scratch
+ * replica, for the connections that only read.
+ */
+export function isEmptyFor(doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return ds.clients.size === 0 && !hasNewStructs(doc, structs);
+}
+
+function hasNewStructs(doc: Y.Doc, structs: readonly { id: Y.ID; length: number }[]): boolean {
+  if (structs.length === 0) return false;
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  // A struct is new unless the document's clock for its client is already past its end.
+  return structs.some(
+    (struct) => (known.get(struct.id.client) ?? 0) < struct.id.clock + struct.length,
+  );
 }
 
 /** True when the sorted ranges `have` cover [from, to) entirely. */

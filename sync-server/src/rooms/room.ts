@@ -11,7 +11,7 @@ import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { encodeMessage, RefusalReason } from '@threadline/domain/protocol/messages';
 import type { SyncConfig } from '../config.ts';
 import type { DocumentKind } from '../documents/document-kind.ts';
-import { changesNothing } from '../documents/no-op-update.ts';
+import { changesNothing, isEmptyFor } from '../documents/no-op-update.ts';
 import { UpdateChecker } from '../documents/update-checker.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
 import type {
@@ -199,6 +199,7 @@ export class Room {
     if (this.#approximateBytes + update.byteLength > this.#options.config.maxDocumentBytes) {
       return { applied: false, reason: RefusalReason.DocumentTooLarge };
     }
+    if (isEmptyFor(this.doc, update)) return { applied: true };
     if (!this.#checker) return { applied: false, reason: RefusalReason.Schema, detail: 'no kind' };
     const verdict = this.#checker.judge(update, actor);
     if (!verdict.ok) return { applied: false, reason: verdict.reason, detail: verdict.detail };
