@@ -115,12 +115,11 @@ describe('revocation', () => {
     await raw.until(() => raw.received.some((m) => m.type === 'access'));
     const modes = () => raw.received.flatMap((m) => (m.type === 'access' ? [m.mode] : []));
     expect(modes()).toEqual(['read-write']);
-    let closedAt = 0;
     const downgraded = raw
       .until(() => modes().at(-1) === 'read-only')
       .then(() => performance.now());
     await db.pool.query(`UPDATE cycles SET status = 'closed' WHERE id = $1`, [org.cycleId]);
-    closedAt = performance.now();
+    const closedAt = performance.now();
     (latencies['cycle closed → read-only'] ??= []).push((await downgraded) - closedAt);
 
     await db.pool.query(`UPDATE cycles SET status = 'planned' WHERE id = $1`, [org.cycleId]);
