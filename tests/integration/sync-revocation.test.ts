@@ -74,10 +74,10 @@ describe('revocation', () => {
     );
     const bystander = await openRaw(nodes[0]!.port, org.documentName, otherSession.cookie);
     await Promise.all([a, b].map((raw) => raw.until(() => raw.acks().length > 0)));
-    let signedOutAt = 0;
+    // Measured from before the sign-out's commit: an upper bound of the latency.
+    const signedOutAt = performance.now();
     const closes = Promise.all([a!, b!].map((raw) => closedAfter(raw, () => signedOutAt)));
     await invalidateSession(db.pool, person.sessionId);
-    signedOutAt = performance.now();
     const results = await closes;
     expect(results.map((r) => r.code)).toEqual([CloseCode.Unauthorized, CloseCode.Unauthorized]);
     (latencies['sign-out → close, two nodes'] ??= []).push(...results.map((r) => r.ms));
@@ -115,11 +115,11 @@ describe('revocation', () => {
     await raw.until(() => raw.received.some((m) => m.type === 'access'));
     const modes = () => raw.received.flatMap((m) => (m.type === 'access' ? [m.mode] : []));
     expect(modes()).toEqual(['read-write']);
+    const closedAt = performance.now();
     const downgraded = raw
       .until(() => modes().at(-1) === 'read-only')
       .then(() => performance.now());
     await db.pool.query(`UPDATE cycles SET status = 'closed' WHERE id = $1`, [org.cycleId]);
-    const closedAt = performance.now();
     (latencies['cycle closed → read-only'] ??= []).push((await downgraded) - closedAt);
 
     await db.pool.query(`UPDATE cycles SET status = 'planned' WHERE id = $1`, [org.cycleId]);
