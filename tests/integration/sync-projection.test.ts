@@ -1,0 +1,181 @@
+// The projection hook (SYNC24): after commits, debounced, a document kind's projector turns the
+// document into rows the server upserts — first with a tiny projector of the test's own, then
+// the goal-tree projector (GOAL19, GOAL20) into goal_analytics and goal_progress_events.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import type * as Y from 'yjs';
+import { addGoal, recordProgress, updateMetric } from '@threadline/domain/goals/edits';
+import type { DocumentKind } from '@threadline/sync-server/documents/document-kind';
+import type { DocumentProjector } from '@threadline/sync-server/projection/document-projector';
+import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
+import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { eventually, goalTree, metricValue, openProvider } from './sync-support.ts';
+
+let db: TestDatabase;
+let tiny: RunningSyncServer;
+let product: RunningSyncServer;
+const silent = pino({ level: 'silent' });
+
+/** Projects text `t` of each document into test_projection; counts its runs and writes. */
+const counts = { rows: 0, writes: 0, failNext: 0 };
+const textProjector: DocumentProjector<null> = {
+  context: async () => null,
+  rows: (doc: Y.Doc, key) => [
+    { table: 'test_projection', id: key.name, values: { text: doc.getText('t').toString() } },
+  ],
+  async write(client, key, rows) {
+    counts.writes += 1;
+    if (counts.failNext > 0) {
+      counts.failNext -= 1;
+      throw new Error('analytics database unreachable (simulated)');
+    }
+    for (const row of rows) {
+      counts.rows += 1;
+      await client.query(
+        `INSERT INTO test_projection (organisation_id, document_name, text) VALUES ($1, $2, $3)
+         ON CONFLICT (organisation_id, document_name) DO UPDATE SET text = EXCLUDED.text`,
+        [key.organisationId, key.name, row.values.text],
+      );
+    }
+  },
+};
+const textKind: DocumentKind<null> = { loadActor: async () => null, projector: textProjector };
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  await db.pool.query(
+    `CREATE TABLE test_projection (organisation_id uuid, document_name text, text text,
+       PRIMARY KEY (organisation_id, document_name))`,
+  );
+  [tiny, product] = await Promise.all([
+    startSyncServer({
+      db: db.pool,
+      log: silent,
+      port: 0,
+      hostname: '127.0.0.1',
+      kinds: { goals: textKind as DocumentKind<unknown> },
+      config: {
+        projection: { delayMs: 100, maxDelayMs: 400, retry: { initialMs: 50, maxMs: 50 } },
+      },
+    }),
+    startSyncServer({ db: db.pool, log: silent, port: 0, hostname: '127.0.0.1' }),
+  ]);
+});
+afterAll(() => Promise.all([tiny.close(), product.close()]));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function projectedText(documentName: string) {
+  const { rows } = await db.pool.query<{ text: string }>(
+    `SELECT text FROM test_projection WHERE document_name = $1`,
+    [documentName],
+  );
+  return rows[0]?.text;
+}
+
+describe('projection hook', () => {
+  it('[SYNC24] projects a burst of commits once it settles, writing only rows that changed', async () => {
+    const tree = await goalTree(db.pool);
+    const client = openProvider(tiny.port, tree.documentName, tree.cookie);
+    await client.synced();
+    const before = { ...counts };
+    const text = client.doc.getText('t');
+    for (let i = 0; i < 30; i++) {
+      text.insert(text.length, 'x');
+      await sleep(2);
+    }
+    await eventually(async () => (await projectedText(tree.documentName)) === 'x'.repeat(30));
+    await sleep(300);
+    const runs = counts.writes - before.writes;
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(runs).toBeLessThan(10);
+    // A change that leaves the projected rows as they were writes nothing.
+    const writes = counts.writes;
+    client.doc.getMap('other').set('ignored', true);
+    await eventually(() => client.isSaved());
+    await sleep(300);
+    expect(counts.writes).toBe(writes);
+  });
+
+  it('[SYNC24] projects within its longest delay while changes keep coming', async () => {
+    const tree = await goalTree(db.pool);
+    const client = openProvider(tiny.port, tree.documentName, tree.cookie);
+    await client.synced();
+    const started = performance.now();
+    let projectedAt: number | undefined;
+    const text = client.doc.getText('t');
+    while (performance.now() - started < 1500) {
+      text.insert(text.length, 'y');
+      await sleep(50);
+      if (projectedAt === undefined && (await projectedText(tree.documentName)) !== undefined) {
+        projectedAt = performance.now() - started;
+      }
+    }
+    expect(projectedAt).toBeDefined();
+    expect(projectedAt!).toBeLessThan(1000);
+  });
+
+  it('[SYNC24] retries a failed projection until it is written', async () => {
+    const tree = await goalTree(db.pool);
+    const failuresBefore = await metricValue(tiny.port, 'sync_projections_total', {
+      outcome: 'failed',
+    });
+    counts.failNext = 2;
+    const client = openProvider(tiny.port, tree.documentName, tree.cookie);
+    await client.synced();
+    client.doc.getText('t').insert(0, 'eventually');
+    await eventually(async () => (await projectedText(tree.documentName)) === 'eventually');
+    expect(
+      await metricValue(tiny.port, 'sync_projections_total', { outcome: 'failed' }),
+    ).toBeGreaterThanOrEqual(failuresBefore + 2);
+  });
+
+  it('[SYNC24] [GOAL19] [GOAL20] writes goal rows and progress events within 2 s of the commit', async () => {
+    const tree = await goalTree(db.pool);
+    const cycleId = tree.documentName.slice('goals/'.length);
+    const client = openProvider(product.port, tree.documentName, tree.cookie);
+    await client.synced();
+    const by = { by: tree.personId };
+    const goalId = addGoal(
+      client.doc,
+      {
+        title: 'Cut onboarding to 3 days',
+        level: 'person',
+        ownerId: tree.personId,
+        parentId: null,
+      },
+      by,
+    );
+    updateMetric(
+      client.doc,
+      goalId,
+      { kind: 'number', start: 10, target: 3, direction: 'decreasing' },
+      by,
+    );
+    recordProgress(client.doc, goalId, 6, by);
+    await eventually(() => client.isSaved());
+    const committedAt = performance.now();
+    const row = async () =>
+      (
+        await db.pool.query<{ title: string; progress: number; metric_current: number }>(
+          `SELECT title, progress, metric_current FROM goal_analytics
+            WHERE organisation_id = $1 AND cycle_id = $2 AND goal_id = $3`,
+          [tree.organisationId, cycleId, goalId],
+        )
+      ).rows[0];
+    await eventually(async () => (await row())?.metric_current === 6, 2000);
+    const elapsed = performance.now() - committedAt;
+    console.info(`[SYNC24] goal row in goal_analytics ${elapsed.toFixed(0)} ms after the commit`);
+    expect(await row()).toEqual({
+      title: 'Cut onboarding to 3 days',
+      progress: 4 / 7,
+      metric_current: 6,
+    });
+    const { rows: events } = await db.pool.query(
+      `SELECT goal_id, value, by_person_id FROM goal_progress_events
+        WHERE organisation_id = $1 AND cycle_id = $2`,
+      [tree.organisationId, cycleId],
+    );
+    expect(events).toEqual([{ goal_id: goalId, value: 6, by_person_id: tree.personId }]);
+  });
+});
