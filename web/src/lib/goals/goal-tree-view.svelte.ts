@@ -1,0 +1,227 @@
+// The tree page's view state: what is expanded, filtered, focused and selected, the rows on
+// screen, and the tree edits (add, delete, approve, move) with their permission and cycle checks.
+import { SvelteDate, SvelteSet } from 'svelte/reactivity';
+import { toast } from 'svelte-sonner';
+import {
+  addGoal,
+  approveGoal,
+  deleteGoal,
+  moveGoal,
+  type EditRefusal,
+  type MoveTarget,
+} from '@threadline/domain/goals/edits';
+import type { CycleWindow, Goal } from '@threadline/domain/goals/model';
+import type { Actor } from '@threadline/domain/goals/permissions';
+import { pathToRoot, wouldCreateCycle } from '@threadline/domain/goals/tree';
+import { editorsByGoal, type PresenceUser } from './editors.ts';
+import { flattenTree, rowPositions, type TreeRow } from './flatten.ts';
+import { factsOf, type GoalFacts } from './goal-facts.ts';
+import type { GoalDocument } from './goal-document.svelte.ts';
+import { mayAddTheme, mayApprove, mayEdit, newGoalDefaults } from './goal-permissions.ts';
+import {
+  dropTarget,
+  keyboardMoveTarget,
+  type DropPosition,
+  type KeyboardMove,
+} from './move-targets.ts';
+import type { Directory } from './org-directory.ts';
+import { applyFilter, isFiltering, NO_FILTER, type TreeFilter } from './tree-filter.ts';
+
+const REFUSAL_TEXT: Record<EditRefusal, string> = {
+  'missing-goal': 'That goal is no longer in the tree.',
+  'deleted-goal': 'That goal was deleted meanwhile.',
+  'missing-parent': 'The new parent is no longer in the tree.',
+  cycle: 'A goal cannot go under itself or one of its own sub-goals.',
+  'too-many-moves': 'This goal has been moved too many times this cycle.',
+};
+
+export interface TreeViewOptions {
+  document: GoalDocument;
+  directory: Directory;
+  actor: Actor;
+  cycle: CycleWindow | null;
+  myTeamId: string | null;
+}
+
+export class GoalTreeView {
+  readonly document: GoalDocument;
+  readonly directory: Directory;
+  readonly actor: Actor;
+  readonly cycle: CycleWindow | null;
+  readonly expanded = new SvelteSet<string>();
+  filter = $state<TreeFilter>({ ...NO_FILTER });
+  /** The goal shown in the details pane, or null when it is closed. */
+  selectedId = $state<string | null>(null);
+  /** The row that holds the tree's tab stop. */
+  focusedId = $state<string | null>(null);
+  /** The goal whose title is being edited in its row. */
+  renamingId = $state<string | null>(null);
+  /** "Now" for health and staleness, moved on every minute. */
+  readonly now = new SvelteDate();
+  readonly #myTeamId: string | null;
+  #openedOnce = false;
+
+  constructor(options: TreeViewOptions) {
+    this.document = options.document;
+    this.directory = options.directory;
+    this.actor = options.actor;
+    this.cycle = options.cycle;
+    this.#myTeamId = options.myTeamId;
+  }
+
+  readonly filtering = $derived(isFiltering(this.filter));
+
+  /** Filter results; rebuilt on content changes only while a filter is on. */
+  readonly #filterResult = $derived.by(() => {
+    if (!this.filtering) return null;
+    const { goals, tree } = this.document;
+    void this.document.progressVersion;
+    return applyFilter(goals, tree, this.filter, (goal) => this.#factsNow(goal));
+  });
+
+  readonly rows: TreeRow[] = $derived.by(() =>
+    flattenTree(this.document.tree, this.expanded, this.#filterResult),
+  );
+
+  readonly rowIndex = $derived(rowPositions(this.rows));
+
+  readonly matchCount = $derived(this.#filterResult?.matched.size ?? null);
+
+  /** The first time goals are there: open the company themes and the way to one's own goals. */
+  openDefaults() {
+    if (this.#openedOnce) return;
+    const { goals, tree } = this.document;
+    if (tree.parent.size === 0) return;
+    this.#openedOnce = true;
+    for (const id of tree.roots) this.expanded.add(id);
+    for (const goal of goals.values()) {
+      if (goal.deleted || goal.ownerId !== this.actor.personId) continue;
+      for (const id of pathToRoot(tree, goal.id).slice(1)) this.expanded.add(id);
+    }
+    this.focusedId ??= tree.roots[0] ?? null;
+  }
+
+  /** Who else is editing each goal now (presence), once per person. */
+  readonly #editors = $derived.by(() =>
+    editorsByGoal(this.document.presence.peers, this.actor.personId),
+  );
+
+  editorsOf(id: string): readonly PresenceUser[] {
+    return this.#editors.get(id) ?? [];
+  }
+
+  /** What this person is editing, for the others' presence: a goal being renamed or open. */
+  readonly editingId = $derived.by(() => {
+    if (this.renamingId !== null) return this.renamingId;
+    const goal = this.document.goal(this.selectedId);
+    return goal && this.mayEdit(goal) ? goal.id : null;
+  });
+
+  facts(id: string): GoalFacts | null {
+    const goal = this.document.goal(id);
+    return goal ? factsOf(goal, this.document.progressOf(id), this.cycle, this.now) : null;
+  }
+
+  #factsNow(goal: Goal): GoalFacts {
+    return factsOf(goal, this.document.progressOf(goal.id), this.cycle, this.now);
+  }
+
+  mayEdit(goal: Goal): boolean {
+    return mayEdit(this.actor, goal);
+  }
+
+  mayApprove(goal: Goal): boolean {
+    return mayApprove(this.actor, goal);
+  }
+
+  get mayAddTheme(): boolean {
+    return mayAddTheme(this.actor);
+  }
+
+  toggle(id: string) {
+    if (this.expanded.has(id)) this.expanded.delete(id);
+    else this.expanded.add(id);
+  }
+
+  /** Shows a goal: opens its ancestors and gives it the tree's focus. */
+  reveal(id: string) {
+    for (const ancestor of pathToRoot(this.document.tree, id).slice(1)) this.expanded.add(ancestor);
+    this.focusedId = id;
+  }
+
+  select(id: string | null) {
+    this.selectedId = id;
+    if (id !== null) this.focusedId = id;
+  }
+
+  /** Adds a goal under `parentId` (null: a company theme) and opens it for editing. */
+  add(parentId: string | null): string | null {
+    const parent = parentId === null ? null : (this.document.goal(parentId) ?? null);
+    const input = newGoalDefaults(this.actor, parent, this.#myTeamId);
+    if (!input) {
+      toast.error('Only leaders and admins can add company themes.');
+      return null;
+    }
+    const id = addGoal(this.document.doc, input, this.document.context(), this.document.tree);
+    if (parentId !== null) this.expanded.add(parentId);
+    this.reveal(id);
+    this.select(id);
+    return id;
+  }
+
+  remove(id: string) {
+    const goal = this.document.goal(id);
+    if (!goal || !this.mayEdit(goal)) return;
+    const rows = this.rows;
+    const index = this.rowIndex.get(id) ?? 0;
+    deleteGoal(this.document.doc, id, this.document.context());
+    if (this.selectedId === id) this.selectedId = null;
+    // Keep the focus near where the deleted goal was.
+    const next = rows[index + 1]?.id ?? rows[index - 1]?.id ?? null;
+    this.focusedId = next === id ? null : next;
+  }
+
+  approve(id: string) {
+    const goal = this.document.goal(id);
+    if (!goal || !this.mayApprove(goal)) return;
+    approveGoal(this.document.doc, id, this.document.context());
+    toast.success(`Approved “${goal.title || 'Untitled goal'}”.`);
+  }
+
+  /** Moves a goal, refusing locally what would create a cycle (GOAL9) or what one may not edit. */
+  move(id: string, target: MoveTarget | null): boolean {
+    const goal = this.document.goal(id);
+    if (!goal || target === null) return false;
+    if (!this.mayEdit(goal)) {
+      toast.error('You may not move this goal.');
+      return false;
+    }
+    const tree = this.document.tree;
+    if (wouldCreateCycle(tree, id, target.parentId)) {
+      toast.error(REFUSAL_TEXT.cycle);
+      return false;
+    }
+    const result = moveGoal(this.document.doc, id, target, this.document.context(), tree);
+    if (!result.ok) {
+      toast.error(REFUSAL_TEXT[result.reason]);
+      return false;
+    }
+    if (target.parentId !== null) this.expanded.add(target.parentId);
+    this.reveal(id);
+    return true;
+  }
+
+  keyboardMove(id: string, move: KeyboardMove): boolean {
+    return this.move(id, keyboardMoveTarget(this.document.tree, id, move));
+  }
+
+  drop(id: string, ontoId: string, position: DropPosition): boolean {
+    return this.move(id, dropTarget(this.document.tree, id, ontoId, position));
+  }
+
+  /** Starts the minute clock; returns its stop function. */
+  tick(): () => void {
+    const timer = setInterval(() => this.now.setTime(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }
+}

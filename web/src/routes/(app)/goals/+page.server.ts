@@ -1,0 +1,23 @@
+// The goal tree of one cycle: which cycle (GOAL1: one document per organisation and cycle), the
+// document's name, and the organisation the edit rules and owner pickers need. The goals
+// themselves come from the sync server, not from here.
+import { listCycles } from '@threadline/db/cycles';
+import { formatDocumentName } from '@threadline/domain/documents/names';
+import { chooseCycle } from '$lib/goals/cycle-choice';
+import { loadOrgDirectory } from '$lib/goals/org-directory.server';
+import { db } from '$lib/server/db';
+
+export async function load({ parent, url }) {
+  const { person } = await parent();
+  const [cycles, directory] = await Promise.all([
+    listCycles(db(), person.organisationId),
+    loadOrgDirectory(db(), person.organisationId),
+  ]);
+  const cycle = chooseCycle(cycles, url.searchParams.get('cycle'));
+  return {
+    cycles,
+    cycle,
+    documentName: cycle ? formatDocumentName({ kind: 'goals', cycleId: cycle.id }) : null,
+    directory,
+  };
+}
