@@ -12,7 +12,7 @@ async function controlledByServiceWorker(page: Page) {
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
-test('a signed-in page reloads offline from the cache; sign-out forgets it', async ({
+test('[SC8] a signed-in page reloads offline from the cache; sign-out forgets it', async ({
   page,
   context,
 }) => {
@@ -46,7 +46,7 @@ test('a signed-in page reloads offline from the cache; sign-out forgets it', asy
   await expect(heading(page, 'You are offline')).toBeVisible();
 });
 
-test('sign-in pages are not kept for offline use', async ({ page, context }) => {
+test('[SC8] sign-in pages are not kept for offline use', async ({ page, context }) => {
   await page.goto('/login');
   await controlledByServiceWorker(page);
   await page.reload();

@@ -1,11 +1,19 @@
-// The web app's sync client against the real sync server on Postgres: convergence, the saved
-// status, offline edits that merge, and close codes that end reconnecting (SC1–SC3).
+// The web app's sync client against the real sync server on Postgres, editing real goal trees
+// (every update checked by the server): convergence, the saved status, offline edits that merge,
+// and close codes that end reconnecting (SC1–SC3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { SESSION_COOKIE_NAME } from '@threadline/db';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { networkTo, openClient, sleep, textOf } from './sync-client-support.ts';
+import {
+  addOwnGoal,
+  networkTo,
+  openClient,
+  sleep,
+  titles,
+  titleText,
+} from './sync-client-support.ts';
 import { eventually, goalTree, signIn } from './sync-support.ts';
 
 let db: TestDatabase;
@@ -26,21 +34,26 @@ describe('sync client', () => {
   it('[SC1] three clients converge and each reads "saved" once the server acknowledged', async () => {
     const tree = await goalTree(db.pool);
     const colleague = await signIn(db.pool, tree.organisationId);
+    const people = [tree.personId, colleague.personId, tree.personId];
     const clients = [
       openClient(server.port, tree.documentName, tree.cookie),
       openClient(server.port, tree.documentName, colleague.cookie),
       openClient(server.port, tree.documentName, tree.cookie),
     ];
     await Promise.all(clients.map((client) => client.document.whenSynced()));
+    const shared = addOwnGoal(clients[0]!, tree.personId, 'shared');
+    await eventually(() => clients.every((client) => titles(client.document.doc).length === 1));
     clients.forEach((client, i) => {
-      const goals = client.document.doc.getMap('goals');
-      for (let n = 0; n < 10; n++) goals.set(`goal-${i}-${n}`, `title ${n}`);
-      client.document.doc.getText('t').insert(0, `client ${i}. `);
+      for (let n = 0; n < 5; n++) addOwnGoal(client, people[i]!, `goal ${i}.${n}`);
     });
-    await eventually(() => clients.every((c) => c.document.doc.getMap('goals').size === 30));
+    // Two devices of the goal's owner type into its title at once.
+    titleText(clients[0]!.document.doc, shared).insert(0, 'A ');
+    titleText(clients[2]!.document.doc, shared).insert(6, ' C');
+    await eventually(() => clients.every((client) => titles(client.document.doc).length === 16));
     await Promise.all(clients.map((client) => client.document.whenSaved()));
-    expect(new Set(clients.map((client) => textOf(client))).size).toBe(1);
-    expect(textOf(clients[0]!)).toHaveLength('client 0. '.length * 3);
+    const all = clients.map((client) => JSON.stringify(titles(client.document.doc)));
+    expect(new Set(all).size).toBe(1);
+    expect(titles(clients[1]!.document.doc)).toContain('A shared C');
     for (const client of clients) {
       expect(client.statuses[0]).toBe('connecting');
       expect(client.statuses).toContain('saving');
@@ -53,26 +66,30 @@ describe('sync client', () => {
     const a = openClient(server.port, tree.documentName, tree.cookie);
     const b = openClient(server.port, tree.documentName, tree.cookie);
     await Promise.all([a.document.whenSynced(), b.document.whenSynced()]);
-    a.document.doc.getText('t').insert(0, 'shared. ');
-    await eventually(() => textOf(b) === 'shared. ');
+    const goal = addOwnGoal(a, tree.personId, 'shared');
+    await eventually(() => titles(b.document.doc).includes('shared'));
 
     a.document.disconnect();
     b.document.disconnect();
     expect(a.document.status.kind).toBe('offline');
-    a.document.doc.getText('t').insert(0, 'from a. ');
-    b.document.doc.getText('t').insert(textOf(b).length, 'from b.');
-    a.document.doc.getMap('goals').set('a', 'A');
-    b.document.doc.getMap('goals').set('b', 'B');
+    titleText(a.document.doc, goal).insert(0, 'from a, ');
+    titleText(b.document.doc, goal).insert(6, ', from b');
+    addOwnGoal(a, tree.personId, 'added on a');
+    addOwnGoal(b, tree.personId, 'added on b');
     await sleep(100);
-    expect(textOf(a)).toBe('from a. shared. ');
-    expect(textOf(b)).toBe('shared. from b.');
+    expect(titles(a.document.doc)).toEqual(['added on a', 'from a, shared']);
+    expect(titles(b.document.doc)).toEqual(['added on b', 'shared, from b']);
     expect(a.document.status.kind).toBe('offline');
 
     a.document.connect();
     b.document.connect();
-    await eventually(() => textOf(a) === 'from a. shared. from b.' && textOf(b) === textOf(a));
+    const merged = ['added on a', 'added on b', 'from a, shared, from b'];
+    await eventually(
+      () =>
+        JSON.stringify(titles(a.document.doc)) === JSON.stringify(merged) &&
+        JSON.stringify(titles(b.document.doc)) === JSON.stringify(merged),
+    );
     await Promise.all([a.document.whenSaved(), b.document.whenSaved()]);
-    expect(b.document.doc.getMap('goals').toJSON()).toEqual({ a: 'A', b: 'B' });
     expect(a.statuses).toEqual(expect.arrayContaining(['offline', 'connecting', 'saved']));
   });
 
@@ -98,14 +115,14 @@ describe('sync client', () => {
     expect(client.attempts()).toBe(1);
   });
 
-  it('[SC3] says "offline" while the network is down, keeps retrying, and saves on return', async () => {
+  it('[SC2] says "offline" while the network is down, keeps retrying, and saves on return', async () => {
     const tree = await goalTree(db.pool);
     const network = await networkTo(server.port);
     const client = openClient(network.port, tree.documentName, tree.cookie);
     await client.document.whenSaved();
     network.cut();
     await eventually(() => client.document.status.kind === 'offline');
-    client.document.doc.getText('t').insert(0, 'written offline');
+    addOwnGoal(client, tree.personId, 'written offline');
     await sleep(1000);
     expect(client.document.status.kind).toBe('offline');
     expect(client.attempts()).toBeGreaterThan(1);
@@ -113,6 +130,6 @@ describe('sync client', () => {
     await client.document.whenSaved();
     const reader = openClient(server.port, tree.documentName, tree.cookie);
     await reader.document.whenSynced();
-    expect(textOf(reader)).toBe('written offline');
+    expect(titles(reader.document.doc)).toEqual(['written offline']);
   });
 });

@@ -9,8 +9,8 @@ import { RefusalReason } from '@threadline/domain/protocol/messages';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { indexedDbReplicas } from '../../web/src/lib/sync/replica-store.ts';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { networkTo, openClient, textOf } from './sync-client-support.ts';
-import { eventually, goalTree } from './sync-support.ts';
+import { addOwnGoal, networkTo, openClient, titles, titleText } from './sync-client-support.ts';
+import { eventually, goalTree, signIn } from './sync-support.ts';
 
 let db: TestDatabase;
 let server: RunningSyncServer;
@@ -22,80 +22,86 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
     port: 0,
     hostname: '127.0.0.1',
-    config: { maxDocumentBytes: 4 * 1024 },
   });
 });
 afterAll(() => server.close());
 
 /** What the device has stored for a document, read into a fresh Y.Doc. */
-async function storedText(personId: string, documentName: string) {
+async function storedTitles(personId: string, documentName: string) {
   const doc = new Y.Doc();
   const replica = indexedDbReplicas().open(`threadline/${personId}/${documentName}`, doc);
   await replica.whenLoaded;
   await replica.close();
-  return doc.getText('t').toString();
+  return titles(doc);
 }
 
 describe('stored replica', () => {
   it('[SC4] reloads offline with the edits made offline, and saves them when the network returns', async () => {
     const tree = await goalTree(db.pool);
-    const store = indexedDbReplicas();
     const network = await networkTo(server.port);
-    const options = { persistence: store, personId: tree.personId, syncUrl: undefined };
+    const options = { persistence: indexedDbReplicas(), personId: tree.personId };
     const first = openClient(network.port, tree.documentName, tree.cookie, options);
-    first.document.doc.getText('t').insert(0, 'online. ');
+    const goal = addOwnGoal(first, tree.personId, 'online');
     await first.document.whenSaved();
 
     network.cut();
     await eventually(() => first.document.status.kind === 'offline');
-    first.document.doc.getText('t').insert(8, 'offline.');
+    titleText(first.document.doc, goal).insert(6, ', then offline');
+    addOwnGoal(first, tree.personId, 'added offline');
     await first.document.destroy(); // the tab is closed (or reloaded) with the network still off
 
     const reloaded = openClient(network.port, tree.documentName, tree.cookie, options);
     await reloaded.document.whenLoaded();
-    expect(textOf(reloaded)).toBe('online. offline.');
+    const expected = ['added offline', 'online, then offline'];
+    expect(titles(reloaded.document.doc)).toEqual(expected);
     await eventually(() => reloaded.document.status.kind === 'offline');
 
     network.restore();
     await reloaded.document.whenSaved();
     const colleague = openClient(server.port, tree.documentName, tree.cookie);
     await colleague.document.whenSynced();
-    expect(textOf(colleague)).toBe('online. offline.');
+    expect(titles(colleague.document.doc)).toEqual(expected);
   });
 
   it('[SC5] drops a refused change from memory and storage, and takes the server state', async () => {
     const tree = await goalTree(db.pool);
-    const store = indexedDbReplicas();
-    const writer = openClient(server.port, tree.documentName, tree.cookie, {
-      persistence: store,
-      personId: tree.personId,
+    const colleague = await signIn(db.pool, tree.organisationId);
+    const owner = openClient(server.port, tree.documentName, tree.cookie);
+    const goal = addOwnGoal(owner, tree.personId, 'mine');
+    await owner.document.whenSaved();
+
+    // A colleague who is not the owner's manager may not edit the owner's goal (GOAL16).
+    const intruder = openClient(server.port, tree.documentName, colleague.cookie, {
+      persistence: indexedDbReplicas(),
+      personId: colleague.personId,
     });
-    const reader = openClient(server.port, tree.documentName, tree.cookie);
     const refusals: string[] = [];
     const resets: Y.Doc[] = [];
-    writer.document.onRefused((reason) => refusals.push(reason));
-    writer.document.onReset((doc) => resets.push(doc));
-    writer.document.doc.getText('t').insert(0, 'kept');
-    await writer.document.whenSaved();
+    intruder.document.onRefused((reason) => refusals.push(reason));
+    intruder.document.onReset((doc) => resets.push(doc));
+    addOwnGoal(intruder, colleague.personId, 'theirs');
+    await intruder.document.whenSaved();
+    await eventually(() => titles(intruder.document.doc).includes('mine'));
 
-    const before = writer.document.doc;
-    before.getText('t').insert(4, 'x'.repeat(5000));
+    const before = intruder.document.doc;
+    titleText(before, goal).insert(0, 'not ');
     await eventually(() => resets.length === 1);
-    expect(refusals).toEqual([RefusalReason.DocumentTooLarge]);
-    expect(resets[0]).toBe(writer.document.doc);
+    expect(refusals).toEqual([RefusalReason.Forbidden]);
+    expect(resets[0]).toBe(intruder.document.doc);
     expect(before.isDestroyed).toBe(true);
-    await writer.document.whenSynced();
-    expect(textOf(writer)).toBe('kept');
-    expect(writer.document.status).toEqual({
-      kind: 'refused',
-      reason: RefusalReason.DocumentTooLarge,
-    });
-    expect(textOf(reader)).toBe('kept');
-    await eventually(async () => (await storedText(tree.personId, tree.documentName)) === 'kept');
+    await intruder.document.whenSynced();
+    expect(titles(intruder.document.doc)).toEqual(['mine', 'theirs']);
+    expect(intruder.document.status).toEqual({ kind: 'refused', reason: RefusalReason.Forbidden });
+    expect(titles(owner.document.doc)).toEqual(['mine', 'theirs']);
+    await eventually(
+      async () =>
+        JSON.stringify(await storedTitles(colleague.personId, tree.documentName)) ===
+        JSON.stringify(['mine', 'theirs']),
+    );
 
     // The next edit is an ordinary one again.
-    writer.document.doc.getText('t').insert(4, ' and more');
-    await writer.document.whenSaved();
-    await eventually(() => textOf(reader) === 'kept and more');
+    addOwnGoal(intruder, colleague.personId, 'theirs too');
+    await intruder.document.whenSaved();
+    await eventually(() => titles(owner.document.doc).includes('theirs too'));
   });
 });

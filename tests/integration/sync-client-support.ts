@@ -4,10 +4,10 @@
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { onTestFinished } from 'vitest';
 import WebSocket from 'ws';
-import {
-  openDocument,
-  type SyncedDocument,
-} from '../../web/src/lib/sync/synced-document.ts';
+import type * as Y from 'yjs';
+import { readGoals } from '@threadline/domain/goals/document';
+import { addGoal, goalText } from '@threadline/domain/goals/edits';
+import { openDocument, type SyncedDocument } from '../../web/src/lib/sync/synced-document.ts';
 import type { ReplicaStore } from '../../web/src/lib/sync/replica-store.ts';
 import type { SyncState } from '../../web/src/lib/sync/status.ts';
 
@@ -54,8 +54,22 @@ export function openClient(
   return { document, statuses, attempts: () => attempts };
 }
 
-export function textOf(client: TestClient, name = 't') {
-  return client.document.doc.getText(name).toString();
+/** Adds a personal goal owned by `ownerId` (who may edit it, GOAL16) and returns its id. */
+export function addOwnGoal(client: TestClient, ownerId: string, title: string, id?: string) {
+  const input = { id, title, level: 'person' as const, ownerId, parentId: null };
+  return addGoal(client.document.doc, input, { by: ownerId });
+}
+
+/** The title of a goal as a Y.Text, to type into as an editor bound to it would. */
+export function titleText(doc: Y.Doc, goalId: string): Y.Text {
+  const text = goalText(doc, goalId, 'title');
+  if (!text) throw new Error(`no goal ${goalId}`);
+  return text;
+}
+
+/** Every goal's title, sorted: what two replicas must agree on. */
+export function titles(doc: Y.Doc): string[] {
+  return [...readGoals(doc).values()].map((goal) => goal.title).sort();
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

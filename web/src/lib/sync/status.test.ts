@@ -10,6 +10,7 @@ const live: SyncFacts = {
   acked: new Map([[1, 5]]),
   local: new Map([[1, 5]]),
   refusal: null,
+  readOnly: false,
   terminal: null,
 };
 
@@ -72,6 +73,15 @@ describe('deriveStatus', () => {
     ).toEqual({ kind: 'connecting' });
   });
 
+  it('[SC9] says "read only" once synced, when the server said this connection may not write', () => {
+    expect(deriveStatus(facts({ readOnly: true }))).toEqual({ kind: 'read-only' });
+    expect(deriveStatus(facts({ readOnly: true, synced: false }))).toEqual({ kind: 'connecting' });
+    expect(deriveStatus(facts({ readOnly: true, refusal: 'read-only' }))).toEqual({
+      kind: 'refused',
+      reason: 'read-only',
+    });
+  });
+
   it('[SC3] lets a terminal close outrank everything else', () => {
     const terminal = { kind: 'unauthorized' } as const;
     expect(deriveStatus(facts({ terminal }))).toEqual(terminal);
@@ -99,6 +109,13 @@ describe('classifyClose', () => {
     },
   );
 
+  it('[SC5] drops the replica after 4409, the close that follows a Refused message', () => {
+    expect(classifyClose(CloseCode.ChangeRefused, '')).toEqual({
+      action: 'reset',
+      reason: 'refused',
+    });
+  });
+
   it('[SC5] treats a frame too big for the server as a refused change', () => {
     expect(classifyClose(CloseCode.MessageTooBig, '')).toEqual({
       action: 'reset',
@@ -115,6 +132,7 @@ describe('describeStatus', () => {
       { kind: 'saving' },
       { kind: 'saved' },
       { kind: 'refused', reason: 'document-too-large' },
+      { kind: 'read-only' },
       { kind: 'unauthorized' },
       { kind: 'forbidden' },
       { kind: 'not-found' },
@@ -123,6 +141,7 @@ describe('describeStatus', () => {
     const labels = states.map((state) => describeStatus(state).label);
     expect(new Set(labels).size).toBe(states.length);
     expect(describeStatus({ kind: 'saved' }).label).toBe('All changes saved');
-    expect(describeStatus({ kind: 'refused', reason: 'read-only' }).detail).toContain('read-only');
+    expect(describeStatus({ kind: 'refused', reason: 'forbidden' }).detail).toMatch(/may not/);
+    expect(describeStatus({ kind: 'refused', reason: 'odd' }).detail).toContain('(odd)');
   });
 });

@@ -14,6 +14,8 @@ export type SyncState =
   | { kind: 'saved' }
   /** The server refused a change; this replica was brought back to the server's state. */
   | { kind: 'refused'; reason: string }
+  /** Connected and synced, but this person may only read the document (the server said so). */
+  | { kind: 'read-only' }
   /** Terminal: the session ended (4401). Sign in again. */
   | { kind: 'unauthorized' }
   /** Terminal: this person may not open the document (4403). */
@@ -45,12 +47,15 @@ export interface SyncFacts {
   local: StateVector;
   /** Set by a refusal, cleared by the next local change. */
   refusal: string | null;
+  /** The server's latest Access message said this connection may not write. */
+  readOnly: boolean;
   /** Set by a close code that ends syncing for good. */
   terminal: TerminalStatus | null;
 }
 
 /** The status shown for a set of facts: terminal closes first, then the connection, then the
- *  latest refusal, then whether the acknowledged state covers every local change (SC1). */
+ *  latest refusal, then read-only access, then whether the acknowledged state covers every
+ *  local change (SC1). */
 export function deriveStatus(facts: SyncFacts): SyncState {
   if (facts.terminal) return facts.terminal;
   if (facts.connection !== 'connected' || !facts.synced) {
@@ -61,6 +66,7 @@ export function deriveStatus(facts: SyncFacts): SyncState {
     return facts.lostConnection ? { kind: 'offline' } : { kind: 'connecting' };
   }
   if (facts.refusal !== null) return { kind: 'refused', reason: facts.refusal };
+  if (facts.readOnly) return { kind: 'read-only' };
   return stateVectorCovers(facts.acked, facts.local) ? { kind: 'saved' } : { kind: 'saving' };
 }
 
@@ -78,6 +84,10 @@ export function classifyClose(code: number, reason: string): CloseAction {
       return { action: 'stop', status: { kind: 'forbidden' } };
     case CloseCode.UnknownDocument:
       return { action: 'stop', status: { kind: 'not-found' } };
+    // The server refused a change (its Refused message, sent just before, has the reason): the
+    // replica holding it must go, or every reconnect would resend it (SYNC18).
+    case CloseCode.ChangeRefused:
+      return { action: 'reset', reason: 'refused' };
     // Our own update was too big for the server: resending it on every reconnect would loop.
     // Like a refusal, drop it and take the server's state.
     case CloseCode.MessageTooBig:
@@ -109,6 +119,8 @@ export function describeStatus(state: SyncState): { label: string; detail: strin
       return { label: 'All changes saved', detail: 'Every change is saved on the server.' };
     case 'refused':
       return { label: 'Change not saved', detail: refusalMessage(state.reason) };
+    case 'read-only':
+      return { label: 'Read only', detail: 'You can see this document but not change it.' };
     case 'unauthorized':
       return { label: 'Signed out', detail: 'Your session has ended. Sign in again to edit.' };
     case 'forbidden':
@@ -127,6 +139,12 @@ export function refusalMessage(reason: string): string {
       return 'The document has reached its size limit, so your last change was undone.';
     case 'message-too-big':
       return 'Your last change was too large to save, so it was undone.';
+    case 'forbidden':
+      return 'You may not change that, so your last change was undone.';
+    case 'read-only':
+      return 'This document is read-only now, so your last change was undone.';
+    case 'schema':
+      return 'Your last change did not fit the document, so it was undone.';
     default:
       return `The server did not accept your last change (${reason}), so it was undone.`;
   }

@@ -25,6 +25,12 @@ export class SyncStatus {
     return describeStatus(this.current).detail;
   }
 
+  /** The server said this person may only read: editing controls should be off (SC9). */
+  get readOnly(): boolean {
+    this.#subscribe();
+    return this.#document.readOnly;
+  }
+
   /** True when edits can no longer reach the server (terminal close): make the surface read-only. */
   get stopped(): boolean {
     const { kind } = this.current;

@@ -41,6 +41,8 @@ interface Session {
   awareness: Awareness;
   provider: WebsocketProvider;
   replica: Replica | null;
+  /** The reason of a Refused message; the 4409 close that follows drops the replica. */
+  refusal?: string;
 }
 
 export function openDocument(options: OpenDocumentOptions): SyncedDocument {
@@ -60,8 +62,11 @@ export class SyncedDocument {
     acked: new Map(),
     local: new Map(),
     refusal: null,
+    readOnly: false,
     terminal: null,
   };
+  /** The presence this person publishes while the server lets them write. */
+  #presence: Record<string, unknown>;
   #status: SyncState = { kind: 'connecting' };
   /** False after disconnect() or destroy(): nothing reconnects on its own. */
   #wantConnected = true;
@@ -78,10 +83,11 @@ export class SyncedDocument {
     this.name = options.name;
     this.#options = options;
     this.#store = options.persistence === undefined ? defaultReplicaStore() : options.persistence;
-    this.#session = this.#startSession(presenceState(options.user));
-    void this.#connectWhenLoaded(this.#session);
+    this.#presence = presenceState(options.user);
+    this.#session = this.#startSession();
     this.#unwatchNetwork =
       (options.watchNetwork ?? typeof window !== 'undefined') ? this.#watchNetwork() : () => {};
+    void this.#connectWhenLoaded(this.#session);
   }
 
   get doc(): Y.Doc {
@@ -94,6 +100,11 @@ export class SyncedDocument {
 
   get status(): SyncState {
     return this.#status;
+  }
+
+  /** The server's last word on this connection: it may read but not write (SYNC19). */
+  get readOnly(): boolean {
+    return this.#facts.readOnly;
   }
 
   /** Resolves once this device's stored replica is loaded into `doc` (at once without one). */
@@ -128,7 +139,8 @@ export class SyncedDocument {
 
   /** Sets what this person is editing (a field or goal id), or null, for everyone's presence. */
   setEditing(target: string | null) {
-    this.awareness.setLocalStateField('editing', target);
+    this.#presence = { ...this.#presence, editing: target };
+    if (!this.#facts.readOnly) this.awareness.setLocalStateField('editing', target);
   }
 
   /** Works offline: closes the connection and stays closed until connect(). */
@@ -156,11 +168,11 @@ export class SyncedDocument {
     this.#refusalListeners.clear();
   }
 
-  #startSession(localPresence: Record<string, unknown> | null): Session {
+  #startSession(): Session {
     const { name, syncUrl, user, WebSocketPolyfill } = this.#options;
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
-    awareness.setLocalState(localPresence);
+    awareness.setLocalState(this.#facts.readOnly ? null : this.#presence);
     const provider = new WebsocketProvider(`${syncUrl.replace(/\/+$/, '')}/sync`, name, doc, {
       awareness,
       connect: false,
@@ -200,10 +212,13 @@ export class SyncedDocument {
       }
       this.#update();
     };
+    // The reason waits for the close that follows: 4409 drops the replica (SC5), while 4500
+    // (the server reset the document) reconnects and resends, the change being fine.
     provider.messageHandlers[MessageType.Refused] = (_encoder, decoder) => {
-      const reason = decoding.readVarString(decoder);
-      // Not from inside the provider's message loop: the reset destroys the provider.
-      queueMicrotask(() => this.#refused(session, reason));
+      session.refusal = decoding.readVarString(decoder);
+    };
+    provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
+      this.#setReadOnly(decoding.readVarString(decoder) === 'read-only');
     };
     provider.on('status', ({ status }) => {
       if (this.#retired.has(session)) return;
@@ -225,7 +240,13 @@ export class SyncedDocument {
       const close = event ? classifyClose(event.code, event.reason) : { action: 'retry' as const };
       if (close.action === 'stop') this.#facts.terminal = close.status;
       this.#update();
-      if (close.action === 'reset') queueMicrotask(() => this.#refused(session, close.reason));
+      if (close.action === 'reset') {
+        const reason =
+          close.reason === 'refused' ? (session.refusal ?? close.reason) : close.reason;
+        // Not from inside the provider's close handling: the reset destroys the provider.
+        queueMicrotask(() => this.#refused(session, reason));
+      }
+      session.refusal = undefined;
     });
     doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       this.#facts.local = stateVectorOf(doc);
@@ -244,7 +265,6 @@ export class SyncedDocument {
 
   /** Drops this replica, refused change and all, and syncs a fresh one from the server (SC5). */
   async #reset(old: Session) {
-    const presence = old.awareness.getLocalState();
     this.#retired.add(old);
     old.provider.destroy();
     await old.replica?.clear().catch(() => {});
@@ -252,7 +272,7 @@ export class SyncedDocument {
       await this.#endSession(old);
       return;
     }
-    this.#session = this.#startSession(presence);
+    this.#session = this.#startSession();
     void this.#connectWhenLoaded(this.#session);
     this.#update();
     for (const listener of this.#resetListeners) listener(this.#session.doc);
@@ -290,9 +310,18 @@ export class SyncedDocument {
     };
   }
 
-  #update() {
+  /** A read-only connection publishes no presence (the server would drop it, SYNC20). */
+  #setReadOnly(readOnly: boolean) {
+    if (readOnly === this.#facts.readOnly) return;
+    this.#facts.readOnly = readOnly;
+    this.awareness.setLocalState(readOnly ? null : this.#presence);
+    this.#update(true);
+  }
+
+  /** Tells status listeners about a new status (or, when `force`d, new access). */
+  #update(force = false) {
     const next = deriveStatus(this.#facts);
-    if (sameStatus(next, this.#status)) return;
+    if (!force && sameStatus(next, this.#status)) return;
     this.#status = next;
     for (const listener of this.#statusListeners) listener(next);
   }
