@@ -51,7 +51,8 @@ describe('goal-tree document', () => {
       'description',
       'level',
       'metric',
-      'move',
+      'moves',
+      'order',
       'ownerId',
       'state',
       'tags',
@@ -70,14 +71,8 @@ describe('goal-tree document', () => {
       state: 'draft',
       ownerId: owner,
       teamId: uuid(600),
-      move: {
-        parentId: null,
-        previousParentId: null,
-        order: 'a0',
-        clock: 1,
-        clientId: 1,
-        settled: [],
-      },
+      moves: [{ parentId: null, clock: 1, clientId: 1 }],
+      order: 'a0',
       startDate: null,
       dueDate: null,
       metric: {
@@ -301,11 +296,12 @@ describe('goal-tree document', () => {
     doc.getMap('goals').set(uuid(9), map);
     map.set('title', 42);
     map.set('level', 'galaxy');
-    map.set('move', 'nowhere');
+    map.set('moves', 'nowhere');
     expect(readGoal(doc, uuid(9))).toMatchObject({
       title: '',
       level: 'person',
-      move: { parentId: null, order: 'a0', clock: 0 },
+      moves: [],
+      order: 'a0',
       metric: { kind: 'none', milestones: [] },
     });
   });

@@ -21,7 +21,7 @@ import {
   sortedGoalIds,
   type GoalMap,
 } from './shape.ts';
-import { readMove, resolveTree, type GoalTree } from './tree.ts';
+import { FALLBACK_ORDER, readMoves, resolveTree, type GoalTree } from './tree.ts';
 
 export function readGoal(doc: Y.Doc, goalId: string): Goal | null {
   const map = goalMap(doc, goalId);
@@ -62,7 +62,8 @@ export function readGoalMap(id: string, map: GoalMap): Goal {
     state: oneOf(map.get(f.state), GOAL_STATES, 'draft'),
     ownerId: string(map.get(f.ownerId)),
     teamId: string(map.get(f.teamId)),
-    move: readMove(map.get(f.move)),
+    moves: readMoves(map.get(f.moves)),
+    order: string(map.get(f.order)) ?? FALLBACK_ORDER,
     startDate: string(map.get(f.startDate)),
     dueDate: string(map.get(f.dueDate)),
     metric: readMetric(map.get(f.metric)),

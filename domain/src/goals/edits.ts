@@ -11,6 +11,7 @@ import type {
   GoalLevel,
   GoalState,
   MetricKind,
+  MoveRecord,
 } from './model.ts';
 import { metricProgress } from './progress.ts';
 import {
@@ -26,7 +27,7 @@ import {
 import {
   childrenOf,
   effectiveTree,
-  moveRecord,
+  MAX_MOVES,
   nextClock,
   orderKeyAt,
   wouldCreateCycle,
@@ -82,7 +83,8 @@ export interface GoalPatch {
 }
 
 export type EditResult = { ok: true } | { ok: false; reason: EditRefusal };
-export type EditRefusal = 'missing-goal' | 'deleted-goal' | 'missing-parent' | 'cycle';
+export type EditRefusal =
+  'missing-goal' | 'deleted-goal' | 'missing-parent' | 'cycle' | 'too-many-moves';
 
 const stamp = (context: WriteContext) => context.at ?? new Date().toISOString();
 const newId = () => crypto.randomUUID();
@@ -163,16 +165,9 @@ function writeGoal(
   goal.set(f.checkIns, new Y.Array<CheckIn>());
   goal.set(f.level, input.level);
   goal.set(f.state, input.state ?? 'draft');
-  goal.set(
-    f.move,
-    moveRecord(tree, id, {
-      parentId: input.parentId,
-      previousParentId: null,
-      order,
-      clock,
-      clientId: doc.clientID,
-    }),
-  );
+  const moves = goal.set(f.moves, new Y.Array<MoveRecord>());
+  moves.push([{ parentId: input.parentId, clock, clientId: doc.clientID }]);
+  goal.set(f.order, order);
   goal.set(f.createdBy, context.by);
   goal.set(f.createdAt, stamp(context));
   const d = GOAL_DEFAULTS;
@@ -306,8 +301,9 @@ export interface MoveTarget {
 
 /**
  * GOAL5, GOAL9: moves a goal under `parentId` at `index`, refusing a move that would create a
- * cycle in this replica's tree, a move into or of a deleted goal. Pass the tree the UI already
- * computed to save recomputing it.
+ * cycle in this replica's tree, a move into or of a deleted goal, and a move past the log's limit.
+ * A new parent appends to the goal's move log; a new place among the same siblings only changes
+ * its order key. Pass the tree the UI already computed to save recomputing it.
  */
 export function moveGoal(
   doc: Y.Doc,
@@ -325,16 +321,19 @@ export function moveGoal(
     if (parent.get(GOAL_FIELD.deleted) === true) return { ok: false, reason: 'deleted-goal' };
   }
   if (wouldCreateCycle(tree, goalId, target.parentId)) return { ok: false, reason: 'cycle' };
+  const moves = goal.get(GOAL_FIELD.moves);
+  if (!(moves instanceof Y.Array)) return { ok: false, reason: 'missing-goal' };
+  // Also when the goal shows somewhere its log does not name (a skipped move, a deleted parent):
+  // the new place then becomes its own move, and sticks.
+  const reparent =
+    (tree.parent.get(goalId) ?? null) !== target.parentId || tree.adjusted.has(goalId);
+  if (reparent && moves.length >= MAX_MOVES) return { ok: false, reason: 'too-many-moves' };
   transact(doc, context, () => {
-    const move = moveRecord(tree, goalId, {
-      parentId: target.parentId,
-      // The parent the writer saw: where the goal goes back to if this move is set aside (GOAL6).
-      previousParentId: tree.parent.get(goalId) ?? null,
-      order: orderKeyAt(tree, target.parentId, target.index ?? Infinity, goalId),
-      clock: nextClock(doc),
-      clientId: doc.clientID,
-    });
-    goal.set(GOAL_FIELD.move, move);
+    if (reparent) {
+      moves.push([{ parentId: target.parentId, clock: nextClock(doc), clientId: doc.clientID }]);
+    }
+    const order = orderKeyAt(tree, target.parentId, target.index ?? Infinity, goalId);
+    goal.set(GOAL_FIELD.order, order);
   });
   return { ok: true };
 }

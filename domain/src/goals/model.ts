@@ -63,27 +63,12 @@ export interface CheckIn {
 }
 
 /**
- * The last move of a goal (GOAL5). `parentId` null is the root. `clock` is a Lamport clock over
- * all moves of the document and `clientId` the writer's Yjs client id: together they order
- * concurrent moves the same way on every replica (GOAL6).
+ * One re-parenting of a goal (GOAL5), kept in the goal's move log. `parentId` null is the root.
+ * `clock` is a Lamport clock over all moves of the document and `clientId` the writer's Yjs client
+ * id: together they order concurrent moves the same way on every replica (GOAL6).
  */
 export interface MoveRecord {
   parentId: string | null;
-  previousParentId: string | null;
-  /** Fractional order key among siblings (GOAL8). */
-  order: string;
-  clock: number;
-  clientId: number;
-  /**
-   * Moves of other goals that the writer saw set aside to break a cycle (GOAL6), so they stay set
-   * aside once the cycle is gone. Left out of the document when empty.
-   */
-  settled: SettledMove[];
-}
-
-/** One move, named by its goal and stamp. */
-export interface SettledMove {
-  goalId: string;
   clock: number;
   clientId: number;
 }
@@ -96,8 +81,13 @@ export interface Goal {
   state: GoalState;
   ownerId: string | null;
   teamId: string | null;
-  /** As recorded; the parent the tree actually shows comes from effectiveTree (GOAL6, GOAL7). */
-  move: MoveRecord;
+  /**
+   * Every re-parenting, in document order; the parent the tree shows comes from effectiveTree
+   * (GOAL6, GOAL7), not from the latest entry here.
+   */
+  moves: MoveRecord[];
+  /** Fractional order key among siblings (GOAL8). */
+  order: string;
   /** Calendar days, 'YYYY-MM-DD'; null means the cycle's own start or end. */
   startDate: string | null;
   dueDate: string | null;

@@ -49,7 +49,8 @@ const goal = (patch: Partial<Goal> = {}): Goal => ({
   state: 'draft',
   ownerId: dev,
   teamId: team,
-  move: { parentId: null, previousParentId: null, order: 'a0', clock: 1, clientId: 1, settled: [] },
+  moves: [{ parentId: null, clock: 1, clientId: 1 }],
+  order: 'a0',
   startDate: null,
   dueDate: null,
   metric: {
@@ -185,6 +186,22 @@ describe('goal permissions', () => {
     expect(
       checkGoalChange(asLead, before.id, before, goal({ checkIns: [checkIn, added] })),
     ).toMatchObject({ rule: 'GOAL18' });
+  });
+
+  it('[GOAL3] refuses rewriting the move log, accepts moves appended or landing between', () => {
+    const first = { parentId: null, clock: 1, clientId: 1 };
+    const second = { parentId: uuid(60), clock: 5, clientId: 1 };
+    const concurrent = { parentId: uuid(61), clock: 3, clientId: 2 };
+    const before = goal({ moves: [first, second] });
+    expect(
+      checkGoalChange(asDev, before.id, before, goal({ moves: [first, concurrent, second] })),
+    ).toBe(null);
+    expect(checkGoalChange(asDev, before.id, before, goal({ moves: [first] }))).toMatchObject({
+      rule: 'GOAL3',
+    });
+    expect(
+      checkGoalChange(asDev, before.id, before, goal({ moves: [second, first] })),
+    ).toMatchObject({ rule: 'GOAL3' });
   });
 
   it('[GOAL3] refuses removing a goal', () => {

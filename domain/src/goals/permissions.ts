@@ -1,7 +1,7 @@
 // Who may edit which goal (GOAL16), who may approve (GOAL17), and the check the server runs on
 // every goal an update touched (GOAL3, GOAL16–GOAL18). The caller builds the Actor from the
 // organisation's tables; these functions only decide.
-import type { CheckIn, Goal } from './model.ts';
+import type { CheckIn, Goal, MoveRecord } from './model.ts';
 
 export interface Actor {
   personId: string;
@@ -99,7 +99,30 @@ export function checkGoalChange(
       'An approval is recorded only by the person approving, when approving.',
     );
   }
+  if (before && !isSubsequence(before.moves, after.moves)) {
+    return refuse('GOAL3', 'The move log is never rewritten.');
+  }
   return checkCheckIns(actor, before?.checkIns ?? [], after.checkIns, refuse);
+}
+
+/**
+ * GOAL3: every earlier move is still in the log, in the same order. Concurrent moves from other
+ * replicas may land between them, so this is a subsequence test, not a prefix test.
+ */
+function isSubsequence(before: readonly MoveRecord[], after: readonly MoveRecord[]): boolean {
+  let i = 0;
+  for (const move of after) {
+    const old = before[i];
+    if (
+      old &&
+      old.parentId === move.parentId &&
+      old.clock === move.clock &&
+      old.clientId === move.clientId
+    ) {
+      i++;
+    }
+  }
+  return i === before.length;
 }
 
 /** GOAL3, GOAL18: check-ins are never removed or rewritten; new ones are the actor's own. */

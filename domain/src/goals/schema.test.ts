@@ -164,11 +164,7 @@ describe('goal-tree schema', () => {
         (m) => m.set('weight', 101),
         'weight: Too big: expected number to be <=100',
       ],
-      [
-        'bad order key',
-        (m) => m.set('move', { ...(m.get('move') as object), order: 'a' }),
-        'move.order: Expected a fractional order key.',
-      ],
+      ['bad order key', (m) => m.set('order', 'a'), 'order: Expected a fractional order key.'],
       [
         'infinite value',
         (m) => (m.get('metric') as Y.Map<unknown>).set('target', Infinity),
@@ -228,10 +224,14 @@ describe('goal-tree schema', () => {
 
   it('[GOAL2] refuses a parent that is the goal itself or not in the document', () => {
     const { doc, map, id } = docWithGoal();
-    map.set('move', { ...(map.get('move') as object), parentId: id });
-    expect(messages(doc)).toContain('move.parentId: A goal is not its own parent.');
-    map.set('move', { ...(map.get('move') as object), parentId: uuid(404) });
-    expect(messages(doc)).toEqual(['move.parentId: No goal with this id in the document.']);
+    const moves = map.get('moves') as Y.Array<unknown>;
+    moves.push([{ parentId: id, clock: 9, clientId: 1 }]);
+    expect(messages(doc)).toEqual(['moves.1.parentId: A goal is not its own parent.']);
+    moves.delete(1, 1);
+    moves.push([{ parentId: uuid(404), clock: 9, clientId: 1 }]);
+    expect(messages(doc)).toEqual(['moves.1.parentId: No goal with this id in the document.']);
+    moves.delete(0, 2);
+    expect(messages(doc)).toEqual(['moves: Too small: expected array to have >=1 items']);
   });
 
   it('[GOAL2] checks only the goals asked for, plus the top level', () => {
@@ -259,6 +259,11 @@ describe('goal-tree schema', () => {
         'metric replaced',
         (doc) => goalMap(doc, id)!.set('metric', new Y.Map()),
         'metric: This part of a goal is never replaced.',
+      ],
+      [
+        'move log replaced',
+        (doc) => goalMap(doc, id)!.set('moves', new Y.Array()),
+        'moves: This part of a goal is never replaced.',
       ],
       [
         'check-ins replaced',

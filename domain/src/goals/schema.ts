@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../org/calendar-date.ts';
 import { DIFFICULTIES, DIRECTIONS, GOAL_LEVELS, GOAL_STATES, METRIC_KINDS } from './model.ts';
 import { GOALS_ROOT, GOAL_FIELD, goalsRoot, METRIC_FIELD, sortedGoalIds } from './shape.ts';
-import { isOrderKey, MAX_SETTLED } from './tree.ts';
+import { isOrderKey, MAX_MOVES } from './tree.ts';
 
 /** GOAL2: limits that keep one goal, and so the document, bounded. */
 export const GOAL_LIMITS = {
@@ -53,12 +53,12 @@ function yMap<T extends z.core.$ZodShape>(shape: T) {
     .pipe(z.strictObject(shape));
 }
 
-function yArray<T extends z.ZodType>(item: T, max: number) {
+function yArray<T extends z.ZodType>(item: T, max: number, min = 0) {
   return z
     .instanceof(Y.Array, { error: 'Expected a Y.Array.' })
     .refine((list) => !hasStrayContent(list), 'Unexpected keys in a list.')
     .transform((list) => list.toArray() as unknown[])
-    .pipe(z.array(item).max(max));
+    .pipe(z.array(item).min(min).max(max));
 }
 
 /** Plain text in a Y.Text: no formatting, no embeds (a title is a string, not a document). */
@@ -82,15 +82,8 @@ function uniqueIds(items: readonly { id: string }[]) {
 
 const moveSchema = z.strictObject({
   parentId: id.nullable(),
-  previousParentId: id.nullable(),
-  order: z.string().refine(isOrderKey, 'Expected a fractional order key.'),
   clock: z.int().min(0),
   clientId: z.int().min(0),
-  settled: z
-    .array(z.strictObject({ goalId: id, clock: z.int().min(0), clientId: z.int().min(0) }))
-    .min(1)
-    .max(MAX_SETTLED)
-    .optional(),
 });
 
 const milestoneSchema = yMap({
@@ -147,7 +140,8 @@ export const goalSchema = yMap({
   [f.description]: plainText(GOAL_LIMITS.description),
   [f.level]: z.enum(GOAL_LEVELS),
   [f.state]: z.enum(GOAL_STATES),
-  [f.move]: moveSchema,
+  [f.moves]: yArray(moveSchema, MAX_MOVES, 1),
+  [f.order]: z.string().refine(isOrderKey, 'Expected a fractional order key.'),
   [f.metric]: metricSchema,
   [f.tags]: tagsSchema,
   [f.checkIns]: yArray(checkInSchema, GOAL_LIMITS.checkIns).refine(
@@ -198,18 +192,14 @@ export function validateGoals(doc: Y.Doc, goalIds: Iterable<string>): SchemaIssu
       }
       continue;
     }
-    const { parentId, previousParentId } = parsed.data.move;
-    if (parentId === goalId) {
-      issues.push({ goalId, path: 'move.parentId', message: 'A goal is not its own parent.' });
-    }
-    for (const [path, ref] of [
-      ['move.parentId', parentId],
-      ['move.previousParentId', previousParentId],
-    ] as const) {
-      if (ref !== null && !root.has(ref)) {
+    parsed.data.moves.forEach(({ parentId }, index) => {
+      const path = `moves.${index}.parentId`;
+      if (parentId === goalId) {
+        issues.push({ goalId, path, message: 'A goal is not its own parent.' });
+      } else if (parentId !== null && !root.has(parentId)) {
         issues.push({ goalId, path, message: 'No goal with this id in the document.' });
       }
-    }
+    });
   }
   return issues;
 }
@@ -217,8 +207,8 @@ export function validateGoals(doc: Y.Doc, goalIds: Iterable<string>): SchemaIssu
 /**
  * GOAL3: nothing of `goalIds` that existed before is lost: the goal is still there as the same Yjs
  * type (not replaced by a fresh one, which would drop its history and concurrent edits), and so
- * are its title, description, metric, milestones, tags and check-in list. Check-ins themselves
- * are compared by permissions.ts.
+ * are its title, description, metric, milestones, tags, check-in list and move log. The entries of
+ * the check-in list and the move log are compared by permissions.ts.
  */
 export function checkPreserved(
   before: Y.Doc,
@@ -237,7 +227,7 @@ export function checkPreserved(
       continue;
     }
     const nowMap = now as Y.Map<unknown>;
-    for (const key of [f.title, f.description, f.metric, f.tags, f.checkIns]) {
+    for (const key of [f.title, f.description, f.metric, f.tags, f.checkIns, f.moves]) {
       if (!sameType(old.get(key), nowMap.get(key))) {
         issues.push({ goalId, path: key, message: 'This part of a goal is never replaced.' });
       }

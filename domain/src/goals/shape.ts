@@ -18,7 +18,8 @@ export const GOAL_FIELD = {
   state: 'state',
   ownerId: 'ownerId',
   teamId: 'teamId',
-  move: 'move', // MoveRecord, written whole (GOAL5)
+  moves: 'moves', // Y.Array<MoveRecord>, append-only (GOAL3, GOAL5)
+  order: 'order', // fractional order key among siblings (GOAL8)
   startDate: 'startDate',
   dueDate: 'dueDate',
   metric: 'metric', // Y.Map, keys METRIC_FIELD

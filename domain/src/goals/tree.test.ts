@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readGoal } from './document.ts';
 import { addGoal, deleteGoal, moveGoal, restoreGoal } from './edits.ts';
-import type { MoveRecord } from './model.ts';
 import { replica, syncBoth, uuid } from './testing.ts';
 import {
   childrenOf,
   depthOf,
   descendantsOf,
   effectiveTree,
+  MAX_MOVES,
   nextClock,
   orderKeyAt,
   pathToRoot,
@@ -18,47 +18,53 @@ import {
 
 const by = { by: uuid(900), at: '2026-07-01T09:00:00.000Z' };
 
-function entry(id: string, move: Partial<MoveRecord>, deleted = false): TreeEntry {
+/** A tree entry with a move log of [parent, clock, client id] triples. */
+function entry(
+  id: string,
+  moves: [parentId: string | null, clock: number, clientId?: number][],
+  { order = 'a0', deleted = false } = {},
+): TreeEntry {
   return {
     id,
+    order,
     deleted,
-    move: {
-      parentId: null,
-      previousParentId: null,
-      order: 'a0',
-      clock: 1,
-      clientId: 1,
-      ...move,
-      settled: move.settled ?? [],
-    },
+    moves: moves.map(([parentId, clock, clientId = 1]) => ({ parentId, clock, clientId })),
   };
 }
 
 describe('goal tree moves', () => {
-  it('[GOAL5] stamps every move with the next Lamport clock and the writer’s client id', () => {
+  it('[GOAL5] logs every re-parenting with the next Lamport clock and the writer’s client id', () => {
     const doc = replica(7);
     const a = addGoal(doc, { title: 'A', level: 'company', ownerId: null, parentId: null }, by);
     const b = addGoal(doc, { title: 'B', level: 'team', ownerId: null, parentId: null }, by);
-    expect(readGoal(doc, a)!.move).toMatchObject({ clock: 1, clientId: 7, parentId: null });
-    expect(readGoal(doc, b)!.move.clock).toBe(2);
+    expect(readGoal(doc, a)!.moves).toEqual([{ parentId: null, clock: 1, clientId: 7 }]);
+    expect(readGoal(doc, b)!.moves).toEqual([{ parentId: null, clock: 2, clientId: 7 }]);
     expect(moveGoal(doc, b, { parentId: a }, by)).toEqual({ ok: true });
-    expect(readGoal(doc, b)!.move).toMatchObject({
-      parentId: a,
-      previousParentId: null,
-      clock: 3,
-      clientId: 7,
-    });
+    expect(readGoal(doc, b)!.moves).toEqual([
+      { parentId: null, clock: 2, clientId: 7 },
+      { parentId: a, clock: 3, clientId: 7 },
+    ]);
     expect(nextClock(doc)).toBe(4);
+  });
+
+  it('[GOAL5] changes only the order key when a goal moves among the same siblings', () => {
+    const doc = replica(1);
+    const a = addGoal(doc, { title: 'A', level: 'company', ownerId: null, parentId: null }, by);
+    const b = addGoal(doc, { title: 'B', level: 'company', ownerId: null, parentId: null }, by);
+    moveGoal(doc, b, { parentId: null, index: 0 }, by);
+    expect(readGoal(doc, b)!.moves).toHaveLength(1);
+    expect(effectiveTree(doc).roots).toEqual([b, a]);
   });
 
   it('[GOAL5] takes the clock past every move seen from other replicas', () => {
     const left = replica(1);
     const right = replica(2);
     const a = addGoal(left, { title: 'A', level: 'company', ownerId: null, parentId: null }, by);
-    for (let i = 0; i < 5; i++) moveGoal(left, a, { parentId: null, index: 0 }, by);
+    const b = addGoal(left, { title: 'B', level: 'company', ownerId: null, parentId: null }, by);
+    for (let i = 0; i < 5; i++) moveGoal(left, a, { parentId: i % 2 === 0 ? b : null }, by);
     syncBoth(left, right);
-    const b = addGoal(right, { title: 'B', level: 'company', ownerId: null, parentId: null }, by);
-    expect(readGoal(right, b)!.move.clock).toBe(7);
+    const c = addGoal(right, { title: 'C', level: 'company', ownerId: null, parentId: null }, by);
+    expect(readGoal(right, c)!.moves[0]!.clock).toBe(8);
   });
 
   it('[GOAL6] two replicas moving x under y and y under x concurrently end with the same tree and no cycle', () => {
@@ -79,13 +85,68 @@ describe('goal tree moves', () => {
 
     const tree = effectiveTree(left);
     expect(effectiveTree(right)).toEqual(tree);
-    // Same clock; client 2 wrote the later move, so y's move is set aside: y stays under root.
+    // Same clock; client 2 wrote the later move, so y's move is skipped: y stays under root.
     expect(tree.parent.get(x)).toBe(y);
     expect(tree.parent.get(y)).toBe(root);
-    expect(tree.adjusted.get(y)).toBe('previous-parent');
+    expect(tree.adjusted.get(y)).toBe('skipped');
   });
 
-  it('[GOAL6] keeps a set-aside move set aside when a later move undoes the cycle it closed', () => {
+  it('[GOAL6] skips the move with the greater clock, whatever the client ids', () => {
+    const tree = resolveTree([
+      entry(uuid(1), [
+        [null, 1],
+        [uuid(2), 9, 1],
+      ]),
+      entry(uuid(2), [
+        [null, 2],
+        [uuid(1), 4, 99],
+      ]),
+    ]);
+    expect(tree.parent.get(uuid(1))).toBe(null);
+    expect(tree.parent.get(uuid(2))).toBe(uuid(1));
+    expect(tree.adjusted.get(uuid(1))).toBe('skipped');
+  });
+
+  it('[GOAL6] breaks a three-way cycle by skipping only the move that would close it', () => {
+    const tree = resolveTree([
+      entry(uuid(1), [
+        [uuid(4), 1],
+        [uuid(2), 3],
+      ]),
+      entry(uuid(2), [
+        [uuid(4), 1],
+        [uuid(3), 5],
+      ]),
+      entry(uuid(3), [
+        [uuid(4), 1],
+        [uuid(1), 4],
+      ]),
+      entry(uuid(4), [[null, 0]]),
+    ]);
+    expect(Object.fromEntries(tree.parent)).toEqual({
+      [uuid(1)]: uuid(2),
+      [uuid(2)]: uuid(4),
+      [uuid(3)]: uuid(1),
+      [uuid(4)]: null,
+    });
+  });
+
+  it('[GOAL6] resolves concurrent moves of one goal by stamp: the later one wins', () => {
+    const left = replica(1);
+    const right = replica(2);
+    const p = addGoal(left, { title: 'P', level: 'company', ownerId: null, parentId: null }, by);
+    const q = addGoal(left, { title: 'Q', level: 'company', ownerId: null, parentId: null }, by);
+    const x = addGoal(left, { title: 'x', level: 'team', ownerId: null, parentId: null }, by);
+    syncBoth(left, right);
+    moveGoal(left, x, { parentId: p }, by);
+    moveGoal(right, x, { parentId: q }, by);
+    syncBoth(left, right);
+    expect(effectiveTree(left).parent.get(x)).toBe(q);
+    expect(readGoal(left, x)!.moves).toHaveLength(3);
+    expect(effectiveTree(right)).toEqual(effectiveTree(left));
+  });
+
+  it('[GOAL6] keeps a skipped move skipped when a later move undoes the cycle it would have closed', () => {
     const left = replica(2);
     const right = replica(1);
     const root = addGoal(
@@ -96,67 +157,50 @@ describe('goal tree moves', () => {
     const x = addGoal(left, { title: 'x', level: 'team', ownerId: null, parentId: root }, by);
     const y = addGoal(left, { title: 'y', level: 'team', ownerId: null, parentId: root }, by);
     syncBoth(left, right);
-    moveGoal(left, x, { parentId: y }, by); // client 2: the later of the two, set aside
+    moveGoal(left, x, { parentId: y }, by); // client 2: the later of the two, skipped
     moveGoal(right, y, { parentId: x }, by);
     syncBoth(left, right);
     expect(effectiveTree(right).parent.get(x)).toBe(root);
-    expect(effectiveTree(right).setAside).toEqual([{ goalId: x, clock: 4, clientId: 2 }]);
+    expect(effectiveTree(right).adjusted.get(x)).toBe('skipped');
 
-    // Moving y back to the root names x's move as settled: x stays where everyone saw it.
+    // Moving y back to the root does not revive x's old move: x stays where everyone saw it.
     moveGoal(right, y, { parentId: root }, by);
     syncBoth(left, right);
     const tree = effectiveTree(left);
     expect(tree.parent.get(x)).toBe(root);
     expect(tree.parent.get(y)).toBe(root);
-    expect(readGoal(left, y)!.move.settled).toEqual([{ goalId: x, clock: 4, clientId: 2 }]);
-    // Until x moves again: a new move of x is a new decision.
+    // A new move of x is a new decision.
     moveGoal(left, x, { parentId: y }, by);
     expect(effectiveTree(left).parent.get(x)).toBe(y);
   });
 
-  it('[GOAL6] sets aside the move with the greatest clock, whatever the client ids', () => {
-    const tree = resolveTree([
-      entry(uuid(1), { parentId: uuid(2), previousParentId: null, clock: 9, clientId: 1 }),
-      entry(uuid(2), { parentId: uuid(1), previousParentId: null, clock: 4, clientId: 99 }),
-    ]);
-    expect(tree.parent.get(uuid(1))).toBe(null);
-    expect(tree.parent.get(uuid(2))).toBe(uuid(1));
-  });
-
-  it('[GOAL6] breaks a three-way cycle by its latest move only', () => {
-    const tree = resolveTree([
-      entry(uuid(1), { parentId: uuid(2), previousParentId: uuid(4), clock: 3 }),
-      entry(uuid(2), { parentId: uuid(3), previousParentId: uuid(4), clock: 5 }),
-      entry(uuid(3), { parentId: uuid(1), previousParentId: uuid(4), clock: 4 }),
-      entry(uuid(4), {}),
-    ]);
-    expect(Object.fromEntries(tree.parent)).toEqual({
-      [uuid(1)]: uuid(2),
-      [uuid(2)]: uuid(4),
-      [uuid(3)]: uuid(1),
-      [uuid(4)]: null,
-    });
-  });
-
-  it('[GOAL6] attaches a goal to the root when its previous parent closes a cycle too', () => {
-    // 1 → 2 → 1; 1's move is the latest and its previous parent is 2 again.
-    const tree = resolveTree([
-      entry(uuid(1), { parentId: uuid(2), previousParentId: uuid(2), clock: 8 }),
-      entry(uuid(2), { parentId: uuid(1), previousParentId: null, clock: 2 }),
-    ]);
-    expect(tree.parent.get(uuid(1))).toBe(null);
-    expect(tree.parent.get(uuid(2))).toBe(uuid(1));
-    expect(tree.adjusted.get(uuid(1))).toBe('root');
-  });
-
   it('[GOAL6] gives the same tree whatever order the entries come in', () => {
     const entries = [
-      entry(uuid(1), { parentId: uuid(2), previousParentId: uuid(3), clock: 3 }),
-      entry(uuid(2), { parentId: uuid(1), previousParentId: uuid(3), clock: 3, clientId: 2 }),
-      entry(uuid(3), { order: 'a1' }),
-      entry(uuid(4), { order: 'a0' }),
+      entry(uuid(1), [
+        [uuid(3), 1],
+        [uuid(2), 3],
+      ]),
+      entry(uuid(2), [
+        [uuid(3), 1],
+        [uuid(1), 3, 2],
+      ]),
+      entry(uuid(3), [[null, 0]], { order: 'a1' }),
+      entry(uuid(4), [[null, 0]], { order: 'a0' }),
     ];
     expect(resolveTree([...entries].reverse())).toEqual(resolveTree(entries));
+  });
+
+  it('[GOAL6] [GOAL7] skips a move under the goal itself or under a goal not in the document', () => {
+    const tree = resolveTree([
+      entry(uuid(1), [
+        [null, 1],
+        [uuid(1), 2],
+      ]),
+      entry(uuid(2), [[uuid(77), 1]]),
+    ]);
+    expect(tree.roots).toEqual([uuid(1), uuid(2)]);
+    expect(tree.adjusted.get(uuid(1))).toBe('skipped');
+    expect(tree.adjusted.get(uuid(2))).toBe('missing-parent');
   });
 
   it('[GOAL7] shows the children of a deleted goal under its nearest live ancestor, and back when restored', () => {
@@ -193,10 +237,15 @@ describe('goal tree moves', () => {
     expect(effectiveTree(right)).toEqual(effectiveTree(left));
   });
 
-  it('[GOAL7] puts a goal whose parent is missing from the document at the root', () => {
-    const tree = resolveTree([entry(uuid(1), { parentId: uuid(77) })]);
-    expect(tree.roots).toEqual([uuid(1)]);
-    expect(tree.adjusted.get(uuid(1))).toBe('missing-parent');
+  it('[GOAL9] makes a place shown through a deleted parent stick once the goal is moved there', () => {
+    const doc = replica(1);
+    const a = addGoal(doc, { title: 'A', level: 'company', ownerId: null, parentId: null }, by);
+    const b = addGoal(doc, { title: 'B', level: 'team', ownerId: null, parentId: a }, by);
+    const c = addGoal(doc, { title: 'C', level: 'team', ownerId: null, parentId: b }, by);
+    deleteGoal(doc, b, by);
+    moveGoal(doc, c, { parentId: a, index: 0 }, by);
+    restoreGoal(doc, b, by);
+    expect(effectiveTree(doc).parent.get(c)).toBe(a);
   });
 
   it('[GOAL8] orders siblings by order key, then id, and inserts between neighbours', () => {
@@ -216,18 +265,18 @@ describe('goal tree moves', () => {
     expect(childrenOf(effectiveTree(doc), root)).toEqual([first, middle, last]);
 
     const tied = resolveTree([
-      entry(uuid(5), { order: 'a0' }),
-      entry(uuid(3), { order: 'a0' }),
-      entry(uuid(4), { order: 'Zz' }),
+      entry(uuid(5), [[null, 1]], { order: 'a0' }),
+      entry(uuid(3), [[null, 1]], { order: 'a0' }),
+      entry(uuid(4), [[null, 1]], { order: 'Zz' }),
     ]);
     expect(tied.roots).toEqual([uuid(4), uuid(3), uuid(5)]);
   });
 
   it('[GOAL8] places a goal after a run of equal keys rather than failing', () => {
     const tree = resolveTree([
-      entry(uuid(1), { order: 'a0' }),
-      entry(uuid(2), { order: 'a0' }),
-      entry(uuid(3), { order: 'a1' }),
+      entry(uuid(1), [[null, 1]], { order: 'a0' }),
+      entry(uuid(2), [[null, 1]], { order: 'a0' }),
+      entry(uuid(3), [[null, 1]], { order: 'a1' }),
     ]);
     const key = orderKeyAt(tree, null, 1);
     expect(key > 'a0' && key < 'a1').toBe(true);
@@ -244,7 +293,7 @@ describe('goal tree moves', () => {
     expect(wouldCreateCycle(tree, c, a)).toBe(false);
     expect(wouldCreateCycle(tree, a, null)).toBe(false);
     expect(moveGoal(doc, a, { parentId: c }, by)).toEqual({ ok: false, reason: 'cycle' });
-    expect(readGoal(doc, a)!.move.parentId).toBe(null);
+    expect(readGoal(doc, a)!.moves).toHaveLength(1);
   });
 
   it('[GOAL9] refuses moving a deleted goal or into one', () => {
@@ -257,6 +306,19 @@ describe('goal tree moves', () => {
     expect(moveGoal(doc, b, { parentId: uuid(404) }, by)).toEqual({
       ok: false,
       reason: 'missing-parent',
+    });
+  });
+
+  it('[GOAL9] refuses re-parenting a goal whose move log is full', () => {
+    const doc = replica(1);
+    const a = addGoal(doc, { title: 'A', level: 'company', ownerId: null, parentId: null }, by);
+    const b = addGoal(doc, { title: 'B', level: 'company', ownerId: null, parentId: null }, by);
+    for (let i = 1; i < MAX_MOVES; i++) moveGoal(doc, b, { parentId: i % 2 === 1 ? a : null }, by);
+    expect(readGoal(doc, b)!.moves).toHaveLength(MAX_MOVES);
+    const target = effectiveTree(doc).parent.get(b) === null ? a : null;
+    expect(moveGoal(doc, b, { parentId: target }, by)).toEqual({
+      ok: false,
+      reason: 'too-many-moves',
     });
   });
 

@@ -1,31 +1,31 @@
 // The goal tree every replica agrees on, computed from the document alone (GOAL5–GOAL9).
 //
-// Each goal stores only its last move: parent pointer, previous parent, order key, and a
-// (Lamport clock, Yjs client id) stamp. Concurrent moves on different replicas can make the
-// pointers form a cycle (A moves x under y while B moves y under x). As in Kleppmann et al. 2021,
-// "A highly-available move operation for replicated trees", the move that comes last in the
-// stamp order is the one that would close the cycle, so it is the one set aside: the goal falls
-// back to the parent it had before that move. Because the outcome is a function of the merged
-// document (never of the order updates arrived in), every replica shows the same tree, and since
-// nothing is ever removed from the pointers, no goal can be lost.
+// Kleppmann et al. 2021, "A highly-available move operation for replicated trees": every move is
+// an operation stamped with a (Lamport clock, replica id) pair; replaying all moves in stamp
+// order, skipping any move that would make a goal its own ancestor, gives a tree that is always
+// acyclic and the same on every replica. Here each goal keeps the log of its own re-parentings
+// (an append-only Y.Array, so a concurrent move is never overwritten and a person only ever writes
+// to goals they may edit), and the tree is that replay over the merged logs. Because it is a
+// function of the merged document alone, never of the order updates arrived in, every replica
+// shows the same tree; because no goal is ever removed, none can be lost.
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import type { MoveRecord, SettledMove } from './model.ts';
+import type { MoveRecord } from './model.ts';
 import { compareStrings, GOAL_FIELD, goalsRoot, sortedGoalIds } from './shape.ts';
 
 /** What the tree needs to know about a goal. */
 export interface TreeEntry {
   id: string;
-  move: MoveRecord;
+  /** The goal's move log, in document order (GOAL5). */
+  moves: readonly MoveRecord[];
+  order: string;
   deleted: boolean;
 }
 
-/** Why a live goal's shown parent differs from the parent its move record names. */
+/** Why a live goal is not shown under the parent its latest move names. */
 export type Adjustment =
-  /** Its move closed a cycle and was set aside: back under its previous parent (GOAL6). */
-  | 'previous-parent'
-  /** Setting the move aside was not enough (the previous parent closed a cycle too): at the root. */
-  | 'root'
+  /** Its latest move would have closed a cycle and was skipped (GOAL6). */
+  | 'skipped'
   /** Its parent is deleted: under the nearest live ancestor (GOAL7). */
   | 'live-ancestor'
   /** Its parent is not in the document at all (only a hand-crafted document has that). */
@@ -40,61 +40,32 @@ export interface GoalTree {
   parent: ReadonlyMap<string, string | null>;
   /** Order key of every live goal. */
   order: ReadonlyMap<string, string>;
-  /** Live goals not shown under the parent their move names, and why. */
+  /** Live goals not shown under the parent their latest move names, and why. */
   adjusted: ReadonlyMap<string, Adjustment>;
-  /** The moves of live goals set aside to break a cycle, to be settled by the next move (GOAL6). */
-  setAside: readonly SettledMove[];
 }
 
-/** GOAL2: at most this many settled moves ride on one move record. */
-export const MAX_SETTLED = 100;
+/** GOAL2: a goal's move log holds at most this many re-parentings. */
+export const MAX_MOVES = 1_000;
 
-const FALLBACK_ORDER = 'a0';
+export const FALLBACK_ORDER = 'a0';
 
-/** Reads a move record, tolerating a malformed one (the server refuses those: GOAL2). */
-export function readMove(value: unknown): MoveRecord {
-  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<
-    string,
-    unknown
-  >;
-  const id = (v: unknown) => (typeof v === 'string' ? v : null);
-  const int = (v: unknown) => (Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : 0);
-  const settled: SettledMove[] = [];
-  if (Array.isArray(record.settled)) {
-    for (const item of record.settled as unknown[]) {
-      const move = (typeof item === 'object' && item !== null ? item : {}) as Record<
-        string,
-        unknown
-      >;
-      const goalId = id(move.goalId);
-      if (goalId !== null)
-        settled.push({ goalId, clock: int(move.clock), clientId: int(move.clientId) });
-    }
+/** Reads a move log, leaving out malformed entries (the server refuses those: GOAL2). */
+export function readMoves(value: unknown): MoveRecord[] {
+  if (!(value instanceof Y.Array)) return [];
+  const moves: MoveRecord[] = [];
+  for (const item of value.toArray() as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const record = item as Record<string, unknown>;
+    const parentId = record.parentId;
+    if (parentId !== null && typeof parentId !== 'string') continue;
+    if (!isStampPart(record.clock) || !isStampPart(record.clientId)) continue;
+    moves.push({ parentId, clock: record.clock, clientId: record.clientId });
   }
-  return {
-    parentId: id(record.parentId),
-    previousParentId: id(record.previousParentId),
-    order: typeof record.order === 'string' ? record.order : FALLBACK_ORDER,
-    clock: int(record.clock),
-    clientId: int(record.clientId),
-    settled,
-  };
+  return moves;
 }
 
-const moveKey = (goalId: string, clock: number, clientId: number) =>
-  `${goalId}@${clock}@${clientId}`;
-
-/**
- * The move record a writer stores: `settled` carries the set-aside moves it sees (other than the
- * moving goal's own), and is left out when there are none.
- */
-export function moveRecord(
-  tree: GoalTree,
-  goalId: string,
-  move: Omit<MoveRecord, 'settled'>,
-): Omit<MoveRecord, 'settled'> & { settled?: SettledMove[] } {
-  const settled = tree.setAside.filter((m) => m.goalId !== goalId).slice(0, MAX_SETTLED);
-  return settled.length > 0 ? { ...move, settled } : move;
+function isStampPart(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /** The tree shown from this document (GOAL6, GOAL7, GOAL8). */
@@ -108,9 +79,11 @@ export function treeEntries(doc: Y.Doc): TreeEntry[] {
   for (const id of sortedGoalIds(doc)) {
     const goal = root.get(id);
     if (!(goal instanceof Y.Map)) continue;
+    const order = goal.get(GOAL_FIELD.order);
     entries.push({
       id,
-      move: readMove(goal.get(GOAL_FIELD.move)),
+      moves: readMoves(goal.get(GOAL_FIELD.moves)),
+      order: typeof order === 'string' ? order : FALLBACK_ORDER,
       deleted: goal.get(GOAL_FIELD.deleted) === true,
     });
   }
@@ -121,71 +94,74 @@ export function treeEntries(doc: Y.Doc): TreeEntry[] {
 export function nextClock(doc: Y.Doc): number {
   let max = 0;
   for (const goal of goalsRoot(doc).values()) {
-    if (goal instanceof Y.Map) max = Math.max(max, readMove(goal.get(GOAL_FIELD.move)).clock);
+    if (!(goal instanceof Y.Map)) continue;
+    const moves = goal.get(GOAL_FIELD.moves);
+    if (!(moves instanceof Y.Array)) continue;
+    for (const move of moves.toArray() as { clock?: unknown }[]) {
+      if (isStampPart(move?.clock)) max = Math.max(max, move.clock);
+    }
   }
   return max + 1;
 }
 
-/** Orders moves: the later one has the greater clock, then client id, then goal id. */
-function isLaterMove(a: TreeEntry, b: TreeEntry): boolean {
-  if (a.move.clock !== b.move.clock) return a.move.clock > b.move.clock;
-  if (a.move.clientId !== b.move.clientId) return a.move.clientId > b.move.clientId;
-  return a.id > b.id;
+/** The latest move of a log in stamp order (GOAL6), or undefined for an empty log. */
+export function latestMove(moves: readonly MoveRecord[]): MoveRecord | undefined {
+  let latest: MoveRecord | undefined;
+  for (const move of moves) if (!latest || stampAfter(move, latest)) latest = move;
+  return latest;
+}
+
+function stampAfter(a: MoveRecord, b: MoveRecord): boolean {
+  return a.clock !== b.clock ? a.clock > b.clock : a.clientId > b.clientId;
+}
+
+interface Operation {
+  goalId: string;
+  move: MoveRecord;
+  /** Position in its goal's log: the last tie-break, as the log order is the same everywhere. */
+  index: number;
 }
 
 /**
- * GOAL6, GOAL7: the tree from the goals' move records. Pure; the same entries (in any order) give
- * the same tree.
+ * GOAL6, GOAL7: replays every goal's moves in stamp order — (clock, client id, goal id, position
+ * in the log) — skipping a move whose new parent is the goal itself, one of its descendants at
+ * that point, or not in the document. Pure; the same entries in any order give the same tree.
  */
 export function resolveTree(entries: Iterable<TreeEntry>): GoalTree {
   const byId = new Map<string, TreeEntry>();
   for (const entry of entries) byId.set(entry.id, entry);
   const ids = [...byId.keys()].sort(compareStrings);
 
-  const known = (id: string | null, self: string) =>
-    id !== null && id !== self && byId.has(id) ? id : null;
-  // A move some writer saw set aside stays set aside (its goal under its previous parent), even
-  // once the cycle it closed is gone: otherwise moving another goal of that cycle later would
-  // suddenly carry it out, long after the conflict (Kleppmann's replay never applies it either).
-  const settled = new Set<string>();
-  for (const entry of byId.values()) {
-    for (const m of entry.move.settled) settled.add(moveKey(m.goalId, m.clock, m.clientId));
-  }
-  const pointer = new Map<string, string | null>();
-  const adjusted = new Map<string, Adjustment>();
+  const operations: Operation[] = [];
   for (const id of ids) {
-    const { move } = byId.get(id)!;
-    if (settled.has(moveKey(id, move.clock, move.clientId))) {
-      pointer.set(id, known(move.previousParentId, id));
-      adjusted.set(id, 'previous-parent');
-      continue;
-    }
-    pointer.set(id, known(move.parentId, id));
-    if (move.parentId !== null && !byId.has(move.parentId)) adjusted.set(id, 'missing-parent');
+    byId.get(id)!.moves.forEach((move, index) => operations.push({ goalId: id, move, index }));
   }
+  operations.sort(
+    (a, b) =>
+      a.move.clock - b.move.clock ||
+      a.move.clientId - b.move.clientId ||
+      compareStrings(a.goalId, b.goalId) ||
+      a.index - b.index,
+  );
 
-  // Break cycles until none is left. Each pass sets aside the latest move of every cycle; a goal
-  // whose move was already set aside goes to the root, so each goal changes at most twice and the
-  // loop ends. In a graph where every node has one pointer, cycles are disjoint, so the choice in
-  // one cycle never depends on another and the visiting order does not matter.
-  for (
-    let cycles = findCycles(ids, pointer);
-    cycles.length > 0;
-    cycles = findCycles(ids, pointer)
-  ) {
-    for (const cycle of cycles) {
-      let latest = byId.get(cycle[0]!)!;
-      for (const id of cycle) {
-        const entry = byId.get(id)!;
-        if (isLaterMove(entry, latest)) latest = entry;
-      }
-      if (adjusted.get(latest.id) === 'previous-parent') {
-        pointer.set(latest.id, null);
-        adjusted.set(latest.id, 'root');
-      } else {
-        pointer.set(latest.id, known(latest.move.previousParentId, latest.id));
-        adjusted.set(latest.id, 'previous-parent');
-      }
+  // A goal none of whose moves has applied yet sits at the root of the replay.
+  const pointer = new Map<string, string | null>();
+  const isAncestorOrSelf = (goalId: string, of: string) => {
+    for (let at: string | null = of; at !== null; at = pointer.get(at) ?? null) {
+      if (at === goalId) return true;
+    }
+    return false;
+  };
+  const adjusted = new Map<string, Adjustment>();
+  for (const { goalId, move } of operations) {
+    const target = move.parentId;
+    if (target !== null && !byId.has(target)) {
+      adjusted.set(goalId, 'missing-parent');
+    } else if (target !== null && isAncestorOrSelf(goalId, target)) {
+      adjusted.set(goalId, 'skipped');
+    } else {
+      pointer.set(goalId, target);
+      adjusted.delete(goalId);
     }
   }
 
@@ -196,20 +172,18 @@ export function resolveTree(entries: Iterable<TreeEntry>): GoalTree {
   const roots: string[] = [];
   for (const id of ids) {
     const entry = byId.get(id)!;
-    if (entry.deleted) continue;
-    let shown = pointer.get(id) ?? null;
-    while (shown !== null && byId.get(shown)!.deleted) shown = pointer.get(shown) ?? null;
-    if (shown !== pointer.get(id) && !adjusted.has(id)) adjusted.set(id, 'live-ancestor');
-    parent.set(id, shown);
-    order.set(id, entry.move.order);
-    children.set(id, []);
-  }
-  for (const id of ids) {
-    if (!parent.has(id)) {
+    if (entry.deleted) {
       adjusted.delete(id);
       continue;
     }
-    const shown = parent.get(id)!;
+    let shown = pointer.get(id) ?? null;
+    while (shown !== null && byId.get(shown)!.deleted) shown = pointer.get(shown) ?? null;
+    if (shown !== (pointer.get(id) ?? null) && !adjusted.has(id)) adjusted.set(id, 'live-ancestor');
+    parent.set(id, shown);
+    order.set(id, entry.order);
+    children.set(id, []);
+  }
+  for (const [id, shown] of parent) {
     if (shown === null) roots.push(id);
     else children.get(shown)!.push(id);
   }
@@ -217,33 +191,7 @@ export function resolveTree(entries: Iterable<TreeEntry>): GoalTree {
     compareStrings(order.get(a)!, order.get(b)!) || compareStrings(a, b);
   roots.sort(bySiblingOrder);
   for (const list of children.values()) list.sort(bySiblingOrder);
-  const setAside: SettledMove[] = [];
-  for (const [id, reason] of adjusted) {
-    if (reason !== 'previous-parent' && reason !== 'root') continue;
-    const { clock, clientId } = byId.get(id)!.move;
-    setAside.push({ goalId: id, clock, clientId });
-  }
-  return { roots, children, parent, order, adjusted, setAside };
-}
-
-/** Every cycle of the pointer graph, each as its member ids. */
-function findCycles(ids: readonly string[], pointer: ReadonlyMap<string, string | null>) {
-  // Each walk marks the goals it passes with its own number; meeting its own mark again is a
-  // cycle, meeting an earlier walk's mark is not. Linear in the number of goals.
-  const walkOf = new Map<string, number>();
-  const cycles: string[][] = [];
-  ids.forEach((start, walk) => {
-    if (walkOf.has(start)) return;
-    const path: string[] = [];
-    let at: string | null = start;
-    while (at !== null && !walkOf.has(at)) {
-      walkOf.set(at, walk);
-      path.push(at);
-      at = pointer.get(at) ?? null;
-    }
-    if (at !== null && walkOf.get(at) === walk) cycles.push(path.slice(path.indexOf(at)));
-  });
-  return cycles;
+  return { roots, children, parent, order, adjusted };
 }
 
 /**
