@@ -58,6 +58,8 @@ export interface NewGoal {
   weight?: number;
   difficulty?: Difficulty;
   tags?: string[];
+  /** Who created it and when, when not the writer now (importing, replaying a past). */
+  created?: { by: string; at: string };
 }
 
 /** Metric fields a person sets directly; `current` changes through recordProgress (GOAL18). */
@@ -168,8 +170,8 @@ function writeGoal(
   const moves = goal.set(f.moves, new Y.Array<MoveRecord>());
   moves.push([{ parentId: input.parentId, clock, clientId: doc.clientID }]);
   goal.set(f.order, order);
-  goal.set(f.createdBy, context.by);
-  goal.set(f.createdAt, stamp(context));
+  goal.set(f.createdBy, input.created?.by ?? context.by);
+  goal.set(f.createdAt, input.created?.at ?? stamp(context));
   const d = GOAL_DEFAULTS;
   setField(goal, f.ownerId, input.ownerId, d.ownerId);
   setField(goal, f.teamId, input.teamId ?? null, d.teamId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGoal } from './document.ts';
-import { addGoal, deleteGoal, moveGoal, restoreGoal } from './edits.ts';
+import { addGoal, addGoals, deleteGoal, moveGoal, restoreGoal } from './edits.ts';
 import { replica, syncBoth, uuid } from './testing.ts';
 import {
   childrenOf,
@@ -333,5 +333,45 @@ describe('goal tree moves', () => {
     expect(depthOf(tree, c)).toBe(2);
     expect(depthOf(tree, a)).toBe(0);
     expect(descendantsOf(tree, a)).toEqual([b, c, d]);
+  });
+});
+
+describe('adding many goals at once', () => {
+  it('[GOAL5] [GOAL8] adds goals after their parents’ children in input order, parents from the same list included, in one transaction', () => {
+    const doc = replica(3);
+    const existing = addGoal(
+      doc,
+      { title: 'Old', level: 'company', ownerId: null, parentId: null },
+      by,
+    );
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    const theme = uuid(10);
+    const [, first, second, third] = addGoals(
+      doc,
+      [
+        { id: theme, title: 'Theme', level: 'company', ownerId: null, parentId: null },
+        { title: 'A', level: 'team', ownerId: null, parentId: theme },
+        { title: 'B', level: 'team', ownerId: null, parentId: theme },
+        {
+          title: 'C',
+          level: 'team',
+          ownerId: null,
+          parentId: existing,
+          created: { by: uuid(77), at: '2026-06-01T08:00:00.000Z' },
+        },
+      ],
+      by,
+    );
+    expect(transactions).toBe(1);
+    const tree = effectiveTree(doc);
+    expect(tree.roots).toEqual([existing, theme]);
+    expect(childrenOf(tree, theme)).toEqual([first, second]);
+    expect(childrenOf(tree, existing)).toEqual([third]);
+    expect(readGoal(doc, second!)!.moves).toEqual([{ parentId: theme, clock: 4, clientId: 3 }]);
+    expect(readGoal(doc, third!)).toMatchObject({
+      createdBy: uuid(77),
+      createdAt: '2026-06-01T08:00:00.000Z',
+    });
   });
 });
