@@ -173,8 +173,8 @@ export class Room {
   leave(member: RoomMember) {
     this.#members.delete(member);
     this.#presence.leave(member);
-    // Nobody left to write: the scratch replica's memory can go until someone does.
-    if (this.#members.size === 0) this.#checker?.discard();
+    // The scratch replica stays until the room unloads: rebuilding it costs as much as loading
+    // the document, and someone who just left often comes straight back (a network blip).
   }
 
   /** Everything the member's state vector lacks (the answer to its sync step 1). */
