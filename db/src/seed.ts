@@ -25,6 +25,7 @@ import {
   DEMO_THROTTLE_TEST_EMAIL,
 } from './demo.ts';
 import { hashPassword } from './passwords.ts';
+import { seedGoals } from './seed-goals.ts';
 
 export const DEMO_PEOPLE = 150;
 const DEMO_SEED = 2026;
@@ -62,11 +63,12 @@ export async function seedDemoOrganisation(
       title: account.title,
     }),
   );
+  const today = options.today ?? todayUtc();
   const organisation = generateOrganisation({
     people: DEMO_PEOPLE,
     seed: DEMO_SEED,
     domain: DEMO_EMAIL_DOMAIN,
-    today: options.today ?? todayUtc(),
+    today,
     featured,
   });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -77,6 +79,9 @@ export async function seedDemoOrganisation(
       isDemo: true,
       organisation,
       passwordHash,
+      today,
+      seed: DEMO_SEED,
+      log: options.log,
     }),
   );
   options.log?.(`Seeded ${DEMO_ORGANISATION_NAME} with ${organisation.people.length} people.`);
@@ -115,11 +120,12 @@ export async function seedOrganisation(
   }
   const domain = `${slug}.threadline.test`;
   const adminEmail = `admin@${domain}`;
+  const today = options.today ?? todayUtc();
   const organisation = generateOrganisation({
     people: options.people,
     seed: options.seed ?? 1,
     domain,
-    today: options.today ?? todayUtc(),
+    today,
     featured: [{ slot: { kind: 'department-head', department: 3 }, email: adminEmail }],
   });
   options.log?.(
@@ -127,7 +133,16 @@ export async function seedOrganisation(
   );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const organisationId = await inTransaction(pool, (client) =>
-    writeOrganisation(client, { name, slug, isDemo: false, organisation, passwordHash }),
+    writeOrganisation(client, {
+      name,
+      slug,
+      isDemo: false,
+      organisation,
+      passwordHash,
+      today,
+      seed: options.seed ?? 1,
+      log: options.log,
+    }),
   );
   return { organisationId, people: organisation.people.length, adminEmail, name, slug };
 }
@@ -138,6 +153,10 @@ interface WriteInput {
   isDemo: boolean;
   organisation: GeneratedOrganisation;
   passwordHash: string;
+  /** For the goal tree's story (seed-goals.ts). */
+  today: string;
+  seed: number;
+  log?: (message: string) => void;
 }
 
 async function writeOrganisation(client: PoolClient, input: WriteInput): Promise<string> {
@@ -225,6 +244,21 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       organisation.cycles.map((cycle) => cycle.endsOn),
       organisation.cycles.map((cycle) => cycle.status),
     ],
+  );
+
+  // The active cycle's goal tree, in the document log (GOAL21, GOAL22).
+  const started = performance.now();
+  const goals = await seedGoals(client, {
+    organisationId,
+    organisation,
+    personIds,
+    teamIds,
+    today: input.today,
+    seed: input.seed,
+  });
+  input.log?.(
+    `Seeded ${goals.goals} goals (${goals.logEntries} log entries, ` +
+      `${(goals.bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
   return organisationId;
 }

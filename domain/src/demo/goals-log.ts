@@ -208,3 +208,8 @@ function checkIn(
   const milestone = readGoal(doc, goal.id)?.metric.milestones[checkIn.value - 1];
   if (milestone) setMilestoneDone(doc, goal.id, milestone.id, true, context);
 }
+
+/** The document's whole content as one update: what compaction would store as its snapshot. */
+export function demoGoalSnapshot(doc: Y.Doc): Uint8Array {
+  return Y.encodeStateAsUpdate(doc);
+}

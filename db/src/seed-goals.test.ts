@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readTree } from '@threadline/domain/goals/document';
+import { canonicalTree } from '@threadline/domain/goals/testing';
+import { useTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
+import { seedDemoOrganisation, seedOrganisation } from './seed.ts';
+
+const TODAY = '2026-11-22';
+
+let db: TestDatabase;
+let demo: { organisationId: string; people: number };
+beforeAll(async () => {
+  db = await useTestDatabase();
+  demo = await seedDemoOrganisation(db.pool, { today: TODAY });
+});
+
+async function goalDocument(organisationId: string) {
+  const { rows: cycles } = await db.pool.query<{ id: string; status: string }>(
+    `SELECT id, status FROM cycles WHERE organisation_id = $1`,
+    [organisationId],
+  );
+  const active = cycles.find((cycle) => cycle.status === 'active')!;
+  const name = `goals/${active.id}`;
+  const { rows: updates } = await db.pool.query<{
+    seq: string;
+    document_name: string;
+    person_id: string | null;
+    received_at: Date;
+    update: Buffer;
+  }>(
+    `SELECT seq, document_name, person_id, received_at, update FROM document_updates
+      WHERE organisation_id = $1 ORDER BY seq`,
+    [organisationId],
+  );
+  const { rows: snapshots } = await db.pool.query<{
+    document_name: string;
+    upto_seq: string;
+    upto_received_at: Date;
+    state: Buffer;
+  }>(`SELECT * FROM document_snapshots WHERE organisation_id = $1`, [organisationId]);
+  return { name, updates, snapshots };
+}
+
+function replay(updates: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+describe('seeded goal trees', () => {
+  it('[GOAL22] logs the active cycle’s goal tree as updates in time order, with a snapshot of all of them', async () => {
+    const { name, updates, snapshots } = await goalDocument(demo.organisationId);
+    expect(updates.length).toBeGreaterThan(12);
+    // Only the active cycle has a tree; nothing is logged for the closed one.
+    expect(new Set(updates.map((row) => row.document_name))).toEqual(new Set([name]));
+    const times = updates.map((row) => row.received_at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times.at(-1)!).toBeLessThan(Date.parse(`${TODAY}T00:00:00Z`));
+
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]!.document_name).toBe(name);
+    expect(snapshots[0]!.upto_seq).toBe(updates.at(-1)!.seq);
+    expect(snapshots[0]!.upto_received_at).toEqual(updates.at(-1)!.received_at);
+    const fromLog = readTree(replay(updates.map((row) => row.update)));
+    const fromSnapshot = readTree(replay([snapshots[0]!.state]));
+    expect(canonicalTree(fromSnapshot.tree)).toBe(canonicalTree(fromLog.tree));
+    expect(fromSnapshot.goals).toEqual(fromLog.goals);
+  });
+
+  it('[GOAL21] the tree holds about four goals per person, owned by people and teams of the organisation', async () => {
+    const { updates } = await goalDocument(demo.organisationId);
+    const { goals, tree } = readTree(replay(updates.map((row) => row.update)));
+    expect(goals.size).toBeGreaterThan(demo.people * 3.5);
+    expect(goals.size).toBeLessThan(demo.people * 5);
+    // Every goal is live and in the tree exactly once.
+    expect(tree.parent.size).toBe(goals.size);
+
+    const { rows: people } = await db.pool.query<{ id: string }>(
+      'SELECT id FROM people WHERE organisation_id = $1',
+      [demo.organisationId],
+    );
+    const { rows: teams } = await db.pool.query<{ id: string }>(
+      'SELECT id FROM teams WHERE organisation_id = $1',
+      [demo.organisationId],
+    );
+    const personIds = new Set(people.map((row) => row.id));
+    const teamIds = new Set(teams.map((row) => row.id));
+    for (const goal of goals.values()) {
+      expect(personIds.has(goal.ownerId!)).toBe(true);
+      expect(personIds.has(goal.createdBy)).toBe(true);
+      if (goal.teamId !== null) expect(teamIds.has(goal.teamId)).toBe(true);
+      for (const checkIn of goal.checkIns) expect(personIds.has(checkIn.by)).toBe(true);
+    }
+    // Changes made on purpose are in their author's name, everything else the system's.
+    const authors = updates.filter((row) => row.person_id !== null);
+    expect(authors.length).toBeGreaterThan(0);
+    for (const row of authors) expect(personIds.has(row.person_id!)).toBe(true);
+  });
+
+  it('[GOAL22] seedOrganisation seeds a tree for generated organisations too', async () => {
+    const started = performance.now();
+    const result = await seedOrganisation(db.pool, { people: 300, today: TODAY, name: 'Goal Co' });
+    const seconds = (performance.now() - started) / 1000;
+    const { updates, snapshots } = await goalDocument(result.organisationId);
+    const { goals } = readTree(replay([snapshots[0]!.state]));
+    expect(goals.size).toBeGreaterThan(300 * 3.5);
+    expect(updates.length).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(15);
+  });
+});
