@@ -69,14 +69,14 @@ describe('revocation', () => {
     const org = await organisation();
     const person = await signInWith(db.pool, org.organisationId);
     const otherSession = await signInWith(db.pool, org.organisationId);
-    const [a, b] = await Promise.all(
+    const raws = await Promise.all(
       nodes.map((node) => openRaw(node.port, org.documentName, person.cookie)),
     );
     const bystander = await openRaw(nodes[0]!.port, org.documentName, otherSession.cookie);
-    await Promise.all([a, b].map((raw) => raw.until(() => raw.acks().length > 0)));
+    await Promise.all(raws.map((raw) => raw.until(() => raw.acks().length > 0)));
     // Measured from before the sign-out's commit: an upper bound of the latency.
     const signedOutAt = performance.now();
-    const closes = Promise.all([a!, b!].map((raw) => closedAfter(raw, () => signedOutAt)));
+    const closes = Promise.all(raws.map((raw) => closedAfter(raw, () => signedOutAt)));
     await invalidateSession(db.pool, person.sessionId);
     const results = await closes;
     expect(results.map((r) => r.code)).toEqual([CloseCode.Unauthorized, CloseCode.Unauthorized]);

@@ -10,6 +10,8 @@ import type { DocumentKey } from '../persistence/document-storage.ts';
 import type { Fanout } from './fanout.ts';
 import { decodePeerMessage, encodePeerMessage, type PeerMessage } from './peer-message.ts';
 
+const SUBSCRIBE_WAIT_MS = 1000;
+
 export interface RedisFanoutOptions {
   url: string;
   /** Prefixes every channel, so several deployments (or tests) can share one Redis. */
@@ -25,6 +27,8 @@ export class RedisFanout implements Fanout {
   readonly #handlers = new Map<string, (message: PeerMessage) => void>();
   readonly #reconnectListeners: (() => void)[] = [];
   readonly #options: RedisFanoutOptions;
+  /** Set while publishing fails, so an outage is logged once, not once per update. */
+  #publishFailing = false;
 
   constructor(options: RedisFanoutOptions) {
     this.#options = options;
@@ -53,7 +57,18 @@ export class RedisFanout implements Fanout {
     const channel = this.#channel(key);
     const subscribed = this.#handlers.has(channel);
     this.#handlers.set(channel, onMessage);
-    if (!subscribed) await this.#subscriber.subscribe(channel);
+    if (subscribed) return;
+    // While Redis is away the subscription waits in ioredis's queue; the document opens anyway
+    // after a moment (the log check brings other nodes' changes until Redis is back).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), SUBSCRIBE_WAIT_MS);
+    });
+    const outcome = await Promise.race([this.#subscriber.subscribe(channel), waited]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.#options.log.warn({ document: key.name }, 'redis is not answering; opening without it');
+    }
   }
 
   unsubscribe(key: DocumentKey) {
@@ -65,11 +80,18 @@ export class RedisFanout implements Fanout {
   publish(key: DocumentKey, message: PeerMessage) {
     const { metrics, log } = this.#options;
     metrics.peerMessages.inc({ direction: 'out', kind: message.kind });
-    this.#publisher
-      .publish(this.#channel(key), Buffer.from(encodePeerMessage(message)))
-      .catch((error: unknown) => {
-        log.warn({ err: error, document: key.name }, 'could not publish to other nodes');
-      });
+    this.#publisher.publish(this.#channel(key), Buffer.from(encodePeerMessage(message))).then(
+      () => {
+        if (this.#publishFailing) log.info('publishing to other nodes again');
+        this.#publishFailing = false;
+      },
+      (error: unknown) => {
+        if (!this.#publishFailing) {
+          log.warn({ err: error, document: key.name }, 'could not publish to other nodes');
+        }
+        this.#publishFailing = true;
+      },
+    );
   }
 
   onReconnect(listener: () => void) {
