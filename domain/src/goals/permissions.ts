@@ -82,22 +82,20 @@ export function checkGoalChange(
       before ? 'You may not hand this goal over there.' : 'You may not add this goal.',
     );
   }
-  const approval = isApproval(before, after);
-  if (approval && !mayApproveGoal(actor, after)) {
-    return refuse('GOAL17', "Only the owner's manager or an admin can make this goal active.");
-  }
-  if (approval && (after.approvedBy !== actor.personId || after.approvedAt === null)) {
-    return refuse('GOAL17', 'An approval records who approved and when.');
-  }
+  // An update may carry an approval and a later change of state together (approved, then sent
+  // back to proposed before syncing), so the approval fields are judged on their own: whoever
+  // records one must be allowed to approve and record themselves.
   const approvalChanged =
     before === null
       ? after.approvedBy !== null || after.approvedAt !== null
       : after.approvedBy !== before.approvedBy || after.approvedAt !== before.approvedAt;
-  if (approvalChanged && !(approval && after.approvedBy === actor.personId)) {
-    return refuse(
-      'GOAL17',
-      'An approval is recorded only by the person approving, when approving.',
-    );
+  if (isApproval(before, after) || approvalChanged) {
+    if (!mayApproveGoal(actor, after)) {
+      return refuse('GOAL17', "Only the owner's manager or an admin can approve this goal.");
+    }
+    if (after.approvedBy !== actor.personId || after.approvedAt === null) {
+      return refuse('GOAL17', 'An approval records who approved and when.');
+    }
   }
   if (before && !isSubsequence(before.moves, after.moves)) {
     return refuse('GOAL3', 'The move log is never rewritten.');

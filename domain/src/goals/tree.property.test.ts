@@ -175,7 +175,7 @@ describe('concurrent goal-tree edits (property)', () => {
     // would pass without testing anything.
     expect(seen.cycleResolved).toBeGreaterThan(seen.runs * 0.05);
     expect(seen.liveAncestor).toBeGreaterThan(seen.runs * 0.05);
-  });
+  }, 60_000);
 
   it('[GOAL6] on a single replica no move is ever skipped: the tree follows every move', () => {
     fc.assert(
@@ -192,7 +192,7 @@ describe('concurrent goal-tree edits (property)', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('[GOAL6] [GOAL7] any move logs at all, even hand-crafted ones, resolve to an acyclic tree holding every live goal, whatever their order', () => {
     const ids = Array.from({ length: 8 }, (_, i) => uuid(i + 1));
@@ -228,5 +228,5 @@ describe('concurrent goal-tree edits (property)', () => {
       ),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
