@@ -12,7 +12,7 @@ import type {
   MetricKind,
 } from './model.ts';
 import { ownProgress, treeProgress } from './progress.ts';
-import { depthOf } from './tree.ts';
+import { depths } from './tree.ts';
 
 export interface ProjectionContext {
   cycleId: string;
@@ -85,6 +85,7 @@ export function projectSnapshot(
   context: ProjectionContext,
 ): GoalProjection {
   const progress = treeProgress(goals, tree);
+  const depth = depths(tree);
   const rows: GoalRow[] = [];
   const progressEvents: GoalProgressEvent[] = [];
   for (const [id, goal] of goals) {
@@ -99,7 +100,7 @@ export function projectSnapshot(
       goalId: id,
       cycleId: context.cycleId,
       parentId,
-      depth: live ? depthOf(tree, id) : null,
+      depth: depth.get(id) ?? null,
       title: goal.title,
       level: goal.level,
       state: goal.state,
