@@ -2,11 +2,12 @@
 // replayed into the document `goals/<cycleId>`, written to the document log exactly as the sync
 // server's Postgres storage writes accepted updates (document_updates: organisation, document name,
 // author or null for the system, received_at, the Yjs update), so the server loads it like any
-// other document and the history panel replays it. A snapshot up to the last entry is stored as
-// compaction would (SYNC9), so the first load applies one update instead of thousands.
+// other document and the history panel replays it. No snapshot: loading a few hundred entries
+// costs about what loading one snapshot of the same content does (the bytes dominate, not the
+// count), and the server compacts on its own (SYNC9).
 import type { GeneratedOrganisation } from '@threadline/domain/demo/generate';
 import { generateDemoGoals } from '@threadline/domain/demo/goals';
-import { demoGoalSnapshot, writeDemoGoalLog } from '@threadline/domain/demo/goals-log';
+import { writeDemoGoalLog, type DemoLogEntry } from '@threadline/domain/demo/goals-log';
 import { formatDocumentName } from '@threadline/domain/documents/names';
 import type { Queryable } from './connection.ts';
 
@@ -50,34 +51,43 @@ export async function seedGoals(db: Queryable, input: SeedGoalsInput): Promise<S
     team: known(input.teamIds, 'team'),
   });
 
-  const { rows } = await db.query<{ seq: string; received_at: Date }>(
-    `INSERT INTO document_updates (organisation_id, document_name, person_id, received_at, update)
-     SELECT $1, $2, e.p, e.r, e.u
-       FROM unnest($3::uuid[], $4::timestamptz[], $5::bytea[]) WITH ORDINALITY AS e (p, r, u, i)
-      ORDER BY e.i
-     RETURNING seq, received_at`,
-    [
-      input.organisationId,
-      documentName,
-      entries.map((entry) => entry.personId),
-      entries.map((entry) => entry.receivedAt),
-      entries.map((entry) => Buffer.from(entry.update)),
-    ],
-  );
-  const last = rows.reduce((a, b) => (Number(a.seq) > Number(b.seq) ? a : b));
-  const state = demoGoalSnapshot(doc);
-  await db.query(
-    `INSERT INTO document_snapshots
-       (organisation_id, document_name, upto_seq, upto_received_at, state)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [input.organisationId, documentName, last.seq, last.received_at, Buffer.from(state)],
-  );
+  for (let from = 0; from < entries.length; from += ROWS_PER_INSERT) {
+    const chunk = entries.slice(from, from + ROWS_PER_INSERT);
+    await insertEntries(db, input.organisationId, documentName, chunk);
+  }
   doc.destroy();
   return {
     cycleId,
     documentName,
     goals: plan.goals.length,
     logEntries: entries.length,
-    bytes: state.length,
+    bytes: entries.reduce((sum, entry) => sum + entry.update.length, 0),
   };
+}
+
+/** Rows per INSERT: four parameters each, well below Postgres's 65,535. */
+const ROWS_PER_INSERT = 2_000;
+
+/**
+ * One multi-row INSERT, each update its own parameter: node-postgres sends a Buffer parameter as
+ * binary, where an array of them (unnest) would travel as hex text at twice the size.
+ */
+async function insertEntries(
+  db: Queryable,
+  organisationId: string,
+  documentName: string,
+  entries: readonly DemoLogEntry[],
+) {
+  const values: unknown[] = [organisationId, documentName];
+  const tuples = entries.map((entry) => {
+    values.push(entry.personId, entry.receivedAt, Buffer.from(entry.update));
+    const n = values.length;
+    return `($1, $2, $${n - 2}::uuid, $${n - 1}::timestamptz, $${n}::bytea)`;
+  });
+  // Identity values are drawn in VALUES order, so seq follows the entries' time order.
+  await db.query(
+    `INSERT INTO document_updates (organisation_id, document_name, person_id, received_at, update)
+     VALUES ${tuples.join(', ')}`,
+    values,
+  );
 }

@@ -192,7 +192,7 @@ describe('demo goals', () => {
     }
   });
 
-  it('[GOAL22] log entries are in time order, deliberate changes in their author’s name', () => {
+  it('[GOAL22] log entries are in time order, target changes in their author’s name', () => {
     const org = organisation(150);
     const plan = generateDemoGoals(org, { seed: 11, today: TODAY });
     const { entries } = writeDemoGoalLog(plan, ids);
@@ -200,9 +200,9 @@ describe('demo goals', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(times.at(-1)!).toBeLessThan(Date.parse(`${TODAY}T00:00:00Z`));
     const retargeted = plan.goals.filter((g) => g.retarget).length;
-    const closed = plan.goals.filter((g) => g.closed).length;
-    expect(entries.filter((entry) => entry.personId !== null)).toHaveLength(retargeted + closed);
+    expect(retargeted).toBeGreaterThan(0);
+    expect(entries.filter((entry) => entry.personId !== null)).toHaveLength(retargeted);
     // Routine events come in at most one entry per month between deliberate ones.
-    expect(entries.length).toBeLessThan(retargeted + closed + 2 * (retargeted + closed + 12));
+    expect(entries.length).toBeLessThanOrEqual(retargeted + (retargeted + 1) + 12);
   });
 });
