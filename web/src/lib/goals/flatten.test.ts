@@ -48,6 +48,14 @@ describe('the rows on screen', () => {
     ]);
   });
 
+  it('while filtering, an ancestor closed by hand stays closed', () => {
+    const filter = { matched: new Set([uuid(4)]), shown: new Set([uuid(4), uuid(2), uuid(1)]) };
+    expect(ids(flattenTree(tree, new Set(), filter, new Set([uuid(2)])))).toEqual([
+      uuid(1),
+      uuid(2),
+    ]);
+  });
+
   it('while filtering, a match expanded by hand shows everything below it', () => {
     const filter = { matched: new Set([uuid(1)]), shown: new Set([uuid(1)]) };
     expect(ids(flattenTree(tree, new Set(), filter))).toEqual([uuid(1)]);

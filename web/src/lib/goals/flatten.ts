@@ -25,6 +25,8 @@ export function flattenTree(
   tree: GoalTree,
   expanded: ReadonlySet<string>,
   filter: FilterResult | null,
+  /** Goals closed by hand while filtering, which would otherwise open by themselves. */
+  collapsed: ReadonlySet<string> = new Set(),
 ): TreeRow[] {
   const rows: TreeRow[] = [];
   const visit = (parentId: string | null, level: number, narrowed: boolean) => {
@@ -36,7 +38,7 @@ export function flattenTree(
       // While filtering: open where matches lie below; a match opened by hand shows all below it.
       const unfold = narrowed ? matched && expanded.has(id) : expanded.has(id);
       const leadsToMatch = narrowed && filter !== null && children.some((c) => filter.shown.has(c));
-      const open = children.length > 0 && (unfold || leadsToMatch);
+      const open = children.length > 0 && (unfold || (leadsToMatch && !collapsed.has(id)));
       rows.push({
         id,
         level,

@@ -40,6 +40,8 @@ export interface TreeViewOptions {
   directory: Directory;
   actor: Actor;
   cycle: CycleWindow | null;
+  /** A closed cycle's tree is kept as it was: read-only for everyone. */
+  cycleClosed: boolean;
   myTeamId: string | null;
 }
 
@@ -49,16 +51,21 @@ export class GoalTreeView {
   readonly actor: Actor;
   readonly cycle: CycleWindow | null;
   readonly expanded = new SvelteSet<string>();
-  filter = $state<TreeFilter>({ ...NO_FILTER });
+  #filter = $state<TreeFilter>({ ...NO_FILTER });
+  /** Goals closed by hand while filtering (they would open by themselves to show matches). */
+  readonly collapsed = new SvelteSet<string>();
   /** The goal shown in the details pane, or null when it is closed. */
   selectedId = $state<string | null>(null);
   /** The row that holds the tree's tab stop. */
   focusedId = $state<string | null>(null);
+  /** A goal to scroll into view once its row exists (after an add, a move, a link). */
+  revealId = $state<string | null>(null);
   /** The goal whose title is being edited in its row. */
   renamingId = $state<string | null>(null);
   /** "Now" for health and staleness, moved on every minute. */
   readonly now = new SvelteDate();
   readonly #myTeamId: string | null;
+  readonly #cycleClosed: boolean;
   #openedOnce = false;
 
   constructor(options: TreeViewOptions) {
@@ -67,9 +74,20 @@ export class GoalTreeView {
     this.actor = options.actor;
     this.cycle = options.cycle;
     this.#myTeamId = options.myTeamId;
+    this.#cycleClosed = options.cycleClosed;
   }
 
-  readonly filtering = $derived(isFiltering(this.filter));
+  get filter(): TreeFilter {
+    return this.#filter;
+  }
+
+  /** A new filter opens again what was closed by hand under the last one. */
+  set filter(next: TreeFilter) {
+    this.#filter = next;
+    this.collapsed.clear();
+  }
+
+  readonly filtering = $derived(isFiltering(this.#filter));
 
   /** Filter results; rebuilt on content changes only while a filter is on. */
   readonly #filterResult = $derived.by(() => {
@@ -80,7 +98,7 @@ export class GoalTreeView {
   });
 
   readonly rows: TreeRow[] = $derived.by(() =>
-    flattenTree(this.document.tree, this.expanded, this.#filterResult),
+    flattenTree(this.document.tree, this.expanded, this.#filterResult, this.collapsed),
   );
 
   readonly rowIndex = $derived(rowPositions(this.rows));
@@ -126,27 +144,49 @@ export class GoalTreeView {
     return factsOf(goal, this.document.progressOf(goal.id), this.cycle, this.now);
   }
 
+  /**
+   * Nothing is editable in a closed cycle, when the server says this connection may only read
+   * (SC9), or once syncing stopped for good (signed out, forbidden).
+   */
+  get readOnly(): boolean {
+    const status = this.document.status;
+    return this.#cycleClosed || status.readOnly || status.stopped;
+  }
+
   mayEdit(goal: Goal): boolean {
-    return mayEdit(this.actor, goal);
+    return !this.readOnly && mayEdit(this.actor, goal);
   }
 
   mayApprove(goal: Goal): boolean {
-    return mayApprove(this.actor, goal);
+    return !this.readOnly && mayApprove(this.actor, goal);
   }
 
   get mayAddTheme(): boolean {
-    return mayAddTheme(this.actor);
+    return !this.readOnly && mayAddTheme(this.actor);
+  }
+
+  /** Whether this person may add a goal under `parentId` (always, where they may write at all). */
+  get mayAdd(): boolean {
+    return !this.readOnly;
   }
 
   toggle(id: string) {
-    if (this.expanded.has(id)) this.expanded.delete(id);
-    else this.expanded.add(id);
+    const index = this.rowIndex.get(id);
+    const open = index === undefined ? this.expanded.has(id) : this.rows[index]!.expanded;
+    if (open) {
+      this.expanded.delete(id);
+      this.collapsed.add(id);
+    } else {
+      this.expanded.add(id);
+      this.collapsed.delete(id);
+    }
   }
 
   /** Shows a goal: opens its ancestors and gives it the tree's focus. */
   reveal(id: string) {
     for (const ancestor of pathToRoot(this.document.tree, id).slice(1)) this.expanded.add(ancestor);
     this.focusedId = id;
+    this.revealId = id;
   }
 
   select(id: string | null) {

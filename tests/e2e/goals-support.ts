@@ -1,0 +1,156 @@
+// Helpers for the goal-tree end-to-end specs: open the tree as someone, find goals by title, add
+// goals through the UI, and talk to the sync server the way a tampered client would.
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { decodeMessage, encodeMessage } from '@threadline/domain/protocol/messages';
+import { signIn } from './fixtures.ts';
+
+/** A fresh word per test run, so goals a test adds are found among the demo's and other tests'. */
+export function uniqueTag(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+/** A signed-in page of its own browser context (another person, another device). */
+export async function personOnGoals(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  await openGoals(page);
+  return { context, page };
+}
+
+export async function openGoals(page: Page) {
+  await page.goto('/goals');
+  await expectSaved(page);
+}
+
+export async function expectSaved(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+}
+
+export function tree(page: Page): Locator {
+  return page.getByRole('treegrid');
+}
+
+/** The row of the goal whose title is exactly `title`. */
+export function row(page: Page, title: string): Locator {
+  return tree(page)
+    .getByRole('row')
+    .filter({ has: page.locator('.title').getByText(title, { exact: true }) });
+}
+
+/** Narrows the tree to goals whose title contains `text` (and their ancestors). */
+export async function search(page: Page, text: string) {
+  await page.getByLabel('Search titles').fill(text);
+}
+
+export function titleField(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Goal details' }).getByLabel('Title', {
+    exact: true,
+  });
+}
+
+/** Adds a company theme (leaders and admins) and names it. */
+export async function addTheme(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Add company theme' }).click();
+  await expect(titleField(page)).toBeFocused();
+  await titleField(page).fill(title);
+  await expect(row(page, title)).toBeVisible();
+}
+
+/** Adds a goal under the goal titled `parent` and names it. */
+export async function addSubGoal(page: Page, parent: string, title: string) {
+  await row(page, parent).click();
+  await page.getByRole('button', { name: 'Add sub-goal' }).click();
+  await expect(titleField(page)).toBeFocused();
+  await titleField(page).fill(title);
+  await expect(row(page, title)).toBeVisible();
+}
+
+/** [title, aria-level] of every row shown, top to bottom. */
+export async function shownTree(page: Page): Promise<[string, number][]> {
+  const rows = tree(page).locator('[data-goal-id]');
+  const count = await rows.count();
+  const shown: [string, number, number][] = [];
+  for (let i = 0; i < count; i++) {
+    const item = rows.nth(i);
+    shown.push([
+      (await item.locator('.title').innerText()).trim(),
+      Number(await item.getAttribute('aria-level')),
+      Number(await item.getAttribute('aria-rowindex')),
+    ]);
+  }
+  // Rows are placed absolutely: the DOM order is not the screen order, aria-rowindex is.
+  return shown.sort((a, b) => a[2] - b[2]).map(([title, level]) => [title, level]);
+}
+
+interface RawSocket {
+  /** The whole document as the server has it (its answer to an empty sync step 1). */
+  state: number[];
+  documentName: string;
+}
+
+/**
+ * Opens a second, raw websocket from the page to the goal document (the browser sends the
+ * session cookie, as for the real client) and returns the server's state. The socket stays open
+ * on `window.rawGoalSocket` for sendRawUpdate.
+ */
+export async function openRawSocket(page: Page): Promise<RawSocket> {
+  const toolbar = page.locator('[data-document]');
+  const documentName = (await toolbar.getAttribute('data-document'))!;
+  const syncUrl = (await toolbar.getAttribute('data-sync-url'))!;
+  const step1 = [
+    ...encodeMessage({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) }),
+  ];
+  const frames = await page.evaluate(
+    async ({ url, step1 }) => {
+      const socket = new WebSocket(url);
+      socket.binaryType = 'arraybuffer';
+      const received: number[][] = [];
+      (window as unknown as { rawGoalSocket: unknown }).rawGoalSocket = { socket, received };
+      socket.addEventListener('message', (event) =>
+        received.push([...new Uint8Array(event.data as ArrayBuffer)]),
+      );
+      await new Promise((resolve, reject) => {
+        socket.addEventListener('open', resolve);
+        socket.addEventListener('error', reject);
+      });
+      socket.send(new Uint8Array(step1));
+      // The server answers with its own step 1 and, for ours, a step 2 holding the document.
+      for (let waited = 0; waited < 5000 && !received.some((f) => f[0] === 0 && f[1] === 1);) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        waited += 50;
+      }
+      return received;
+    },
+    { url: `${syncUrl.replace(/\/+$/, '')}/sync/${documentName}`, step1 },
+  );
+  for (const frame of frames) {
+    const message = decodeMessage(new Uint8Array(frame));
+    if (message.type === 'sync-step-2') return { state: [...message.update], documentName };
+  }
+  throw new Error('the server sent no sync step 2');
+}
+
+/** Sends a crafted update on the raw socket and returns the server's refusal reason, if any. */
+export async function sendRawUpdate(page: Page, update: Uint8Array): Promise<string | null> {
+  const frame = [...encodeMessage({ type: 'sync-update', update })];
+  const frames = await page.evaluate(async (frame) => {
+    const raw = (
+      window as unknown as { rawGoalSocket: { socket: WebSocket; received: number[][] } }
+    ).rawGoalSocket;
+    const before = raw.received.length;
+    raw.socket.send(new Uint8Array(frame));
+    // A refusal (or an acknowledgement) comes back within a commit or two.
+    for (let waited = 0; waited < 5000; waited += 50) {
+      if (raw.received.slice(before).some((f) => f[0] === 101 || f[0] === 100)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return raw.received.slice(before);
+  }, frame);
+  for (const raw of frames) {
+    const message = decodeMessage(new Uint8Array(raw));
+    if (message.type === 'refused') return message.reason;
+  }
+  return null;
+}

@@ -1,0 +1,253 @@
+// The goal tree page (issue 4 UI): several people in one tree at once, live, online and offline.
+// Each test adds the goals it needs through the UI, tagged with a fresh word, and narrows the tree
+// to them with the search box, so the demo's own goals and other tests' never get in the way.
+import { expect, test } from '@playwright/test';
+import * as Y from 'yjs';
+import {
+  DEMO_CEO_EMAIL,
+  DEMO_DEPARTMENT_HEAD_EMAIL,
+  DEMO_EMPLOYEE_EMAIL,
+  DEMO_MANAGER_EMAIL,
+} from '@threadline/db/demo';
+import { readGoals } from '@threadline/domain/goals/document';
+import { updateGoalFields } from '@threadline/domain/goals/edits';
+import { expectNoAxeViolations, signIn } from './fixtures.ts';
+import {
+  addSubGoal,
+  addTheme,
+  expectSaved,
+  openRawSocket,
+  personOnGoals,
+  row,
+  search,
+  sendRawUpdate,
+  shownTree,
+  titleField,
+  tree,
+  uniqueTag,
+} from './goals-support.ts';
+
+test('requires authentication', async ({ page }) => {
+  await page.goto('/goals');
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fgoals/);
+});
+
+test('A adds a goal under a team goal and B sees it appear live, with A there and editing it', async ({
+  browser,
+}) => {
+  const tag = uniqueTag();
+  const a = await personOnGoals(browser, DEMO_DEPARTMENT_HEAD_EMAIL);
+  const b = await personOnGoals(browser, DEMO_CEO_EMAIL);
+  await search(a.page, tag);
+  await search(b.page, tag);
+
+  await addTheme(a.page, `Win the mid-market ${tag}`);
+  await addSubGoal(a.page, `Win the mid-market ${tag}`, `Engineering ships self-serve ${tag}`);
+  await expect(row(b.page, `Engineering ships self-serve ${tag}`)).toBeVisible();
+  await addSubGoal(a.page, `Engineering ships self-serve ${tag}`, `Cut sign-up steps to 3 ${tag}`);
+
+  const added = row(b.page, `Cut sign-up steps to 3 ${tag}`);
+  await expect(added).toBeVisible();
+  await expect(added).toHaveAttribute('aria-level', '3');
+  // A is in the tree, and is editing the goal A just added (A's details pane is open on it).
+  await expect(b.page.getByRole('group', { name: 'People in this tree' })).toContainText(
+    'Daniel Kowalski',
+  );
+  await expect(added).toContainText('Daniel Kowalski is editing');
+  await expectSaved(a.page);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('concurrent re-parenting into a would-be cycle ends in the same acyclic tree for both', async ({
+  browser,
+}) => {
+  const tag = uniqueTag();
+  const a = await personOnGoals(browser, DEMO_DEPARTMENT_HEAD_EMAIL);
+  const b = await personOnGoals(browser, DEMO_CEO_EMAIL);
+  await search(a.page, tag);
+  await search(b.page, tag);
+  const x = `Theme X ${tag}`;
+  const y = `Theme Y ${tag}`;
+  await addTheme(a.page, x);
+  await addTheme(a.page, y);
+  await expect(row(b.page, y)).toBeVisible();
+  await expectSaved(a.page);
+
+  // Both offline, so neither sees the other's move before making their own.
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  // A puts Y into X with the keyboard (Alt+→: into the goal above).
+  await row(a.page, y).click();
+  await row(a.page, y).press('Alt+ArrowRight');
+  await expect(row(a.page, y)).toHaveAttribute('aria-level', '2');
+  // B drags X onto the middle of Y: X into Y.
+  await row(b.page, x).dragTo(row(b.page, y));
+  await expect(row(b.page, x)).toHaveAttribute('aria-level', '2');
+
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  await expectSaved(a.page);
+  await expectSaved(b.page);
+  // One move wins on every replica: one theme at the top, the other under it, the same for both.
+  await expect
+    .poll(async () => JSON.stringify(await shownTree(a.page)))
+    .toBe(JSON.stringify(await shownTree(b.page)));
+  const shown = await shownTree(a.page);
+  expect(shown.map(([, level]) => level)).toEqual([1, 2]);
+  expect(shown.map(([title]) => title).sort()).toEqual([x, y]);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('A edits offline, reloads, reconnects, and A and B converge on both sides’ edits', async ({
+  browser,
+}) => {
+  const tag = uniqueTag();
+  const a = await personOnGoals(browser, DEMO_CEO_EMAIL);
+  const b = await personOnGoals(browser, DEMO_DEPARTMENT_HEAD_EMAIL);
+  // The service worker keeps pages opened while it controls them: open the tree once more under it.
+  await a.page.evaluate(() => navigator.serviceWorker.ready);
+  await a.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await a.page.reload();
+  await expectSaved(a.page);
+  await search(a.page, tag);
+  await search(b.page, tag);
+  await addTheme(a.page, `Offline theme ${tag}`);
+  await expect(row(b.page, `Offline theme ${tag}`)).toBeVisible();
+  await expectSaved(a.page);
+
+  await a.context.setOffline(true);
+  await expect(a.page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await titleField(a.page).fill(`Offline theme ${tag} renamed`);
+  await expect(row(a.page, `Offline theme ${tag} renamed`)).toBeVisible();
+  // B, online, adds a goal under the same theme meanwhile.
+  await addSubGoal(b.page, `Offline theme ${tag}`, `Online sub-goal ${tag}`);
+  await expectSaved(b.page);
+
+  // Reloaded with the network off: the page comes from the service worker, the tree from IndexedDB.
+  await a.page.reload();
+  await search(a.page, tag);
+  await expect(row(a.page, `Offline theme ${tag} renamed`)).toBeVisible();
+  await row(a.page, `Offline theme ${tag} renamed`).click();
+  await a.page.getByLabel('Description').fill(`Written offline after a reload ${tag}`);
+
+  await a.context.setOffline(false);
+  await expectSaved(a.page);
+  await expect(row(b.page, `Offline theme ${tag} renamed`)).toBeVisible();
+  await row(b.page, `Offline theme ${tag} renamed`).click();
+  await expect(b.page.getByLabel('Description')).toHaveValue(
+    `Written offline after a reload ${tag}`,
+  );
+  await expect(row(a.page, `Online sub-goal ${tag}`)).toBeVisible();
+  await a.context.close();
+  await b.context.close();
+});
+
+test('an employee cannot edit a colleague’s goal: read-only in the UI, refused by the server', async ({
+  browser,
+}) => {
+  const tag = uniqueTag();
+  const manager = await personOnGoals(browser, DEMO_MANAGER_EMAIL);
+  const leader = await personOnGoals(browser, DEMO_CEO_EMAIL);
+  await search(leader.page, tag);
+  const title = `Hire two senior engineers ${tag}`;
+  await addTheme(leader.page, `Scale the team ${tag}`);
+  await expectSaved(leader.page);
+  await search(manager.page, tag);
+  // The manager's own personal goal, under the theme.
+  await addSubGoal(manager.page, `Scale the team ${tag}`, title);
+  await manager.page.locator('#goal-level').click();
+  await manager.page.getByRole('option', { name: 'Personal goal' }).click();
+  await expectSaved(manager.page);
+
+  const employee = await personOnGoals(browser, DEMO_EMPLOYEE_EMAIL);
+  await search(employee.page, tag);
+  await expect(row(employee.page, title)).toContainText('read-only');
+  await row(employee.page, title).click();
+  await expect(titleField(employee.page)).toHaveAttribute('readonly', '');
+  await expect(employee.page.getByText('You can read this goal but not edit it')).toBeVisible();
+
+  // A crafted update through the employee's own session: the server refuses it.
+  const { state } = await openRawSocket(employee.page);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(state));
+  const goal = [...readGoals(doc).values()].find((g) => g.title === title)!;
+  const before = Y.encodeStateVector(doc);
+  updateGoalFields(doc, goal.id, { title: 'Hijacked' }, { by: 'nobody' });
+  const refusal = await sendRawUpdate(employee.page, Y.encodeStateAsUpdate(doc, before));
+  expect(refusal).toMatch(/forbidden/i);
+  await expect(row(manager.page, title)).toBeVisible();
+  await expect(row(manager.page, 'Hijacked')).toHaveCount(0);
+  for (const person of [manager, leader, employee]) await person.context.close();
+});
+
+test('the clarity score and its suggestions follow typing', async ({ page }) => {
+  const tag = uniqueTag();
+  await signIn(page, DEMO_CEO_EMAIL);
+  await page.goto('/goals');
+  await expectSaved(page);
+  await search(page, tag);
+  await addTheme(page, `Improve code quality ${tag}`);
+  const score = page.getByTestId('clarity-score');
+  const suggestions = page.getByRole('list', { name: 'Suggestions to make this goal clearer' });
+  await expect(suggestions).toContainText('does not say how much or by when');
+  const vague = Number((await score.innerText()).match(/\d+/)![0]);
+
+  await titleField(page).fill(`Reduce post-deployment bugs by 15% ${tag}`);
+  await expect(suggestions).not.toContainText('does not say how much or by when');
+  await expect
+    .poll(async () => Number((await score.innerText()).match(/\d+/)![0]))
+    .toBeGreaterThan(vague);
+  await page.getByLabel('Due date').fill('2026-09-30');
+  await page.getByLabel('Due date').blur();
+  await expect(suggestions).not.toContainText('Add a due date');
+});
+
+test('keyboard: arrows move the focus, Alt+arrows move goals, and a move into a sub-goal is refused', async ({
+  page,
+}) => {
+  const tag = uniqueTag();
+  await signIn(page, DEMO_CEO_EMAIL);
+  await page.goto('/goals');
+  await expectSaved(page);
+  await search(page, tag);
+  await addTheme(page, `Keys parent ${tag}`);
+  await addSubGoal(page, `Keys parent ${tag}`, `Keys child ${tag}`);
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  await row(page, `Keys child ${tag}`).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(row(page, `Keys parent ${tag}`)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(row(page, `Keys parent ${tag}`)).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowRight');
+  await expect(row(page, `Keys parent ${tag}`)).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, `Keys child ${tag}`)).toBeFocused();
+  // Out to the top, then back into the goal above it.
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(row(page, `Keys child ${tag}`)).toHaveAttribute('aria-level', '1');
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(row(page, `Keys child ${tag}`)).toHaveAttribute('aria-level', '2');
+  // Dragging the parent onto its own sub-goal would be a cycle: refused, with a message.
+  await row(page, `Keys parent ${tag}`).dragTo(row(page, `Keys child ${tag}`));
+  await expect(page.getByText('A goal cannot go under itself')).toBeVisible();
+  await expect(row(page, `Keys parent ${tag}`)).toHaveAttribute('aria-level', '1');
+  await row(page, `Keys parent ${tag}`).press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Goal details' })).toBeVisible();
+});
+
+test('the goal page has no accessibility violations, with the details pane open too', async ({
+  page,
+}) => {
+  const tag = uniqueTag();
+  await signIn(page, DEMO_CEO_EMAIL);
+  await page.goto('/goals');
+  await expectSaved(page);
+  await expectNoAxeViolations(page);
+  await search(page, tag);
+  await addTheme(page, `Accessible theme ${tag}`);
+  await expect(tree(page)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
