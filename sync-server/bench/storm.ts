@@ -7,7 +7,10 @@
 //     the heap they hold, per document.
 //
 //   node sync-server/bench/storm.ts [--clients 50] [--seconds 10] [--interval 20]
-//                                   [--documents 1000]
+//                                   [--documents 1000] [--free-form]
+//
+// Every update is a goal-tree edit validated as in production (SYNC17); --free-form serves the
+// same updates without validation or projection, to show what those cost.
 //
 // The server runs in a child process of its own (with --expose-gc), so the clients generating
 // the load do not share its event loop.
@@ -25,10 +28,12 @@ import {
   createSession,
   generateSessionToken,
   SESSION_COOKIE_NAME,
+  type Pool,
 } from '@threadline/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@threadline/db/embedded';
 import { findFreePort } from '@threadline/db/free-port';
 import { migrate } from '@threadline/db/migrate';
+import { addGoal, addGoals, goalText } from '@threadline/domain/goals/edits';
 import { decodeMessage, encodeMessage, MessageType } from '@threadline/domain/protocol/messages';
 import { decodeStateVector } from '@threadline/domain/protocol/state-vector';
 import type { DocumentKey, LoggedUpdate } from '../src/persistence/document-storage.ts';
@@ -43,6 +48,8 @@ const { values } = parseArgs({
     interval: { type: 'string', default: '20' },
     documents: { type: 'string', default: '1000' },
     serve: { type: 'boolean', default: false },
+    /** Serve documents without validation or projection, to see what those cost. */
+    'free-form': { type: 'boolean', default: false },
   },
 });
 const CLIENTS = Number(values.clients);
@@ -97,8 +104,9 @@ async function main() {
        VALUES ($1, 'Bench', 'bench@sync.example', 'active', 'x') RETURNING id`,
       [organisationId],
     );
+    const personId = people[0]!.id;
     const token = generateSessionToken();
-    await createSession(pool, token, { id: people[0]!.id, organisationId });
+    await createSession(pool, token, { id: personId, organisationId });
     const cookie = `${SESSION_COOKIE_NAME}=${token}`;
     const { rows: cycles } = await pool.query<{ id: string }>(
       `INSERT INTO cycles (organisation_id, name, starts_on, ends_on)
@@ -107,7 +115,8 @@ async function main() {
     );
     const documentName = `goals/${cycles[0]!.id}`;
 
-    const server = fork(new URL(import.meta.url).pathname, ['--serve'], {
+    const childArgs = ['--serve', ...(values['free-form'] ? ['--free-form'] : [])];
+    const server = fork(new URL(import.meta.url).pathname, childArgs, {
       env: { ...process.env, DATABASE_URL: url.toString() },
       execArgv: ['--expose-gc'],
     });
@@ -149,12 +158,23 @@ async function main() {
     await Promise.all(
       clients.map(async ({ socket, doc, sentAt }, i) => {
         await new Promise((resolve) => setTimeout(resolve, (i * INTERVAL_MS) / CLIENTS));
-        // Each person types in a goal of their own: 50 people all typing at the very same spot
-        // is not a workload, it is YATA's quadratic worst case.
-        const text = doc.getText(`goal-${i}`);
+        // Each person types in the title of a goal of their own, so every update goes through
+        // the goal-tree validation (SYNC17): 50 people all typing at the very same spot is not a
+        // workload, it is YATA's quadratic worst case.
+        const goalId = addGoal(
+          doc,
+          { title: `Goal ${i}`, level: 'person', ownerId: personId, parentId: null },
+          { by: personId },
+        );
+        socket.send(encodeMessage({ type: 'sync-update', update: Y.encodeStateAsUpdate(doc) }));
+        const text = goalText(doc, goalId, 'title')!;
         while (performance.now() < until) {
           const before = Y.encodeStateVector(doc);
-          text.insert(text.length, `${sent++} `);
+          doc.transact(() => {
+            // Titles stay under their 200 characters (GOAL2).
+            if (text.length > 150) text.delete(0, 100);
+            text.insert(text.length, `${sent++} `);
+          });
           const update = Y.encodeStateAsUpdate(doc, before);
           sentAt.set(
             Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID)!,
@@ -209,8 +229,7 @@ async function serve() {
     port: 0,
     hostname: '127.0.0.1',
     storage,
-    // The storm types plain text: transport and durability are measured, not goal validation.
-    kinds: FREE_FORM_KINDS,
+    kinds: values['free-form'] ? FREE_FORM_KINDS : undefined,
     config: { idleUnloadMs: 3_600_000 },
   });
   process.send!({ port: server.port });
@@ -220,7 +239,7 @@ async function serve() {
       if (request.type === 'commits') process.send!({ commits: storage.commits });
       if (request.type === 'memory') {
         const { organisationId, documents } = request;
-        process.send!(await measureIdleMemory(server, storage, organisationId, documents));
+        process.send!(await measureIdleMemory(server, storage, pool, organisationId, documents));
       }
       if (request.type === 'stop') {
         await server.close();
@@ -231,22 +250,33 @@ async function serve() {
   );
 }
 
-/** Loads `count` small goal trees with nobody connected; the heap they hold, per document. */
+/** Loads `count` small goal trees (20 goals, one cycle each) with nobody connected; the heap
+ *  they hold, per document, once each has been projected (SYNC24). */
 async function measureIdleMemory(
   server: Awaited<ReturnType<typeof startSyncServer>>,
   storage: PostgresDocumentStorage,
+  pool: Pool,
   organisationId: string,
   count: number,
 ) {
   const gc = (globalThis as { gc?: () => void }).gc!;
   const keys: DocumentKey[] = [];
+  const by = { by: organisationId };
   for (let d = 0; d < count; d++) {
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO cycles (organisation_id, name, starts_on, ends_on)
+       VALUES ($1, $2, '2025-01-01', '2025-06-30') RETURNING id`,
+      [organisationId, `Bench ${d}`],
+    );
     const doc = new Y.Doc();
-    const goals = doc.getMap('goals');
-    for (let g = 0; g < 20; g++) {
-      goals.set(`goal-${g}`, new Y.Map(Object.entries({ title: `Goal ${g}`, progress: g * 5 })));
-    }
-    const key = { organisationId, name: `goals/bench-${d}` };
+    const goals = Array.from({ length: 20 }, (_, g) => ({
+      title: `Goal ${g} of document ${d}`,
+      level: 'team' as const,
+      ownerId: null,
+      parentId: null,
+    }));
+    addGoals(doc, goals, by);
+    const key = { organisationId, name: `goals/${rows[0]!.id}` };
     await storage.append(key, [
       { personId: null, receivedAt: new Date(), update: Y.encodeStateAsUpdate(doc) },
     ]);
@@ -268,6 +298,7 @@ async function measureIdleMemory(
     const room = await server.rooms.join(key, member);
     server.rooms.leave(room, member);
   }
+  await Promise.all(server.rooms.rooms().map((room) => room.flushProjection()));
   gc();
   const after = process.memoryUsage().heapUsed;
   return { perDocument: (after - before) / count, bytes };
