@@ -1,0 +1,288 @@
+// The history of every goal of a goal-tree document, rebuilt from its update log (GOAL23): each
+// logged update is applied in order to a fresh document, and every goal it touched is compared
+// field by field before and after. Who and when come from the document's own records where it
+// keeps them (a check-in's author and time, the approver, the creator) and otherwise from the log
+// row (the person whose update it was, when the server received it; null: the system). Pure: the
+// server runs it on the log, tests run it on updates made in memory.
+import * as Y from 'yjs';
+import { readGoal } from '@threadline/domain/goals/document';
+import type { Goal } from '@threadline/domain/goals/model';
+import { collectTouched } from '@threadline/domain/goals/touched';
+import { effectiveTree } from '@threadline/domain/goals/tree';
+
+/** One update of the log, as the storage's changesOf returns it. */
+export interface LoggedChange {
+  personId: string | null;
+  receivedAt: Date;
+  update: Uint8Array;
+}
+
+export type HistoryField =
+  | 'created'
+  | 'title'
+  | 'description'
+  | 'level'
+  | 'state'
+  | 'approval'
+  | 'owner'
+  | 'team'
+  | 'parent'
+  | 'start-date'
+  | 'due-date'
+  | 'metric-kind'
+  | 'start'
+  | 'target'
+  | 'current'
+  | 'unit'
+  | 'direction'
+  | 'milestone'
+  | 'weight'
+  | 'difficulty'
+  | 'tag'
+  | 'deleted';
+
+export type HistoryValue = string | number | boolean | null;
+
+/** One change of one field. Owner, team, parent and approval values are ids (names come later). */
+export interface RawHistoryEntry {
+  /** ISO time. */
+  at: string;
+  /** Person id, or null for the system. */
+  byId: string | null;
+  field: HistoryField;
+  from: HistoryValue;
+  to: HistoryValue;
+  /** What the value belongs to, where the field alone does not say: a milestone's title. */
+  detail?: string;
+}
+
+/** One history entry as the panel receives it (GET /goals/history), references named. */
+export interface HistoryEntry {
+  at: string;
+  /** Null: the system (imported or seeded data). */
+  by: { id: string; name: string } | null;
+  field: HistoryField;
+  /** Owner, team, parent and approval values are names, not ids. */
+  from: HistoryValue;
+  to: HistoryValue;
+  detail?: string;
+}
+
+/** Fields whose values name people, teams or goals (resolved to names for display). */
+export const REFERENCE_FIELDS = {
+  owner: 'person',
+  approval: 'person',
+  team: 'team',
+  parent: 'goal',
+} as const satisfies Partial<Record<HistoryField, 'person' | 'team' | 'goal'>>;
+
+/** Plain fields compared as they are: field name in the history → how to read it. */
+const PLAIN_FIELDS: readonly [HistoryField, (goal: Goal) => HistoryValue][] = [
+  ['title', (g) => g.title],
+  ['description', (g) => g.description],
+  ['level', (g) => g.level],
+  ['state', (g) => g.state],
+  ['owner', (g) => g.ownerId],
+  ['team', (g) => g.teamId],
+  ['start-date', (g) => g.startDate],
+  ['due-date', (g) => g.dueDate],
+  ['metric-kind', (g) => g.metric.kind],
+  ['start', (g) => g.metric.start],
+  ['target', (g) => g.metric.target],
+  ['unit', (g) => g.metric.unit],
+  ['direction', (g) => g.metric.direction],
+  ['weight', (g) => g.weight],
+  ['difficulty', (g) => g.difficulty],
+  ['deleted', (g) => g.deleted],
+];
+
+export interface ReplayedHistories {
+  /** Goal id → its entries, oldest first. */
+  histories: Map<string, RawHistoryEntry[]>;
+  /** Goal id → its latest title, to name parents. */
+  titles: Map<string, string>;
+}
+
+/**
+ * GOAL23: every goal's history, oldest first, from the log in log order. Only the goals an update
+ * touched are compared, so the cost follows the log, not the tree times the log.
+ */
+export function replayHistories(changes: Iterable<LoggedChange>): ReplayedHistories {
+  const doc = new Y.Doc();
+  const histories = new Map<string, RawHistoryEntry[]>();
+  const last = new Map<string, Goal>();
+  const shownParent = new Map<string, string | null>();
+  try {
+    for (const change of changes) {
+      const touched = collectTouched(doc, () => Y.applyUpdate(doc, change.update)).goalIds;
+      const after = new Map<string, Goal>();
+      let moved = false;
+      for (const id of touched) {
+        const goal = readGoal(doc, id);
+        if (!goal) continue;
+        after.set(id, goal);
+        const before = last.get(id);
+        if (!before || moveLog(before) !== moveLog(goal)) moved = true;
+      }
+      // The parent shown comes from the whole tree (GOAL6); only moves change it, and they are few.
+      const tree = moved ? effectiveTree(doc) : null;
+      for (const [id, goal] of after) {
+        const entries = histories.get(id) ?? [];
+        const parent = tree ? (tree.parent.get(id) ?? null) : (shownParent.get(id) ?? null);
+        entries.push(...diffGoal(last.get(id) ?? null, goal, change));
+        if (last.has(id) && tree && parent !== (shownParent.get(id) ?? null)) {
+          const at = change.receivedAt.toISOString();
+          entries.push({
+            at,
+            byId: change.personId,
+            field: 'parent',
+            from: shownParent.get(id) ?? null,
+            to: parent,
+          });
+        }
+        if (tree) shownParent.set(id, parent);
+        histories.set(id, entries);
+        last.set(id, goal);
+      }
+    }
+  } finally {
+    doc.destroy();
+  }
+  for (const entries of histories.values()) entries.sort((a, b) => compare(a.at, b.at));
+  const titles = new Map([...last].map(([id, goal]) => [id, goal.title]));
+  return { histories, titles };
+}
+
+/** The goal's move data as one comparable value, whatever shape the document gives moves. */
+function moveLog(goal: Goal): string {
+  const record = goal as unknown as { moves?: unknown; move?: unknown };
+  return JSON.stringify(record.moves ?? record.move ?? null);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The entries one logged update makes for one goal it touched. */
+export function diffGoal(
+  before: Goal | null,
+  after: Goal,
+  change: LoggedChange,
+): RawHistoryEntry[] {
+  const at = change.receivedAt.toISOString();
+  const byId = change.personId;
+  if (before === null) {
+    // A new goal is one entry, in its creator's name and at its creation time.
+    return [
+      {
+        at: after.createdAt || at,
+        byId: after.createdBy || byId,
+        field: 'created',
+        from: null,
+        to: after.title,
+      },
+    ];
+  }
+  const entries: RawHistoryEntry[] = [];
+  const approved = after.approvedBy !== null && after.approvedAt !== before.approvedAt;
+  if (approved) {
+    entries.push({
+      at: after.approvedAt ?? at,
+      byId: after.approvedBy,
+      field: 'approval',
+      from: null,
+      to: after.approvedBy,
+    });
+  }
+  for (const [field, read] of PLAIN_FIELDS) {
+    // An approval is the state change; listing it twice would say the same thing.
+    if (field === 'state' && approved && after.state === 'active') continue;
+    const from = read(before);
+    const to = read(after);
+    if (from !== to) entries.push({ at, byId, field, from, to });
+  }
+  entries.push(...checkInEntries(before, after, change));
+  entries.push(...milestoneEntries(before, after, change));
+  entries.push(...tagEntries(before, after, at, byId));
+  return entries;
+}
+
+/**
+ * New check-ins (GOAL18), each a change of the current value in its author's name. A metric whose
+ * current value changed without a check-in (a hand-made update) still shows, in the row's name.
+ */
+function checkInEntries(before: Goal, after: Goal, change: LoggedChange): RawHistoryEntry[] {
+  if (after.metric.kind === 'milestones') return [];
+  const known = new Set(before.checkIns.map((checkIn) => checkIn.id));
+  const added = after.checkIns.filter((checkIn) => !known.has(checkIn.id));
+  const entries: RawHistoryEntry[] = [];
+  let previous: number | null = before.metric.current;
+  for (const checkIn of added) {
+    entries.push({
+      at: checkIn.at,
+      byId: checkIn.by,
+      field: 'current',
+      from: previous,
+      to: checkIn.value,
+    });
+    previous = checkIn.value;
+  }
+  if (added.length === 0 && before.metric.current !== after.metric.current) {
+    entries.push({
+      at: change.receivedAt.toISOString(),
+      byId: change.personId,
+      field: 'current',
+      from: before.metric.current,
+      to: after.metric.current,
+    });
+  }
+  return entries;
+}
+
+/** Milestones added, removed, renamed, ticked on or off; a tick in the author of its check-in. */
+function milestoneEntries(before: Goal, after: Goal, change: LoggedChange): RawHistoryEntry[] {
+  const entries: RawHistoryEntry[] = [];
+  const old = new Map(before.metric.milestones.map((m) => [m.id, m]));
+  const known = new Set(before.checkIns.map((checkIn) => checkIn.id));
+  const tick = after.checkIns.find((checkIn) => !known.has(checkIn.id));
+  const at = change.receivedAt.toISOString();
+  const byId = change.personId;
+  for (const milestone of after.metric.milestones) {
+    const was = old.get(milestone.id);
+    old.delete(milestone.id);
+    if (!was) {
+      entries.push({ at, byId, field: 'milestone', from: null, to: milestone.title });
+      continue;
+    }
+    if (was.title !== milestone.title) {
+      entries.push({ at, byId, field: 'milestone', from: was.title, to: milestone.title });
+    }
+    if (was.done !== milestone.done) {
+      entries.push({
+        at: tick?.at ?? at,
+        byId: tick?.by ?? byId,
+        field: 'milestone',
+        from: was.done,
+        to: milestone.done,
+        detail: milestone.title,
+      });
+    }
+  }
+  for (const removed of old.values()) {
+    entries.push({ at, byId, field: 'milestone', from: removed.title, to: null });
+  }
+  return entries;
+}
+
+function tagEntries(before: Goal, after: Goal, at: string, byId: string | null): RawHistoryEntry[] {
+  const had = new Set(before.tags);
+  const has = new Set(after.tags);
+  return [
+    ...after.tags
+      .filter((tag) => !had.has(tag))
+      .map((tag) => ({ at, byId, field: 'tag' as const, from: null, to: tag })),
+    ...before.tags
+      .filter((tag) => !has.has(tag))
+      .map((tag) => ({ at, byId, field: 'tag' as const, from: tag, to: null })),
+  ];
+}

@@ -1,0 +1,118 @@
+// Words for the history panel: what changed ("Target"), and old and new values as a person reads
+// them ("€1.2M", "Active", "31 Dec 2026", "ticked").
+import type { Goal, GoalLevel, GoalState, MetricKind } from '@threadline/domain/goals/model';
+import { DIFFICULTY_LABEL, LEVEL_LABEL, METRIC_KIND_LABEL, STATE_LABEL } from '../labels.ts';
+import type { HistoryField, HistoryValue } from './goal-history.ts';
+
+export const FIELD_LABEL: Record<HistoryField, string> = {
+  created: 'Created',
+  title: 'Title',
+  description: 'Description',
+  level: 'Level',
+  state: 'State',
+  approval: 'Approved',
+  owner: 'Owner',
+  team: 'Team',
+  parent: 'Aligned to',
+  'start-date': 'Start date',
+  'due-date': 'Due date',
+  'metric-kind': 'Metric',
+  start: 'Baseline',
+  target: 'Target',
+  current: 'Progress update',
+  unit: 'Unit',
+  direction: 'Direction',
+  milestone: 'Milestone',
+  weight: 'Weight',
+  difficulty: 'Difficulty',
+  tag: 'Tag',
+  deleted: 'Deleted',
+};
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A calendar day, YYYY-MM-DD, as "31 Dec 2026". */
+export function formatDay(day: string): string {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(time) ? day : dayFormat.format(time);
+}
+
+/** An ISO time in the reader's time zone, "3 Aug 2026, 09:41". */
+export function formatTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : timeFormat.format(time);
+}
+
+/** A metric value with its unit: "€1,200", "42%", "12 ms". */
+export function formatMetric(value: number, metric: Pick<Goal['metric'], 'kind' | 'unit'>): string {
+  const number = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  if (metric.kind === 'currency') {
+    const code = metric.unit ?? 'EUR';
+    try {
+      return value.toLocaleString('en-GB', {
+        style: 'currency',
+        currency: code,
+        // Whole amounts without cents ("€1,200,000"), cents when there are any ("€14.50").
+        minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
+        maximumFractionDigits: 2,
+      });
+    } catch {
+      return `${number} ${code}`;
+    }
+  }
+  if (metric.kind === 'percent') return `${number}%`;
+  if (metric.kind === 'yes-no') return value === 1 ? 'Yes' : 'No';
+  return metric.unit ? `${number} ${metric.unit}` : number;
+}
+
+/**
+ * One value of a field as text; null and empty read as "—". `metric` gives numbers their unit (the
+ * goal's metric as it is now: a changed unit would otherwise need its own history per value).
+ */
+export function formatValue(
+  field: HistoryField,
+  value: HistoryValue,
+  metric: Pick<Goal['metric'], 'kind' | 'unit'>,
+): string {
+  if (value === null || value === '') return '—';
+  switch (field) {
+    case 'state':
+      return STATE_LABEL[value as GoalState] ?? String(value);
+    case 'level':
+      return LEVEL_LABEL[value as GoalLevel] ?? String(value);
+    case 'metric-kind':
+      return METRIC_KIND_LABEL[value as MetricKind] ?? String(value);
+    case 'difficulty':
+      return DIFFICULTY_LABEL[value as keyof typeof DIFFICULTY_LABEL] ?? String(value);
+    case 'start-date':
+    case 'due-date':
+      return formatDay(String(value));
+    case 'start':
+    case 'target':
+    case 'current':
+      return typeof value === 'number' ? formatMetric(value, metric) : String(value);
+    case 'direction':
+      return value === 'decreasing' ? 'Decrease' : 'Increase';
+    case 'milestone':
+    case 'deleted':
+      if (typeof value === 'boolean') {
+        if (field === 'deleted') return value ? 'Deleted' : 'Restored';
+        return value ? 'Done' : 'Open';
+      }
+      return String(value);
+    default:
+      return String(value);
+  }
+}
