@@ -120,7 +120,7 @@ function rolesOf(organisation: GeneratedOrganisation): Roles {
   const contributors: Roles['contributors'] = [];
   for (const person of organisation.people) {
     if (person === ceo) continue;
-    const manager = byKey.get(person.managerKey!)!;
+    const manager: GeneratedPerson = byKey.get(person.managerKey!)!;
     if (manager === ceo && person.teamKey !== null) {
       heads.set(person.teamKey, person);
     } else if (person.teamKey !== null && kindOf.get(person.teamKey) === 'team') {

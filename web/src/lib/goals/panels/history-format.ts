@@ -2,7 +2,7 @@
 // them ("€1.2M", "Active", "31 Dec 2026", "ticked").
 import type { Goal, GoalLevel, GoalState, MetricKind } from '@threadline/domain/goals/model';
 import { DIFFICULTY_LABEL, LEVEL_LABEL, METRIC_KIND_LABEL, STATE_LABEL } from '../labels.ts';
-import type { HistoryField, HistoryValue } from './goal-history.ts';
+import type { HistoryEntry, HistoryField, HistoryValue } from './goal-history.ts';
 
 export const FIELD_LABEL: Record<HistoryField, string> = {
   created: 'Created',
@@ -114,5 +114,56 @@ export function formatValue(
       return String(value);
     default:
       return String(value);
+  }
+}
+
+/** How one entry reads: a verb phrase, and old → new values when the change has both. */
+export interface EntryText {
+  action: string;
+  from: string | null;
+  to: string | null;
+}
+
+export function describeEntry(
+  entry: Pick<HistoryEntry, 'field' | 'from' | 'to' | 'detail'>,
+  metric: Pick<Goal['metric'], 'kind' | 'unit'>,
+): EntryText {
+  const value = (v: HistoryValue) => formatValue(entry.field, v, metric);
+  const quoted = (v: HistoryValue) => `“${String(v)}”`;
+  switch (entry.field) {
+    case 'created':
+      return { action: `created the goal ${quoted(entry.to)}`, from: null, to: null };
+    case 'approval':
+      return { action: 'approved it: now active', from: null, to: null };
+    case 'current':
+      return { action: 'recorded progress', from: value(entry.from), to: value(entry.to) };
+    case 'milestone':
+      if (typeof entry.to === 'boolean') {
+        const verb = entry.to ? 'ticked off' : 'reopened';
+        return {
+          action: `${verb} the milestone ${quoted(entry.detail ?? '')}`,
+          from: null,
+          to: null,
+        };
+      }
+      if (entry.from === null) {
+        return { action: `added the milestone ${quoted(entry.to)}`, from: null, to: null };
+      }
+      if (entry.to === null) {
+        return { action: `removed the milestone ${quoted(entry.from)}`, from: null, to: null };
+      }
+      return { action: 'renamed a milestone', from: value(entry.from), to: value(entry.to) };
+    case 'tag':
+      return entry.to === null
+        ? { action: `removed the tag ${quoted(entry.from)}`, from: null, to: null }
+        : { action: `added the tag ${quoted(entry.to)}`, from: null, to: null };
+    case 'deleted':
+      return { action: entry.to ? 'deleted the goal' : 'restored the goal', from: null, to: null };
+    default:
+      return {
+        action: `changed ${FIELD_LABEL[entry.field].toLowerCase()}`,
+        from: value(entry.from),
+        to: value(entry.to),
+      };
   }
 }
