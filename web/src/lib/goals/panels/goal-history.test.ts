@@ -209,12 +209,17 @@ describe('goal history from the update log', () => {
         recordProgress(doc, GOAL, 650, { by: MANAGER, at: '2026-08-15T10:00:00.000Z' });
       }),
     );
+    // A check-in that finds the value unchanged is still a check-in.
+    as(OWNER, '2026-09-01T00:00:00Z', () =>
+      recordProgress(doc, GOAL, 650, { by: OWNER, at: '2026-09-01T00:00:00.000Z' }),
+    );
     const values = replayHistories(log)
       .histories.get(GOAL)!
       .filter((e) => e.field === 'current');
     expect(values.map(({ byId, from, to }) => ({ byId, from, to }))).toEqual([
       { byId: OWNER, from: null, to: 700 },
       { byId: MANAGER, from: 700, to: 650 },
+      { byId: OWNER, from: 650, to: 650 },
     ]);
   });
 });

@@ -1,14 +1,14 @@
-// The history of every goal of a goal-tree document, rebuilt from its update log (GOAL23): each
-// logged update is applied in order to a fresh document, and every goal it touched is compared
-// field by field before and after. Who and when come from the document's own records where it
-// keeps them (a check-in's author and time, the approver, the creator) and otherwise from the log
-// row (the person whose update it was, when the server received it; null: the system). Pure: the
-// server runs it on the log, tests run it on updates made in memory.
+// The history of every goal of a goal-tree document, rebuilt from its update log (GOAL23, GOAL24):
+// each logged update is applied in order to a fresh document, and every goal it touched is compared
+// before and after with the domain's goalChanges. Who and when come from the document's own
+// records where it keeps them (a check-in's author and time, the approver, the creator) and
+// otherwise from the log row (the person whose update it was, when the server received it; null:
+// the system). Pure: the server runs it on the log, tests run it on updates made in memory.
 import * as Y from 'yjs';
 import { readGoal } from '@threadline/domain/goals/document';
+import { goalChanges, type GoalChangeField } from '@threadline/domain/goals/history';
 import type { Goal } from '@threadline/domain/goals/model';
 import { collectTouched } from '@threadline/domain/goals/touched';
-import { effectiveTree } from '@threadline/domain/goals/tree';
 
 /** One update of the log, as the storage's changesOf returns it. */
 export interface LoggedChange {
@@ -76,26 +76,6 @@ export const REFERENCE_FIELDS = {
   parent: 'goal',
 } as const satisfies Partial<Record<HistoryField, 'person' | 'team' | 'goal'>>;
 
-/** Plain fields compared as they are: field name in the history → how to read it. */
-const PLAIN_FIELDS: readonly [HistoryField, (goal: Goal) => HistoryValue][] = [
-  ['title', (g) => g.title],
-  ['description', (g) => g.description],
-  ['level', (g) => g.level],
-  ['state', (g) => g.state],
-  ['owner', (g) => g.ownerId],
-  ['team', (g) => g.teamId],
-  ['start-date', (g) => g.startDate],
-  ['due-date', (g) => g.dueDate],
-  ['metric-kind', (g) => g.metric.kind],
-  ['start', (g) => g.metric.start],
-  ['target', (g) => g.metric.target],
-  ['unit', (g) => g.metric.unit],
-  ['direction', (g) => g.metric.direction],
-  ['weight', (g) => g.weight],
-  ['difficulty', (g) => g.difficulty],
-  ['deleted', (g) => g.deleted],
-];
-
 export interface ReplayedHistories {
   /** Goal id → its entries, oldest first. */
   histories: Map<string, RawHistoryEntry[]>;
@@ -111,36 +91,14 @@ export function replayHistories(changes: Iterable<LoggedChange>): ReplayedHistor
   const doc = new Y.Doc();
   const histories = new Map<string, RawHistoryEntry[]>();
   const last = new Map<string, Goal>();
-  const shownParent = new Map<string, string | null>();
   try {
     for (const change of changes) {
       const touched = collectTouched(doc, () => Y.applyUpdate(doc, change.update)).goalIds;
-      const after = new Map<string, Goal>();
-      let moved = false;
       for (const id of touched) {
         const goal = readGoal(doc, id);
         if (!goal) continue;
-        after.set(id, goal);
-        const before = last.get(id);
-        if (!before || moveLog(before) !== moveLog(goal)) moved = true;
-      }
-      // The parent shown comes from the whole tree (GOAL6); only moves change it, and they are few.
-      const tree = moved ? effectiveTree(doc) : null;
-      for (const [id, goal] of after) {
         const entries = histories.get(id) ?? [];
-        const parent = tree ? (tree.parent.get(id) ?? null) : (shownParent.get(id) ?? null);
         entries.push(...diffGoal(last.get(id) ?? null, goal, change));
-        if (last.has(id) && tree && parent !== (shownParent.get(id) ?? null)) {
-          const at = change.receivedAt.toISOString();
-          entries.push({
-            at,
-            byId: change.personId,
-            field: 'parent',
-            from: shownParent.get(id) ?? null,
-            to: parent,
-          });
-        }
-        if (tree) shownParent.set(id, parent);
         histories.set(id, entries);
         last.set(id, goal);
       }
@@ -153,17 +111,40 @@ export function replayHistories(changes: Iterable<LoggedChange>): ReplayedHistor
   return { histories, titles };
 }
 
-/** The goal's move data as one comparable value, whatever shape the document gives moves. */
-function moveLog(goal: Goal): string {
-  const record = goal as unknown as { moves?: unknown; move?: unknown };
-  return JSON.stringify(record.moves ?? record.move ?? null);
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The entries one logged update makes for one goal it touched. */
+/** The history's name for each of the domain's changed fields (GOAL23). */
+const FIELD_OF: Record<
+  Exclude<GoalChangeField, 'milestones' | 'tags' | 'metric.current' | 'approvedBy'>,
+  HistoryField
+> = {
+  created: 'created',
+  title: 'title',
+  description: 'description',
+  level: 'level',
+  state: 'state',
+  ownerId: 'owner',
+  teamId: 'team',
+  parentId: 'parent',
+  startDate: 'start-date',
+  dueDate: 'due-date',
+  weight: 'weight',
+  difficulty: 'difficulty',
+  'metric.kind': 'metric-kind',
+  'metric.start': 'start',
+  'metric.target': 'target',
+  'metric.unit': 'unit',
+  'metric.direction': 'direction',
+  deleted: 'deleted',
+};
+
+/**
+ * The entries one logged update makes for one goal it touched: the domain's changes (GOAL23), with
+ * check-ins, milestones and tags one entry per item, and an approval as one entry in the
+ * approver's name instead of a state change and an approver change.
+ */
 export function diffGoal(
   before: Goal | null,
   after: Goal,
@@ -171,6 +152,7 @@ export function diffGoal(
 ): RawHistoryEntry[] {
   const at = change.receivedAt.toISOString();
   const byId = change.personId;
+  const changes = goalChanges(before, after);
   if (before === null) {
     // A new goal is one entry, in its creator's name and at its creation time.
     return [
@@ -183,27 +165,53 @@ export function diffGoal(
       },
     ];
   }
+  const approved = changes.some((c) => c.field === 'approvedBy') && after.approvedBy !== null;
   const entries: RawHistoryEntry[] = [];
-  const approved = after.approvedBy !== null && after.approvedAt !== before.approvedAt;
-  if (approved) {
-    entries.push({
-      at: after.approvedAt ?? at,
-      byId: after.approvedBy,
-      field: 'approval',
-      from: null,
-      to: after.approvedBy,
-    });
+  for (const { field, before: from, after: to } of changes) {
+    switch (field) {
+      case 'approvedBy':
+        if (after.approvedBy !== null) {
+          entries.push({
+            at: after.approvedAt ?? at,
+            byId: after.approvedBy,
+            field: 'approval',
+            from: null,
+            to: after.approvedBy,
+          });
+        }
+        break;
+      case 'state':
+        // An approval is the state change; listing it twice would say the same thing.
+        if (!(approved && after.state === 'active')) {
+          entries.push({
+            at,
+            byId,
+            field: 'state',
+            from: from as HistoryValue,
+            to: to as HistoryValue,
+          });
+        }
+        break;
+      case 'metric.current':
+        // Below, with the check-ins: a check-in of an unchanged value is news too.
+        break;
+      case 'milestones':
+        entries.push(...milestoneEntries(before, after, change));
+        break;
+      case 'tags':
+        entries.push(...tagEntries(before, after, at, byId));
+        break;
+      default:
+        entries.push({
+          at,
+          byId,
+          field: FIELD_OF[field],
+          from: from as HistoryValue,
+          to: to as HistoryValue,
+        });
+    }
   }
-  for (const [field, read] of PLAIN_FIELDS) {
-    // An approval is the state change; listing it twice would say the same thing.
-    if (field === 'state' && approved && after.state === 'active') continue;
-    const from = read(before);
-    const to = read(after);
-    if (from !== to) entries.push({ at, byId, field, from, to });
-  }
-  entries.push(...checkInEntries(before, after, change));
-  entries.push(...milestoneEntries(before, after, change));
-  entries.push(...tagEntries(before, after, at, byId));
+  if (after.metric.kind !== 'milestones') entries.push(...checkInEntries(before, after, change));
   return entries;
 }
 
@@ -212,7 +220,6 @@ export function diffGoal(
  * current value changed without a check-in (a hand-made update) still shows, in the row's name.
  */
 function checkInEntries(before: Goal, after: Goal, change: LoggedChange): RawHistoryEntry[] {
-  if (after.metric.kind === 'milestones') return [];
   const known = new Set(before.checkIns.map((checkIn) => checkIn.id));
   const added = after.checkIns.filter((checkIn) => !known.has(checkIn.id));
   const entries: RawHistoryEntry[] = [];
