@@ -96,7 +96,7 @@ function scenario() {
 }
 
 describe('goal history from the update log', () => {
-  it('[GOAL23] lists who changed what and when, old → new, oldest first', () => {
+  it('[GOAL23] [GOAL24] lists who changed what and when, old → new, oldest first', () => {
     const { log } = scenario();
     const { histories } = replayHistories(log);
     const entries = histories
@@ -130,7 +130,7 @@ describe('goal history from the update log', () => {
     ]);
   });
 
-  it('[GOAL23] gives a goal only the changes of the updates that touched it', () => {
+  it('[GOAL24] gives a goal only the changes of the updates that touched it', () => {
     const { log } = scenario();
     const { histories, titles } = replayHistories(log);
     expect(histories.get(THEME)!.map((entry) => entry.field)).toEqual(['created']);
@@ -138,7 +138,7 @@ describe('goal history from the update log', () => {
     expect(histories.has(uuid(99))).toBe(false);
   });
 
-  it('[GOAL23] a milestone ticked is one entry in the name of who ticked it', () => {
+  it('[GOAL24] a milestone ticked is one entry in the name of who ticked it', () => {
     const { doc, log, as } = loggedDoc();
     as(OWNER, '2026-07-02T10:00:00Z', () =>
       addGoal(
@@ -187,7 +187,7 @@ describe('goal history from the update log', () => {
     ]);
   });
 
-  it('[GOAL23] replays a log arriving in several check-ins per update', () => {
+  it('[GOAL24] replays a log with several check-ins per update, each in its author’s name', () => {
     const { doc, log, as } = loggedDoc();
     as(OWNER, '2026-07-02T10:00:00Z', () =>
       addGoal(

@@ -84,7 +84,7 @@ export interface ReplayedHistories {
 }
 
 /**
- * GOAL23: every goal's history, oldest first, from the log in log order. Only the goals an update
+ * GOAL24: every goal's history, oldest first, from the log in log order. Only the goals an update
  * touched are compared, so the cost follows the log, not the tree times the log.
  */
 export function replayHistories(changes: Iterable<LoggedChange>): ReplayedHistories {

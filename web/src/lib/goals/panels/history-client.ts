@@ -1,4 +1,4 @@
-// The browser side of the goal history (GOAL23): where to ask, and the answer's shape.
+// The browser side of the goal history (GOAL24): where to ask, and the answer's shape.
 import type { HistoryEntry } from './goal-history.ts';
 
 export function historyUrl(documentName: string, goalId: string): string {

@@ -1,4 +1,4 @@
-// Server side of the goal history panel and the tree-as-of-a-date view (GOAL23, GOAL24): reads the
+// Server side of the goal history panel and the tree-as-of-a-date view (GOAL24, GOAL25): reads the
 // document log through the sync server's Postgres storage (changesOf, documentAt), replays it and
 // names the people, teams and goals the entries refer to. Every query is scoped by the asking
 // person's organisation; a cycle of another organisation is "not found".
@@ -70,7 +70,7 @@ async function replayed(pool: Pool, key: DocumentKey): Promise<ReplayedHistories
   return entry.replay;
 }
 
-/** GOAL23: one goal's history, newest first, with names for every reference. */
+/** GOAL24: one goal's history, newest first, with names for every reference. */
 export async function goalHistory(
   pool: Pool,
   key: DocumentKey,
@@ -129,7 +129,7 @@ async function namesOf(
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-/** GOAL24: the whole document as it was at `at`, one Yjs update; null when it did not exist yet. */
+/** GOAL25: the whole document as it was at `at`, one Yjs update; null when it did not exist yet. */
 export function treeAt(pool: Pool, key: DocumentKey, at: Date): Promise<Uint8Array | null> {
   return new PostgresDocumentStorage(pool).documentAt(key, at);
 }

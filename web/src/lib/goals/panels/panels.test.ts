@@ -196,7 +196,7 @@ describe('history values and sparkline', () => {
 });
 
 describe('tree as of a date', () => {
-  it('[GOAL24] reads a state sent by the server with the usual readers; no content: no tree yet', () => {
+  it('[GOAL25] reads a state sent by the server with the usual readers; no content: no tree yet', () => {
     const doc = sampleDoc();
     const snapshot = readStateAt(Y.encodeStateAsUpdate(doc))!;
     expect(snapshot.tree.roots).toEqual(readTree(doc).tree.roots);

@@ -1,4 +1,4 @@
-// The whole goal tree as it was at a chosen moment (GOAL24), fetched from the server's document log
+// The whole goal tree as it was at a chosen moment (GOAL25), fetched from the server's document log
 // and read with the same tree readers as the live one.
 import * as Y from 'yjs';
 import { readTree, type GoalTreeSnapshot } from '@threadline/domain/goals/document';

@@ -1,6 +1,6 @@
 // GET /goals/history?document=goals/<cycleId>&goal=<goalId> → { entries: HistoryEntry[] }, newest
 // first: who changed what of one goal and when, old → new values, replayed from the document log
-// (GOAL23). For any signed-in person of the cycle's organisation, as the tree itself is.
+// (GOAL24). For any signed-in person of the cycle's organisation, as the tree itself is.
 // Path note for the /goals page: `history` is a static segment, so it wins over a `[cycle]` route.
 import { error, json } from '@sveltejs/kit';
 import { db } from '$lib/server/db';

@@ -1,6 +1,6 @@
 // GET /goals/history/at?document=goals/<cycleId>&at=<ISO time> → the whole goal tree as it was at
 // that moment, as one Yjs update (application/octet-stream), or 204 when it did not exist yet
-// (GOAL24). The panel applies it to a fresh Y.Doc and reads it with the usual tree readers.
+// (GOAL25). The panel applies it to a fresh Y.Doc and reads it with the usual tree readers.
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { goalTreeOf, treeAt } from '$lib/goals/panels/history.server';
