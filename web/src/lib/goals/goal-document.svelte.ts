@@ -55,7 +55,11 @@ export class GoalDocument {
         });
       }),
     );
-    void this.synced.whenLoaded().finally(() => (this.loaded = true));
+    const opened = performance.now();
+    void this.synced.whenLoaded().finally(() => {
+      performance.measure('goal-tree:replica-loaded', { start: opened, end: performance.now() });
+      this.loaded = true;
+    });
   }
 
   #indexOf(doc: Y.Doc): GoalIndex {

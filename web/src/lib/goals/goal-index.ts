@@ -49,9 +49,12 @@ export class GoalIndex {
   }
 
   #reload() {
+    // User Timing marks: DevTools and the UI benchmark (tests/bench/goal-tree-ui.ts) read them.
+    const started = performance.now();
     this.goals = readGoals(this.#doc);
     this.tree = resolveTree(this.goals.values());
     this.progress = treeProgress(this.goals, this.tree);
+    performance.measure('goal-index:read-all', { start: started, end: performance.now() });
   }
 
   #apply(events: Y.YEvent<Y.AbstractType<unknown>>[]) {
