@@ -251,3 +251,40 @@ test('the goal page has no accessibility violations, with the details pane open 
   await expect(tree(page)).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the metric editor per kind: numbers with a recorded value, milestones ticked off', async ({
+  page,
+}) => {
+  const tag = uniqueTag();
+  await signIn(page, DEMO_CEO_EMAIL);
+  await page.goto('/goals');
+  await expectSaved(page);
+  await search(page, tag);
+  await addTheme(page, `Metric theme ${tag}`);
+  const details = page.getByRole('complementary', { name: 'Goal details' });
+
+  await page.locator('#goal-metric-kind').click();
+  await page.getByRole('option', { name: 'Number' }).click();
+  await details.getByLabel('Start (baseline)').fill('40');
+  await details.getByLabel('Start (baseline)').blur();
+  await details.getByLabel('Target').fill('20');
+  await details.getByLabel('Target').blur();
+  await page.locator('#goal-metric-direction').click();
+  await page.getByRole('option', { name: 'Decrease towards the target' }).click();
+  await details.getByLabel('New value', { exact: true }).fill('30');
+  await details.getByRole('button', { name: 'Record' }).click();
+  // From 40 down to 20, now 30: half way.
+  await expect(row(page, `Metric theme ${tag}`)).toContainText('50%');
+
+  await page.locator('#goal-metric-kind').click();
+  await page.getByRole('option', { name: 'Milestones' }).click();
+  for (const milestone of ['Draft the plan', 'Pilot it', 'Roll it out', 'Review']) {
+    await details.getByLabel('New milestone').fill(milestone);
+    await details.getByRole('button', { name: 'Add milestone' }).click();
+  }
+  await details.getByLabel('Done: Draft the plan').check();
+  await expect(row(page, `Metric theme ${tag}`)).toContainText('25%');
+  await details.getByRole('button', { name: 'Remove milestone Review' }).click();
+  await expect(row(page, `Metric theme ${tag}`)).toContainText('33%');
+  await expectSaved(page);
+});
