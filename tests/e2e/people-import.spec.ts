@@ -2,7 +2,7 @@
 // that row's line-numbered error, cannot be imported and changes nothing, even when posted
 // straight to the endpoint; a valid file is imported and its people appear in the people list.
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_EMPLOYEE_EMAIL, DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
 import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
 
@@ -10,14 +10,6 @@ const HEADER = 'Full name,Work email,Job title,Manager email,Department,Work loc
 
 function csvFile(name: string, lines: string[]) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`) };
-}
-
-/** The page states how many people the organisation has. */
-async function peopleCount(page: Page): Promise<number> {
-  const text = await page
-    .getByText(/Your organisation has [\d,]+ (person|people) now/)
-    .textContent();
-  return Number(/has ([\d,]+)/.exec(text ?? '')![1]!.replaceAll(',', ''));
 }
 
 test.describe('CSV import of people', () => {
@@ -66,7 +58,8 @@ test.describe('CSV import of people', () => {
   }) => {
     await signIn(page, DEMO_ADMIN_EMAIL);
     await page.goto('/people/import');
-    const before = await peopleCount(page);
+    // Other tests add people to the same organisation at the same time, so this test looks only
+    // for the people of its own file (a unique suffix), never at the organisation's head-count.
     const suffix = randomBytes(4).toString('hex');
     const lines = [
       HEADER,
@@ -90,8 +83,6 @@ test.describe('CSV import of people', () => {
       errorCount: 1,
     });
 
-    await page.reload();
-    expect(await peopleCount(page)).toBe(before);
     await page.goto(`/people?q=${suffix}`);
     await expect(page.getByRole('heading', { name: 'Nobody matches these filters' })).toBeVisible();
   });
@@ -101,7 +92,6 @@ test.describe('CSV import of people', () => {
   }) => {
     await signIn(page, DEMO_ADMIN_EMAIL);
     await page.goto('/people/import');
-    const before = await peopleCount(page);
     const suffix = randomBytes(4).toString('hex');
     const team = `Imported Team ${suffix}`;
     await page
@@ -125,9 +115,9 @@ test.describe('CSV import of people', () => {
     await expect(page.getByRole('status').filter({ hasText: 'new people invited' })).toContainText(
       '2 new people invited, 0 people updated, 1 new team.',
     );
-    await expect(page.getByText(/Your organisation has/)).toContainText(`${before + 2}`);
 
     await page.goto(`/people?q=${suffix}`);
+    await expect(page.getByText('Showing 1–2 of 2 people')).toBeVisible();
     await expect(page.getByRole('link', { name: `Cleo New ${suffix}` })).toBeVisible();
     await expect(page.getByRole('link', { name: `Dan New, ${suffix}` })).toBeVisible();
   });
