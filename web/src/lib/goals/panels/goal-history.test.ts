@@ -222,4 +222,34 @@ describe('goal history from the update log', () => {
       { byId: OWNER, from: 650, to: 650 },
     ]);
   });
+
+  it('[GOAL24] folds typing into one change per person, and a new goal’s first title into its creation', () => {
+    const { doc, log, as } = loggedDoc();
+    as(OWNER, '2026-07-02T10:00:00Z', () =>
+      addGoal(
+        doc,
+        { id: GOAL, title: '', level: 'person', ownerId: OWNER, parentId: null },
+        { by: OWNER, at: '2026-07-02T10:00:00.000Z' },
+      ),
+    );
+    const type = (who: string, at: string, text: string) =>
+      as(who, at, () => updateGoalFields(doc, GOAL, { title: text }, { by: who }));
+    // Typed keystroke by keystroke right after adding it: the goal was created with that title.
+    type(OWNER, '2026-07-02T10:00:02Z', 'C');
+    type(OWNER, '2026-07-02T10:00:03Z', 'Cu');
+    type(OWNER, '2026-07-02T10:00:04Z', 'Cut');
+    // Days later, reworded in two bursts by two people.
+    type(MANAGER, '2026-07-09T10:00:00Z', 'Cut churn');
+    type(MANAGER, '2026-07-09T10:00:30Z', 'Cut churn to 2%');
+    type(OWNER, '2026-07-09T10:01:00Z', 'Cut churn to 2% by Q4');
+    // Typed and undone: nothing to show.
+    type(OWNER, '2026-07-20T10:00:00Z', 'Cut churn to 2% by Q4!');
+    type(OWNER, '2026-07-20T10:00:01Z', 'Cut churn to 2% by Q4');
+    const entries = replayHistories(log).histories.get(GOAL)!;
+    expect(entries.map(({ byId, field, from, to }) => ({ byId, field, from, to }))).toEqual([
+      { byId: OWNER, field: 'created', from: null, to: 'Cut' },
+      { byId: MANAGER, field: 'title', from: 'Cut', to: 'Cut churn to 2%' },
+      { byId: OWNER, field: 'title', from: 'Cut churn to 2%', to: 'Cut churn to 2% by Q4' },
+    ]);
+  });
 });

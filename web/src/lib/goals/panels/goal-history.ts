@@ -98,7 +98,7 @@ export function replayHistories(changes: Iterable<LoggedChange>): ReplayedHistor
         const goal = readGoal(doc, id);
         if (!goal) continue;
         const entries = histories.get(id) ?? [];
-        entries.push(...diffGoal(last.get(id) ?? null, goal, change));
+        for (const entry of diffGoal(last.get(id) ?? null, goal, change)) addEntry(entries, entry);
         histories.set(id, entries);
         last.set(id, goal);
       }
@@ -109,6 +109,38 @@ export function replayHistories(changes: Iterable<LoggedChange>): ReplayedHistor
   for (const entries of histories.values()) entries.sort((a, b) => compare(a.at, b.at));
   const titles = new Map([...last].map(([id, goal]) => [id, goal.title]));
   return { histories, titles };
+}
+
+/** Text edits of one person this close together are one change (GOAL24). */
+export const TYPING_WINDOW_MS = 2 * 60_000;
+
+/**
+ * Appends an entry, folding typing into one change: a title or description edit sent keystroke
+ * by keystroke arrives as many logged updates. A text change by the same person within
+ * TYPING_WINDOW_MS of their last change to that field extends it (first old value → last new
+ * value); the title typed right after creating a goal becomes the created goal's title. An edit
+ * typed and undone leaves nothing. Other fields are deliberate choices, each kept.
+ */
+function addEntry(entries: RawHistoryEntry[], entry: RawHistoryEntry): void {
+  if (entry.field === 'title' || entry.field === 'description') {
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const earlier = entries[i]!;
+      const close =
+        earlier.byId === entry.byId &&
+        Date.parse(entry.at) - Date.parse(earlier.at) <= TYPING_WINDOW_MS;
+      if (!close) break;
+      const created = earlier.field === 'created' && entry.field === 'title';
+      if (earlier.field !== entry.field && !created) continue;
+      if (created || earlier.to === entry.from) {
+        earlier.to = entry.to;
+        earlier.at = created ? earlier.at : entry.at;
+        if (!created && earlier.from === earlier.to) entries.splice(i, 1);
+        return;
+      }
+      break;
+    }
+  }
+  entries.push(entry);
 }
 
 function compare(a: string, b: string): number {

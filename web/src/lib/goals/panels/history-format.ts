@@ -132,7 +132,11 @@ export function describeEntry(
   const quoted = (v: HistoryValue) => `“${String(v)}”`;
   switch (entry.field) {
     case 'created':
-      return { action: `created the goal ${quoted(entry.to)}`, from: null, to: null };
+      return {
+        action: entry.to ? `created the goal ${quoted(entry.to)}` : 'created the goal',
+        from: null,
+        to: null,
+      };
     case 'approval':
       return { action: 'approved it: now active', from: null, to: null };
     case 'current':
