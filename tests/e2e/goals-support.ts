@@ -5,9 +5,13 @@ import * as Y from 'yjs';
 import { decodeMessage, encodeMessage } from '@threadline/domain/protocol/messages';
 import { signIn } from './fixtures.ts';
 
-/** A fresh word per test run, so goals a test adds are found among the demo's and other tests'. */
+/**
+ * A fresh word per test run, so goals a test adds are found among the demo's and other tests'.
+ * Letters only: a digit in a title counts for its clarity (GOAL14).
+ */
 export function uniqueTag(): string {
-  return Math.random().toString(36).slice(2, 8);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  return Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * 26)]).join('');
 }
 
 /** A signed-in page of its own browser context (another person, another device). */

@@ -265,10 +265,10 @@ test('the metric editor per kind: numbers with a recorded value, milestones tick
 
   await page.locator('#goal-metric-kind').click();
   await page.getByRole('option', { name: 'Number' }).click();
-  await details.getByLabel('Start (baseline)').fill('40');
-  await details.getByLabel('Start (baseline)').blur();
-  await details.getByLabel('Target').fill('20');
-  await details.getByLabel('Target').blur();
+  await details.getByLabel('Start (baseline)', { exact: true }).fill('40');
+  await details.getByLabel('Start (baseline)', { exact: true }).blur();
+  await details.getByLabel('Target', { exact: true }).fill('20');
+  await details.getByLabel('Target', { exact: true }).blur();
   await page.locator('#goal-metric-direction').click();
   await page.getByRole('option', { name: 'Decrease towards the target' }).click();
   await details.getByLabel('New value', { exact: true }).fill('30');
