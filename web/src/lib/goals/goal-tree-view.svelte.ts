@@ -25,7 +25,7 @@ import {
   type KeyboardMove,
 } from './move-targets.ts';
 import type { Directory } from './org-directory.ts';
-import { applyFilter, isFiltering, NO_FILTER, type TreeFilter } from './tree-filter.ts';
+import { applyFilter, isFiltering, keepShown, NO_FILTER, type TreeFilter } from './tree-filter.ts';
 
 const REFUSAL_TEXT: Record<EditRefusal, string> = {
   'missing-goal': 'That goal is no longer in the tree.',
@@ -94,7 +94,8 @@ export class GoalTreeView {
     if (!this.filtering) return null;
     const { goals, tree } = this.document;
     void this.document.progressVersion;
-    return applyFilter(goals, tree, this.filter, (goal) => this.#factsNow(goal));
+    const result = applyFilter(goals, tree, this.filter, (goal) => this.#factsNow(goal));
+    return keepShown(result, tree, this.selectedId);
   });
 
   readonly rows: TreeRow[] = $derived.by(() =>

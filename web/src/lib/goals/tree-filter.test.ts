@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readTree } from '@threadline/domain/goals/document';
 import { uuid } from '@threadline/domain/goals/testing';
 import type { GoalFacts } from './goal-facts.ts';
-import { applyFilter, isFiltering, NO_FILTER } from './tree-filter.ts';
+import { applyFilter, isFiltering, keepShown, NO_FILTER } from './tree-filter.ts';
 import { treeDoc } from './test-fixtures.ts';
 
 const { goals, tree } = readTree(
@@ -48,5 +48,15 @@ describe('search and filters', () => {
     expect(run({ health: 'red' }).matched).toEqual([uuid(2)]);
     expect(run({ health: 'none' }).matched).toEqual([uuid(1), uuid(3)]);
     expect(run({ staleOnly: true }).matched).toEqual([uuid(2)]);
+  });
+});
+
+describe('the goal open in the details pane', () => {
+  it('stays on screen, with its path, whatever the filter', () => {
+    const result = applyFilter(goals, tree, { ...NO_FILTER, search: 'churn' }, factsFor);
+    const kept = keepShown(result, tree, uuid(4));
+    expect([...kept.matched].sort()).toEqual([uuid(2), uuid(4)]);
+    expect([...kept.shown].sort()).toEqual([uuid(1), uuid(2), uuid(3), uuid(4)]);
+    expect(keepShown(result, tree, null)).toBe(result);
   });
 });

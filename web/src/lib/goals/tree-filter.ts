@@ -75,3 +75,17 @@ export function applyFilter(
   }
   return { matched, shown };
 }
+
+/**
+ * Keeps a goal on screen whatever the filter (the one open in the details pane: a goal just added
+ * has no title yet, and would vanish under a search).
+ */
+export function keepShown(result: FilterResult, tree: GoalTree, id: string | null): FilterResult {
+  if (id === null || !tree.parent.has(id) || result.matched.has(id)) return result;
+  const matched = new Set(result.matched).add(id);
+  const shown = new Set(result.shown);
+  for (let at: string | null = id; at !== null && !shown.has(at); at = tree.parent.get(at)!) {
+    shown.add(at);
+  }
+  return { matched, shown };
+}
