@@ -252,4 +252,50 @@ describe('goal history from the update log', () => {
       { byId: OWNER, field: 'title', from: 'Cut churn to 2%', to: 'Cut churn to 2% by Q4' },
     ]);
   });
+
+  it('[GOAL24] a goal first seen with its approval and check-ins lists them in their authors’ names', () => {
+    const { doc, log, as } = loggedDoc();
+    // One imported (system) update brings the goal, its approval and two check-ins at once.
+    as(null, '2026-07-31T00:00:00Z', () =>
+      doc.transact(() => {
+        addGoal(
+          doc,
+          {
+            id: GOAL,
+            title: 'Close 10 deals',
+            level: 'person',
+            state: 'proposed',
+            ownerId: OWNER,
+            parentId: null,
+            metric: { kind: 'number', start: 0, target: 10 },
+          },
+          { by: OWNER, at: '2026-07-01T09:00:00.000Z' },
+        );
+        approveGoal(doc, GOAL, { by: MANAGER, at: '2026-07-02T09:00:00.000Z' });
+        recordProgress(doc, GOAL, 2, { by: OWNER, at: '2026-07-10T09:00:00.000Z' });
+        recordProgress(doc, GOAL, 3, { by: OWNER, at: '2026-07-20T09:00:00.000Z' });
+      }),
+    );
+    const entries = replayHistories(log).histories.get(GOAL)!;
+    expect(entries.map(({ at, byId, field, from, to }) => ({ at, byId, field, from, to }))).toEqual(
+      [
+        {
+          at: '2026-07-01T09:00:00.000Z',
+          byId: OWNER,
+          field: 'created',
+          from: null,
+          to: 'Close 10 deals',
+        },
+        {
+          at: '2026-07-02T09:00:00.000Z',
+          byId: MANAGER,
+          field: 'approval',
+          from: null,
+          to: MANAGER,
+        },
+        { at: '2026-07-10T09:00:00.000Z', byId: OWNER, field: 'current', from: null, to: 2 },
+        { at: '2026-07-20T09:00:00.000Z', byId: OWNER, field: 'current', from: 2, to: 3 },
+      ],
+    );
+  });
 });

@@ -186,8 +186,10 @@ export function diffGoal(
   const byId = change.personId;
   const changes = goalChanges(before, after);
   if (before === null) {
-    // A new goal is one entry, in its creator's name and at its creation time.
-    return [
+    // A new goal is one entry, in its creator's name and at its creation time — plus what it
+    // already holds that records its own author and time: an update written while offline, or a
+    // month of imported history, can bring a goal together with its approval and check-ins.
+    const entries: RawHistoryEntry[] = [
       {
         at: after.createdAt || at,
         byId: after.createdBy || byId,
@@ -196,6 +198,18 @@ export function diffGoal(
         to: after.title,
       },
     ];
+    if (after.approvedBy !== null) {
+      entries.push({
+        at: after.approvedAt ?? at,
+        byId: after.approvedBy,
+        field: 'approval',
+        from: null,
+        to: after.approvedBy,
+      });
+    }
+    const empty: Goal = { ...after, checkIns: [], metric: { ...after.metric, current: null } };
+    if (after.metric.kind !== 'milestones') entries.push(...checkInEntries(empty, after, change));
+    return entries;
   }
   const approved = changes.some((c) => c.field === 'approvedBy') && after.approvedBy !== null;
   const entries: RawHistoryEntry[] = [];
