@@ -288,3 +288,40 @@ test('the metric editor per kind: numbers with a recorded value, milestones tick
   await expect(row(page, `Metric theme ${tag}`)).toContainText('33%');
   await expectSaved(page);
 });
+
+test('[GOAL17] a proposed goal shows Approve to the owner’s manager; the owner can delete it', async ({
+  browser,
+}) => {
+  const tag = uniqueTag();
+  const leader = await personOnGoals(browser, DEMO_CEO_EMAIL);
+  await search(leader.page, tag);
+  await addTheme(leader.page, `Ship faster ${tag}`);
+  await expectSaved(leader.page);
+  await leader.context.close();
+
+  const employee = await personOnGoals(browser, DEMO_EMPLOYEE_EMAIL);
+  const manager = await personOnGoals(browser, DEMO_MANAGER_EMAIL);
+  await search(employee.page, tag);
+  await search(manager.page, tag);
+  const title = `Halve review turnaround to one day ${tag}`;
+  await addSubGoal(employee.page, `Ship faster ${tag}`, title);
+  // The owner cannot make it active (no Approve, no "Active" choice): only propose it.
+  await employee.page.locator('#goal-state').click();
+  await expect(employee.page.getByRole('option', { name: 'Active' })).toHaveCount(0);
+  await employee.page.getByRole('option', { name: 'Proposed' }).click();
+  await expect(row(employee.page, title)).toContainText('Proposed');
+
+  await row(manager.page, title).click();
+  await expect(manager.page.getByText('Kwame Mensah proposed this goal.')).toBeVisible();
+  await manager.page.getByRole('button', { name: 'Approve' }).click();
+  await expect(row(employee.page, title)).toContainText('Active');
+  await expectSaved(manager.page);
+
+  await employee.page.getByRole('button', { name: 'Delete goal' }).click();
+  await employee.page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(row(manager.page, title)).toHaveCount(0);
+  await expect(row(employee.page, title)).toHaveCount(0);
+  await expectSaved(employee.page);
+  await employee.context.close();
+  await manager.context.close();
+});
