@@ -94,6 +94,45 @@ describe('limits', () => {
   });
 });
 
+describe('a document already over its limit', () => {
+  it('[SYNC13] still lets clients join and read it (their empty replies are not growth), refusing only growth', async () => {
+    const tree = await goalTree(db.pool);
+    const writer = openProvider(strict.port, tree.documentName, tree.cookie);
+    await writer.synced();
+    writer.doc.getText('t').insert(0, 'y'.repeat(3000));
+    await eventually(() => writer.isSaved());
+    // Another node with a smaller limit loads the same document from the log: it starts over the
+    // limit, as a large organisation's tree does when the limit is lowered or the tree grew.
+    const small = await startSyncServer({
+      db: db.pool,
+      log: pino({ level: 'silent' }),
+      port: 0,
+      hostname: '127.0.0.1',
+      kinds: FREE_FORM_KINDS,
+      config: { maxDocumentBytes: 1024 },
+    });
+    try {
+      const reader = openProvider(small.port, tree.documentName, tree.cookie);
+      await reader.synced();
+      await eventually(() => reader.doc.getText('t').length === 3000);
+      await eventually(() => reader.isSaved());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(reader.closeCodes).toEqual([]);
+
+      const grower = await openRaw(small.port, tree.documentName, tree.cookie);
+      grower.sendFrame(updateFrame('more'));
+      await eventually(() =>
+        grower.received.some(
+          (message) =>
+            message.type === 'refused' && message.reason === RefusalReason.DocumentTooLarge,
+        ),
+      );
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('malformed frames', () => {
   const truncated = updateFrame('truncated update');
   const garbageUpdate = encodeMessage({ type: 'sync-update', update: new Uint8Array([9, 9, 9]) });

@@ -196,10 +196,12 @@ export class Room {
         ? { applied: true }
         : { applied: false, reason: RefusalReason.ReadOnly };
     }
+    // An update that adds nothing (a joining client's answer to our sync step 1) is not growth:
+    // checked before the size limit, so a document already over it can still be opened.
+    if (isEmptyFor(this.doc, update)) return { applied: true };
     if (this.#approximateBytes + update.byteLength > this.#options.config.maxDocumentBytes) {
       return { applied: false, reason: RefusalReason.DocumentTooLarge };
     }
-    if (isEmptyFor(this.doc, update)) return { applied: true };
     if (!this.#checker) return { applied: false, reason: RefusalReason.Schema, detail: 'no kind' };
     const verdict = this.#checker.judge(update, actor);
     if (!verdict.ok) return { applied: false, reason: verdict.reason, detail: verdict.detail };
