@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['domain/**/*.test.ts', 'sync-server/**/*.test.ts'],
+          include: ['domain/**/*.test.ts', 'sync-server/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.db.test.ts'],
         },
       },

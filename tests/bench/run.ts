@@ -1,22 +1,40 @@
 // The benchmark: our sync server against Hocuspocus (debounce 2 s and 0) and y-websocket's server,
-// side by side in one run on one machine. `pnpm bench` (full) or `pnpm bench --quick`.
-// See BENCHMARKS.md for the method; results go to tests/bench/results/.
+// side by side in one run on one machine, so the ratios survive a noisy machine.
+//
+//   pnpm bench [--quick] [--servers ours,hocuspocus,...] [--workloads fanout,join,...] [--profile]
+//
+// The load generator (this process) runs pinned to core 0, each server in its own process pinned
+// to core 1. Results go to tests/bench/results/ (timestamped, and latest.*); a full run also
+// refreshes the table in BENCHMARKS.md. The method is described there.
 import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { renderChart } from './lib/chart.ts';
 import type { BenchContext, Scale } from './lib/context.ts';
 import { openBenchDatabase } from './lib/database.ts';
+import { renderReport, figuresTable, targetsTable, runNotes } from './lib/report.ts';
+import type { BenchResults, ServerResults } from './lib/results.ts';
+import type { ServerProcess } from './lib/server-process.ts';
 import { GENERATOR_CORE, launchServer, SERVERS } from './lib/servers.ts';
+import { runConvergence } from './workloads/convergence.ts';
+import { runCrash } from './workloads/crash.ts';
+import { runJoinStorm } from './workloads/join-storm.ts';
+import { runMemory } from './workloads/memory.ts';
 import { ROOM_WORKLOADS, runRoomWorkload } from './workloads/rooms.ts';
+import { runSweep } from './workloads/sweep.ts';
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     servers: { type: 'string' },
     workloads: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
 
-// The load generator runs on its own core; re-run this script pinned there.
+// The load generator runs on its own core: re-run this script pinned there.
 if (!process.env.BENCH_PINNED) {
   const result = spawnSync(
     'taskset',
@@ -26,28 +44,45 @@ if (!process.env.BENCH_PINNED) {
   process.exit(result.status ?? 1);
 }
 
-const scale: Scale = values.quick
-  ? { quick: true, warmupMs: 1000, runMs: 2000, runs: 3 }
-  : { quick: false, warmupMs: 5000, runMs: 10_000, runs: 3 };
+const RESULTS = new URL('./results/', import.meta.url);
+const BENCHMARKS_MD = new URL('../../BENCHMARKS.md', import.meta.url);
+const quick = values.quick;
+const scale: Scale = quick
+  ? { quick, warmupMs: 500, runMs: 1500, runs: 3, maxRuns: 4, graceMs: 500, settleMs: 2000 }
+  : { quick, warmupMs: 5000, runMs: 10_000, runs: 3, maxRuns: 6, graceMs: 1000, settleMs: 12_000 };
+const selected = (list: string | undefined, id: string) => !list || list.split(',').includes(id);
 const log = (line: string) => console.log(line);
+const round = (_key: string, value: unknown) =>
+  value === Infinity
+    ? 'Infinity'
+    : typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)
+      ? Number(value.toPrecision(5))
+      : value;
 
+const started = new Date();
+const startedAt = performance.now();
 const database = await openBenchDatabase();
-log(`database: ${database.engine}`);
+log(`database: ${database.engine}; ${quick ? 'quick' : 'full'} run`);
+const all: ServerResults[] = [];
+// Every server is started up front and the workloads interleave them (workload by workload, each
+// server in turn), so the servers meet the machine's noise at nearly the same moments.
+const contexts: BenchContext[] = [];
 try {
-  const servers = SERVERS.filter((s) => !values.servers || values.servers.split(',').includes(s.id));
-  const workloads = ROOM_WORKLOADS.filter(
-    (w) => !values.workloads || values.workloads.split(',').includes(w.id),
-  );
-  for (const server of servers) {
-    let process_ = await launchServer(server, database.url);
-    const context: BenchContext = {
+  for (const server of SERVERS.filter((s) => selected(values.servers, s.id))) {
+    const profileDir = values.profile
+      ? fileURLToPath(new URL(`../profiles/${server.id}-${Date.now()}/`, RESULTS))
+      : undefined;
+    let running: ServerProcess = await launchServer(server, database.url, {
+      cpuProfileDir: profileDir,
+    });
+    contexts.push({
       server,
       get process() {
-        return process_;
+        return running;
       },
       endpoint: {
         protocol: server.protocol,
-        port: process_.port,
+        port: running.port,
         token: database.token,
         cookie: database.cookie,
       },
@@ -55,24 +90,112 @@ try {
       scale,
       log,
       async restart() {
-        process_ = await launchServer(server, database.url, { port: process_.port });
-        return process_;
+        running = await launchServer(server, database.url, {
+          port: running.port,
+          cpuProfileDir: profileDir,
+        });
+        return running;
       },
-    };
-    try {
-      for (const workload of workloads) {
-        const started = performance.now();
-        const result = await runRoomWorkload(context, workload);
-        log(
-          `${server.id} ${workload.id}: ${JSON.stringify(result.median, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(4)) : v))} ` +
-            `discarded ${result.discarded} refusals ${result.refusals} closed ${result.closedClients} ` +
-            `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
-        );
-      }
-    } finally {
-      await process_.stop();
-    }
+    });
+    all.push({ server: server.id, label: server.label, rooms: {}, errors: [] });
   }
+  const step = async (name: string, run: (context: BenchContext, results: ServerResults) => Promise<unknown>) => {
+    if (!selected(values.workloads, name)) return;
+    for (const [i, context] of contexts.entries()) {
+      const results = all[i]!;
+      const began = performance.now();
+      try {
+        const result = await withTimeout(run(context, results), quick ? 120_000 : 900_000, name);
+        log(`${context.server.id} ${name} (${((performance.now() - began) / 1000).toFixed(1)} s): ${JSON.stringify(result, round)}`);
+      } catch (error) {
+        results.errors.push(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`${context.server.id} ${name} FAILED: ${error instanceof Error ? error.stack : String(error)}\n${context.process.output}`);
+      }
+    }
+  };
+  await step('memory', async (context, results) => (results.memory = await runMemory(context)));
+  await step('convergence', async (context, results) => (results.convergence = await runConvergence(context)));
+  for (const workload of ROOM_WORKLOADS) {
+    await step(workload.id, async (context, results) => {
+      const result = await runRoomWorkload(context, workload);
+      results.rooms[workload.id] = result;
+      return { median: result.median, saturated: result.saturated, disturbed: result.disturbed };
+    });
+  }
+  await step('sweep', async (context, results) => (results.sweep = await runSweep(context)));
+  await step('join', async (context, results) => (results.joinStorm = await runJoinStorm(context)));
+  await step('crash', async (context, results) => (results.crash = await runCrash(context)));
 } finally {
+  for (const context of contexts) await context.process.stop();
   await database.close();
+}
+
+const results: BenchResults = {
+  startedAt: started.toISOString().replace(/\.\d+Z$/, 'Z'),
+  mode: quick ? 'quick' : 'full',
+  durationSeconds: (performance.now() - startedAt) / 1000,
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    loadAverage: os.loadavg(),
+  },
+  database: database.engine,
+  scale,
+  servers: all,
+};
+
+await mkdir(RESULTS, { recursive: true });
+const stamp = `${results.startedAt.replaceAll(':', '-')}-${results.mode}`;
+const svg = await renderChart(results);
+for (const name of [stamp, 'latest']) {
+  await writeFile(new URL(`${name}.json`, RESULTS), JSON.stringify(results, round, 2) + '\n');
+  await writeFile(new URL(`${name}.svg`, RESULTS), svg);
+  await writeFile(new URL(`${name}.md`, RESULTS), renderReport(results, `${name}.svg`));
+}
+if (!quick && !values.servers && !values.workloads) await updateBenchmarksMd(results, stamp);
+log(`\n${targetsTable(results)}\n\n${figuresTable(results)}\n`);
+for (const note of runNotes(results)) log(`- ${note}`);
+log(`\nwritten: tests/bench/results/${stamp}.{md,svg,json} and latest.*`);
+
+function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Replaces the latest-results section of BENCHMARKS.md (between its markers). */
+async function updateBenchmarksMd(results: BenchResults, stamp: string) {
+  const start = '<!-- bench:latest:start -->';
+  const end = '<!-- bench:latest:end -->';
+  const text = await readFile(BENCHMARKS_MD, 'utf8').catch(() => '');
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1) return;
+  const section = [
+    start,
+    '',
+    `Full run of ${results.startedAt} ([report](tests/bench/results/${stamp}.md), ` +
+      `[data](tests/bench/results/${stamp}.json)); ${results.machine.cpus} cores, load average at ` +
+      `start ${results.machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')}, Postgres ${results.database}.`,
+    '',
+    '### Targets',
+    '',
+    targetsTable(results),
+    '',
+    '### Figures',
+    '',
+    figuresTable(results),
+    '',
+    `![Delivery p99, server CPU per update per receiver, and the rate sweep](tests/bench/results/${stamp}.svg)`,
+    '',
+    '### Notes on this run',
+    '',
+    ...(runNotes(results).map((note) => `- ${note}`).concat(runNotes(results).length ? [] : ['- No run was discarded.'])),
+    '',
+    end,
+  ].join('\n');
+  await writeFile(BENCHMARKS_MD, text.slice(0, from) + section + text.slice(to + end.length));
 }

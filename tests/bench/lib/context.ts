@@ -9,7 +9,13 @@ export interface Scale {
   quick: boolean;
   warmupMs: number;
   runMs: number;
+  /** Clean runs wanted, and the most attempts made to get them. */
   runs: number;
+  maxRuns: number;
+  /** After a run, how long its last deliveries may take to arrive. */
+  graceMs: number;
+  /** After the last run, how long a server may take to save what the runs sent. */
+  settleMs: number;
 }
 
 export interface BenchContext {

@@ -3,8 +3,8 @@
 // (probe), the write-ahead log, and the generator's own CPU share (to discard saturated runs).
 import type { BenchDatabase } from './database.ts';
 import type { RoomLoad } from './room-load.ts';
-import { keepUnsaturated, startCpuWindow, type TimedRun } from './saturation.ts';
-import type { ServerProcess } from './server-process.ts';
+import { discardReason, keepUndisturbed, startCpuWindow, type TimedRun } from './saturation.ts';
+import { runqueueWaitMs, type ServerProcess } from './server-process.ts';
 import { median, summarise } from './stats.ts';
 import { monotonicMs } from './tracker.ts';
 
@@ -21,11 +21,15 @@ export interface RunFigures {
   eventLoopMax: number;
   durableP50: number;
   durableP99: number;
-  /** Edits sent in the run that were not durable by its end (+ grace). */
+  /** Edits sent in the run that were still not durable when the workload ended (they count as
+   *  infinitely late in the durable percentiles). */
   notDurable: number;
   walBytesPerEdit: number;
   generatorShare: number;
   generatorDelayP99: number;
+  /** Share of the run the server was runnable but waiting for its core (other processes). */
+  serverWaitShare: number;
+  generatorWaitShare: number;
 }
 
 export const RUN_FIGURES: readonly (keyof RunFigures)[] = [
@@ -43,46 +47,74 @@ export const RUN_FIGURES: readonly (keyof RunFigures)[] = [
   'walBytesPerEdit',
   'generatorShare',
   'generatorDelayP99',
+  'serverWaitShare',
+  'generatorWaitShare',
 ];
+
+/** A run's window on the monotonic clock, to settle its durable figures later. */
+export interface RunWindow {
+  from: number;
+  to: number;
+}
 
 export interface TimedResult {
   median: RunFigures;
   runs: TimedRun<RunFigures>[];
-  discarded: number;
+  /** Runs discarded because the generator saturated its core. */
+  saturated: number;
+  /** Runs discarded because the server or generator waited for a core (other processes). */
+  disturbed: number;
+  /** True when no run was clean, so the medians are of disturbed runs. */
+  allDiscarded: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** After a run ends, how long deliveries and acks of its last edits may still arrive. */
-const GRACE_MS = 1000;
+/** Edit → durable of the edits sent in a window; an edit never made durable counts as
+ *  infinitely late (so a p99 is infinite when over 1% of edits were not saved). */
+export function durableFigures(load: RoomLoad, window: RunWindow) {
+  const edits = load.tracker.editsSentBetween(window.from, window.to);
+  const latencies = [...edits.durable, ...new Array<number>(edits.notDurable).fill(Infinity)];
+  const durable = summarise(latencies);
+  return { durableP50: durable.p50, durableP99: durable.p99, notDurable: edits.notDurable };
+}
 
 export async function measureRun(
   load: RoomLoad,
   server: ServerProcess,
   database: BenchDatabase | undefined,
   runMs: number,
-): Promise<TimedRun<RunFigures>> {
+  graceMs = 1000,
+): Promise<TimedRun<RunFigures> & { window: RunWindow }> {
   await server.probe('reset');
   load.generatorDelay.reset();
   const walBefore = database ? await database.walPosition() : 0n;
   const cpuBefore = server.cpuMs();
+  const waitBefore = server.waitingMs();
+  const ownWaitBefore = runqueueWaitMs('self');
   const generator = startCpuWindow();
   const from = monotonicMs();
   await sleep(runMs);
   const to = monotonicMs();
   const cpuAfter = server.cpuMs();
   const own = generator();
+  const serverWaitShare = (server.waitingMs() - waitBefore) / (to - from);
+  const generatorWaitShare = (runqueueWaitMs('self') - ownWaitBefore) / (to - from);
   const generatorDelayP99 = load.generatorDelay.percentile(99) / 1e6;
   const probe = await server.probe('stats');
   const walAfter = database ? await database.walPosition() : 0n;
-  await sleep(GRACE_MS);
+  // Deliveries of the run's last edits may still be on their way.
+  await sleep(graceMs);
   const deliveries = summarise(load.tracker.deliveriesSentBetween(from, to));
   const edits = load.tracker.editsSentBetween(from, to);
-  const durable = summarise(edits.durable);
+  const durable = durableFigures(load, { from, to });
   const expected = edits.edits * load.receiversPerEdit;
   const seconds = (to - from) / 1000;
   return {
+    window: { from, to },
     generatorShare: own.share,
+    serverWaitShare,
+    generatorWaitShare,
     result: {
       editsPerSecond: edits.edits / seconds,
       deliveryP50: deliveries.p50,
@@ -92,33 +124,57 @@ export async function measureRun(
       cpuMicrosPerDelivery: expected === 0 ? NaN : ((cpuAfter - cpuBefore) * 1000) / expected,
       eventLoopP99: probe.eventLoopDelay.p99,
       eventLoopMax: probe.eventLoopDelay.max,
-      durableP50: durable.p50,
-      durableP99: durable.p99,
-      notDurable: edits.notDurable,
+      ...durable,
       walBytesPerEdit:
         database && edits.edits > 0 ? Number(walAfter - walBefore) / edits.edits : NaN,
       generatorShare: own.share,
       generatorDelayP99,
+      serverWaitShare,
+      generatorWaitShare,
     },
   };
 }
 
-/** Warm-up, then `runs` timed runs; medians over the runs the generator did not saturate (all
- *  of them, flagged, when every run saturated). */
+/** Warm-up, then timed runs until `runs` of them were clean (at most `maxRuns` attempts);
+ *  medians over the clean runs, or over all of them, flagged, when none was. Edit → durable is
+ *  settled last: a server that saves late (Hocuspocus debounces up to 10 s) gets up to
+ *  `settleMs` after the last run to save what the runs sent. */
 export async function timedRuns(
   load: RoomLoad,
   server: ServerProcess,
   database: BenchDatabase | undefined,
-  options: { warmupMs: number; runMs: number; runs: number },
+  options: {
+    warmupMs: number;
+    runMs: number;
+    runs: number;
+    maxRuns: number;
+    graceMs: number;
+    settleMs: number;
+  },
 ): Promise<TimedResult> {
   await sleep(options.warmupMs);
-  const runs: TimedRun<RunFigures>[] = [];
-  for (let i = 0; i < options.runs; i++) {
-    runs.push(await measureRun(load, server, database, options.runMs));
+  const runs: (TimedRun<RunFigures> & { window: RunWindow })[] = [];
+  let clean = 0;
+  while (clean < options.runs && runs.length < options.maxRuns) {
+    const run = await measureRun(load, server, database, options.runMs, options.graceMs);
+    runs.push(run);
+    if (discardReason(run) === undefined) clean++;
   }
-  const { kept, discarded } = keepUnsaturated(runs);
+  if (database) {
+    const pending = () => runs.some((run) => durableFigures(load, run.window).notDurable > 0);
+    const deadline = performance.now() + options.settleMs;
+    while (pending() && performance.now() < deadline) await sleep(250);
+    for (const run of runs) Object.assign(run.result, durableFigures(load, run.window));
+  }
+  const { kept, saturated, disturbed } = keepUndisturbed(runs);
   const basis = kept.length > 0 ? kept : runs;
   const medianFigures = {} as RunFigures;
   for (const key of RUN_FIGURES) medianFigures[key] = median(basis.map((run) => run.result[key]));
-  return { median: medianFigures, runs, discarded: discarded.length };
+  return {
+    median: medianFigures,
+    runs: runs.map(({ window: _window, ...run }) => run),
+    saturated,
+    disturbed,
+    allDiscarded: kept.length === 0,
+  };
 }

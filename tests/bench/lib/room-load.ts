@@ -116,7 +116,9 @@ export class RoomLoad {
       const client = new LightClient(endpoint, documents[room]!, {
         doc,
         onUpdate: (frame) => load.tracker.receive(index, frame),
-        onAck: isWriter ? (vector) => load.#durable(writer!, vector, monotonicMs()) : undefined,
+        onAck: isWriter
+          ? (vector) => load.#durable(writer!, vector, monotonicMs(), true)
+          : undefined,
       });
       if (isWriter) {
         writer = {
@@ -151,7 +153,7 @@ export class RoomLoad {
         const vector = Y.decodeStateVector(Buffer.from(report.stateVector, 'base64'));
         const at = Number(BigInt(report.at)) / 1e6;
         for (const writer of load.#writersByDocument.get(report.document) ?? []) {
-          load.#durable(writer, vector, at);
+          load.#durable(writer, vector, at, false);
         }
       }
     });
@@ -228,14 +230,18 @@ export class RoomLoad {
     const clock = Y.getState(writer.doc.store, writer.doc.clientID);
     writer.pending.push({ clock, seq });
     this.tracker.sent(seq);
-    writer.client.sendUpdate(update!);
+    writer.client.sendUpdate(update!, () => this.tracker.confirm(seq));
   }
 
-  #durable(writer: Writer, vector: Map<number, number>, at: number) {
+  /** Edits covered by a durable state vector: from an ack the writer received (which is also
+   *  what tells it the edit is saved), or from a store the server reported. */
+  #durable(writer: Writer, vector: Map<number, number>, at: number, toldWriter: boolean) {
     const covered = vector.get(writer.doc.clientID) ?? 0;
     let done = 0;
     while (done < writer.pending.length && writer.pending[done]!.clock <= covered) {
-      this.tracker.durable(writer.pending[done]!.seq, at);
+      const { seq } = writer.pending[done]!;
+      this.tracker.durable(seq, at);
+      if (toldWriter) this.tracker.confirm(seq);
       done++;
     }
     if (done > 0) writer.pending.splice(0, done);

@@ -89,6 +89,12 @@ export class ServerProcess {
     return ((utime + stime) / CLOCK_TICKS) * 1000;
   }
 
+  /** Time the process's main thread has spent runnable but waiting for a CPU, in ms: when it
+   *  grows, something else on the machine was using the server's core. */
+  waitingMs(): number {
+    return runqueueWaitMs(this.pid);
+  }
+
   /** Resident set size now, in bytes (from /proc, no IPC). */
   rssBytes(): number {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
@@ -138,6 +144,16 @@ export class ServerProcess {
     }
     this.child.kill('SIGKILL');
     throw new Error(`server did not start on port ${this.port}:\n${this.#output}`);
+  }
+}
+
+/** Run-queue wait of a process's main thread so far (/proc/<pid>/schedstat, second field). */
+export function runqueueWaitMs(pid: number | 'self'): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
+    return Number(fields[1]) / 1e6;
+  } catch {
+    return NaN;
   }
 }
 

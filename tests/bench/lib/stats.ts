@@ -59,9 +59,10 @@ export function summarise(values: ArrayLike<number> | Samples): Summary {
   };
 }
 
-/** The median of the finite values (the middle one, or the mean of the two middle ones). */
+/** The median of the values that are numbers (the middle one, or the mean of the two middle
+ *  ones). NaN (a run without that figure) is skipped; Infinity (never happened) counts. */
 export function median(values: readonly number[]): number {
-  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const finite = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
   if (finite.length === 0) return NaN;
   const middle = finite.length >> 1;
   return finite.length % 2 === 1 ? finite[middle]! : (finite[middle - 1]! + finite[middle]!) / 2;

@@ -12,6 +12,7 @@ export class EditTracker {
   #writer = new Int32Array(1 << 16);
   #delivered = new Uint16Array(1 << 16);
   #durableAt = new Float64Array(1 << 16);
+  #confirmed = new Uint8Array(1 << 16);
   #next = 0;
   /** Delivery samples: when the edit was sent, and how long it took to arrive. */
   readonly deliverySent = new Samples();
@@ -48,6 +49,20 @@ export class EditTracker {
       this.deliverySent.push(sentAt);
       this.deliveryLatency.push(now - sentAt);
     });
+  }
+
+  /** The writer was told the edit is saved (ours: ack; Hocuspocus: sync status; y-websocket's
+   *  server says nothing, so: the frame was sent). */
+  confirm(seq: number) {
+    this.#confirmed[seq] = 1;
+  }
+
+  isConfirmed(seq: number): boolean {
+    return this.#confirmed[seq] === 1;
+  }
+
+  wasSent(seq: number): boolean {
+    return this.#sentAt[seq] !== 0;
   }
 
   durable(seq: number, at: number) {
@@ -87,7 +102,7 @@ export class EditTracker {
 
   #grow() {
     const size = this.#sentAt.length * 2;
-    const grow = <T extends Float64Array | Int32Array | Uint16Array>(old: T, make: (n: number) => T) => {
+    const grow = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(old: T, make: (n: number) => T) => {
       const next = make(size);
       next.set(old);
       return next;
@@ -96,5 +111,6 @@ export class EditTracker {
     this.#writer = grow(this.#writer, (n) => new Int32Array(n));
     this.#delivered = grow(this.#delivered, (n) => new Uint16Array(n));
     this.#durableAt = grow(this.#durableAt, (n) => new Float64Array(n));
+    this.#confirmed = grow(this.#confirmed, (n) => new Uint8Array(n));
   }
 }

@@ -30,6 +30,8 @@ if (process.send) {
       memory: process.memoryUsage(),
     });
   });
-  // The channel must not keep a server alive after it is told to stop.
+  // The channel must not keep a server alive after it is told to stop, and a server whose harness
+  // died (the channel closed) must not linger.
   process.channel?.unref();
+  process.on('disconnect', () => process.exit(1));
 }

@@ -18,7 +18,7 @@ export const ROOM_WORKLOADS: readonly RoomWorkload[] = [
   {
     id: 'agenda',
     label: '1:1 agendas',
-    shape: (quick) => ({ rooms: quick ? 100 : 500, clientsPerRoom: 2, writersPerRoom: 2, ...editors }),
+    shape: (quick) => ({ rooms: quick ? 50 : 500, clientsPerRoom: 2, writersPerRoom: 2, ...editors }),
   },
   {
     id: 'workshop',
