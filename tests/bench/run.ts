@@ -48,7 +48,7 @@ const RESULTS = new URL('./results/', import.meta.url);
 const BENCHMARKS_MD = new URL('../../BENCHMARKS.md', import.meta.url);
 const quick = values.quick;
 const scale: Scale = quick
-  ? { quick, warmupMs: 500, runMs: 1500, runs: 3, maxRuns: 4, graceMs: 500, settleMs: 2000 }
+  ? { quick, warmupMs: 500, runMs: 1500, runs: 3, maxRuns: 3, graceMs: 500, settleMs: 1000 }
   : { quick, warmupMs: 5000, runMs: 10_000, runs: 3, maxRuns: 6, graceMs: 1000, settleMs: 12_000 };
 const selected = (list: string | undefined, id: string) => !list || list.split(',').includes(id);
 const log = (line: string) => console.log(line);
@@ -99,22 +99,34 @@ try {
     });
     all.push({ server: server.id, label: server.label, rooms: {}, errors: [] });
   }
-  const step = async (name: string, run: (context: BenchContext, results: ServerResults) => Promise<unknown>) => {
+  const step = async (
+    name: string,
+    run: (context: BenchContext, results: ServerResults) => Promise<unknown>,
+  ) => {
     if (!selected(values.workloads, name)) return;
     for (const [i, context] of contexts.entries()) {
       const results = all[i]!;
       const began = performance.now();
       try {
         const result = await withTimeout(run(context, results), quick ? 120_000 : 900_000, name);
-        log(`${context.server.id} ${name} (${((performance.now() - began) / 1000).toFixed(1)} s): ${JSON.stringify(result, round)}`);
+        log(
+          `${context.server.id} ${name} (${((performance.now() - began) / 1000).toFixed(1)} s): ${JSON.stringify(result, round)}`,
+        );
       } catch (error) {
-        results.errors.push(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-        log(`${context.server.id} ${name} FAILED: ${error instanceof Error ? error.stack : String(error)}\n${context.process.output}`);
+        results.errors.push(
+          `${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        log(
+          `${context.server.id} ${name} FAILED: ${error instanceof Error ? error.stack : String(error)}\n${context.process.output}`,
+        );
       }
     }
   };
   await step('memory', async (context, results) => (results.memory = await runMemory(context)));
-  await step('convergence', async (context, results) => (results.convergence = await runConvergence(context)));
+  await step(
+    'convergence',
+    async (context, results) => (results.convergence = await runConvergence(context)),
+  );
   for (const workload of ROOM_WORKLOADS) {
     await step(workload.id, async (context, results) => {
       const result = await runRoomWorkload(context, workload);
@@ -193,7 +205,9 @@ async function updateBenchmarksMd(results: BenchResults, stamp: string) {
     '',
     '### Notes on this run',
     '',
-    ...(runNotes(results).map((note) => `- ${note}`).concat(runNotes(results).length ? [] : ['- No run was discarded.'])),
+    ...runNotes(results)
+      .map((note) => `- ${note}`)
+      .concat(runNotes(results).length ? [] : ['- No run was discarded.']),
     '',
     end,
   ].join('\n');

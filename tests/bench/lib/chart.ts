@@ -42,7 +42,12 @@ export function chartSpec(results: BenchResults): TopLevelSpec {
     data: { values: bars },
     mark: { type: 'bar' as const },
     encoding: {
-      x: { field: 'workload', type: 'nominal' as const, sort: WORKLOADS.map(([, l]) => l), title: null },
+      x: {
+        field: 'workload',
+        type: 'nominal' as const,
+        sort: WORKLOADS.map(([, l]) => l),
+        title: null,
+      },
       xOffset: { field: 'server', sort: order },
       y: {
         field,
@@ -65,8 +70,17 @@ export function chartSpec(results: BenchResults): TopLevelSpec {
         data: { values: sweep },
         mark: { type: 'line', point: true },
         encoding: {
-          x: { field: 'rate', type: 'quantitative', title: 'edits/s into the server (5-person rooms)' },
-          y: { field: 'p99', type: 'quantitative', title: 'delivery p99 (ms, log)', scale: { type: 'log' } },
+          x: {
+            field: 'rate',
+            type: 'quantitative',
+            title: 'edits/s into the server (5-person rooms)',
+          },
+          y: {
+            field: 'p99',
+            type: 'quantitative',
+            title: 'delivery p99 (ms, log)',
+            scale: { type: 'log' },
+          },
           color,
         },
       },

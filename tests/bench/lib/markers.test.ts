@@ -9,9 +9,9 @@ describe('edit markers', () => {
   });
 
   it('finds every marker in a text, skipping tildes that start no marker', () => {
-    expect(markersIn(`a ~ b ${formatMarker(10)} ~zz ${formatMarker(11)}${formatMarker(12)}`)).toEqual([
-      10, 11, 12,
-    ]);
+    expect(
+      markersIn(`a ~ b ${formatMarker(10)} ~zz ${formatMarker(11)}${formatMarker(12)}`),
+    ).toEqual([10, 11, 12]);
   });
 
   it('ignores a marker cut off at the end of the bytes', () => {

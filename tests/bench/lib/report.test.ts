@@ -94,7 +94,9 @@ describe('ratios', () => {
 describe('figures table', () => {
   const run = results([
     server('ours', { rooms: { fanout: fanout({ deliveryP99: 8, cpuMicrosPerDelivery: 10 }) } }),
-    server('hocuspocus', { rooms: { fanout: fanout({ deliveryP99: 16, cpuMicrosPerDelivery: 40 }) } }),
+    server('hocuspocus', {
+      rooms: { fanout: fanout({ deliveryP99: 16, cpuMicrosPerDelivery: 40 }) },
+    }),
   ]);
   const table = figuresTable(run);
 
@@ -104,7 +106,9 @@ describe('figures table', () => {
 
   it('shows each measured figure with ours ÷ anchor', () => {
     expect(table).toContain('| Delivery p99, fan-out | ms | 8.0 | 16.0 | 0.50× |');
-    expect(table).toContain('| Server CPU per update per receiver, fan-out | µs | 10.0 | 40.0 | 0.25× |');
+    expect(table).toContain(
+      '| Server CPU per update per receiver, fan-out | µs | 10.0 | 40.0 | 0.25× |',
+    );
   });
 
   it('leaves out figures no server measured', () => {

@@ -79,7 +79,6 @@ export class RoomLoad {
   readonly tracker = new EditTracker();
   readonly shape: RoomShape;
   readonly documents: string[];
-  readonly #endpoint: Endpoint;
   readonly #writers: Writer[] = [];
   readonly #members: Member[] = [];
   #writersByDocument = new Map<string, Writer[]>();
@@ -88,8 +87,7 @@ export class RoomLoad {
   readonly generatorDelay = monitorEventLoopDelay({ resolution: 10 });
   #unsubscribe: (() => void) | undefined;
 
-  private constructor(endpoint: Endpoint, shape: RoomShape, documents: string[]) {
-    this.#endpoint = endpoint;
+  private constructor(shape: RoomShape, documents: string[]) {
     this.shape = shape;
     this.documents = documents;
     this.#rate = shape.editsPerSecond;
@@ -103,7 +101,7 @@ export class RoomLoad {
     server: ServerProcess,
   ): Promise<RoomLoad> {
     const documents = await database.newDocuments(shape.rooms);
-    const load = new RoomLoad(endpoint, shape, documents);
+    const load = new RoomLoad(shape, documents);
     const goals = await seedRooms(endpoint, documents, shape.writersPerRoom, database.personId);
     const total = shape.rooms * shape.clientsPerRoom;
     const now = monotonicMs();
@@ -147,8 +145,9 @@ export class RoomLoad {
     });
     // Hocuspocus reports each store with the state vector it covered.
     load.#unsubscribe = server.onMessage((message) => {
-      const stored = (message as { stored?: { document: string; stateVector: string; at: string }[] })
-        .stored;
+      const stored = (
+        message as { stored?: { document: string; stateVector: string; at: string }[] }
+      ).stored;
       for (const report of stored ?? []) {
         const vector = Y.decodeStateVector(Buffer.from(report.stateVector, 'base64'));
         const at = Number(BigInt(report.at)) / 1e6;
@@ -209,7 +208,9 @@ export class RoomLoad {
         writer.burstUntil = now + 1000;
       }
       const interval =
-        now < writer.burstUntil ? BURST_INTERVAL_MS : (1000 / this.#rate) * (0.8 + Math.random() * 0.4);
+        now < writer.burstUntil
+          ? BURST_INTERVAL_MS
+          : (1000 / this.#rate) * (0.8 + Math.random() * 0.4);
       writer.nextEditAt = Math.max(writer.nextEditAt + interval, now - 100);
     }
     if (!this.shape.presence) return;

@@ -31,7 +31,10 @@ export type DiscardReason = 'generator-saturated' | 'disturbed';
 
 export function discardReason(run: TimedRun<unknown>): DiscardReason | undefined {
   if (isSaturated(run.generatorShare)) return 'generator-saturated';
-  if (run.serverWaitShare > DISTURBANCE_THRESHOLD || run.generatorWaitShare > DISTURBANCE_THRESHOLD) {
+  if (
+    run.serverWaitShare > DISTURBANCE_THRESHOLD ||
+    run.generatorWaitShare > DISTURBANCE_THRESHOLD
+  ) {
     return 'disturbed';
   }
   return undefined;

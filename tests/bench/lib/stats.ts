@@ -49,8 +49,7 @@ export interface Summary {
 }
 
 export function summarise(values: ArrayLike<number> | Samples): Summary {
-  const sorted =
-    values instanceof Samples ? values.sorted() : Float64Array.from(values).sort();
+  const sorted = values instanceof Samples ? values.sorted() : Float64Array.from(values).sort();
   return {
     count: sorted.length,
     p50: percentile(sorted, 50),

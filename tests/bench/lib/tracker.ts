@@ -102,7 +102,10 @@ export class EditTracker {
 
   #grow() {
     const size = this.#sentAt.length * 2;
-    const grow = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(old: T, make: (n: number) => T) => {
+    const grow = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(
+      old: T,
+      make: (n: number) => T,
+    ) => {
       const next = make(size);
       next.set(old);
       return next;

@@ -75,7 +75,14 @@ export async function runConvergence(context: BenchContext): Promise<Convergence
   const load = await RoomLoad.open(
     context.endpoint,
     context.database,
-    { rooms: 1, clientsPerRoom: 5, writersPerRoom: 5, editsPerSecond: 5, bursts: true, presence: true },
+    {
+      rooms: 1,
+      clientsPerRoom: 5,
+      writersPerRoom: 5,
+      editsPerSecond: 5,
+      bursts: true,
+      presence: true,
+    },
     context.process,
   );
   const [documentName] = load.documents;

@@ -82,7 +82,9 @@ export async function runJoinStorm(context: BenchContext): Promise<JoinStormResu
   }
   await holder.roundTrip();
   const missed = Y.encodeStateAsUpdate(editor, away).byteLength;
-  const returning = await new LightClient(context.endpoint, documentName!, { doc: replica }).connect();
+  const returning = await new LightClient(context.endpoint, documentName!, {
+    doc: replica,
+  }).connect();
   // Messages the server sends right after the sync (ours: the ack) belong to the reconnect too.
   await new Promise((resolve) => setTimeout(resolve, 200));
   const reconnect = { in: returning.bytesIn, out: returning.bytesOut };

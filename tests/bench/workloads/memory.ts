@@ -40,13 +40,16 @@ async function openSmallDocument(context: BenchContext, documentName: string) {
 
 export async function runMemory(context: BenchContext): Promise<MemoryResult> {
   const { quick } = context.scale;
-  const connections = quick ? 300 : 1000;
-  const documents = quick ? 100 : 500;
+  const connections = quick ? 200 : 1000;
+  const documents = quick ? 60 : 500;
 
   const rooms = await context.database.newDocuments(10);
   const anchors = await Promise.all(rooms.map((room) => openSmallDocument(context, room)));
   const beforeConnections = await measure(context);
-  const idle = await connectMany(connections, (i) => new LightClient(context.endpoint, rooms[i % 10]!));
+  const idle = await connectMany(
+    connections,
+    (i) => new LightClient(context.endpoint, rooms[i % 10]!),
+  );
   const afterConnections = await measure(context);
   const heapPerConnection = (afterConnections.heap - beforeConnections.heap) / connections;
   const rssPerConnection = (afterConnections.rss - beforeConnections.rss) / connections;
@@ -55,7 +58,9 @@ export async function runMemory(context: BenchContext): Promise<MemoryResult> {
   const opened: LightClient[] = [];
   for (let i = 0; i < names.length; i += 20) {
     opened.push(
-      ...(await Promise.all(names.slice(i, i + 20).map((name) => openSmallDocument(context, name)))),
+      ...(await Promise.all(
+        names.slice(i, i + 20).map((name) => openSmallDocument(context, name)),
+      )),
     );
   }
   const afterDocuments = await measure(context);
@@ -64,5 +69,12 @@ export async function runMemory(context: BenchContext): Promise<MemoryResult> {
   const rssPerDocument = (afterDocuments.rss - afterConnections.rss) / documents - rssPerConnection;
 
   for (const client of [...anchors, ...idle, ...opened]) client.terminate();
-  return { connections, heapPerConnection, rssPerConnection, documents, heapPerDocument, rssPerDocument };
+  return {
+    connections,
+    heapPerConnection,
+    rssPerConnection,
+    documents,
+    heapPerDocument,
+    rssPerDocument,
+  };
 }

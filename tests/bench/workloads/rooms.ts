@@ -18,17 +18,32 @@ export const ROOM_WORKLOADS: readonly RoomWorkload[] = [
   {
     id: 'agenda',
     label: '1:1 agendas',
-    shape: (quick) => ({ rooms: quick ? 50 : 500, clientsPerRoom: 2, writersPerRoom: 2, ...editors }),
+    shape: (quick) => ({
+      rooms: quick ? 50 : 500,
+      clientsPerRoom: 2,
+      writersPerRoom: 2,
+      ...editors,
+    }),
   },
   {
     id: 'workshop',
     label: 'goal workshops',
-    shape: (quick) => ({ rooms: quick ? 20 : 50, clientsPerRoom: 5, writersPerRoom: 5, ...editors }),
+    shape: (quick) => ({
+      rooms: quick ? 20 : 50,
+      clientsPerRoom: 5,
+      writersPerRoom: 5,
+      ...editors,
+    }),
   },
   {
     id: 'calibration',
     label: 'calibration sessions',
-    shape: (quick) => ({ rooms: quick ? 2 : 5, clientsPerRoom: 40, writersPerRoom: 40, ...editors }),
+    shape: (quick) => ({
+      rooms: quick ? 2 : 5,
+      clientsPerRoom: 40,
+      writersPerRoom: 40,
+      ...editors,
+    }),
   },
   {
     id: 'fanout',
