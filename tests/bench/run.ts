@@ -7,14 +7,13 @@
 // to core 1. Results go to tests/bench/results/ (timestamped, and latest.*); a full run also
 // refreshes the table in BENCHMARKS.md. The method is described there.
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderChart } from './lib/chart.ts';
 import type { BenchContext, Scale } from './lib/context.ts';
 import { openBenchDatabase } from './lib/database.ts';
-import { renderReport, figuresTable, targetsTable, runNotes } from './lib/report.ts';
+import { RESULTS, roundForJson as round, writeResults } from './lib/output.ts';
+import { figuresTable, runNotes, targetsTable } from './lib/report.ts';
 import type { BenchResults, ServerResults } from './lib/results.ts';
 import type { ServerProcess } from './lib/server-process.ts';
 import { GENERATOR_CORE, launchServer, SERVERS } from './lib/servers.ts';
@@ -44,21 +43,12 @@ if (!process.env.BENCH_PINNED) {
   process.exit(result.status ?? 1);
 }
 
-const RESULTS = new URL('./results/', import.meta.url);
-const BENCHMARKS_MD = new URL('../../BENCHMARKS.md', import.meta.url);
 const quick = values.quick;
 const scale: Scale = quick
   ? { quick, warmupMs: 500, runMs: 1500, runs: 3, maxRuns: 3, graceMs: 500, settleMs: 1000 }
   : { quick, warmupMs: 5000, runMs: 10_000, runs: 3, maxRuns: 6, graceMs: 1000, settleMs: 12_000 };
 const selected = (list: string | undefined, id: string) => !list || list.split(',').includes(id);
 const log = (line: string) => console.log(line);
-const round = (_key: string, value: unknown) =>
-  value === Infinity
-    ? 'Infinity'
-    : typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)
-      ? Number(value.toPrecision(5))
-      : value;
-
 const started = new Date();
 const startedAt = performance.now();
 const database = await openBenchDatabase();
@@ -157,15 +147,9 @@ const results: BenchResults = {
   servers: all,
 };
 
-await mkdir(RESULTS, { recursive: true });
-const stamp = `${results.startedAt.replaceAll(':', '-')}-${results.mode}`;
-const svg = await renderChart(results);
-for (const name of [stamp, 'latest']) {
-  await writeFile(new URL(`${name}.json`, RESULTS), JSON.stringify(results, round, 2) + '\n');
-  await writeFile(new URL(`${name}.svg`, RESULTS), svg);
-  await writeFile(new URL(`${name}.md`, RESULTS), renderReport(results, `${name}.svg`));
-}
-if (!quick && !values.servers && !values.workloads) await updateBenchmarksMd(results, stamp);
+const stamp = await writeResults(results, {
+  updateBenchmarksMd: !quick && !values.servers && !values.workloads,
+});
 log(`\n${targetsTable(results)}\n\n${figuresTable(results)}\n`);
 for (const note of runNotes(results)) log(`- ${note}`);
 log(`\nwritten: tests/bench/results/${stamp}.{md,svg,json} and latest.*`);
@@ -176,40 +160,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<
     timer = setTimeout(() => reject(new Error(`${name} took longer than ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Replaces the latest-results section of BENCHMARKS.md (between its markers). */
-async function updateBenchmarksMd(results: BenchResults, stamp: string) {
-  const start = '<!-- bench:latest:start -->';
-  const end = '<!-- bench:latest:end -->';
-  const text = await readFile(BENCHMARKS_MD, 'utf8').catch(() => '');
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from === -1 || to === -1) return;
-  const section = [
-    start,
-    '',
-    `Full run of ${results.startedAt} ([report](tests/bench/results/${stamp}.md), ` +
-      `[data](tests/bench/results/${stamp}.json)); ${results.machine.cpus} cores, load average at ` +
-      `start ${results.machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')}, Postgres ${results.database}.`,
-    '',
-    '### Targets',
-    '',
-    targetsTable(results),
-    '',
-    '### Figures',
-    '',
-    figuresTable(results),
-    '',
-    `![Delivery p99, server CPU per update per receiver, and the rate sweep](tests/bench/results/${stamp}.svg)`,
-    '',
-    '### Notes on this run',
-    '',
-    ...runNotes(results)
-      .map((note) => `- ${note}`)
-      .concat(runNotes(results).length ? [] : ['- No run was discarded.']),
-    '',
-    end,
-  ].join('\n');
-  await writeFile(BENCHMARKS_MD, text.slice(0, from) + section + text.slice(to + end.length));
 }

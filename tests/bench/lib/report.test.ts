@@ -87,6 +87,7 @@ describe('ratios', () => {
   it('formats ratios with two decimals below 10 and one above', () => {
     expect(formatRatio(0.256)).toBe('0.26×');
     expect(formatRatio(12.34)).toBe('12.3×');
+    expect(formatRatio(0.00076)).toBe('0.00076×');
     expect(formatRatio(undefined)).toBe('—');
   });
 });
@@ -147,6 +148,32 @@ describe('targets', () => {
     const fan = verdicts.find((v) => v.target.startsWith('Fan-out'))!;
     expect(fan.met).toBeUndefined();
     expect(fan.measured).toBe('5.0 ms at 200 readers');
+  });
+
+  it('judges the join storm only at 150 clients on a 4 MB document', () => {
+    const storm = (clients: number, documentBytes: number) =>
+      targetVerdicts(
+        results([
+          server('ours', {
+            joinStorm: {
+              clients,
+              documentBytes,
+              joinP50: 500,
+              joinP99: 900,
+              joinMax: 900,
+              failed: 0,
+              bytesPerJoin: documentBytes,
+              serverCpuMs: 1,
+              generatorShare: 0.2,
+              reconnectBytesIn: 1,
+              reconnectBytesOut: 1,
+              reconnectMissedBytes: 1,
+            },
+          }),
+        ]),
+      ).find((v) => v.target.startsWith('Join storm'))!.met;
+    expect(storm(150, 4_200_000)).toBe(true);
+    expect(storm(50, 1_100_000)).toBeUndefined();
   });
 
   it('fails the durability target when one acknowledged edit is lost', () => {

@@ -102,7 +102,7 @@ export async function runConvergence(context: BenchContext): Promise<Convergence
     await Promise.all(providers.map((provider) => provider.synced));
     load.start();
     const expected = new Set<number>();
-    for (let round = 0; round < 20; round++) {
+    for (let round = 0; round < 12; round++) {
       providers.forEach((provider, i) => {
         const seq = load.tracker.reserve(-1 - i);
         expected.add(seq);

@@ -38,7 +38,7 @@ export async function runCrash(context: BenchContext): Promise<CrashResult> {
     context.process,
   );
   load.start();
-  await new Promise((resolve) => setTimeout(resolve, quick ? 2500 : 5000));
+  await new Promise((resolve) => setTimeout(resolve, quick ? 2000 : 5000));
   await context.process.crash();
   load.stop();
   await load.close();

@@ -41,7 +41,7 @@ async function openSmallDocument(context: BenchContext, documentName: string) {
 export async function runMemory(context: BenchContext): Promise<MemoryResult> {
   const { quick } = context.scale;
   const connections = quick ? 200 : 1000;
-  const documents = quick ? 60 : 500;
+  const documents = quick ? 40 : 500;
 
   const rooms = await context.database.newDocuments(10);
   const anchors = await Promise.all(rooms.map((room) => openSmallDocument(context, room)));
