@@ -153,6 +153,9 @@ const stamp = await writeResults(results, {
 log(`\n${targetsTable(results)}\n\n${figuresTable(results)}\n`);
 for (const note of runNotes(results)) log(`- ${note}`);
 log(`\nwritten: tests/bench/results/${stamp}.{md,svg,json} and latest.*`);
+// Providers and sockets of the workloads may leave timers behind (reconnect back-offs); the run
+// is over, so do not wait for them.
+process.exit(0);
 
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
