@@ -15,10 +15,6 @@
 // The server runs in a child process of its own (with --expose-gc), so the clients generating
 // the load do not share its event loop.
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import WebSocket from 'ws';
@@ -30,9 +26,7 @@ import {
   SESSION_COOKIE_NAME,
   type Pool,
 } from '@threadline/db';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@threadline/db/embedded';
-import { findFreePort } from '@threadline/db/free-port';
-import { migrate } from '@threadline/db/migrate';
+import { createScratchDatabase } from '@threadline/db/scratch-database';
 import { addGoal, addGoals, goalText } from '@threadline/domain/goals/edits';
 import { decodeMessage, encodeMessage, MessageType } from '@threadline/domain/protocol/messages';
 import { decodeStateVector } from '@threadline/domain/protocol/state-vector';
@@ -75,26 +69,9 @@ function percentile(samples: number[], p: number) {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {
-  let embedded: EmbeddedDatabase | undefined;
-  let embeddedDir: string | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embeddedDir = await mkdtemp(path.join(os.tmpdir(), 'threadline-bench-pg-'));
-    await chmod(embeddedDir, 0o755);
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(embeddedDir, 'data'),
-      port: await findFreePort(),
-    });
-    adminUrl = embedded.adminUrl;
-  }
-  const database = `threadline_bench_${randomBytes(4).toString('hex')}`;
-  const admin = createPool(adminUrl, 1);
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const pool = createPool(url.toString(), 10);
+  const database = await createScratchDatabase('threadline_bench');
+  const pool = createPool(database.url, 10);
   try {
-    await migrate(url.toString());
     const { rows: orgs } = await pool.query<{ id: string }>(
       `INSERT INTO organisations (name, slug) VALUES ('Bench', 'bench-sync') RETURNING id`,
     );
@@ -117,7 +94,7 @@ async function main() {
 
     const childArgs = ['--serve', ...(values['free-form'] ? ['--free-form'] : [])];
     const server = fork(new URL(import.meta.url).pathname, childArgs, {
-      env: { ...process.env, DATABASE_URL: url.toString() },
+      env: { ...process.env, DATABASE_URL: database.url },
       execArgv: ['--expose-gc'],
     });
     const ask = <T>(request: object) =>
@@ -189,7 +166,7 @@ async function main() {
     for (const { socket } of clients) socket.close();
     console.log(
       `storm: ${CLIENTS} clients, one update every ${INTERVAL_MS} ms each, ${SECONDS} s, ` +
-        `${sent} updates (${(sent / SECONDS).toFixed(0)}/s), engine: ${embedded ? 'embedded' : 'DATABASE_URL'}`,
+        `${sent} updates (${(sent / SECONDS).toFixed(0)}/s), engine: ${database.cluster.engine}`,
     );
     const { commits } = await ask<{ commits: number[] }>({ type: 'commits' });
     console.log(
@@ -212,10 +189,7 @@ async function main() {
     await ask({ type: 'stop' });
   } finally {
     await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    await embedded?.stop();
-    if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

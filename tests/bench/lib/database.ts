@@ -3,9 +3,6 @@
 // one signed-in admin (so any later per-update permission check lets the edits through), and as
 // many cycles (goal-tree documents) as the workloads open.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import {
   createPool,
   createSession,
@@ -13,9 +10,7 @@ import {
   SESSION_COOKIE_NAME,
   type Pool,
 } from '@threadline/db';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@threadline/db/embedded';
-import { findFreePort } from '@threadline/db/free-port';
-import { migrate } from '@threadline/db/migrate';
+import { createScratchDatabase } from '@threadline/db/scratch-database';
 
 export interface BenchDatabase {
   url: string;
@@ -36,25 +31,8 @@ export interface BenchDatabase {
 }
 
 export async function openBenchDatabase(): Promise<BenchDatabase> {
-  let embedded: EmbeddedDatabase | undefined;
-  let embeddedDir: string | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    embeddedDir = await mkdtemp(path.join(os.tmpdir(), 'threadline-bench-pg-'));
-    await chmod(embeddedDir, 0o755);
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(embeddedDir, 'data'),
-      port: await findFreePort(),
-    });
-    adminUrl = embedded.adminUrl;
-  }
-  const name = `threadline_bench_${randomBytes(4).toString('hex')}`;
-  const admin = createPool(adminUrl, 1);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  const pool = createPool(url.toString(), 4);
+  const database = await createScratchDatabase('threadline_bench');
+  const pool = createPool(database.url, 4);
   // Hocuspocus's database extension stores one row per document: its whole state.
   await pool.query(
     `CREATE TABLE bench_hocuspocus_documents (name text PRIMARY KEY, data bytea NOT NULL)`,
@@ -74,8 +52,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   let cycles = 0;
 
   return {
-    url: url.toString(),
-    engine: embedded ? 'embedded' : 'server',
+    url: database.url,
+    engine: database.cluster.engine,
     pool,
     organisationId,
     personId: people[0]!.id,
@@ -107,10 +85,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     },
     async close() {
       await pool.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      await embedded?.stop();
-      if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

@@ -253,7 +253,9 @@ export class GoalTreeView {
   }
 
   keyboardMove(id: string, move: KeyboardMove): boolean {
-    return this.move(id, keyboardMoveTarget(this.document.tree, id, move));
+    const shown = this.#filterResult?.shown;
+    const isShown = shown ? (goalId: string) => shown.has(goalId) : undefined;
+    return this.move(id, keyboardMoveTarget(this.document.tree, id, move, isShown));
   }
 
   drop(id: string, ontoId: string, position: DropPosition): boolean {

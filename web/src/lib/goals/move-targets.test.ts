@@ -34,6 +34,24 @@ describe('keyboard moves', () => {
     expect(keyboardMoveTarget(tree, uuid(5), 'out')).toEqual({ parentId: uuid(1), index: 1 });
     expect(keyboardMoveTarget(tree, uuid(1), 'out')).toBeNull();
   });
+
+  it('[GOAL8] steps over siblings a filter hides, so a goal never lands in one off screen', () => {
+    const shown = new Set([uuid(1), uuid(2), uuid(4)]);
+    const isShown = (id: string) => shown.has(id);
+    expect(keyboardMoveTarget(tree, uuid(4), 'into', isShown)).toEqual({
+      parentId: uuid(2),
+      index: Infinity,
+    });
+    expect(keyboardMoveTarget(tree, uuid(4), 'up', isShown)).toEqual({
+      parentId: uuid(1),
+      index: 0,
+    });
+    expect(keyboardMoveTarget(tree, uuid(2), 'down', isShown)).toEqual({
+      parentId: uuid(1),
+      index: 2,
+    });
+    expect(keyboardMoveTarget(tree, uuid(2), 'up', isShown)).toBeNull();
+  });
 });
 
 describe('drops', () => {

@@ -8,24 +8,31 @@ export type KeyboardMove = 'up' | 'down' | 'into' | 'out';
 /** Where on a row a drop lands: above it, below it, or inside it as its last child. */
 export type DropPosition = 'before' | 'after' | 'into';
 
+/**
+ * `isShown` says which goals the person can see (a filter hides the rest): "up", "down" and
+ * "into" step over hidden siblings, so a move never lands in or beside a goal off screen.
+ */
 export function keyboardMoveTarget(
   tree: GoalTree,
   goalId: string,
   move: KeyboardMove,
+  isShown: (id: string) => boolean = () => true,
 ): MoveTarget | null {
   if (!tree.parent.has(goalId)) return null;
   const parentId = tree.parent.get(goalId) ?? null;
   const siblings = childrenOf(tree, parentId);
-  const index = siblings.indexOf(goalId);
+  const others = siblings.filter((id) => id !== goalId);
+  const visible = siblings.filter((id) => id === goalId || isShown(id));
+  const at = visible.indexOf(goalId);
+  const previous = at > 0 ? visible[at - 1]! : null;
+  const next = at < visible.length - 1 ? visible[at + 1]! : null;
   switch (move) {
     case 'up':
-      return index > 0 ? { parentId, index: index - 1 } : null;
+      return previous === null ? null : { parentId, index: others.indexOf(previous) };
     case 'down':
-      return index < siblings.length - 1 ? { parentId, index: index + 1 } : null;
-    case 'into': {
-      const previous = index > 0 ? siblings[index - 1]! : null;
+      return next === null ? null : { parentId, index: others.indexOf(next) + 1 };
+    case 'into':
       return previous === null ? null : { parentId: previous, index: Infinity };
-    }
     case 'out': {
       if (parentId === null) return null;
       const grandparentId = tree.parent.get(parentId) ?? null;
