@@ -2,7 +2,6 @@
 // `/sync/<document name>`, where each accepted websocket becomes a Connection in a room.
 import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
-import { WebSocket } from 'ws';
 import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
@@ -16,6 +15,7 @@ import type { SyncMetrics } from './operations/metrics.ts';
 import type { AccessGuard, GuardedConnection } from './revocation/access-guard.ts';
 import { Connection, type ActorLookup } from './rooms/connection.ts';
 import type { RoomRegistry } from './rooms/room-registry.ts';
+import { websocketSink } from './websocket-sink.ts';
 
 export interface SyncAppOptions {
   db: Pool;
@@ -78,13 +78,7 @@ export function createSyncApp(options: SyncAppOptions) {
             person,
             mode,
             actor,
-            socket: {
-              send: (data) => ws.send(data),
-              close: (code, reason) => ws.close(code, reason),
-              get bufferedAmount() {
-                return ws.raw instanceof WebSocket ? ws.raw.bufferedAmount : 0;
-              },
-            },
+            socket: websocketSink(ws),
             config,
             metrics,
             log: log.child({ document: key.name }),

@@ -60,16 +60,19 @@ describe('acknowledgement after commit', () => {
     storage.hold();
   });
 
-  it('[SYNC5] acknowledges to every connection of the document, not only the sender', async () => {
+  it('[SYNC5] acknowledges a commit to its sender only: a connection that just receives the edit gets no Ack', async () => {
     storage.release();
     const tree = await goalTree(db.pool);
     const sender = await openRaw(server.port, tree.documentName, tree.cookie);
     const watcher = await openRaw(server.port, tree.documentName, tree.cookie);
+    await watcher.until(() => watcher.acks().length === 1); // the durable state at join
     const mine = editor();
     mine.text.insert(0, 'x');
     for (const update of mine.take()) sender.sendUpdate(update);
-    await eventually(() => stateVectorCovers(watcher.lastAck(), mine.stateVector()));
-    expect(watcher.received.some((message) => message.type === 'sync-update')).toBe(true);
+    await sender.until(() => stateVectorCovers(sender.lastAck(), mine.stateVector()));
+    await watcher.until(() => watcher.received.some((message) => message.type === 'sync-update'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(watcher.acks()).toHaveLength(1);
     storage.hold();
   });
 });

@@ -39,11 +39,12 @@ describe('saved status', () => {
     addOwnGoal(writer, tree.personId, 'held back');
     expect(writer.document.status.kind).toBe('saving');
     await eventually(() => storage.waiting === 1);
-    // The other client already has the edit (relayed at once) but it is not durable either.
+    // The other client already has the edit (relayed at once): saving it is the writer's
+    // business, so the watcher stays "saved" throughout (SYNC5).
     await eventually(() => titles(watcher.document.doc).includes('held back'));
     await sleep(300);
     expect(writer.document.status.kind).toBe('saving');
-    expect(watcher.document.status.kind).toBe('saving');
+    expect(watcher.document.status.kind).toBe('saved');
 
     storage.release();
     await Promise.all([writer.document.whenSaved(), watcher.document.whenSaved()]);
@@ -53,5 +54,6 @@ describe('saved status', () => {
     );
     expect(rows[0].n).toBe(1);
     expect(writer.statuses).toEqual(['connecting', 'saved', 'saving', 'saved']);
+    expect(watcher.statuses).toEqual(['connecting', 'saved']);
   });
 });

@@ -89,7 +89,8 @@ describe('scale-out', () => {
     await eventually(() => titleOf(a.doc, theirs) === 'From node two');
     goalText(b.doc, theirs, 'title')!.insert(0, 'Edited: ');
     await eventually(() => titleOf(a.doc, theirs) === 'Edited: From node two');
-    // "Saved" on both sides: each node's acknowledgement covers what came from the other node.
+    // "Saved" on both sides: each client's own edits are acknowledged by its node, whose durable
+    // state includes what the other node committed; received edits are their sender's (SC1).
     await eventually(() => a.isSaved() && b.isSaved());
 
     // Relayed changes are not saved again: the log holds each client's updates once.

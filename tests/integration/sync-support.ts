@@ -21,7 +21,8 @@ import {
 } from '@threadline/domain/protocol/messages';
 import {
   decodeStateVector,
-  stateVectorCovers,
+  ownChangesCovered,
+  withReceived,
   type StateVector,
 } from '@threadline/domain/protocol/state-vector';
 import { addGoal, goalText, replaceText } from '@threadline/domain/goals/edits';
@@ -102,6 +103,11 @@ export function openProvider(port: number, documentName: string, cookie: string)
   provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
     acked = decodeStateVector(decoding.readVarUint8Array(decoder));
   };
+  // What came from the server is its sender's to save, as the web client counts it (SC1).
+  let received: StateVector = new Map();
+  doc.on('update', (_update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    if (origin === provider) received = withReceived(received, tr.beforeState, tr.afterState);
+  });
   let mode: string | undefined;
   provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
     mode = decoding.readVarString(decoder);
@@ -121,8 +127,10 @@ export function openProvider(port: number, documentName: string, cookie: string)
     get mode() {
       return mode;
     },
-    /** "All changes saved": the server's durable state covers everything this replica has. */
-    isSaved: () => stateVectorCovers(acked, Y.decodeStateVector(Y.encodeStateVector(doc))),
+    /** "All changes saved": the server's durable state covers every change this replica has that
+     *  it did not receive from the server (SYNC5, SC1). */
+    isSaved: () =>
+      ownChangesCovered(acked, received, Y.decodeStateVector(Y.encodeStateVector(doc))),
     synced: () =>
       new Promise<void>((resolve) => {
         if (provider.synced) resolve();

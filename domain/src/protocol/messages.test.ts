@@ -3,7 +3,12 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness.ts';
 import { decodeMessage, encodeMessage, MalformedMessage, type SyncMessage } from './messages.ts';
-import { decodeStateVector, stateVectorCovers } from './state-vector.ts';
+import {
+  decodeStateVector,
+  ownChangesCovered,
+  stateVectorCovers,
+  withReceived,
+} from './state-vector.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -119,6 +124,20 @@ describe('state vectors', () => {
     expect(stateVectorCovers(durable, new Map([[1, 6]]))).toBe(false);
     expect(stateVectorCovers(durable, new Map([[3, 1]]))).toBe(false);
     expect(stateVectorCovers(durable, new Map())).toBe(true);
+  });
+
+  it('[SYNC5] [SC1] counts changes received from the server as covered, and only up to where they came', () => {
+    const received = withReceived(new Map([[2, 1]]), new Map([[2, 1]]), new Map([[2, 4]]));
+    expect(received).toEqual(new Map([[2, 4]]));
+    // A transaction that moved nothing (our own update echoed back) records nothing.
+    expect(withReceived(received, new Map([[1, 3]]), new Map([[1, 3]]))).toBe(received);
+    const local = new Map([
+      [1, 5],
+      [2, 4],
+    ]);
+    expect(ownChangesCovered(new Map([[1, 5]]), received, local)).toBe(true);
+    expect(ownChangesCovered(new Map([[1, 4]]), received, local)).toBe(false);
+    expect(ownChangesCovered(new Map([[1, 5]]), new Map([[2, 3]]), local)).toBe(false);
   });
 
   it('[SYNC14] refuses a truncated state vector', () => {

@@ -67,7 +67,7 @@ describe('connection fuzzing', () => {
         person: { id: 'fuzzer', name: 'Fuzzer' },
         mode: 'read-write',
         actor: () => ({ ready: true, actor: null }),
-        socket: { send() {}, close: (code) => closes.push(code), bufferedAmount: 0 },
+        socket: { send: () => true, close: (code) => closes.push(code), bufferedAmount: 0 },
         config,
         metrics,
         log,

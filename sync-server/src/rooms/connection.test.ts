@@ -29,7 +29,7 @@ function setup(overrides: Partial<SyncConfig> = {}) {
     mode: 'read-write',
     actor: () => ({ ready: true, actor: null }),
     socket: {
-      send: (data) => socket.sent.push(data),
+      send: (frame) => (socket.sent.push(frame.bytes), false),
       close: (code) => socket.closes.push(code),
       get bufferedAmount() {
         return socket.bufferedAmount;

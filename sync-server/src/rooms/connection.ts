@@ -15,7 +15,6 @@ import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-code
 import { decodeAwarenessUpdate } from '@threadline/domain/protocol/awareness';
 import {
   decodeMessage,
-  encodeMessage,
   MalformedMessage,
   RefusalReason,
   type AccessMode,
@@ -25,12 +24,15 @@ import { decodeStateVector } from '@threadline/domain/protocol/state-vector';
 import { TokenBucket } from '../limits/token-bucket.ts';
 import type { SyncConfig } from '../config.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
+import { OutgoingFrame } from './outgoing-frame.ts';
 import type { Room } from './room.ts';
 import type { RoomMember } from './room-member.ts';
 
 /** The part of a websocket a connection uses. */
 export interface SyncSocket {
-  send(data: Uint8Array<ArrayBuffer>): void;
+  /** Sends one message; false when bytes may be waiting to be sent (then `bufferedAmount` says
+   *  how many), true when the socket took it at once. */
+  send(frame: OutgoingFrame): boolean;
   close(code: number, reason: string): void;
   /** Bytes queued but not yet sent. */
   readonly bufferedAmount: number;
@@ -128,13 +130,13 @@ export class Connection implements RoomMember {
   }
 
   send(message: SyncMessage) {
-    if (this.#state.phase !== 'closed') this.sendFrame(encodeMessage(message));
+    if (this.#state.phase !== 'closed') this.sendFrame(OutgoingFrame.of(message));
   }
 
-  sendFrame(frame: Uint8Array<ArrayBuffer>) {
+  sendFrame(frame: OutgoingFrame) {
     if (this.#state.phase === 'closed') return;
-    this.#metrics.bytesOut.inc(frame.byteLength);
-    this.#socket.send(frame);
+    this.#metrics.bytesOut.inc(frame.bytes.byteLength);
+    if (this.#socket.send(frame)) return;
     if (this.#socket.bufferedAmount > this.#maxBufferedBytes) this.close(CloseCode.TooSlow);
   }
 
@@ -213,9 +215,10 @@ export class Connection implements RoomMember {
 
   #dispatch(message: SyncMessage, room: Room, actor: unknown) {
     switch (message.type) {
-      case 'sync-step-1':
-        decodeStateVector(message.stateVector);
-        return this.send({ type: 'sync-step-2', update: room.missingFrom(message.stateVector) });
+      case 'sync-step-1': {
+        const vector = decodeStateVector(message.stateVector);
+        return this.sendFrame(room.answerSyncStep1(this, message.stateVector, vector));
+      }
       case 'sync-step-2':
       case 'sync-update':
         return this.#applyUpdate(message.update, room, actor);

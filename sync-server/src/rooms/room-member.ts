@@ -2,6 +2,7 @@
 // way to reach them. The websocket connection implements it; room tests use a plain object.
 import type { CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { AccessMode, SyncMessage } from '@threadline/domain/protocol/messages';
+import type { OutgoingFrame } from './outgoing-frame.ts';
 
 export interface RoomMember {
   readonly id: number;
@@ -11,7 +12,8 @@ export interface RoomMember {
   /** Read-only members' updates are refused and their presence dropped (SYNC19). */
   readonly mode: AccessMode;
   send(message: SyncMessage): void;
-  /** Sends a frame already encoded: a broadcast encodes once for all of its members. */
-  sendFrame(frame: Uint8Array<ArrayBuffer>): void;
+  /** Sends a message already encoded: a broadcast encodes (and frames) once for all of its
+   *  members. */
+  sendFrame(frame: OutgoingFrame): void;
   close(code: CloseCode): void;
 }

@@ -30,7 +30,7 @@ function member(id: number): RoomMember & { sent: SyncMessage[] } {
     mode: 'read-write',
     sent,
     send: (m) => sent.push(m),
-    sendFrame: (frame) => sent.push(decodeMessage(frame)),
+    sendFrame: (frame) => sent.push(decodeMessage(frame.bytes)),
     close() {},
   };
 }
@@ -141,20 +141,107 @@ describe('room registry', () => {
     await rooms.close();
   });
 
-  it('[SYNC5] acknowledges the durable state vector to every member after the commit', async () => {
+  it('[SYNC5] acknowledges a commit to the member whose update it holds, not to those who only received it', async () => {
     const { rooms } = registry();
-    const a = member(1);
-    const b = member(2);
-    const room = await rooms.join(key, a);
-    await rooms.join(key, b);
-    room.applyUpdate(a, update('hi'), null);
+    const [writer, reader] = [member(1), member(2)];
+    const room = await rooms.join(key, writer);
+    await rooms.join(key, reader);
+    writer.sent.length = 0;
+    reader.sent.length = 0;
+    room.applyUpdate(writer, update('hi'), null);
     await room.whenSaved();
-    const durable = Y.encodeStateVector(room.doc);
-    for (const m of [a, b]) {
-      const last = m.sent.at(-1)!;
-      expect(last.type).toBe('ack');
-      expect(encodeMessage(last)).toEqual(encodeMessage({ type: 'ack', stateVector: durable }));
-    }
+    await new Promise((resolve) => setImmediate(resolve));
+    const durable = encodeMessage({ type: 'ack', stateVector: Y.encodeStateVector(room.doc) });
+    const acks = (m: typeof writer) => m.sent.filter((message) => message.type === 'ack');
+    expect(acks(writer).map((ack) => encodeMessage(ack))).toEqual([durable]);
+    expect(acks(reader)).toEqual([]);
+    expect(reader.sent.map((message) => message.type)).toEqual(['sync-update']);
+    await rooms.close();
+  });
+
+  it('[SYNC5] acknowledges each commit to a writer until one covers its last update, then stops', async () => {
+    const { rooms, storage } = registry();
+    const writer = member(1);
+    const room = await rooms.join(key, writer);
+    writer.sent.length = 0;
+    storage.failing = true;
+    room.applyUpdate(writer, update('one'), null);
+    storage.failing = false;
+    await room.whenSaved();
+    room.applyUpdate(writer, update('two'), null);
+    await room.whenSaved();
+    expect(writer.sent.filter((message) => message.type === 'ack')).toHaveLength(2);
+    // A change by the server itself is saved and relayed, but owes the writer nothing.
+    room.doc.getText('t').insert(0, 'server ');
+    await room.whenSaved();
+    expect(writer.sent.filter((message) => message.type === 'ack')).toHaveLength(2);
+    await rooms.close();
+  });
+
+  it('[SYNC5] acknowledges a member that joins holding changes still being saved, once they are', async () => {
+    vi.useFakeTimers();
+    const { rooms, storage } = registry();
+    const first = member(1);
+    const room = await rooms.join(key, first);
+    storage.failing = true;
+    room.applyUpdate(first, update('typed, then the connection dropped'), null);
+    rooms.leave(room, first);
+    // The same client comes back on a new connection before the save went through: its sync
+    // step 1 claims the change, and the Ack it got on joining does not cover it.
+    const again = member(3);
+    await rooms.join(key, again);
+    const claimed = Y.encodeStateVector(room.doc);
+    room.answerSyncStep1(again, claimed, Y.decodeStateVector(claimed));
+    const acks = () => again.sent.filter((message) => message.type === 'ack');
+    expect(acks()).toHaveLength(1);
+    storage.failing = false;
+    await vi.advanceTimersByTimeAsync(200); // the retry succeeds
+    expect(room.isSaved).toBe(true);
+    expect(acks()).toHaveLength(2);
+    expect(encodeMessage(acks()[1]!)).toEqual(encodeMessage({ type: 'ack', stateVector: claimed }));
+    await rooms.close();
+  });
+
+  it('[SYNC5] owes nothing to a member whose sync step 1 claims only durable changes', async () => {
+    const { rooms } = registry();
+    const writer = member(1);
+    const room = await rooms.join(key, writer);
+    room.applyUpdate(writer, update('saved already'), null);
+    await room.whenSaved();
+    const reader = member(2);
+    await rooms.join(key, reader);
+    const claimed = Y.encodeStateVector(room.doc);
+    room.answerSyncStep1(reader, claimed, Y.decodeStateVector(claimed));
+    room.applyUpdate(writer, update('more'), null);
+    await room.whenSaved();
+    expect(reader.sent.filter((message) => message.type === 'ack')).toHaveLength(1); // at join
+    await rooms.close();
+  });
+
+  it('[SYNC4] answers every empty state vector with one encoding of the document until it changes', async () => {
+    const { rooms } = registry();
+    const [writer, early, late] = [member(1), member(2), member(3)];
+    const room = await rooms.join(key, writer);
+    room.applyUpdate(writer, update('before'), null);
+    const empty = Y.encodeStateVector(new Y.Doc());
+    const answer = (m: typeof writer) => room.answerSyncStep1(m, empty, new Map());
+    const first = answer(early);
+    expect(answer(late)).toBe(first); // the same bytes, encoded and framed once
+    room.applyUpdate(writer, update('after'), null);
+    const next = answer(late);
+    expect(next).not.toBe(first);
+    const replica = new Y.Doc();
+    const message = decodeMessage(next.bytes);
+    expect(message.type).toBe('sync-step-2');
+    Y.applyUpdate(replica, (message as { update: Uint8Array }).update);
+    expect(replica.getText('t').toString()).toHaveLength('beforeafter'.length);
+    // Our sync step 1 on joining follows the change too.
+    const joined = member(4);
+    await rooms.join(key, joined);
+    expect(joined.sent[0]).toEqual({
+      type: 'sync-step-1',
+      stateVector: Y.encodeStateVector(room.doc),
+    });
     await rooms.close();
   });
 

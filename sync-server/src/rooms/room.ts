@@ -1,14 +1,15 @@
 // One open document: the live Y.Doc and presence that all of its connections share. Every change
 // enters through a transaction tagged with its origin, and the origin decides what is saved and
 // relayed (SYNC6). A client's update is judged before the live document takes it (SYNC17);
-// acknowledgements go out after each commit (SYNC5); committed changes are projected (SYNC24)
-// and, with several nodes, announced to the others (SYNC25).
+// after each commit, acknowledgements go to the connections owed one (SYNC5); committed changes
+// are projected (SYNC24) and, with several nodes, announced to the others (SYNC25).
 import * as Y from 'yjs';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import type { AwarenessEntry } from '@threadline/domain/protocol/awareness';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
-import { encodeMessage, RefusalReason } from '@threadline/domain/protocol/messages';
+import { RefusalReason } from '@threadline/domain/protocol/messages';
+import type { StateVector } from '@threadline/domain/protocol/state-vector';
 import type { SyncConfig } from '../config.ts';
 import type { DocumentKind } from '../documents/document-kind.ts';
 import { changesNothing, isEmptyFor } from '../documents/no-op-update.ts';
@@ -22,7 +23,10 @@ import type {
 import { DocumentProjection } from '../projection/document-projection.ts';
 import { LogPosition } from '../scale-out/log-position.ts';
 import type { PeerMessage } from '../scale-out/peer-message.ts';
+import { Acknowledgements } from './acknowledgements.ts';
 import { DocumentSaver, type SavedBatch } from './document-saver.ts';
+import { EncodedState } from './encoded-state.ts';
+import { OutgoingFrame } from './outgoing-frame.ts';
 import type { RoomMember } from './room-member.ts';
 import { RoomPresence, type PresenceChange } from './room-presence.ts';
 import {
@@ -80,6 +84,10 @@ export class Room {
   #savedSinceCompaction = 0;
   #compacting: Promise<void> | undefined;
   #durableStateVector: Uint8Array;
+  /** The durable state vector as an Ack, encoded once for everyone it goes to. */
+  #durableAck: OutgoingFrame;
+  readonly #acks: Acknowledgements;
+  readonly #encoded: EncodedState;
   /** While a client's update is being applied, its changes wait here until Yjs returns. */
   #held: Change[] | undefined;
   /** Set while an update the checker already applied to its replica reaches the live doc. */
@@ -100,6 +108,9 @@ export class Room {
     }, fromStorage);
     this.#approximateBytes = loaded.updates.reduce((sum, update) => sum + update.byteLength, 0);
     this.#durableStateVector = Y.encodeStateVector(this.doc);
+    this.#durableAck = OutgoingFrame.of({ type: 'ack', stateVector: this.#durableStateVector });
+    this.#acks = new Acknowledgements(this.#durableStateVector);
+    this.#encoded = new EncodedState(this.doc);
     this.logPosition = new LogPosition(loaded);
     const { kind } = options;
     this.#checker = kind && new UpdateChecker(this.doc, kind);
@@ -164,22 +175,25 @@ export class Room {
   join(member: RoomMember) {
     this.#members.add(member);
     this.#presence.join(member);
-    member.send({ type: 'sync-step-1', stateVector: Y.encodeStateVector(this.doc) });
+    member.sendFrame(this.#encoded.syncStep1());
     const present = this.#presence.encodeAll();
     if (present) member.send({ type: 'awareness', update: present });
-    member.send({ type: 'ack', stateVector: this.#durableStateVector });
+    member.sendFrame(this.#durableAck);
   }
 
   leave(member: RoomMember) {
     this.#members.delete(member);
+    this.#acks.leave(member);
     this.#presence.leave(member);
     // The scratch replica stays until the room unloads: rebuilding it costs as much as loading
     // the document, and someone who just left often comes straight back (a network blip).
   }
 
-  /** Everything the member's state vector lacks (the answer to its sync step 1). */
-  missingFrom(stateVector: Uint8Array): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  /** The answer to a member's sync step 1: everything its state vector (`stateVector`, decoded:
+   *  `vector`) lacks. What it holds beyond the durable state earns it Acks until it is durable. */
+  answerSyncStep1(member: RoomMember, stateVector: Uint8Array, vector: StateVector) {
+    this.#acks.claims(member, vector);
+    return this.#encoded.syncStep2(stateVector, vector);
   }
 
   /**
@@ -285,6 +299,7 @@ export class Room {
     this.#projection?.stop();
     this.#checker?.discard();
     this.#presence.destroy();
+    this.#encoded.changed();
     this.doc.destroy();
   }
 
@@ -309,12 +324,13 @@ export class Room {
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     const [only] = senders;
     this.#broadcast(
-      encodeMessage({ type: 'sync-update', update }),
+      OutgoingFrame.of({ type: 'sync-update', update }),
       senders.size === 1 ? only : undefined,
     );
   }
 
   #changed(update: Uint8Array, rawOrigin: unknown) {
+    this.#encoded.changed();
     const origin = originOf(rawOrigin);
     // Changes the checker did not see first reach its replica too, so the two stay equal.
     if (!this.#applyingChecked && origin.kind !== 'storage') this.#checker?.mirror(update);
@@ -328,6 +344,7 @@ export class Room {
     if (policy.persist) {
       this.#options.metrics.updates.inc();
       this.#approximateBytes += update.byteLength;
+      this.#acks.accepted(origin.kind === 'connection' ? origin.member : undefined);
       this.#saver.enqueue(
         {
           personId: origin.kind === 'connection' ? origin.member.personId : null,
@@ -348,6 +365,7 @@ export class Room {
 
   #saved({ stateVector, updates, seqs }: SavedBatch) {
     this.logPosition.hold(seqs);
+    this.#acks.committed(updates.length);
     this.#options.peers?.publish({
       kind: 'saved',
       nodeId: this.#options.peers.nodeId,
@@ -362,9 +380,10 @@ export class Room {
   }
 
   /**
-   * Moves the durable state vector forward and acknowledges it (SYNC5). With nothing of ours
-   * unsaved, everything in the document is durable (other nodes' changes arrive committed);
-   * otherwise each client's clock takes the greater of what we knew and `committed`.
+   * Moves the durable state vector forward and acknowledges it to the members owed an Ack
+   * (SYNC5). With nothing of ours unsaved, everything in the document is durable (other nodes'
+   * changes arrive committed); otherwise each client's clock takes the greater of what we knew
+   * and `committed`.
    */
   #durable(committed: Uint8Array | null) {
     if (this.#destroyed) return;
@@ -373,8 +392,8 @@ export class Room {
     else if (committed) next = maxStateVector(this.#durableStateVector, committed);
     else return;
     this.#durableStateVector = next;
-    const ack = encodeMessage({ type: 'ack', stateVector: next });
-    this.#broadcast(ack);
+    this.#durableAck = OutgoingFrame.of({ type: 'ack', stateVector: next });
+    for (const member of this.#acks.advance(next)) member.sendFrame(this.#durableAck);
   }
 
   /** Folds the log into a snapshot in the background (SYNC9), one compaction at a time. */
@@ -394,13 +413,13 @@ export class Room {
 
   #presenceChanged({ update, origin }: PresenceChange) {
     const sender = origin.kind === 'connection' ? origin.member : undefined;
-    this.#broadcast(encodeMessage({ type: 'awareness', update }), sender);
+    this.#broadcast(OutgoingFrame.of({ type: 'awareness', update }), sender);
     // Only presence from our own connections is news to the other nodes.
     const { peers } = this.#options;
     if (peers && sender) peers.publish({ kind: 'awareness', nodeId: peers.nodeId, update });
   }
 
-  #broadcast(frame: Uint8Array<ArrayBuffer>, except?: RoomMember) {
+  #broadcast(frame: OutgoingFrame, except?: RoomMember) {
     for (const member of this.#members) if (member !== except) member.sendFrame(frame);
   }
 }

@@ -8,6 +8,7 @@ const live: SyncFacts = {
   lostConnection: false,
   networkDown: false,
   acked: new Map([[1, 5]]),
+  received: new Map(),
   local: new Map([[1, 5]]),
   refusal: null,
   readOnly: false,
@@ -20,7 +21,8 @@ describe('deriveStatus', () => {
   it('[SC1] says "saved" only when the acknowledged state vector covers every local clock', () => {
     expect(deriveStatus(live)).toEqual({ kind: 'saved' });
     expect(deriveStatus(facts({ local: new Map([[1, 6]]) }))).toEqual({ kind: 'saving' });
-    // A change from a client the server has not acknowledged yet (another tab's, relayed).
+    // A change of another client's that did not come from the server (another tab's, read from
+    // this device's store) and no Ack covers yet.
     expect(
       deriveStatus(
         facts({
@@ -35,6 +37,23 @@ describe('deriveStatus', () => {
     expect(deriveStatus(facts({ acked: new Map(), local: new Map() }))).toEqual({
       kind: 'saved',
     });
+  });
+
+  it('[SC1] counts changes received from the server as saved: they are their sender’s to save', () => {
+    const relayed = new Map([
+      [1, 5],
+      [2, 4],
+    ]);
+    expect(deriveStatus(facts({ local: relayed, received: new Map([[2, 4]]) }))).toEqual({
+      kind: 'saved',
+    });
+    // Only part of client 2's changes came from the server: the rest needs an Ack.
+    expect(deriveStatus(facts({ local: relayed, received: new Map([[2, 3]]) }))).toEqual({
+      kind: 'saving',
+    });
+    expect(
+      deriveStatus(facts({ local: relayed, received: new Map([[2, 3]]), acked: relayed })),
+    ).toEqual({ kind: 'saved' });
   });
 
   it('[SC1] says "connecting" until the first handshake is done, never "saved" before it', () => {

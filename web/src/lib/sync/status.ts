@@ -1,7 +1,7 @@
 // What every collaborative surface tells the person about their edits, derived from plain facts
 // about the connection so the rules can be tested without a socket (SC1–SC4).
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
-import { stateVectorCovers, type StateVector } from '@threadline/domain/protocol/state-vector';
+import { ownChangesCovered, type StateVector } from '@threadline/domain/protocol/state-vector';
 
 export type SyncState =
   /** Not connected, edits stay on this device (IndexedDB) until the connection returns. */
@@ -43,6 +43,8 @@ export interface SyncFacts {
   networkDown: boolean;
   /** The server's latest acknowledged (durable) state vector. */
   acked: StateVector;
+  /** How far each client's changes came to this replica from the server: not ours to save. */
+  received: StateVector;
   /** This replica's state vector. */
   local: StateVector;
   /** Set by a refusal, cleared by the next local change. */
@@ -55,7 +57,7 @@ export interface SyncFacts {
 
 /** The status shown for a set of facts: terminal closes first, then the connection, then the
  *  latest refusal, then read-only access, then whether the acknowledged state covers every
- *  local change (SC1). */
+ *  change this replica did not receive from the server (SC1). */
 export function deriveStatus(facts: SyncFacts): SyncState {
   if (facts.terminal) return facts.terminal;
   if (facts.connection !== 'connected' || !facts.synced) {
@@ -67,7 +69,9 @@ export function deriveStatus(facts: SyncFacts): SyncState {
   }
   if (facts.refusal !== null) return { kind: 'refused', reason: facts.refusal };
   if (facts.readOnly) return { kind: 'read-only' };
-  return stateVectorCovers(facts.acked, facts.local) ? { kind: 'saved' } : { kind: 'saving' };
+  return ownChangesCovered(facts.acked, facts.received, facts.local)
+    ? { kind: 'saved' }
+    : { kind: 'saving' };
 }
 
 /** What a closed connection means for the client (SC3). */

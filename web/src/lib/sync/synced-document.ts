@@ -11,7 +11,7 @@ import * as decoding from 'lib0/decoding';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '@threadline/domain/protocol/messages';
-import { decodeStateVector } from '@threadline/domain/protocol/state-vector';
+import { decodeStateVector, withReceived } from '@threadline/domain/protocol/state-vector';
 import { defaultReplicaStore, type Replica, type ReplicaStore } from './replica-store.ts';
 import { presenceState, type PresenceUser } from './presence.ts';
 import { classifyClose, deriveStatus, type SyncFacts, type SyncState } from './status.ts';
@@ -60,6 +60,7 @@ export class SyncedDocument {
     lostConnection: false,
     networkDown: false,
     acked: new Map(),
+    received: new Map(),
     local: new Map(),
     refusal: null,
     readOnly: false,
@@ -189,6 +190,7 @@ export class SyncedDocument {
       ...this.#facts,
       connection: 'disconnected',
       synced: false,
+      received: new Map(),
       local: stateVectorOf(doc),
     };
     return session;
@@ -248,8 +250,12 @@ export class SyncedDocument {
       }
       session.refusal = undefined;
     });
-    doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    doc.on('update', (_update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       this.#facts.local = stateVectorOf(doc);
+      // The server had these changes: saving them is their sender's business (SC1).
+      if (origin === provider) {
+        this.#facts.received = withReceived(this.#facts.received, tr.beforeState, tr.afterState);
+      }
       // Loading from the replica store and applying the server's updates are not local.
       if (tr.local) this.#facts.refusal = null;
       this.#update();
