@@ -7,7 +7,7 @@ export interface Actor {
   personId: string;
   /** role = admin. */
   isAdmin: boolean;
-  /** May set company goals (leadership). */
+  /** May set company goals: a leader (GOAL26). */
   isLeader: boolean;
   /** Teams the person belongs to. */
   teamIds: ReadonlySet<string>;

@@ -2,9 +2,10 @@
 // their team and everyone below them in the reporting lines. Read from the organisation's tables
 // (one query) and cached by the server until its people change (SYNC21).
 //
-// Leaders (who set company goals) are not modelled as a role yet: they are the head of the
-// reporting lines (nobody above, someone below) and the managers reporting to the head (SYNC22).
+// Whether they lead is the domain's rule (GOAL26), fed from the same query (SYNC22); the web app
+// applies it to the page's directory, so both agree on what is read-only.
 import type { Queryable, SessionPerson } from '@threadline/db';
+import { isLeader } from '@threadline/domain/goals/leaders';
 import type { Actor } from '@threadline/domain/goals/permissions';
 
 interface ActorRow {
@@ -38,12 +39,16 @@ export async function loadGoalActor(db: Queryable, person: SessionPerson): Promi
   const reports = row?.reports ?? [];
   const reportIds = new Set(reports.map((report) => report.id));
   const directReportIds = new Set(reports.filter((r) => r.depth === 1).map((r) => r.id));
-  const isHead = row?.manager_id === null;
-  const reportsToHead = row?.manager_id !== null && row?.manager_has_manager === false;
   return {
     personId: person.id,
     isAdmin: row?.role === 'admin',
-    isLeader: directReportIds.size > 0 && (isHead || reportsToHead),
+    isLeader:
+      row !== undefined &&
+      isLeader({
+        hasManager: row.manager_id !== null,
+        managerHasManager: row.manager_has_manager,
+        directReportCount: directReportIds.size,
+      }),
     teamIds: new Set(row?.team_id ? [row.team_id] : []),
     reportIds,
     directReportIds,

@@ -13,12 +13,22 @@ const directory = directoryOf([
 ]);
 
 describe('the signed-in person as the goal rules see them', () => {
-  it('[GOAL16] the head of the reporting lines and the managers reporting to the head lead', () => {
+  it('[GOAL26] reads who leads from the directory: the head and the managers reporting to the head', () => {
     expect(actorFor(directory, uuid(1), 'member').isLeader).toBe(true);
     expect(actorFor(directory, uuid(2), 'member').isLeader).toBe(true);
     expect(actorFor(directory, uuid(3), 'member').isLeader).toBe(false);
     // Reporting to the head without reports of one's own is not leading.
     expect(actorFor(directory, uuid(5), 'member').isLeader).toBe(false);
+  });
+
+  it('[GOAL26] nobody leads from outside the directory, nor under a manager it lacks', () => {
+    // 7 is missing; 6 reports to them and 8 to 6.
+    const partial = directoryOf([
+      [6, 7, null],
+      [8, 6, null],
+    ]);
+    expect(actorFor(partial, uuid(6), 'member').isLeader).toBe(false);
+    expect(actorFor(partial, uuid(7), 'member').isLeader).toBe(false);
   });
 
   it('[GOAL16] reports at any depth, direct reports apart, and the own team', () => {

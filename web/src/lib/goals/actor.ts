@@ -1,7 +1,8 @@
 // The signed-in person as the goal edit rules see them (GOAL16, GOAL17), built from the page's
-// directory. It mirrors the sync server's reading of the same tables (SYNC22,
-// sync-server/src/documents/goal-actor.ts) so the UI shows read-only exactly what the server would
-// refuse: leaders are the head of the reporting lines and the managers reporting to the head.
+// directory. The sync server builds the same from the organisation's tables (SYNC22,
+// sync-server/src/documents/goal-actor.ts); both decide who leads with the domain's rule (GOAL26),
+// so the UI shows read-only exactly what the server would refuse.
+import { isLeader } from '@threadline/domain/goals/leaders';
 import type { Actor } from '@threadline/domain/goals/permissions';
 import type { Directory, PersonRole } from './org-directory.ts';
 
@@ -9,12 +10,17 @@ export function actorFor(directory: Directory, personId: string, role: PersonRol
   const me = directory.person(personId);
   const directReportIds = new Set(directory.directReports(personId));
   const managerId = me?.managerId ?? null;
-  const isHead = me !== undefined && managerId === null;
-  const reportsToHead = managerId !== null && directory.person(managerId)?.managerId === null;
+  const manager = directory.person(managerId);
   return {
     personId,
     isAdmin: role === 'admin',
-    isLeader: directReportIds.size > 0 && (isHead || reportsToHead),
+    isLeader:
+      me !== undefined &&
+      isLeader({
+        hasManager: managerId !== null,
+        managerHasManager: manager === undefined ? null : manager.managerId !== null,
+        directReportCount: directReportIds.size,
+      }),
     teamIds: new Set(me?.teamId ? [me.teamId] : []),
     reportIds: directory.allReports(personId),
     directReportIds,
