@@ -18,7 +18,6 @@ import {
   updateMetric,
   type NewGoal,
 } from '../goals/edits.ts';
-import { GOAL_FIELD, goalMap } from '../goals/shape.ts';
 import type { DemoCheckIn, DemoGoal, DemoGoalPlan } from './goals.ts';
 
 /** The database ids of the organisation's people and teams, by generated key. */
@@ -122,8 +121,8 @@ function monthOf(time: number): number {
 
 /** Applies one entry's events inside the caller's transaction. */
 function apply(doc: Y.Doc, events: readonly DemoEvent[], ids: DemoIds): void {
-  // New goals first, all in one call (addGoals is linear in the document, so once per entry);
-  // a goal's own later events in the entry then find it.
+  // New goals first, all in one call (addGoals is linear in the document, so once per entry),
+  // each with its own author and time; a goal's own later events in the entry then find it.
   const created = events.filter((event) => event.kind === 'create');
   if (created.length > 0) {
     addGoals(
@@ -131,7 +130,6 @@ function apply(doc: Y.Doc, events: readonly DemoEvent[], ids: DemoIds): void {
       created.map((event) => newGoal(event.goal, ids)),
       { by: ids.person(created[0]!.byKey) },
     );
-    for (const { goal } of created) stampCreation(doc, goal, ids);
   }
   for (const event of events) {
     const context = { by: ids.person(event.byKey), at: new Date(event.at).toISOString() };
@@ -182,19 +180,8 @@ function newGoal(goal: DemoGoal, ids: DemoIds): NewGoal {
     weight: goal.weight,
     difficulty: goal.difficulty,
     tags: goal.tags,
+    created: { by: ids.person(goal.created.byKey), at: goal.created.at },
   };
-}
-
-/**
- * addGoals stamps one author and time for the whole batch; each demo goal has its own. Setting
- * the two keys again in the same transaction leaves a small tombstone each, which costs far less
- * than adding goals one call at a time (each call walks the whole document).
- */
-function stampCreation(doc: Y.Doc, goal: DemoGoal, ids: DemoIds): void {
-  const map = goalMap(doc, goal.id)!;
-  const by = ids.person(goal.created.byKey);
-  if (map.get(GOAL_FIELD.createdBy) !== by) map.set(GOAL_FIELD.createdBy, by);
-  map.set(GOAL_FIELD.createdAt, goal.created.at);
 }
 
 function checkIn(
