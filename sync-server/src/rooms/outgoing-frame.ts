@@ -28,7 +28,9 @@ export class OutgoingFrame {
 export function websocketFrame(payload: Uint8Array): Buffer {
   const length = payload.byteLength;
   const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-  const wire = Buffer.allocUnsafe(header + length);
+  // Not from Node's shared 8 KB pool: a room keeps some frames (its Ack, its state vector), and
+  // a small slice of the pool would keep the whole pool alive with it.
+  const wire = Buffer.allocUnsafeSlow(header + length);
   wire[0] = 0x82;
   if (length < 126) {
     wire[1] = length;
