@@ -47,7 +47,12 @@ export const DEFAULT_CONFIG: SyncConfig = {
   groupCommit: DEFAULT_GROUP_COMMIT,
   saveRetry: { initialMs: 100, maxMs: 10_000 },
   shutdownTimeoutMs: 30_000,
-  projection: { delayMs: 250, maxDelayMs: 1000, retry: { initialMs: 1000, maxMs: 30_000 } },
+  projection: {
+    delayMs: 250,
+    maxDelayMs: 1000,
+    allEveryMs: 60 * 60 * 1000,
+    retry: { initialMs: 1000, maxMs: 30_000 },
+  },
   catchUpIntervalMs: 10_000,
   logSettleMs: 30_000,
   expirySweepMs: 1000,
@@ -70,6 +75,7 @@ const ENV: Record<string, (config: SyncConfig, value: number) => void> = {
   SYNC_SHUTDOWN_TIMEOUT_MS: (c, v) => (c.shutdownTimeoutMs = v),
   SYNC_PROJECTION_DELAY_MS: (c, v) => (c.projection = { ...c.projection, delayMs: v }),
   SYNC_PROJECTION_MAX_DELAY_MS: (c, v) => (c.projection = { ...c.projection, maxDelayMs: v }),
+  SYNC_PROJECTION_ALL_EVERY_MS: (c, v) => (c.projection = { ...c.projection, allEveryMs: v }),
   SYNC_CATCH_UP_INTERVAL_MS: (c, v) => (c.catchUpIntervalMs = v),
 };
 

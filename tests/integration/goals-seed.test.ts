@@ -37,7 +37,14 @@ beforeAll(async () => {
     log: pino({ level: 'silent' }),
     port: 0,
     hostname: '127.0.0.1',
-    config: { projection: { delayMs: 10, maxDelayMs: 50, retry: { initialMs: 100, maxMs: 1000 } } },
+    config: {
+      projection: {
+        delayMs: 10,
+        maxDelayMs: 50,
+        allEveryMs: 3_600_000,
+        retry: { initialMs: 100, maxMs: 1000 },
+      },
+    },
   });
 });
 afterAll(() => server?.close());

@@ -20,9 +20,12 @@ const silent = pino({ level: 'silent' });
 const counts = { rows: 0, writes: 0, failNext: 0 };
 const textProjector: DocumentProjector<null> = {
   context: async () => null,
-  rows: (doc: Y.Doc, key) => [
-    { table: 'test_projection', id: key.name, values: { text: doc.getText('t').toString() } },
-  ],
+  follow: (doc: Y.Doc, key) => ({
+    rows: () => [
+      { table: 'test_projection', id: key.name, values: { text: doc.getText('t').toString() } },
+    ],
+    stop: () => {},
+  }),
   async write(client, key, rows) {
     counts.writes += 1;
     if (counts.failNext > 0) {
@@ -55,7 +58,12 @@ beforeAll(async () => {
       hostname: '127.0.0.1',
       kinds: { goals: textKind as DocumentKind<unknown> },
       config: {
-        projection: { delayMs: 100, maxDelayMs: 400, retry: { initialMs: 50, maxMs: 50 } },
+        projection: {
+          delayMs: 100,
+          maxDelayMs: 400,
+          allEveryMs: 3_600_000,
+          retry: { initialMs: 50, maxMs: 50 },
+        },
       },
     }),
     startSyncServer({ db: db.pool, log: silent, port: 0, hostname: '127.0.0.1' }),

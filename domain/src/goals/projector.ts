@@ -2,6 +2,7 @@
 import type * as Y from 'yjs';
 import { clarityOf, type ClarityColour } from './clarity.ts';
 import { readTree, type GoalTreeSnapshot } from './document.ts';
+import type { IndexChange } from './goal-index.ts';
 import { goalHealth, isStale, type Health } from './health.ts';
 import type {
   CycleWindow,
@@ -12,7 +13,7 @@ import type {
   MetricKind,
 } from './model.ts';
 import { ownProgress, treeProgress } from './progress.ts';
-import { depths } from './tree.ts';
+import { depths, descendantsOf, pathToRoot, type GoalTree } from './tree.ts';
 
 export interface ProjectionContext {
   cycleId: string;
@@ -84,11 +85,29 @@ export function projectSnapshot(
   { goals, tree }: GoalTreeSnapshot,
   context: ProjectionContext,
 ): GoalProjection {
-  const progress = treeProgress(goals, tree);
+  return projectGoals({ goals, tree, progress: treeProgress(goals, tree) }, goals.keys(), context);
+}
+
+/** A read goal tree with its rolled-up progress (GoalIndex keeps one up to date). */
+export interface ProgressedTree extends GoalTreeSnapshot {
+  progress: ReadonlyMap<string, number | null>;
+}
+
+/**
+ * GOAL19, GOAL20 for some goals only: the rows of `ids` (unknown ids skipped) and their
+ * check-ins, exactly as projectSnapshot gives them for those goals.
+ */
+export function projectGoals(
+  { goals, tree, progress }: ProgressedTree,
+  ids: Iterable<string>,
+  context: ProjectionContext,
+): GoalProjection {
   const depth = depths(tree);
   const rows: GoalRow[] = [];
   const progressEvents: GoalProgressEvent[] = [];
-  for (const [id, goal] of goals) {
+  for (const id of ids) {
+    const goal = goals.get(id);
+    if (!goal) continue;
     const live = tree.parent.has(id);
     const parentId = live ? (tree.parent.get(id) ?? null) : null;
     const goalProgress = live ? (progress.get(id) ?? null) : ownProgress(goal);
@@ -145,4 +164,33 @@ export function projectSnapshot(
     }
   }
   return { goals: rows, progressEvents };
+}
+
+/**
+ * GOAL27: the goals whose rows may differ after `changes` — the changed goals themselves; with
+ * the roll-up changed, every goal above them (progress, health); with the tree changed, also
+ * every goal whose shown parent changed (a move, an addition, a deletion, or a move elsewhere
+ * that made GOAL6 show it under another parent), every goal above those before and after (child
+ * count, progress) and every goal below them now (depth). Projecting these, and keeping the
+ * other rows, gives the rows a projection of the whole tree gives.
+ */
+export function goalsToReproject(
+  changes: IndexChange,
+  before: GoalTree,
+  after: GoalTree,
+): Set<string> {
+  const ids = new Set<string>(changes.goals);
+  const moved: string[] = [];
+  if (changes.tree) {
+    for (const [id, parent] of after.parent) if (before.parent.get(id) !== parent) moved.push(id);
+    for (const id of before.parent.keys()) if (!after.parent.has(id)) moved.push(id);
+  }
+  const climbFrom = changes.progress || changes.tree ? [...ids, ...moved] : [];
+  for (const id of climbFrom) {
+    ids.add(id);
+    for (const above of pathToRoot(after, id)) ids.add(above);
+    for (const above of pathToRoot(before, id)) ids.add(above);
+  }
+  for (const id of moved) for (const below of descendantsOf(after, id)) ids.add(below);
+  return ids;
 }

@@ -1,5 +1,7 @@
 // Helpers for the goal tests: deterministic ids, replicas with fixed client ids, syncing.
 import * as Y from 'yjs';
+import { addGoal, type NewGoal } from './edits.ts';
+import type { GoalLevel } from './model.ts';
 import type { GoalTree } from './tree.ts';
 
 /** A lowercase UUID from a number, so tests read `uuid(3)` instead of random ids. */
@@ -53,4 +55,34 @@ export function walkFromRoots(tree: GoalTree): string[] {
     stack.push(...(tree.children.get(id) ?? []));
   }
   return seen;
+}
+
+/** The author of the goals treeDoc writes. */
+export const AUTHOR = uuid(900);
+
+/**
+ * A document from an outline: each entry is [id number, parent id number or null, title], added
+ * in order (so a parent comes before its children).
+ */
+export function treeDoc(
+  outline: readonly [number, number | null, string, Partial<NewGoal>?][],
+): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = 1;
+  for (const [id, parent, title, extra] of outline) {
+    const level: GoalLevel = parent === null ? 'company' : 'person';
+    addGoal(
+      doc,
+      {
+        id: uuid(id),
+        title,
+        level,
+        ownerId: AUTHOR,
+        parentId: parent === null ? null : uuid(parent),
+        ...extra,
+      },
+      { by: AUTHOR, at: '2026-07-01T00:00:00.000Z' },
+    );
+  }
+  return doc;
 }

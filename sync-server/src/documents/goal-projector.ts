@@ -1,11 +1,12 @@
-// Goal trees into analytics rows (GOAL19, GOAL20, SYNC24): the rows come from the domain's pure
+// Goal trees into analytics rows (GOAL19, GOAL20, GOAL27, SYNC24): the rows come from the domain's pure
 // projector; this adds the cycle's dates it needs and the upserts into goal_analytics and
 // goal_progress_events (migration 1763840007000). Rows travel as one JSON parameter, unpacked by
 // jsonb_to_recordset, so a write is one statement per table whatever the number of rows.
 import type { Queryable } from '@threadline/db';
 import { parseDocumentName } from '@threadline/domain/documents/names';
 import type { CycleWindow } from '@threadline/domain/goals/model';
-import { projectGoalTree } from '@threadline/domain/goals/projector';
+import { GoalIndex, PendingChanges } from '@threadline/domain/goals/goal-index';
+import { goalsToReproject, projectGoals } from '@threadline/domain/goals/projector';
 import type { DocumentKey } from '../persistence/document-storage.ts';
 import type { DocumentProjector, ProjectedRow } from '../projection/document-projector.ts';
 
@@ -34,20 +35,33 @@ export const goalTreeProjector: DocumentProjector<GoalContext> = {
     return { cycleId, cycle };
   },
 
-  rows(doc, _key, { cycleId, cycle }) {
-    const projection = projectGoalTree(doc, { cycleId, cycle, now: new Date() });
-    return [
-      ...projection.goals.map((row): ProjectedRow => ({
-        table: GOALS,
-        id: row.goalId,
-        values: { ...row },
-      })),
-      ...projection.progressEvents.map((event): ProjectedRow => ({
-        table: EVENTS,
-        id: event.eventId,
-        values: { ...event },
-      })),
-    ];
+  follow(doc) {
+    // The index follows the document transaction by transaction (as the page does), so a run
+    // re-reads and re-projects only the goals GOAL27 says may have changed.
+    const pending = new PendingChanges();
+    const index = new GoalIndex(doc, (change) => pending.add(change));
+    let projectedTree = index.tree;
+    return {
+      rows({ cycleId, cycle }, all) {
+        const changes = pending.take();
+        const ids = all ? index.goals.keys() : goalsToReproject(changes, projectedTree, index.tree);
+        projectedTree = index.tree;
+        const projection = projectGoals(index, ids, { cycleId, cycle, now: new Date() });
+        return [
+          ...projection.goals.map((row): ProjectedRow => ({
+            table: GOALS,
+            id: row.goalId,
+            values: { ...row },
+          })),
+          ...projection.progressEvents.map((event): ProjectedRow => ({
+            table: EVENTS,
+            id: event.eventId,
+            values: { ...event },
+          })),
+        ];
+      },
+      stop: () => index.destroy(),
+    };
   },
 
   async write(db, key, rows) {

@@ -16,8 +16,20 @@ export interface ProjectedRow {
 export interface DocumentProjector<Context = unknown> {
   /** Reads what the rows need besides the document. */
   context(db: Queryable, key: DocumentKey): Promise<Context>;
-  /** The document as rows: pure, the same content gives the same rows. */
-  rows(doc: Y.Doc, key: DocumentKey, context: Context): ProjectedRow[];
+  /** Starts following a loaded document's changes, so each run projects only what they touch. */
+  follow(doc: Y.Doc, key: DocumentKey): FollowedDocument<Context>;
   /** Upserts `rows` (only those that changed since the last write), inside a transaction. */
   write(db: Queryable, key: DocumentKey, rows: readonly ProjectedRow[]): Promise<void>;
+}
+
+/** One loaded document as its projector follows it. */
+export interface FollowedDocument<Context = unknown> {
+  /**
+   * The document as rows. With `all`, every row; otherwise at least every row that may have
+   * changed since the previous call (the rest are as that call left them). Pure in the document:
+   * the same content gives the same rows.
+   */
+  rows(context: Context, all: boolean): ProjectedRow[];
+  /** The document is unloading: stop following it. */
+  stop(): void;
 }

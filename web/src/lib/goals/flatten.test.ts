@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveTree } from '@threadline/domain/goals/tree';
 import { uuid } from '@threadline/domain/goals/testing';
 import { flattenTree } from './flatten.ts';
-import { treeDoc } from './test-fixtures.ts';
+import { treeDoc } from '@threadline/domain/goals/testing';
 
 // 1 ─┬─ 2 ─── 4
 //    └─ 3

@@ -1,5 +1,5 @@
 // The open goal-tree document as reactive state: the synced Y.Doc, a plain-data index of it
-// (goal-index.ts) and version counters that tell Svelte what changed. Readers touch a version
+// (domain/goals/goal-index.ts) and version counters that tell Svelte what changed. Readers touch a version
 // before reading the index, so a title keystroke re-renders the rows showing that goal, not the
 // tree's shape; a move re-flattens the tree. Follows the document across a refusal reset (SC5).
 import type * as Y from 'yjs';
@@ -10,7 +10,7 @@ import type { WriteContext } from '@threadline/domain/goals/edits';
 import { openDocument, type SyncedDocument } from '$lib/sync/synced-document';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { Presence } from '$lib/sync/presence.svelte';
-import { GoalIndex, NO_GOALS, type IndexChange } from './goal-index.ts';
+import { GoalIndex, NO_GOALS, type IndexChange } from '@threadline/domain/goals/goal-index';
 
 export interface GoalDocumentOptions {
   name: string;

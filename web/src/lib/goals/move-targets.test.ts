@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveTree, wouldCreateCycle } from '@threadline/domain/goals/tree';
 import { uuid } from '@threadline/domain/goals/testing';
 import { dropPositionAt, dropTarget, keyboardMoveTarget } from './move-targets.ts';
-import { treeDoc } from './test-fixtures.ts';
+import { treeDoc } from '@threadline/domain/goals/testing';
 
 // 1 ─┬─ 2 ─── 5
 //    ├─ 3

@@ -5,7 +5,7 @@ import { approveGoal, recordProgress } from '@threadline/domain/goals/edits';
 import type { CheckIn } from '@threadline/domain/goals/model';
 import { uuid } from '@threadline/domain/goals/testing';
 import { Directory } from '../org-directory.ts';
-import { AUTHOR, treeDoc } from '../test-fixtures.ts';
+import { AUTHOR, treeDoc } from '@threadline/domain/goals/testing';
 import { gapGroups } from './gap-list.ts';
 import { formatValue } from './history-format.ts';
 import { lineOfSight } from './line-of-sight.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readTree } from '@threadline/domain/goals/document';
+import { readTree } from './document.ts';
 import {
   addGoal,
   deleteGoal,
@@ -8,10 +8,9 @@ import {
   recordProgress,
   updateGoalFields,
   updateMetric,
-} from '@threadline/domain/goals/edits';
-import { canonicalTree, syncOneWay, uuid } from '@threadline/domain/goals/testing';
+} from './edits.ts';
 import { GoalIndex, type IndexChange } from './goal-index.ts';
-import { AUTHOR, treeDoc } from './test-fixtures.ts';
+import { AUTHOR, canonicalTree, syncOneWay, treeDoc, uuid } from './testing.ts';
 
 const by = { by: AUTHOR };
 

@@ -2,13 +2,14 @@
 // 20,000-goal document whole takes tens of milliseconds, too slow to do on every keystroke, so
 // each transaction re-reads only the goals it touched, re-resolves the tree only when a move,
 // order key or deletion changed, and re-rolls progress only when something progress depends on
-// changed. The page's reactive state (goal-tree.svelte.ts) bumps its versions from `onChange`.
+// changed. The page's reactive state (web goal-document.svelte.ts) bumps its versions from
+// `onChange`; the sync server's projector (SYNC24) projects only the goals it reports.
 import * as Y from 'yjs';
-import { readGoalMap, readGoals } from '@threadline/domain/goals/document';
-import type { Goal } from '@threadline/domain/goals/model';
-import { treeProgress } from '@threadline/domain/goals/progress';
-import { goalsRoot } from '@threadline/domain/goals/shape';
-import { resolveTree, type GoalTree } from '@threadline/domain/goals/tree';
+import { readGoalMap, readGoals } from './document.ts';
+import type { Goal } from './model.ts';
+import { treeProgress } from './progress.ts';
+import { goalsRoot } from './shape.ts';
+import { resolveTree, type GoalTree } from './tree.ts';
 
 export interface IndexChange {
   /** Goals added or changed (deleted ones included: a tombstone is a change). */
@@ -20,6 +21,27 @@ export interface IndexChange {
 }
 
 export const NO_GOALS: ReadonlySet<string> = new Set();
+
+/** What an index reported since it was last taken: the union of its changes (GOAL27). */
+export class PendingChanges implements IndexChange {
+  goals = new Set<string>();
+  tree = false;
+  progress = false;
+
+  add(change: IndexChange) {
+    for (const id of change.goals) this.goals.add(id);
+    this.tree ||= change.tree;
+    this.progress ||= change.progress;
+  }
+
+  /** The changes so far; the collector starts empty again. */
+  take(): IndexChange {
+    const taken = { goals: this.goals, tree: this.tree, progress: this.progress };
+    this.goals = new Set();
+    this.tree = this.progress = false;
+    return taken;
+  }
+}
 
 /** Past this many goals in one transaction (a first sync, a seed) re-read everything. */
 const BULK = 2_000;
