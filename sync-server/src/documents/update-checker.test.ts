@@ -46,6 +46,30 @@ describe('update checker', () => {
     expect(checker.judge(next, 'anyone')).toEqual({ ok: true });
   });
 
+  it('[SYNC17] builds the scratch replica ahead of the first check when asked, and again after a refusal drops it', () => {
+    const live = new Y.Doc();
+    live.getText('t').insert(0, 'fine');
+    const checker = new UpdateChecker(live, wordFilter as DocumentKind<unknown>);
+    expect(checker.ready).toBe(false);
+    checker.prepare();
+    expect(checker.ready).toBe(true);
+    expect(
+      checker.judge(
+        edit(live, (t) => t.insert(4, ' forbidden')),
+        'anyone',
+      ).ok,
+    ).toBe(false);
+    expect(checker.ready).toBe(false);
+    checker.prepare();
+    // Built from the live document: the refused change is not in it.
+    expect(
+      checker.judge(
+        edit(live, (t) => t.insert(4, '!')),
+        'anyone',
+      ),
+    ).toEqual({ ok: true });
+  });
+
   it('[SYNC17] keeps the scratch replica equal to the live document through unchecked changes', () => {
     const live = new Y.Doc();
     const checker = new UpdateChecker(live, wordFilter as DocumentKind<unknown>);

@@ -2,8 +2,9 @@
 // applied update back out, so the update is applied first to a scratch replica kept equal to the
 // live document; the kind's validator judges the scratch replica against the live one. Only an
 // accepted update then reaches the live document. A refused (or failed) update leaves the
-// scratch replica holding it, so the replica is dropped and rebuilt from the live document when
-// the next update comes: refusals are rare (the sender is closed after one), edits are not.
+// scratch replica holding it, so the replica is dropped and rebuilt from the live document (the
+// room asks for it in the background, `prepare`, or the next update builds it): refusals are rare
+// (the sender is closed after one), edits are not.
 import * as Y from 'yjs';
 import type { DocumentKind, Verdict } from './document-kind.ts';
 
@@ -35,6 +36,16 @@ export class UpdateChecker {
     }
     if (!verdict.ok) this.discard();
     return verdict;
+  }
+
+  /** True while a scratch replica is built (a check needs no rebuilding first). */
+  get ready(): boolean {
+    return this.#scratch !== undefined;
+  }
+
+  /** Builds the scratch replica now, if there is none, so the next check need not. */
+  prepare() {
+    if (this.#kind.validate) this.#scratch ??= replicaOf(this.#live);
   }
 
   /** A change the live document took without a check (another node's, the log's, the server's

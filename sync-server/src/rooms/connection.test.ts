@@ -29,7 +29,12 @@ function setup(overrides: Partial<SyncConfig> = {}) {
     mode: 'read-write',
     actor: () => ({ ready: true, actor: null }),
     socket: {
-      send: (frame) => (socket.sent.push(frame.bytes), false),
+      // Nothing is ever read: what is sent stays waiting.
+      send: (frame) => {
+        socket.sent.push(frame.bytes);
+        socket.bufferedAmount += frame.bytes.byteLength;
+        return false;
+      },
       close: (code) => socket.closes.push(code),
       get bufferedAmount() {
         return socket.bufferedAmount;
@@ -99,6 +104,18 @@ describe('connection', () => {
     const { rooms, socket, connection } = setup({ maxBufferedBytes: 1000 });
     connection.joined(await rooms.join(key, connection));
     socket.bufferedAmount = 1001;
+    connection.send({ type: 'query-awareness' });
+    expect(socket.closes).toEqual([CloseCode.TooSlow]);
+    await rooms.close();
+  });
+
+  it('[SYNC12] keeps a client sent one frame larger than the limit (a big document at join)', async () => {
+    const { rooms, socket, connection } = setup({ maxBufferedBytes: 1000 });
+    connection.joined(await rooms.join(key, connection));
+    socket.bufferedAmount = 0;
+    connection.send({ type: 'sync-step-2', update: new Uint8Array(5000) });
+    expect(socket.closes).toEqual([]);
+    // Still not taken when the next frame comes: now it is too slow.
     connection.send({ type: 'query-awareness' });
     expect(socket.closes).toEqual([CloseCode.TooSlow]);
     await rooms.close();

@@ -73,6 +73,8 @@ export class Connection implements RoomMember {
   readonly #socket: SyncSocket;
   readonly #rate: TokenBucket;
   readonly #maxBufferedBytes: number;
+  /** The last send left bytes waiting: the next one checks how many (SYNC12). */
+  #backlogged = false;
   readonly #metrics: SyncMetrics;
   readonly #log: Logger;
   readonly #onClosed: (room: Room | undefined) => void;
@@ -135,9 +137,13 @@ export class Connection implements RoomMember {
 
   sendFrame(frame: OutgoingFrame) {
     if (this.#state.phase === 'closed') return;
+    // Too slow (SYNC12) is a reader that has not taken what was sent before: one frame larger
+    // than the limit on its own (the whole document for a client joining a big tree) is not.
+    if (this.#backlogged && this.#socket.bufferedAmount > this.#maxBufferedBytes) {
+      return this.close(CloseCode.TooSlow);
+    }
     this.#metrics.bytesOut.inc(frame.bytes.byteLength);
-    if (this.#socket.send(frame)) return;
-    if (this.#socket.bufferedAmount > this.#maxBufferedBytes) this.close(CloseCode.TooSlow);
+    this.#backlogged = !this.#socket.send(frame);
   }
 
   /** The server ends the connection with a named code. */

@@ -114,6 +114,7 @@ export class Room {
     this.logPosition = new LogPosition(loaded);
     const { kind } = options;
     this.#checker = kind && new UpdateChecker(this.doc, kind);
+    this.#prepareChecker();
     this.#projection =
       kind?.projector && options.db
         ? new DocumentProjection({
@@ -218,7 +219,10 @@ export class Room {
     }
     if (!this.#checker) return { applied: false, reason: RefusalReason.Schema, detail: 'no kind' };
     const verdict = this.#checker.judge(update, actor);
-    if (!verdict.ok) return { applied: false, reason: verdict.reason, detail: verdict.detail };
+    if (!verdict.ok) {
+      this.#prepareChecker();
+      return { applied: false, reason: verdict.reason, detail: verdict.detail };
+    }
     // Yjs reports a transaction's changes in its `finally`, even when applying threw halfway: an
     // update that fails to integrate would be saved and relayed in part. The checker's replica
     // took it whole, so this cannot happen; if it still does, the room is dropped.
@@ -237,6 +241,19 @@ export class Room {
     this.#held = undefined;
     for (const change of held) this.#accept(change);
     return { applied: true };
+  }
+
+  /**
+   * Builds the checker's scratch replica in the next turn (after the answers to whoever is
+   * joining): it costs about as much as loading the document — seconds for the 5,000-person
+   * tree — and built when someone first types, that person's keystroke and everyone else's
+   * edits would wait for it.
+   */
+  #prepareChecker() {
+    if (!this.#checker) return;
+    setImmediate(() => {
+      if (!this.#destroyed && !this.#broken) this.#checker?.prepare();
+    });
   }
 
   /** Closes everyone but the sender (whose connection closes itself with 4400) with 4500, so
