@@ -19,7 +19,7 @@ import {
   updateGoalFields,
   updateMetric,
 } from './edits.ts';
-import { goalMap } from './shape.ts';
+import { goalLog, goalMap } from './shape.ts';
 import { replica, syncBoth, uuid } from './testing.ts';
 
 const owner = uuid(501);
@@ -43,26 +43,22 @@ describe('goal-tree document', () => {
     );
     expect([...doc.share.keys()]).toEqual(['goals']);
     const map = goalMap(doc, id)!;
-    // GOAL2: fields holding their default are left out.
-    expect([...map.keys()].sort()).toEqual([
-      'checkIns',
-      'createdAt',
-      'createdBy',
-      'description',
-      'level',
-      'metric',
-      'moves',
-      'order',
-      'ownerId',
-      'state',
-      'tags',
-      'teamId',
-      'title',
-    ]);
-    expect([...(map.get('metric') as Y.Map<unknown>).keys()]).toEqual(['milestones']);
+    expect([...map.keys()].sort()).toEqual(['description', 'log', 'title']);
     expect(map.get('title')).toBeInstanceOf(Y.Text);
     expect(map.get('description')).toBeInstanceOf(Y.Text);
-    expect(map.get('metric')).toBeInstanceOf(Y.Map);
+    // One creation entry; GOAL2: fields holding their default are left out of it.
+    expect(goalLog(map)!.toArray()).toEqual([
+      {
+        level: 'team',
+        state: 'draft',
+        move: { parentId: null, clock: 1, clientId: 1 },
+        order: 'a0',
+        createdBy: owner,
+        createdAt: at,
+        ownerId: owner,
+        teamId: uuid(600),
+      },
+    ]);
     expect(readGoal(doc, id)).toEqual({
       id,
       title: 'Reach 50 customers',
@@ -130,15 +126,16 @@ describe('goal-tree document', () => {
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
-  it('[GOAL2] leaves a field out again when it is set back to its default', () => {
+  it('[GOAL1] reads a field as the last entry of its log that assigns it, and appends only the fields that change', () => {
     const doc = replica(1);
     const id = addGoal(doc, { title: 'T', level: 'person', ownerId: owner, parentId: null }, by);
-    updateGoalFields(doc, id, { weight: 3, dueDate: '2026-09-30' }, by);
-    expect(goalMap(doc, id)!.has('weight')).toBe(true);
+    updateGoalFields(doc, id, { weight: 3, dueDate: '2026-09-30', ownerId: owner }, by);
     updateGoalFields(doc, id, { weight: 1, dueDate: null }, by);
-    expect(goalMap(doc, id)!.has('weight')).toBe(false);
-    expect(goalMap(doc, id)!.has('dueDate')).toBe(false);
-    expect(readGoal(doc, id)).toMatchObject({ weight: 1, dueDate: null });
+    expect(goalLog(goalMap(doc, id))!.toArray().slice(1)).toEqual([
+      { weight: 3, dueDate: '2026-09-30' },
+      { weight: 1, dueDate: null },
+    ]);
+    expect(readGoal(doc, id)).toMatchObject({ weight: 1, dueDate: null, ownerId: owner });
   });
 
   it('[GOAL1] merges two people typing in the same title, and keeps concurrent edits of different fields', () => {
@@ -295,8 +292,9 @@ describe('goal-tree document', () => {
     const map = new Y.Map<unknown>();
     doc.getMap('goals').set(uuid(9), map);
     map.set('title', 42);
-    map.set('level', 'galaxy');
-    map.set('moves', 'nowhere');
+    const log = new Y.Array<unknown>();
+    map.set('log', log);
+    log.push([{ level: 'galaxy', move: 'nowhere', metric: { kind: 'abacus', target: 'ten' } }, 7]);
     expect(readGoal(doc, uuid(9))).toMatchObject({
       title: '',
       level: 'person',

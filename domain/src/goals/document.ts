@@ -14,14 +14,16 @@ import {
   type Milestone,
 } from './model.ts';
 import {
-  GOAL_FIELD,
+  GOAL_DEFAULTS,
+  GOAL_PART,
+  goalEntries,
   goalMap,
   goalsRoot,
-  METRIC_FIELD,
+  METRIC_DEFAULTS,
   sortedGoalIds,
   type GoalMap,
 } from './shape.ts';
-import { FALLBACK_ORDER, readMoves, resolveTree, type GoalTree } from './tree.ts';
+import { FALLBACK_ORDER, readMove, resolveTree, type GoalTree } from './tree.ts';
 
 export function readGoal(doc: Y.Doc, goalId: string): Goal | null {
   const map = goalMap(doc, goalId);
@@ -46,108 +48,203 @@ export interface GoalTreeSnapshot {
   tree: GoalTree;
 }
 
+/** The tree shown from this document (GOAL6, GOAL7, GOAL8). */
+export function effectiveTree(doc: Y.Doc): GoalTree {
+  return resolveTree(readGoals(doc).values());
+}
+
+/** GOAL5: a new move's clock is one more than the greatest clock in the document. */
+export function nextClock(doc: Y.Doc): number {
+  let max = 0;
+  for (const goal of readGoals(doc).values()) {
+    for (const move of goal.moves) max = Math.max(max, move.clock);
+  }
+  return max + 1;
+}
+
 /** The whole document as plain data: goals and the tree they form. */
 export function readTree(doc: Y.Doc): GoalTreeSnapshot {
   const goals = readGoals(doc);
   return { goals, tree: resolveTree(goals.values()) };
 }
 
+/**
+ * A goal read from its map: the texts, and every field as the last entry of its log that
+ * assigns it (GOAL1), or its default when none does.
+ */
 export function readGoalMap(id: string, map: GoalMap): Goal {
-  const f = GOAL_FIELD;
-  return {
+  return foldGoal(
     id,
-    title: text(map.get(f.title)),
-    description: text(map.get(f.description)),
-    level: oneOf(map.get(f.level), GOAL_LEVELS, 'person'),
-    state: oneOf(map.get(f.state), GOAL_STATES, 'draft'),
-    ownerId: string(map.get(f.ownerId)),
-    teamId: string(map.get(f.teamId)),
-    moves: readMoves(map.get(f.moves)),
-    order: string(map.get(f.order)) ?? FALLBACK_ORDER,
-    startDate: string(map.get(f.startDate)),
-    dueDate: string(map.get(f.dueDate)),
-    metric: readMetric(map.get(f.metric)),
-    weight: finite(map.get(f.weight)) ?? 1,
-    difficulty: oneOf(map.get(f.difficulty), DIFFICULTIES, 'medium'),
-    tags: readTags(map.get(f.tags)),
-    checkIns: readCheckIns(map.get(f.checkIns)),
-    lastProgressAt: string(map.get(f.lastProgressAt)),
-    approvedBy: string(map.get(f.approvedBy)),
-    approvedAt: string(map.get(f.approvedAt)),
-    createdBy: string(map.get(f.createdBy)) ?? '',
-    createdAt: string(map.get(f.createdAt)) ?? '',
-    deleted: map.get(f.deleted) === true,
-  };
+    text(map.get(GOAL_PART.title)),
+    text(map.get(GOAL_PART.description)),
+    goalEntries(map),
+  );
 }
 
-export function readMetric(value: unknown): Metric {
-  const map = value instanceof Y.Map ? (value as Y.Map<unknown>) : new Map<string, unknown>();
-  const f = METRIC_FIELD;
+/** Folds a goal's log entries, in log order, into the goal (tolerant: GOAL2 values only). */
+export function foldGoal(
+  id: string,
+  title: string,
+  description: string,
+  entries: readonly unknown[],
+): Goal {
+  const goal: Goal = {
+    id,
+    title,
+    description,
+    level: 'person',
+    state: 'draft',
+    ownerId: GOAL_DEFAULTS.ownerId,
+    teamId: GOAL_DEFAULTS.teamId,
+    moves: [],
+    order: FALLBACK_ORDER,
+    startDate: GOAL_DEFAULTS.startDate,
+    dueDate: GOAL_DEFAULTS.dueDate,
+    metric: {
+      kind: METRIC_DEFAULTS.kind,
+      start: METRIC_DEFAULTS.start,
+      target: METRIC_DEFAULTS.target,
+      current: METRIC_DEFAULTS.current,
+      unit: METRIC_DEFAULTS.unit,
+      direction: METRIC_DEFAULTS.direction,
+      milestones: [],
+    },
+    weight: GOAL_DEFAULTS.weight,
+    difficulty: GOAL_DEFAULTS.difficulty,
+    tags: [],
+    checkIns: [],
+    lastProgressAt: GOAL_DEFAULTS.lastProgressAt,
+    approvedBy: GOAL_DEFAULTS.approvedBy,
+    approvedAt: GOAL_DEFAULTS.approvedAt,
+    createdBy: '',
+    createdAt: '',
+    deleted: GOAL_DEFAULTS.deleted,
+  };
+  const milestones = new Map<string, Milestone & { removed: boolean }>();
+  const tags = new Set<string>();
+  for (const raw of entries) {
+    if (typeof raw !== 'object' || raw === null) continue;
+    const entry = raw as Record<string, unknown>;
+    for (const key in entry) {
+      const value = entry[key];
+      switch (key) {
+        case 'level':
+          if (isOneOf(value, GOAL_LEVELS)) goal.level = value;
+          break;
+        case 'state':
+          if (isOneOf(value, GOAL_STATES)) goal.state = value;
+          break;
+        case 'difficulty':
+          if (isOneOf(value, DIFFICULTIES)) goal.difficulty = value;
+          break;
+        case 'ownerId':
+        case 'teamId':
+        case 'startDate':
+        case 'dueDate':
+        case 'lastProgressAt':
+        case 'approvedBy':
+        case 'approvedAt':
+          if (value === null || typeof value === 'string') goal[key] = value;
+          break;
+        case 'order':
+        case 'createdBy':
+        case 'createdAt':
+          if (typeof value === 'string') goal[key] = value;
+          break;
+        case 'weight':
+          if (isFinite(value)) goal.weight = value;
+          break;
+        case 'deleted':
+          if (typeof value === 'boolean') goal.deleted = value;
+          break;
+        case 'metric':
+          foldMetric(goal.metric, value);
+          break;
+        case 'milestone':
+          foldMilestone(milestones, value);
+          break;
+        case 'tags':
+          if (typeof value === 'object' && value !== null) {
+            for (const [tag, on] of Object.entries(value)) {
+              if (on === true) tags.add(tag);
+              else if (on === false) tags.delete(tag);
+            }
+          }
+          break;
+        case 'move': {
+          const move = readMove(value);
+          if (move) goal.moves.push(move);
+          break;
+        }
+        case 'checkIn': {
+          const checkIn = readCheckIn(value);
+          if (checkIn) goal.checkIns.push(checkIn);
+          break;
+        }
+      }
+    }
+  }
+  for (const { removed, ...milestone } of milestones.values()) {
+    if (!removed) goal.metric.milestones.push(milestone);
+  }
+  goal.tags = [...tags].sort();
+  return goal;
+}
+
+/** A goal's metric as its log leaves it. */
+export function readMetric(map: GoalMap | undefined): Metric {
+  return map ? readGoalMap('', map).metric : foldGoal('', '', '', []).metric;
+}
+
+function foldMetric(metric: Metric, value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  const patch = value as Record<string, unknown>;
+  if (isOneOf(patch.kind, METRIC_KINDS)) metric.kind = patch.kind;
+  if (isOneOf(patch.direction, DIRECTIONS)) metric.direction = patch.direction;
+  for (const key of ['start', 'target', 'current'] as const) {
+    const number = patch[key];
+    if (number === null || isFinite(number)) metric[key] = number;
+  }
+  if (patch.unit === null || typeof patch.unit === 'string') metric.unit = patch.unit;
+}
+
+function foldMilestone(milestones: Map<string, Milestone & { removed: boolean }>, value: unknown) {
+  if (typeof value !== 'object' || value === null) return;
+  const patch = value as Record<string, unknown>;
+  if (typeof patch.id !== 'string') return;
+  const milestone = milestones.get(patch.id) ?? {
+    id: patch.id,
+    title: '',
+    done: false,
+    removed: false,
+  };
+  if (typeof patch.title === 'string') milestone.title = patch.title;
+  if (typeof patch.done === 'boolean') milestone.done = patch.done;
+  if (typeof patch.removed === 'boolean') milestone.removed = patch.removed;
+  milestones.set(patch.id, milestone);
+}
+
+function readCheckIn(value: unknown): CheckIn | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const raw = value as Record<string, unknown>;
+  if (typeof raw.id !== 'string' || typeof raw.at !== 'string' || !isFinite(raw.value)) return null;
   return {
-    kind: oneOf(map.get(f.kind), METRIC_KINDS, 'none'),
-    start: finite(map.get(f.start)),
-    target: finite(map.get(f.target)),
-    current: finite(map.get(f.current)),
-    unit: string(map.get(f.unit)),
-    direction: oneOf(map.get(f.direction), DIRECTIONS, 'increasing'),
-    milestones: readMilestones(map.get(f.milestones)),
+    id: raw.id,
+    value: raw.value,
+    progress: isFinite(raw.progress) ? raw.progress : 0,
+    at: raw.at,
+    by: typeof raw.by === 'string' ? raw.by : '',
   };
-}
-
-function readMilestones(value: unknown): Milestone[] {
-  if (!(value instanceof Y.Array)) return [];
-  const milestones: Milestone[] = [];
-  for (const item of value.toArray() as unknown[]) {
-    if (!(item instanceof Y.Map)) continue;
-    const id = string(item.get('id'));
-    if (id === null) continue;
-    milestones.push({
-      id,
-      title: string(item.get('title')) ?? '',
-      done: item.get('done') === true,
-    });
-  }
-  return milestones;
-}
-
-function readTags(value: unknown): string[] {
-  return value instanceof Y.Map ? [...value.keys()].sort() : [];
-}
-
-function readCheckIns(value: unknown): CheckIn[] {
-  if (!(value instanceof Y.Array)) return [];
-  const checkIns: CheckIn[] = [];
-  for (const item of value.toArray() as unknown[]) {
-    if (typeof item !== 'object' || item === null) continue;
-    const raw = item as Record<string, unknown>;
-    const id = string(raw.id);
-    const at = string(raw.at);
-    const checkInValue = finite(raw.value);
-    if (id === null || at === null || checkInValue === null) continue;
-    checkIns.push({
-      id,
-      value: checkInValue,
-      progress: finite(raw.progress) ?? 0,
-      at,
-      by: string(raw.by) ?? '',
-    });
-  }
-  return checkIns;
 }
 
 function text(value: unknown): string {
-  if (value instanceof Y.Text) return value.toString();
-  return typeof value === 'string' ? value : '';
+  return value instanceof Y.Text ? value.toString() : '';
 }
 
-function string(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
+function isFinite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
 }
 
-function finite(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
+function isOneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
+  return allowed.includes(value as T);
 }

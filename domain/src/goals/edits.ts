@@ -3,36 +3,29 @@
 // asks permissions.ts first to show what is read-only, and the server refuses the rest.
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import { readMetric } from './document.ts';
+import { effectiveTree, nextClock, readGoalMap } from './document.ts';
 import type {
   CheckIn,
   Difficulty,
   Direction,
   GoalLevel,
   GoalState,
+  Metric,
   MetricKind,
-  MoveRecord,
 } from './model.ts';
 import { metricProgress } from './progress.ts';
 import {
   GOAL_DEFAULTS,
-  GOAL_FIELD,
+  GOAL_PART,
+  goalLog,
   goalMap,
   goalsRoot,
   METRIC_DEFAULTS,
-  METRIC_FIELD,
-  setField,
+  type GoalEntry,
   type GoalMap,
+  type MetricEntry,
 } from './shape.ts';
-import {
-  childrenOf,
-  effectiveTree,
-  MAX_MOVES,
-  nextClock,
-  orderKeyAt,
-  wouldCreateCycle,
-  type GoalTree,
-} from './tree.ts';
+import { childrenOf, MAX_MOVES, orderKeyAt, wouldCreateCycle, type GoalTree } from './tree.ts';
 
 /** Who writes, and when. `at` defaults to now; `origin` tags the Yjs transaction (undo, sync). */
 export interface WriteContext {
@@ -93,6 +86,22 @@ const newId = () => crypto.randomUUID();
 
 function transact(doc: Y.Doc, context: WriteContext, change: () => void): void {
   doc.transact(change, context.origin ?? null);
+}
+
+/** Appends one entry to a goal's log (GOAL1), in its own transaction unless inside one. */
+function append(doc: Y.Doc, map: GoalMap, entry: GoalEntry, context: WriteContext): void {
+  const log = goalLog(map);
+  if (log) transact(doc, context, () => log.push([entry]));
+}
+
+/** The fields of `patch` whose values differ from `current`'s: nothing else is written. */
+function changedFields<P extends object>(current: object, patch: P): Partial<P> {
+  const changed: Partial<P> = {};
+  const now = current as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined && now[key] !== value) Object.assign(changed, { [key]: value });
+  }
+  return changed;
 }
 
 /**
@@ -157,55 +166,52 @@ function writeGoal(
 ): void {
   const goal: GoalMap = new Y.Map();
   goalsRoot(doc).set(id, goal);
-  const f = GOAL_FIELD;
-  // The parts that merge (texts, metric, collections) exist from the start: created later by two
-  // people at once, one of the two would be dropped (GOAL3).
-  goal.set(f.title, new Y.Text(input.title));
-  goal.set(f.description, new Y.Text(input.description ?? ''));
-  writeMetric(goal.set(f.metric, new Y.Map<unknown>()), input.metric);
-  goal.set(f.tags, newTags(input.tags ?? []));
-  goal.set(f.checkIns, new Y.Array<CheckIn>());
-  goal.set(f.level, input.level);
-  goal.set(f.state, input.state ?? 'draft');
-  const moves = goal.set(f.moves, new Y.Array<MoveRecord>());
-  moves.push([{ parentId: input.parentId, clock, clientId: doc.clientID }]);
-  goal.set(f.order, order);
-  goal.set(f.createdBy, input.created?.by ?? context.by);
-  goal.set(f.createdAt, input.created?.at ?? stamp(context));
-  const d = GOAL_DEFAULTS;
-  setField(goal, f.ownerId, input.ownerId, d.ownerId);
-  setField(goal, f.teamId, input.teamId ?? null, d.teamId);
-  setField(goal, f.startDate, input.startDate ?? null, d.startDate);
-  setField(goal, f.dueDate, input.dueDate ?? null, d.dueDate);
-  setField(goal, f.weight, input.weight ?? d.weight, d.weight);
-  setField(goal, f.difficulty, input.difficulty ?? d.difficulty, d.difficulty);
+  // The three parts exist from the start: created later by two people at once, one of the two
+  // would be dropped (GOAL3).
+  goal.set(GOAL_PART.title, new Y.Text(input.title));
+  goal.set(GOAL_PART.description, new Y.Text(input.description ?? ''));
+  const log = goal.set(GOAL_PART.log, new Y.Array<GoalEntry>());
+  const created: GoalEntry = {
+    level: input.level,
+    state: input.state ?? 'draft',
+    move: { parentId: input.parentId, clock, clientId: doc.clientID },
+    order,
+    createdBy: input.created?.by ?? context.by,
+    createdAt: input.created?.at ?? stamp(context),
+  };
+  // Fields at their defaults are left out (GOAL2): they read the same, in fewer bytes.
+  const fields: Partial<Record<keyof typeof GOAL_DEFAULTS, unknown>> = {
+    ownerId: input.ownerId,
+    teamId: input.teamId,
+    startDate: input.startDate,
+    dueDate: input.dueDate,
+    weight: input.weight,
+    difficulty: input.difficulty,
+  };
+  for (const [key, value] of Object.entries(fields) as [keyof typeof GOAL_DEFAULTS, unknown][]) {
+    if (value !== undefined && value !== GOAL_DEFAULTS[key])
+      Object.assign(created, { [key]: value });
+  }
+  const metric = withoutDefaults(input.metric ?? {});
+  if (Object.keys(metric).length > 0) created.metric = metric;
+  if (input.tags && input.tags.length > 0) {
+    created.tags = Object.fromEntries(input.tags.map((tag) => [tag, true]));
+  }
+  const milestones = (input.metric?.milestones ?? []).map((title): GoalEntry => ({
+    milestone: { id: newId(), title, done: false },
+  }));
+  log.push([created, ...milestones]);
 }
 
-function newTags(names: readonly string[]): Y.Map<true> {
-  const tags = new Y.Map<true>();
-  for (const name of names) tags.set(name, true);
-  return tags;
-}
-
-/** Fills a metric map already in the document (reading a map before that only warns). */
-function writeMetric(metric: Y.Map<unknown>, input: NewGoal['metric']): void {
-  const f = METRIC_FIELD;
-  const d = METRIC_DEFAULTS;
-  setField(metric, f.kind, input?.kind ?? d.kind, d.kind);
-  setField(metric, f.start, input?.start ?? null, d.start);
-  setField(metric, f.target, input?.target ?? null, d.target);
-  setField(metric, f.unit, input?.unit ?? null, d.unit);
-  setField(metric, f.direction, input?.direction ?? d.direction, d.direction);
-  const milestones = metric.set(f.milestones, new Y.Array<Y.Map<unknown>>());
-  milestones.push((input?.milestones ?? []).map(newMilestone));
-}
-
-function newMilestone(title: string): Y.Map<unknown> {
-  const milestone = new Y.Map<unknown>();
-  milestone.set('id', newId());
-  milestone.set('title', title);
-  milestone.set('done', false);
-  return milestone;
+/** Metric settings that differ from their defaults (GOAL2). */
+function withoutDefaults(settings: Partial<MetricSettings>): MetricEntry {
+  const entry: MetricEntry = {};
+  for (const key of ['kind', 'start', 'target', 'unit', 'direction'] as const) {
+    const value = settings[key];
+    if (value !== undefined && value !== METRIC_DEFAULTS[key])
+      Object.assign(entry, { [key]: value });
+  }
+  return entry;
 }
 
 /** Sets plain fields; only the fields that change are written (unchanged ones add no history). */
@@ -217,17 +223,12 @@ export function updateGoalFields(
 ): EditResult {
   const goal = goalMap(doc, goalId);
   if (!goal) return { ok: false, reason: 'missing-goal' };
+  const { title, description, ...fields } = patch;
+  const changed = changedFields(readGoalMap(goalId, goal), fields);
   transact(doc, context, () => {
-    for (const [key, value] of Object.entries(patch) as [keyof GoalPatch, unknown][]) {
-      if (value === undefined) continue;
-      if (key === 'title' || key === 'description') {
-        replaceText(goal.get(GOAL_FIELD[key]), value as string);
-      } else {
-        const fallback =
-          key in GOAL_DEFAULTS ? GOAL_DEFAULTS[key as keyof typeof GOAL_DEFAULTS] : undefined;
-        setField(goal, GOAL_FIELD[key], value, fallback);
-      }
-    }
+    if (title !== undefined) replaceText(goal.get(GOAL_PART.title), title);
+    if (description !== undefined) replaceText(goal.get(GOAL_PART.description), description);
+    if (Object.keys(changed).length > 0) append(doc, goal, changed, context);
   });
   return { ok: true };
 }
@@ -260,7 +261,7 @@ export function goalText(
   goalId: string,
   field: 'title' | 'description',
 ): Y.Text | null {
-  const text = goalMap(doc, goalId)?.get(GOAL_FIELD[field]);
+  const text = goalMap(doc, goalId)?.get(GOAL_PART[field]);
   return text instanceof Y.Text ? text : null;
 }
 
@@ -276,10 +277,10 @@ export function setGoalState(
 ): EditResult {
   const goal = goalMap(doc, goalId);
   if (!goal) return { ok: false, reason: 'missing-goal' };
-  const current = goal.get(GOAL_FIELD.state);
+  const current = readGoalMap(goalId, goal).state;
   if (current === state) return { ok: true };
   if (state === 'active' && current !== 'done') return approveGoal(doc, goalId, context);
-  transact(doc, context, () => goal.set(GOAL_FIELD.state, state));
+  append(doc, goal, { state }, context);
   return { ok: true };
 }
 
@@ -287,11 +288,12 @@ export function setGoalState(
 export function approveGoal(doc: Y.Doc, goalId: string, context: WriteContext): EditResult {
   const goal = goalMap(doc, goalId);
   if (!goal) return { ok: false, reason: 'missing-goal' };
-  transact(doc, context, () => {
-    goal.set(GOAL_FIELD.state, 'active');
-    goal.set(GOAL_FIELD.approvedBy, context.by);
-    goal.set(GOAL_FIELD.approvedAt, stamp(context));
-  });
+  append(
+    doc,
+    goal,
+    { state: 'active', approvedBy: context.by, approvedAt: stamp(context) },
+    context,
+  );
   return { ok: true };
 }
 
@@ -316,27 +318,25 @@ export function moveGoal(
 ): EditResult {
   const goal = goalMap(doc, goalId);
   if (!goal) return { ok: false, reason: 'missing-goal' };
-  if (goal.get(GOAL_FIELD.deleted) === true) return { ok: false, reason: 'deleted-goal' };
+  const moving = readGoalMap(goalId, goal);
+  if (moving.deleted) return { ok: false, reason: 'deleted-goal' };
   if (target.parentId !== null) {
     const parent = goalMap(doc, target.parentId);
     if (!parent) return { ok: false, reason: 'missing-parent' };
-    if (parent.get(GOAL_FIELD.deleted) === true) return { ok: false, reason: 'deleted-goal' };
+    if (readGoalMap(target.parentId, parent).deleted) return { ok: false, reason: 'deleted-goal' };
   }
   if (wouldCreateCycle(tree, goalId, target.parentId)) return { ok: false, reason: 'cycle' };
-  const moves = goal.get(GOAL_FIELD.moves);
-  if (!(moves instanceof Y.Array)) return { ok: false, reason: 'missing-goal' };
   // Also when the goal shows somewhere its log does not name (a skipped move, a deleted parent):
   // the new place then becomes its own move, and sticks.
   const reparent =
     (tree.parent.get(goalId) ?? null) !== target.parentId || tree.adjusted.has(goalId);
-  if (reparent && moves.length >= MAX_MOVES) return { ok: false, reason: 'too-many-moves' };
-  transact(doc, context, () => {
-    if (reparent) {
-      moves.push([{ parentId: target.parentId, clock: nextClock(doc), clientId: doc.clientID }]);
-    }
-    const order = orderKeyAt(tree, target.parentId, target.index ?? Infinity, goalId);
-    goal.set(GOAL_FIELD.order, order);
-  });
+  if (reparent && moving.moves.length >= MAX_MOVES) return { ok: false, reason: 'too-many-moves' };
+  const order = orderKeyAt(tree, target.parentId, target.index ?? Infinity, goalId);
+  const entry: GoalEntry = { order };
+  if (reparent) {
+    entry.move = { parentId: target.parentId, clock: nextClock(doc), clientId: doc.clientID };
+  }
+  append(doc, goal, entry, context);
   return { ok: true };
 }
 
@@ -352,23 +352,19 @@ export function recordProgress(
 ): EditResult {
   const goal = goalMap(doc, goalId);
   if (!goal) return { ok: false, reason: 'missing-goal' };
-  const metric = goal.get(GOAL_FIELD.metric);
-  if (!(metric instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
-  transact(doc, context, () => {
-    metric.set(METRIC_FIELD.current, value);
-    appendCheckIn(goal, value, context);
-  });
+  const metric = { ...readGoalMap(goalId, goal).metric, current: value };
+  append(doc, goal, { metric: { current: value }, ...checkIn(value, metric, context) }, context);
   return { ok: true };
 }
 
-function appendCheckIn(goal: GoalMap, value: number, context: WriteContext): void {
+/** A check-in of `value` with the progress it means for the metric as changed (GOAL18). */
+function checkIn(value: number, metric: Metric, context: WriteContext): GoalEntry {
   const at = stamp(context);
-  const progress = metricProgress(readMetric(goal.get(GOAL_FIELD.metric))) ?? 0;
-  const checkIns = goal.get(GOAL_FIELD.checkIns);
-  if (checkIns instanceof Y.Array) {
-    checkIns.push([{ id: newId(), value, progress, at, by: context.by } satisfies CheckIn]);
-  }
-  goal.set(GOAL_FIELD.lastProgressAt, at);
+  const progress = metricProgress(metric) ?? 0;
+  return {
+    checkIn: { id: newId(), value, progress, at, by: context.by } satisfies CheckIn,
+    lastProgressAt: at,
+  };
 }
 
 /** Changes metric settings (kind, start, target, unit, direction). */
@@ -378,20 +374,11 @@ export function updateMetric(
   patch: Partial<MetricSettings>,
   context: WriteContext,
 ): EditResult {
-  const metric = goalMap(doc, goalId)?.get(GOAL_FIELD.metric);
-  if (!(metric instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
-  transact(doc, context, () => {
-    for (const [key, value] of Object.entries(patch) as [keyof MetricSettings, unknown][]) {
-      if (value !== undefined) setField(metric, METRIC_FIELD[key], value, METRIC_DEFAULTS[key]);
-    }
-  });
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
+  const changed = changedFields(readGoalMap(goalId, goal).metric, patch);
+  if (Object.keys(changed).length > 0) append(doc, goal, { metric: changed }, context);
   return { ok: true };
-}
-
-function milestonesOf(doc: Y.Doc, goalId: string): Y.Array<Y.Map<unknown>> | null {
-  const metric = goalMap(doc, goalId)?.get(GOAL_FIELD.metric);
-  const milestones = metric instanceof Y.Map ? metric.get(METRIC_FIELD.milestones) : null;
-  return milestones instanceof Y.Array ? milestones : null;
 }
 
 export function addMilestone(
@@ -400,11 +387,11 @@ export function addMilestone(
   title: string,
   context: WriteContext,
 ): string | null {
-  const milestones = milestonesOf(doc, goalId);
-  if (!milestones) return null;
-  const milestone = newMilestone(title);
-  transact(doc, context, () => milestones.push([milestone]));
-  return milestone.get('id') as string;
+  const goal = goalMap(doc, goalId);
+  if (!goal) return null;
+  const id = newId();
+  append(doc, goal, { milestone: { id, title, done: false } }, context);
+  return id;
 }
 
 export function renameMilestone(
@@ -414,9 +401,11 @@ export function renameMilestone(
   title: string,
   context: WriteContext,
 ): EditResult {
-  const milestone = findMilestone(doc, goalId, milestoneId);
-  if (!milestone) return { ok: false, reason: 'missing-goal' };
-  transact(doc, context, () => milestone.item.set('title', title));
+  const found = findMilestone(doc, goalId, milestoneId);
+  if (!found) return { ok: false, reason: 'missing-goal' };
+  if (found.milestone.title !== title) {
+    append(doc, found.goal, { milestone: { id: milestoneId, title } }, context);
+  }
   return { ok: true };
 }
 
@@ -426,9 +415,9 @@ export function removeMilestone(
   milestoneId: string,
   context: WriteContext,
 ): EditResult {
-  const milestone = findMilestone(doc, goalId, milestoneId);
-  if (!milestone) return { ok: false, reason: 'missing-goal' };
-  transact(doc, context, () => milestone.list.delete(milestone.index, 1));
+  const found = findMilestone(doc, goalId, milestoneId);
+  if (!found) return { ok: false, reason: 'missing-goal' };
+  append(doc, found.goal, { milestone: { id: milestoneId, removed: true } }, context);
   return { ok: true };
 }
 
@@ -440,33 +429,38 @@ export function setMilestoneDone(
   done: boolean,
   context: WriteContext,
 ): EditResult {
-  const milestone = findMilestone(doc, goalId, milestoneId);
-  const goal = goalMap(doc, goalId);
-  if (!milestone || !goal) return { ok: false, reason: 'missing-goal' };
-  if (milestone.item.get('done') === done) return { ok: true };
-  transact(doc, context, () => {
-    milestone.item.set('done', done);
-    const doneCount = readMetric(goal.get(GOAL_FIELD.metric)).milestones.filter(
-      (m) => m.done,
-    ).length;
-    appendCheckIn(goal, doneCount, context);
-  });
+  const found = findMilestone(doc, goalId, milestoneId);
+  if (!found) return { ok: false, reason: 'missing-goal' };
+  if (found.milestone.done === done) return { ok: true };
+  const milestones = found.metric.milestones.map((m) =>
+    m.id === milestoneId ? { ...m, done } : m,
+  );
+  const doneCount = milestones.filter((m) => m.done).length;
+  const metric = { ...found.metric, milestones };
+  append(
+    doc,
+    found.goal,
+    { milestone: { id: milestoneId, done }, ...checkIn(doneCount, metric, context) },
+    context,
+  );
   return { ok: true };
 }
 
 function findMilestone(doc: Y.Doc, goalId: string, milestoneId: string) {
-  const list = milestonesOf(doc, goalId);
-  if (!list) return null;
-  const items = list.toArray();
-  const index = items.findIndex((item) => item instanceof Y.Map && item.get('id') === milestoneId);
-  return index < 0 ? null : { list, index, item: items[index]! };
+  const goal = goalMap(doc, goalId);
+  if (!goal) return null;
+  const { metric } = readGoalMap(goalId, goal);
+  const milestone = metric.milestones.find((m) => m.id === milestoneId);
+  return milestone ? { goal, metric, milestone } : null;
 }
 
 export function addTag(doc: Y.Doc, goalId: string, tag: string, context: WriteContext): EditResult {
-  const tags = goalMap(doc, goalId)?.get(GOAL_FIELD.tags);
-  if (!(tags instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
   const name = tag.trim().replace(/\s+/g, ' ');
-  if (name !== '' && !tags.has(name)) transact(doc, context, () => tags.set(name, true));
+  if (name !== '' && !readGoalMap(goalId, goal).tags.includes(name)) {
+    append(doc, goal, { tags: { [name]: true } }, context);
+  }
   return { ok: true };
 }
 
@@ -476,9 +470,11 @@ export function removeTag(
   tag: string,
   context: WriteContext,
 ): EditResult {
-  const tags = goalMap(doc, goalId)?.get(GOAL_FIELD.tags);
-  if (!(tags instanceof Y.Map)) return { ok: false, reason: 'missing-goal' };
-  if (tags.has(tag)) transact(doc, context, () => tags.delete(tag));
+  const goal = goalMap(doc, goalId);
+  if (!goal) return { ok: false, reason: 'missing-goal' };
+  if (readGoalMap(goalId, goal).tags.includes(tag)) {
+    append(doc, goal, { tags: { [tag]: false } }, context);
+  }
   return { ok: true };
 }
 
@@ -502,10 +498,6 @@ function setDeleted(
 ): EditResult {
   const goal = goalMap(doc, goalId);
   if (!goal) return { ok: false, reason: 'missing-goal' };
-  if ((goal.get(GOAL_FIELD.deleted) === true) !== deleted) {
-    transact(doc, context, () =>
-      setField(goal, GOAL_FIELD.deleted, deleted, GOAL_DEFAULTS.deleted),
-    );
-  }
+  if (readGoalMap(goalId, goal).deleted !== deleted) append(doc, goal, { deleted }, context);
   return { ok: true };
 }

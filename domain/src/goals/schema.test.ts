@@ -15,7 +15,7 @@ import {
   updateMetric,
 } from './edits.ts';
 import { checkPreserved, validateGoals, validateGoalTree } from './schema.ts';
-import { goalMap, goalsRoot } from './shape.ts';
+import { goalLog, goalMap, goalsRoot } from './shape.ts';
 import { replica, uuid } from './testing.ts';
 import { collectTouched } from './touched.ts';
 
@@ -42,6 +42,8 @@ function docWithGoal() {
   );
   return { doc, parent, id, map: goalMap(doc, id)! };
 }
+
+const logOf = (map: Y.Map<unknown>) => goalLog(map) as Y.Array<unknown>;
 
 const messages = (doc: Y.Doc) =>
   validateGoalTree(doc).map((issue) => `${issue.path}: ${issue.message}`);
@@ -134,41 +136,41 @@ describe('goal-tree schema', () => {
     ]);
   });
 
-  it('[GOAL2] refuses unknown keys, missing keys and values of the wrong type or range', () => {
+  it('[GOAL2] refuses unknown keys, missing parts, entries that do not create the goal, and values of the wrong type or range', () => {
+    // The child's log holds its creation and its milestone: a corrupting entry is entry 2.
+    const entry = (value: unknown) => (m: Y.Map<unknown>) => logOf(m).push([value]);
     const cases: [string, (map: Y.Map<unknown>) => void, string][] = [
       ['unknown key', (m) => m.set('colour', 'red'), ': Unrecognized key: "colour"'],
-      [
-        'missing key',
-        (m) => m.delete('createdAt'),
-        'createdAt: Invalid input: expected string, received undefined',
-      ],
+      ['missing log', (m) => m.delete('log'), 'log: Expected a Y.Array.'],
+      ['unknown entry key', entry({ colour: 'red' }), 'log.2: Unrecognized key: "colour"'],
+      ['entry not an object', entry(7), 'log.2: Invalid input: expected object, received number'],
       [
         'null weight',
-        (m) => m.set('weight', null),
-        'weight: Invalid input: expected number, received null',
+        entry({ weight: null }),
+        'log.2.weight: Invalid input: expected number, received null',
       ],
       ['title as a string', (m) => m.set('title', 'plain'), 'title: Expected a Y.Text.'],
       [
         'bad level',
-        (m) => m.set('level', 'galaxy'),
-        'level: Invalid option: expected one of "company"|"team"|"person"',
+        entry({ level: 'galaxy' }),
+        'log.2.level: Invalid option: expected one of "company"|"team"|"person"',
       ],
       [
         'bad date',
-        (m) => m.set('dueDate', '2026-02-30'),
-        'dueDate: Expected a calendar day YYYY-MM-DD.',
+        entry({ dueDate: '2026-02-30' }),
+        'log.2.dueDate: Expected a calendar day YYYY-MM-DD.',
       ],
-      ['bad owner', (m) => m.set('ownerId', 'bob'), 'ownerId: Expected a lowercase UUID.'],
+      ['bad owner', entry({ ownerId: 'bob' }), 'log.2.ownerId: Expected a lowercase UUID.'],
       [
         'weight out of range',
-        (m) => m.set('weight', 101),
-        'weight: Too big: expected number to be <=100',
+        entry({ weight: 101 }),
+        'log.2.weight: Too big: expected number to be <=100',
       ],
-      ['bad order key', (m) => m.set('order', 'a'), 'order: Expected a fractional order key.'],
+      ['bad order key', entry({ order: 'a' }), 'log.2.order: Expected a fractional order key.'],
       [
         'infinite value',
-        (m) => (m.get('metric') as Y.Map<unknown>).set('target', Infinity),
-        'metric.target: Invalid input: expected number, received Infinity',
+        entry({ metric: { target: Infinity } }),
+        'log.2.metric.target: Invalid input: expected number, received Infinity',
       ],
       [
         'formatted title',
@@ -182,37 +184,26 @@ describe('goal-tree schema', () => {
       ],
       [
         'too many tags',
-        (m) => {
-          for (let i = 0; i < 21; i++) (m.get('tags') as Y.Map<true>).set(`t${i}`, true);
-        },
-        'tags: At most 20 tags.',
+        entry({ tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`t${i}`, true])) }),
+        'log: At most 20 tags.',
       ],
       [
-        'tag not true',
-        (m) => (m.get('tags') as Y.Map<unknown>).set('x', 1),
-        'tags.x: Invalid input: expected true',
+        'tag not a boolean',
+        entry({ tags: { x: 1 } }),
+        'log.2.tags.x: Invalid input: expected boolean, received number',
       ],
       [
         'bad check-in',
-        (m) =>
-          (m.get('checkIns') as Y.Array<unknown>).push([
-            { id: 'c', value: 1, progress: 2, at: 'now', by: owner },
-          ]),
-        'checkIns.0.progress: Too big: expected number to be <=1',
+        entry({ checkIn: { id: 'c', value: 1, progress: 2, at: 'now', by: owner } }),
+        'log.2.checkIn.progress: Too big: expected number to be <=1',
       ],
       [
-        'repeated milestone ids',
+        'repeated check-in ids',
         (m) => {
-          const list = (m.get('metric') as Y.Map<unknown>).get('milestones') as Y.Array<
-            Y.Map<unknown>
-          >;
-          const copy = new Y.Map<unknown>();
-          copy.set('id', list.get(0).get('id'));
-          copy.set('title', 'b');
-          copy.set('done', false);
-          list.push([copy]);
+          const checkIn = { id: 'c', value: 1, progress: 0.5, at: by.at, by: owner };
+          logOf(m).push([{ checkIn }, { checkIn }]);
         },
-        'metric.milestones: Milestone ids repeat.',
+        'log: Check-in ids repeat.',
       ],
     ];
     for (const [name, corrupt, expected] of cases) {
@@ -220,28 +211,41 @@ describe('goal-tree schema', () => {
       corrupt(map);
       expect(messages(doc), name).toContain(expected);
     }
+    // A goal whose first entry does not create it (no level, state, order, author, time, move).
+    const { doc } = docWithGoal();
+    const bare = new Y.Map<unknown>();
+    goalsRoot(doc).set(uuid(77), bare);
+    bare.set('title', new Y.Text('x'));
+    bare.set('description', new Y.Text(''));
+    bare.set('log', Y.Array.from([{ state: 'draft' }]));
+    expect(messages(doc)).toEqual([
+      'log.0.level: The first entry creates the goal.',
+      'log.0.order: The first entry creates the goal.',
+      'log.0.createdBy: The first entry creates the goal.',
+      'log.0.createdAt: The first entry creates the goal.',
+      'log.0.move: The first entry creates the goal.',
+    ]);
   });
 
   it('[GOAL2] refuses a parent that is the goal itself or not in the document', () => {
-    const { doc, map, id } = docWithGoal();
-    const moves = map.get('moves') as Y.Array<unknown>;
-    moves.push([{ parentId: id, clock: 9, clientId: 1 }]);
-    expect(messages(doc)).toEqual(['moves.1.parentId: A goal is not its own parent.']);
-    moves.delete(1, 1);
-    moves.push([{ parentId: uuid(404), clock: 9, clientId: 1 }]);
-    expect(messages(doc)).toEqual(['moves.1.parentId: No goal with this id in the document.']);
-    moves.delete(0, 2);
-    expect(messages(doc)).toEqual(['moves: Too small: expected array to have >=1 items']);
+    const self = docWithGoal();
+    logOf(self.map).push([{ move: { parentId: self.id, clock: 9, clientId: 1 } }]);
+    expect(messages(self.doc)).toEqual(['moves.1.parentId: A goal is not its own parent.']);
+    const missing = docWithGoal();
+    logOf(missing.map).push([{ move: { parentId: uuid(404), clock: 9, clientId: 1 } }]);
+    expect(messages(missing.doc)).toEqual([
+      'moves.1.parentId: No goal with this id in the document.',
+    ]);
   });
 
   it('[GOAL2] checks only the goals asked for, plus the top level', () => {
     const { doc, map, parent, id } = docWithGoal();
-    map.set('level', 'galaxy');
+    logOf(map).push([{ level: 'galaxy' }]);
     expect(validateGoals(doc, [parent, uuid(404)])).toEqual([]);
-    expect(validateGoals(doc, [id]).map((issue) => issue.path)).toEqual(['level']);
+    expect(validateGoals(doc, [id]).map((issue) => issue.path)).toEqual(['log.2.level']);
   });
 
-  it('[GOAL3] refuses removing or replacing a goal, or replacing its title, metric or check-in list', () => {
+  it('[GOAL3] refuses removing or replacing a goal, replacing its title or log, or removing an entry of its log', () => {
     const { doc: before, id } = docWithGoal();
     const cases: [string, (doc: Y.Doc) => void, string][] = [
       ['removed', (doc) => goalsRoot(doc).delete(id), ': Goals are never removed or replaced.'],
@@ -256,25 +260,23 @@ describe('goal-tree schema', () => {
         'title: This part of a goal is never replaced.',
       ],
       [
-        'metric replaced',
-        (doc) => goalMap(doc, id)!.set('metric', new Y.Map()),
-        'metric: This part of a goal is never replaced.',
+        'log replaced',
+        (doc) => goalMap(doc, id)!.set('log', new Y.Array()),
+        'log: This part of a goal is never replaced.',
       ],
       [
-        'move log replaced',
-        (doc) => goalMap(doc, id)!.set('moves', new Y.Array()),
-        'moves: This part of a goal is never replaced.',
+        'an entry removed',
+        (doc) => logOf(goalMap(doc, id)!).delete(1, 1),
+        'log: Log entries are never removed.',
       ],
       [
-        'check-ins replaced',
-        (doc) => goalMap(doc, id)!.set('checkIns', new Y.Array()),
-        'checkIns: This part of a goal is never replaced.',
-      ],
-      [
-        'milestones replaced',
-        (doc) =>
-          (goalMap(doc, id)!.get('metric') as Y.Map<unknown>).set('milestones', new Y.Array()),
-        'metric.milestones: Milestones are never replaced.',
+        'an entry rewritten',
+        (doc) => {
+          const log = logOf(goalMap(doc, id)!);
+          log.delete(1, 1);
+          log.insert(1, [{ milestone: { id: 'm', title: 'changed' } }]);
+        },
+        'log: Log entries are never removed.',
       ],
     ];
     for (const [name, change, expected] of cases) {

@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { isCalendarDate } from '../org/calendar-date.ts';
 import { DIFFICULTIES, DIRECTIONS, GOAL_LEVELS, GOAL_STATES, METRIC_KINDS } from './model.ts';
-import { GOALS_ROOT, GOAL_FIELD, goalsRoot, METRIC_FIELD, sortedGoalIds } from './shape.ts';
+import { foldGoal } from './document.ts';
+import { GOALS_ROOT, GOAL_PART, goalEntries, goalsRoot, sortedGoalIds } from './shape.ts';
 import { isOrderKey, MAX_MOVES } from './tree.ts';
 
 /** GOAL2: limits that keep one goal, and so the document, bounded. */
@@ -19,6 +20,8 @@ export const GOAL_LIMITS = {
   tag: 40,
   checkIns: 5_000,
   weight: 100,
+  /** Entries in one goal's log: room for years of weekly check-ins and edits. */
+  logEntries: 20_000,
   /** Metric values stay well inside the doubles that keep integer precision. */
   magnitude: 1e15,
 } as const;
@@ -76,34 +79,10 @@ function plainText(max: number) {
     .refine((text) => text.length <= max, `At most ${max} characters.`);
 }
 
-function uniqueIds(items: readonly { id: string }[]) {
-  return new Set(items.map((item) => item.id)).size === items.length;
-}
-
 const moveSchema = z.strictObject({
   parentId: id.nullable(),
   clock: z.int().min(0),
   clientId: z.int().min(0),
-});
-
-const milestoneSchema = yMap({
-  id: smallId,
-  title: z.string().max(GOAL_LIMITS.milestoneTitle),
-  done: z.boolean(),
-});
-
-// Optional keys (GOAL2): absent means the default of shape.ts (GOAL_DEFAULTS, METRIC_DEFAULTS).
-const metricSchema = yMap({
-  [METRIC_FIELD.kind]: z.enum(METRIC_KINDS).optional(),
-  [METRIC_FIELD.start]: value.nullable().optional(),
-  [METRIC_FIELD.target]: value.nullable().optional(),
-  [METRIC_FIELD.current]: value.nullable().optional(),
-  [METRIC_FIELD.unit]: z.string().max(GOAL_LIMITS.unit).nullable().optional(),
-  [METRIC_FIELD.direction]: z.enum(DIRECTIONS).optional(),
-  [METRIC_FIELD.milestones]: yArray(milestoneSchema, GOAL_LIMITS.milestones).refine(
-    uniqueIds,
-    'Milestone ids repeat.',
-  ),
 });
 
 const checkInSchema = z.strictObject({
@@ -114,52 +93,57 @@ const checkInSchema = z.strictObject({
   by: id,
 });
 
-const tagsSchema = z
-  .instanceof(Y.Map, { error: 'Expected a Y.Map.' })
-  .refine((map) => !hasStrayContent(map), 'Unexpected list content in a map.')
-  .transform((map) => Object.fromEntries(map.entries()))
-  .pipe(
-    z.record(
-      z
-        .string()
-        .min(1)
-        .max(GOAL_LIMITS.tag)
-        .refine((tag) => tag === tag.trim(), 'Tags have no surrounding spaces.'),
-      z.literal(true),
-    ),
-  )
-  .refine(
-    (tags) => Object.keys(tags).length <= GOAL_LIMITS.tags,
-    `At most ${GOAL_LIMITS.tags} tags.`,
-  );
+const tagName = z
+  .string()
+  .min(1)
+  .max(GOAL_LIMITS.tag)
+  .refine((tag) => tag === tag.trim(), 'Tags have no surrounding spaces.');
 
-const f = GOAL_FIELD;
-/** GOAL2: one goal's Y.Map. */
+/** GOAL2: one entry of a goal's log; every key is optional, unknown keys are invalid. */
+const entrySchema = z.strictObject({
+  level: z.enum(GOAL_LEVELS).optional(),
+  state: z.enum(GOAL_STATES).optional(),
+  ownerId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
+  order: z.string().refine(isOrderKey, 'Expected a fractional order key.').optional(),
+  startDate: day.nullable().optional(),
+  dueDate: day.nullable().optional(),
+  weight: z.number().min(0).max(GOAL_LIMITS.weight).optional(),
+  difficulty: z.enum(DIFFICULTIES).optional(),
+  lastProgressAt: instant.nullable().optional(),
+  approvedBy: id.nullable().optional(),
+  approvedAt: instant.nullable().optional(),
+  createdBy: id.optional(),
+  createdAt: instant.optional(),
+  deleted: z.boolean().optional(),
+  metric: z
+    .strictObject({
+      kind: z.enum(METRIC_KINDS).optional(),
+      start: value.nullable().optional(),
+      target: value.nullable().optional(),
+      current: value.nullable().optional(),
+      unit: z.string().max(GOAL_LIMITS.unit).nullable().optional(),
+      direction: z.enum(DIRECTIONS).optional(),
+    })
+    .optional(),
+  milestone: z
+    .strictObject({
+      id: smallId,
+      title: z.string().max(GOAL_LIMITS.milestoneTitle).optional(),
+      done: z.boolean().optional(),
+      removed: z.boolean().optional(),
+    })
+    .optional(),
+  tags: z.record(tagName, z.boolean()).optional(),
+  move: moveSchema.optional(),
+  checkIn: checkInSchema.optional(),
+});
+
+/** GOAL2: one goal's Y.Map: its two texts and its log. */
 export const goalSchema = yMap({
-  [f.title]: plainText(GOAL_LIMITS.title),
-  [f.description]: plainText(GOAL_LIMITS.description),
-  [f.level]: z.enum(GOAL_LEVELS),
-  [f.state]: z.enum(GOAL_STATES),
-  [f.moves]: yArray(moveSchema, MAX_MOVES, 1),
-  [f.order]: z.string().refine(isOrderKey, 'Expected a fractional order key.'),
-  [f.metric]: metricSchema,
-  [f.tags]: tagsSchema,
-  [f.checkIns]: yArray(checkInSchema, GOAL_LIMITS.checkIns).refine(
-    uniqueIds,
-    'Check-in ids repeat.',
-  ),
-  [f.createdBy]: id,
-  [f.createdAt]: instant,
-  [f.ownerId]: id.nullable().optional(),
-  [f.teamId]: id.nullable().optional(),
-  [f.startDate]: day.nullable().optional(),
-  [f.dueDate]: day.nullable().optional(),
-  [f.weight]: z.number().min(0).max(GOAL_LIMITS.weight).optional(),
-  [f.difficulty]: z.enum(DIFFICULTIES).optional(),
-  [f.lastProgressAt]: instant.nullable().optional(),
-  [f.approvedBy]: id.nullable().optional(),
-  [f.approvedAt]: instant.nullable().optional(),
-  [f.deleted]: z.boolean().optional(),
+  [GOAL_PART.title]: plainText(GOAL_LIMITS.title),
+  [GOAL_PART.description]: plainText(GOAL_LIMITS.description),
+  [GOAL_PART.log]: yArray(entrySchema, GOAL_LIMITS.logEntries, 1),
 });
 
 /** GOAL1, GOAL2: the whole document. */
@@ -184,31 +168,59 @@ export function validateGoals(doc: Y.Doc, goalIds: Iterable<string>): SchemaIssu
       issues.push({ goalId, path: '', message: 'Goal ids are lowercase UUIDs.' });
       continue;
     }
-    if (!root.has(goalId)) continue;
-    const parsed = goalSchema.safeParse(root.get(goalId));
+    const map = root.get(goalId);
+    if (map === undefined) continue;
+    const parsed = goalSchema.safeParse(map);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({ goalId, path: issue.path.join('.'), message: issue.message });
       }
       continue;
     }
-    parsed.data.moves.forEach(({ parentId }, index) => {
-      const path = `moves.${index}.parentId`;
-      if (parentId === goalId) {
-        issues.push({ goalId, path, message: 'A goal is not its own parent.' });
-      } else if (parentId !== null && !root.has(parentId)) {
-        issues.push({ goalId, path, message: 'No goal with this id in the document.' });
-      }
-    });
+    issues.push(...checkFolded(goalId, parsed.data.log, (parentId) => root.has(parentId)));
   }
+  return issues;
+}
+
+/** GOAL2: what the goal reads as from its valid entries: required fields, limits, parents. */
+function checkFolded(
+  goalId: string,
+  entries: readonly unknown[],
+  exists: (goalId: string) => boolean,
+): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const issue = (path: string, message: string) => issues.push({ goalId, path, message });
+  const first = entries[0] as Record<string, unknown>;
+  for (const key of ['level', 'state', 'order', 'createdBy', 'createdAt', 'move'] as const) {
+    if (first[key] === undefined) issue(`log.0.${key}`, 'The first entry creates the goal.');
+  }
+  const goal = foldGoal(goalId, '', '', entries);
+  if (goal.moves.length > MAX_MOVES) issue('log', `At most ${MAX_MOVES} moves.`);
+  if (goal.checkIns.length > GOAL_LIMITS.checkIns) {
+    issue('log', `At most ${GOAL_LIMITS.checkIns} check-ins.`);
+  }
+  if (new Set(goal.checkIns.map((c) => c.id)).size !== goal.checkIns.length) {
+    issue('log', 'Check-in ids repeat.');
+  }
+  if (goal.metric.milestones.length > GOAL_LIMITS.milestones) {
+    issue('log', `At most ${GOAL_LIMITS.milestones} milestones.`);
+  }
+  if (goal.tags.length > GOAL_LIMITS.tags) issue('log', `At most ${GOAL_LIMITS.tags} tags.`);
+  goal.moves.forEach(({ parentId }, index) => {
+    const path = `moves.${index}.parentId`;
+    if (parentId === goalId) issue(path, 'A goal is not its own parent.');
+    else if (parentId !== null && !exists(parentId)) {
+      issue(path, 'No goal with this id in the document.');
+    }
+  });
   return issues;
 }
 
 /**
  * GOAL3: nothing of `goalIds` that existed before is lost: the goal is still there as the same Yjs
  * type (not replaced by a fresh one, which would drop its history and concurrent edits), and so
- * are its title, description, metric, milestones, tags, check-in list and move log. The entries of
- * the check-in list and the move log are compared by permissions.ts.
+ * are its title, description and log; no entry of the log is ever removed or rewritten (others'
+ * concurrent entries may land between them).
  */
 export function checkPreserved(
   before: Y.Doc,
@@ -227,30 +239,35 @@ export function checkPreserved(
       continue;
     }
     const nowMap = now as Y.Map<unknown>;
-    for (const key of [f.title, f.description, f.metric, f.tags, f.checkIns, f.moves]) {
+    let replaced = false;
+    for (const key of [GOAL_PART.title, GOAL_PART.description, GOAL_PART.log]) {
       if (!sameType(old.get(key), nowMap.get(key))) {
+        replaced ||= key === GOAL_PART.log;
         issues.push({ goalId, path: key, message: 'This part of a goal is never replaced.' });
       }
     }
-    const oldMetric = old.get(f.metric);
-    const nowMetric = nowMap.get(f.metric);
-    if (
-      oldMetric instanceof Y.Map &&
-      nowMetric instanceof Y.Map &&
-      sameType(oldMetric, nowMetric)
-    ) {
-      if (
-        !sameType(oldMetric.get(METRIC_FIELD.milestones), nowMetric.get(METRIC_FIELD.milestones))
-      ) {
-        issues.push({
-          goalId,
-          path: 'metric.milestones',
-          message: 'Milestones are never replaced.',
-        });
-      }
+    if (!replaced && !keepsEntries(goalEntries(old), goalEntries(nowMap))) {
+      issues.push({ goalId, path: GOAL_PART.log, message: 'Log entries are never removed.' });
     }
   }
   return issues;
+}
+
+/** Every entry of `before` is still in `after` (as many times), whatever came between them. */
+function keepsEntries(before: readonly unknown[], after: readonly unknown[]): boolean {
+  if (after.length < before.length) return false;
+  const counts = new Map<string, number>();
+  for (const entry of after) {
+    const key = JSON.stringify(entry);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const entry of before) {
+    const key = JSON.stringify(entry);
+    const left = counts.get(key) ?? 0;
+    if (left === 0) return false;
+    counts.set(key, left - 1);
+  }
+  return true;
 }
 
 /** Same Yjs type on two replicas: created by the same operation (same item id). */

@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { readGoals } from './document.ts';
+import { effectiveTree, readGoals } from './document.ts';
 import { addGoal, deleteGoal, moveGoal, restoreGoal } from './edits.ts';
 import { canonicalTree, replica, syncAll, syncOneWay, uuid, walkFromRoots } from './testing.ts';
-import { effectiveTree, latestMove, resolveTree, type GoalTree, type TreeEntry } from './tree.ts';
+import { latestMove, resolveTree, type GoalTree, type TreeEntry } from './tree.ts';
 
 type Op =
   | { kind: 'add'; replica: number; parent: number; index: number }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGoal } from './document.ts';
+import { effectiveTree, nextClock, readGoal } from './document.ts';
 import { addGoal, addGoals, deleteGoal, moveGoal, restoreGoal } from './edits.ts';
 import { replica, syncBoth, uuid } from './testing.ts';
 import {
@@ -7,9 +7,7 @@ import {
   depthOf,
   depths,
   descendantsOf,
-  effectiveTree,
   MAX_MOVES,
-  nextClock,
   orderKeyAt,
   pathToRoot,
   resolveTree,

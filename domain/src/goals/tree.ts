@@ -9,9 +9,8 @@
 // function of the merged document alone, never of the order updates arrived in, every replica
 // shows the same tree; because no goal is ever removed, none can be lost.
 import { generateKeyBetween } from 'fractional-indexing';
-import * as Y from 'yjs';
 import type { MoveRecord } from './model.ts';
-import { compareStrings, GOAL_FIELD, goalsRoot, sortedGoalIds } from './shape.ts';
+import { compareStrings } from './shape.ts';
 
 /** What the tree needs to know about a goal. */
 export interface TreeEntry {
@@ -49,59 +48,18 @@ export const MAX_MOVES = 1_000;
 
 export const FALLBACK_ORDER = 'a0';
 
-/** Reads a move log, leaving out malformed entries (the server refuses those: GOAL2). */
-export function readMoves(value: unknown): MoveRecord[] {
-  if (!(value instanceof Y.Array)) return [];
-  const moves: MoveRecord[] = [];
-  for (const item of value.toArray() as unknown[]) {
-    if (typeof item !== 'object' || item === null) continue;
-    const record = item as Record<string, unknown>;
-    const parentId = record.parentId;
-    if (parentId !== null && typeof parentId !== 'string') continue;
-    if (!isStampPart(record.clock) || !isStampPart(record.clientId)) continue;
-    moves.push({ parentId, clock: record.clock, clientId: record.clientId });
-  }
-  return moves;
+/** Reads one move record, or null when it is malformed (the server refuses those: GOAL2). */
+export function readMove(value: unknown): MoveRecord | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const parentId = record.parentId;
+  if (parentId !== null && typeof parentId !== 'string') return null;
+  if (!isStampPart(record.clock) || !isStampPart(record.clientId)) return null;
+  return { parentId, clock: record.clock, clientId: record.clientId };
 }
 
 function isStampPart(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
-/** The tree shown from this document (GOAL6, GOAL7, GOAL8). */
-export function effectiveTree(doc: Y.Doc): GoalTree {
-  return resolveTree(treeEntries(doc));
-}
-
-export function treeEntries(doc: Y.Doc): TreeEntry[] {
-  const root = goalsRoot(doc);
-  const entries: TreeEntry[] = [];
-  for (const id of sortedGoalIds(doc)) {
-    const goal = root.get(id);
-    if (!(goal instanceof Y.Map)) continue;
-    const order = goal.get(GOAL_FIELD.order);
-    entries.push({
-      id,
-      moves: readMoves(goal.get(GOAL_FIELD.moves)),
-      order: typeof order === 'string' ? order : FALLBACK_ORDER,
-      deleted: goal.get(GOAL_FIELD.deleted) === true,
-    });
-  }
-  return entries;
-}
-
-/** GOAL5: a new move's clock is one more than the greatest clock in the document. */
-export function nextClock(doc: Y.Doc): number {
-  let max = 0;
-  for (const goal of goalsRoot(doc).values()) {
-    if (!(goal instanceof Y.Map)) continue;
-    const moves = goal.get(GOAL_FIELD.moves);
-    if (!(moves instanceof Y.Array)) continue;
-    for (const move of moves.toArray() as { clock?: unknown }[]) {
-      if (isStampPart(move?.clock)) max = Math.max(max, move.clock);
-    }
-  }
-  return max + 1;
 }
 
 /** The latest move of a log in stamp order (GOAL6), or undefined for an empty log. */

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readGoals } from './document.ts';
+import { effectiveTree, readGoals } from './document.ts';
 import {
   addGoal,
   addTag,
@@ -19,7 +19,6 @@ import {
 import type { Actor } from './permissions.ts';
 import { validateGoalTree } from './schema.ts';
 import { canonicalTree, replica, syncOneWay, uuid } from './testing.ts';
-import { effectiveTree } from './tree.ts';
 import { checkGoalTreeUpdate } from './update-check.ts';
 
 const CLIENTS = 3;

@@ -12,7 +12,7 @@ import {
   updateGoalFields,
 } from './edits.ts';
 import type { Actor } from './permissions.ts';
-import { goalMap, goalsRoot } from './shape.ts';
+import { goalLog, goalMap, goalsRoot } from './shape.ts';
 import { replica, syncOneWay, uuid } from './testing.ts';
 import { collectTouched, goalsTouchedBy } from './touched.ts';
 import { checkGoalTreeUpdate, checkingReplica, judgeGoalTreeUpdate } from './update-check.ts';
@@ -185,11 +185,14 @@ describe('update verdict', () => {
 
   it('[GOAL2] refuses an update that breaks the schema', () => {
     const { server, devGoal } = serverDoc();
-    const update = clientUpdate(server, 1, (client) => goalMap(client, devGoal)!.set('weight', -5));
-    expect(checkGoalTreeUpdate(server, update, asDev)).toMatchObject({
-      ok: false,
-      reason: 'schema',
-      issues: [{ goalId: devGoal, path: 'weight' }],
+    const update = clientUpdate(server, 1, (client) =>
+      goalLog(goalMap(client, devGoal))!.push([{ weight: -5 }]),
+    );
+    const verdict = checkGoalTreeUpdate(server, update, asDev);
+    expect(verdict).toMatchObject({ ok: false, reason: 'schema' });
+    expect(verdict.ok === false && verdict.reason === 'schema' && verdict.issues[0]).toMatchObject({
+      goalId: devGoal,
+      path: expect.stringMatching(/^log\.\d+\.weight$/),
     });
     const extraRoot = clientUpdate(server, 1, (client) => client.getText('notes').insert(0, 'x'));
     expect(checkGoalTreeUpdate(server, extraRoot, asDev)).toMatchObject({

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveTree } from '@threadline/domain/goals/tree';
-import { uuid } from '@threadline/domain/goals/testing';
+import { effectiveTree } from '@threadline/domain/goals/document';
+import { treeDoc, uuid } from '@threadline/domain/goals/testing';
 import { flattenTree } from './flatten.ts';
-import { treeDoc } from '@threadline/domain/goals/testing';
 
 // 1 ─┬─ 2 ─── 4
 //    └─ 3

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readGoal } from '@threadline/domain/goals/document';
-import { uuid } from '@threadline/domain/goals/testing';
+import { treeDoc, uuid } from '@threadline/domain/goals/testing';
 import { actorFor } from './actor.ts';
 import { mayAddTheme, mayApprove, newGoalDefaults, stateChoices } from './goal-permissions.ts';
-import { treeDoc } from '@threadline/domain/goals/testing';
 import { directoryOf } from './test-fixtures.ts';
 
 // 1 CEO → 2 VP → 3 manager → 4 employee (team-a).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveTree, wouldCreateCycle } from '@threadline/domain/goals/tree';
-import { uuid } from '@threadline/domain/goals/testing';
+import { effectiveTree } from '@threadline/domain/goals/document';
+import { treeDoc, uuid } from '@threadline/domain/goals/testing';
+import { wouldCreateCycle } from '@threadline/domain/goals/tree';
 import { dropPositionAt, dropTarget, keyboardMoveTarget } from './move-targets.ts';
-import { treeDoc } from '@threadline/domain/goals/testing';
 
 // 1 ─┬─ 2 ─── 5
 //    ├─ 3

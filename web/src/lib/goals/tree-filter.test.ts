@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readTree } from '@threadline/domain/goals/document';
-import { uuid } from '@threadline/domain/goals/testing';
+import { treeDoc, uuid } from '@threadline/domain/goals/testing';
 import type { GoalFacts } from './goal-facts.ts';
 import { applyFilter, isFiltering, keepShown, NO_FILTER } from './tree-filter.ts';
-import { treeDoc } from '@threadline/domain/goals/testing';
 
 const { goals, tree } = readTree(
   treeDoc([
