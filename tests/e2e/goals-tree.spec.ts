@@ -150,6 +150,8 @@ test('A edits offline, reloads, reconnects, and A and B converge on both sides�
 test('an employee cannot edit a colleague’s goal: read-only in the UI, refused by the server', async ({
   browser,
 }) => {
+  // Three people sign in (each an argon2 check) and open the tree: allowed three times as long.
+  test.slow();
   const tag = uniqueTag();
   const manager = await personOnGoals(browser, DEMO_MANAGER_EMAIL);
   const leader = await personOnGoals(browser, DEMO_CEO_EMAIL);
@@ -295,6 +297,8 @@ test('the metric editor per kind: numbers with a recorded value, milestones tick
 test('[GOAL17] a proposed goal shows Approve to the owner’s manager; the owner can delete it', async ({
   browser,
 }) => {
+  // Three people sign in (each an argon2 check) and open the tree: allowed three times as long.
+  test.slow();
   const tag = uniqueTag();
   const leader = await personOnGoals(browser, DEMO_CEO_EMAIL);
   await search(leader.page, tag);
