@@ -14,7 +14,7 @@
 //     and one Y.Map of the goals' texts (the next step, were it ever needed).
 // Entries one client appends in one transaction merge into a single Yjs item.
 //
-//   node tests/bench/goal-doc-shapes.ts [--people 5000] [--runs 5]
+//   node tests/bench/goal-doc-shapes.ts [--people 5000] [--runs 5] [--today 2026-12-01]
 //
 // Writes tests/bench/goal-doc-shapes.results.md and prints the same table.
 import { randomUUID } from 'node:crypto';
@@ -31,11 +31,13 @@ const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '5000' },
     runs: { type: 'string', default: '5' },
+    /** The day the demo story stops: late in the active cycle, so goals carry months of check-ins. */
+    today: { type: 'string', default: '2026-12-01' },
   },
 });
 const PEOPLE = Number(values.people);
 const RUNS = Number(values.runs);
-const TODAY = '2026-07-01';
+const TODAY = values.today!;
 
 type Assignment = Record<string, unknown>;
 type ShapeWriter = (entries: Map<string, Assignment[]>, texts: Map<string, string>) => void;
