@@ -65,6 +65,8 @@ test.describe('people administration', () => {
   });
 
   test('the admin pages pass axe, and so does the open invite dialog', async ({ page }) => {
+    // Five whole-page axe analyses, 3–5 s each beside another worker: three times the timeout.
+    test.slow();
     await signIn(page, DEMO_ADMIN_EMAIL);
     for (const path of ADMIN_PAGES) {
       await page.goto(path);
