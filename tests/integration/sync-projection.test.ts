@@ -16,19 +16,25 @@ let tiny: RunningSyncServer;
 let product: RunningSyncServer;
 const silent = pino({ level: 'silent' });
 
-/** Projects text `t` of each document into test_projection; counts its runs and writes. */
-const counts = { rows: 0, writes: 0, failNext: 0 };
+/** Projects text `t` of each document into test_projection; counts its runs and writes. The
+ *  next `failNext` writes of the document `failing` fail. */
+const counts = { rows: 0, writes: 0, failNext: 0, failing: '' };
+/** Per document, whether each run asked for every row (`all`) or only what changed. */
+const allFlags = new Map<string, boolean[]>();
 const textProjector: DocumentProjector<null> = {
   context: async () => null,
   follow: (doc: Y.Doc, key) => ({
-    rows: () => [
-      { table: 'test_projection', id: key.name, values: { text: doc.getText('t').toString() } },
-    ],
+    rows: (_context, all) => {
+      allFlags.set(key.name, [...(allFlags.get(key.name) ?? []), all]);
+      return [
+        { table: 'test_projection', id: key.name, values: { text: doc.getText('t').toString() } },
+      ];
+    },
     stop: () => {},
   }),
   async write(client, key, rows) {
     counts.writes += 1;
-    if (counts.failNext > 0) {
+    if (counts.failNext > 0 && key.name === counts.failing) {
       counts.failNext -= 1;
       throw new Error('analytics database unreachable (simulated)');
     }
@@ -103,6 +109,11 @@ describe('projection hook', () => {
     await eventually(() => client.isSaved());
     await sleep(300);
     expect(counts.writes).toBe(writes);
+    // The first run projects every row; the later ones only what changed (GOAL27).
+    const flags = allFlags.get(tree.documentName)!;
+    expect(flags.length).toBeGreaterThanOrEqual(2);
+    expect(flags[0]).toBe(true);
+    expect(flags.slice(1)).not.toContain(true);
   });
 
   it('[SYNC24] projects within its longest delay while changes keep coming', async () => {
@@ -129,6 +140,7 @@ describe('projection hook', () => {
       outcome: 'failed',
     });
     counts.failNext = 2;
+    counts.failing = tree.documentName;
     const client = openProvider(tiny.port, tree.documentName, tree.cookie);
     await client.synced();
     client.doc.getText('t').insert(0, 'eventually');
@@ -136,6 +148,13 @@ describe('projection hook', () => {
     expect(
       await metricValue(tiny.port, 'sync_projections_total', { outcome: 'failed' }),
     ).toBeGreaterThanOrEqual(failuresBefore + 2);
+    // A failed run took its changes without writing them: the runs after it project every row,
+    // until one is written; the next change is projected on its own again.
+    client.doc.getText('t').insert(0, 'and ');
+    await eventually(async () => (await projectedText(tree.documentName)) === 'and eventually');
+    const flags = allFlags.get(tree.documentName)!;
+    expect(flags.slice(0, 3)).toEqual([true, true, true]);
+    expect(flags.at(-1)).toBe(false);
   });
 
   it('[SYNC24] [GOAL19] [GOAL20] writes goal rows and progress events within 2 s of the commit', async () => {
