@@ -182,6 +182,9 @@ test.describe('people administration', () => {
     page,
     browser,
   }) => {
+    // Two people sign in (argon2 each) and three sign-ins are tried: it took 33 s of 30 in a clean
+    // CI run beside another worker, so three times the timeout.
+    test.slow();
     const theirs = await browser.newContext();
     try {
       const them = await theirs.newPage();
