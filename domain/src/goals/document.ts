@@ -191,11 +191,6 @@ export function foldGoal(
   return goal;
 }
 
-/** A goal's metric as its log leaves it. */
-export function readMetric(map: GoalMap | undefined): Metric {
-  return map ? readGoalMap('', map).metric : foldGoal('', '', '', []).metric;
-}
-
 function foldMetric(metric: Metric, value: unknown): void {
   if (typeof value !== 'object' || value === null) return;
   const patch = value as Record<string, unknown>;
