@@ -106,8 +106,8 @@ test('concurrent re-parenting into a would-be cycle ends in the same acyclic tre
 test('A edits offline, reloads, reconnects, and A and B converge on both sides’ edits', async ({
   browser,
 }) => {
-  // Two sign-ins, a service worker taking control, an offline reload and a resync: 19–30 s of 30
-  // beside another worker, so three times the timeout.
+  // Two sign-ins, a service worker taking control, an offline reload and a resync: 19–30 s beside
+  // another worker on a loaded machine, so three times the timeout.
   test.slow();
   const tag = uniqueTag();
   const a = await personOnGoals(browser, DEMO_CEO_EMAIL);
