@@ -39,7 +39,11 @@ type Listener<T> = (value: T) => void;
 interface Session {
   doc: Y.Doc;
   awareness: Awareness;
-  provider: WebsocketProvider;
+  /**
+   * Created once the stored replica is loaded: the provider listens to the document's updates,
+   * and a listener present during the load would make Yjs encode the whole replica once more.
+   */
+  provider: WebsocketProvider | null;
   replica: Replica | null;
   /** The reason of a Refused message; the 4409 close that follows drops the replica. */
   refusal?: string;
@@ -88,7 +92,7 @@ export class SyncedDocument {
     this.#session = this.#startSession();
     this.#unwatchNetwork =
       (options.watchNetwork ?? typeof window !== 'undefined') ? this.#watchNetwork() : () => {};
-    void this.#connectWhenLoaded(this.#session);
+    void this.#attachWhenLoaded(this.#session);
   }
 
   get doc(): Y.Doc {
@@ -147,13 +151,14 @@ export class SyncedDocument {
   /** Works offline: closes the connection and stays closed until connect(). */
   disconnect() {
     this.#wantConnected = false;
-    this.#session.provider.disconnect();
+    this.#session.provider?.disconnect();
   }
 
   /** Reconnects after disconnect(); does nothing after a terminal close (SC3). */
   connect() {
     this.#wantConnected = true;
-    if (!this.#facts.terminal && !this.#facts.networkDown) this.#session.provider.connect();
+    // Before the replica is loaded there is no provider yet; it connects once created.
+    if (!this.#facts.terminal && !this.#facts.networkDown) this.#session.provider?.connect();
   }
 
   /** Closes the connection and stops recording; the stored replica stays for the next visit. */
@@ -170,22 +175,12 @@ export class SyncedDocument {
   }
 
   #startSession(): Session {
-    const { name, syncUrl, user, WebSocketPolyfill } = this.#options;
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
     awareness.setLocalState(this.#facts.readOnly ? null : this.#presence);
-    const provider = new WebsocketProvider(`${syncUrl.replace(/\/+$/, '')}/sync`, name, doc, {
-      awareness,
-      connect: false,
-      // Tabs sync through the server: a BroadcastChannel would hand a refused change to the
-      // other tabs, which would keep it after this one resets.
-      disableBc: true,
-      ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}),
-      shouldReconnect: (event) => classifyClose(event.code, event.reason).action === 'retry',
-    });
-    const replica = this.#store?.open(`threadline/${user.id}/${name}`, doc) ?? null;
-    const session: Session = { doc, awareness, provider, replica };
-    this.#listen(session);
+    const replica =
+      this.#store?.open(`threadline/${this.#options.user.id}/${this.name}`, doc) ?? null;
+    const session: Session = { doc, awareness, provider: null, replica };
     this.#facts = {
       ...this.#facts,
       connection: 'disconnected',
@@ -196,16 +191,35 @@ export class SyncedDocument {
     return session;
   }
 
-  async #connectWhenLoaded(session: Session) {
+  /** Once the stored replica is in the document (or is taking too long): sync it, and connect. */
+  async #attachWhenLoaded(session: Session) {
     if (session.replica) {
       const timeout = this.#options.loadTimeoutMs ?? 3000;
       await Promise.race([session.replica.whenLoaded.catch(() => {}), delay(timeout)]);
     }
-    if (session === this.#session && this.#wantConnected) this.connect();
+    if (this.#retired.has(session) || session !== this.#session) return;
+    session.provider = this.#providerFor(session);
+    this.#listen(session, session.provider);
+    this.#facts.local = stateVectorOf(session.doc);
+    this.#update();
+    if (this.#wantConnected) this.connect();
   }
 
-  #listen(session: Session) {
-    const { doc, provider } = session;
+  #providerFor({ doc, awareness }: Session): WebsocketProvider {
+    const { syncUrl, WebSocketPolyfill } = this.#options;
+    return new WebsocketProvider(`${syncUrl.replace(/\/+$/, '')}/sync`, this.name, doc, {
+      awareness,
+      connect: false,
+      // Tabs sync through the server: a BroadcastChannel would hand a refused change to the
+      // other tabs, which would keep it after this one resets.
+      disableBc: true,
+      ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}),
+      shouldReconnect: (event) => classifyClose(event.code, event.reason).action === 'retry',
+    });
+  }
+
+  #listen(session: Session, provider: WebsocketProvider) {
+    const { doc } = session;
     provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
       try {
         this.#facts.acked = decodeStateVector(decoding.readVarUint8Array(decoder));
@@ -272,14 +286,14 @@ export class SyncedDocument {
   /** Drops this replica, refused change and all, and syncs a fresh one from the server (SC5). */
   async #reset(old: Session) {
     this.#retired.add(old);
-    old.provider.destroy();
+    old.provider?.destroy();
     await old.replica?.clear().catch(() => {});
     if (this.#destroyed) {
       await this.#endSession(old);
       return;
     }
     this.#session = this.#startSession();
-    void this.#connectWhenLoaded(this.#session);
+    void this.#attachWhenLoaded(this.#session);
     this.#update();
     for (const listener of this.#resetListeners) listener(this.#session.doc);
     old.awareness.destroy();
@@ -288,7 +302,7 @@ export class SyncedDocument {
 
   async #endSession(session: Session) {
     this.#retired.add(session);
-    session.provider.destroy();
+    session.provider?.destroy();
     await session.replica?.close();
     session.awareness.destroy();
     session.doc.destroy();
@@ -299,7 +313,7 @@ export class SyncedDocument {
       this.#facts.networkDown = true;
       // Browsers can keep a dead socket open for a long while; close it so the status is true
       // at once and edits are not written into a socket that will never deliver them.
-      this.#session.provider.disconnect();
+      this.#session.provider?.disconnect();
       this.#update();
     };
     const online = () => {

@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as idb from 'lib0/indexeddb';
+import { FOLD_AFTER_UPDATES, indexedDbReplicas } from './replica-store.ts';
+
+let names = 0;
+const freshName = () => `threadline/test/replica-${++names}`;
+
+/** Opens the stored replica into a fresh Y.Doc, waits for the load, and closes it. */
+async function stored(name: string) {
+  const doc = new Y.Doc();
+  const replica = indexedDbReplicas().open(name, doc);
+  await replica.whenLoaded;
+  await replica.close();
+  return doc;
+}
+
+async function storedUpdateCount(name: string) {
+  const db = await idb.openDB(name, () => {});
+  try {
+    const [store] = idb.transact(db, ['updates'], 'readonly');
+    return await idb.count(store!);
+  } finally {
+    db.close();
+  }
+}
+
+function until(check: () => Promise<boolean>) {
+  return new Promise<void>((resolve, reject) => {
+    const started = Date.now();
+    const poll = async () => {
+      if (await check()) return resolve();
+      if (Date.now() - started > 5_000) return reject(new Error('timed out'));
+      setTimeout(poll, 10);
+    };
+    void poll();
+  });
+}
+
+describe('the replica stored in IndexedDB', () => {
+  it('[SC4] keeps every update made after the load, for the next visit', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const replica = indexedDbReplicas().open(name, doc);
+    await replica.whenLoaded;
+    doc.getText('t').insert(0, 'hello');
+    doc.getText('t').insert(5, ' world');
+    await replica.close();
+    expect((await stored(name)).getText('t').toString()).toBe('hello world');
+  });
+
+  it('[SC4] loads the stored updates in one transaction, before the document is listened to', async () => {
+    const name = freshName();
+    const first = new Y.Doc();
+    const writer = indexedDbReplicas().open(name, first);
+    await writer.whenLoaded;
+    for (let i = 0; i < 5; i++) first.getArray<number>('a').push([i]);
+    await writer.close();
+
+    const doc = new Y.Doc();
+    let observed = 0;
+    doc.getArray('a').observe(() => observed++);
+    const replica = indexedDbReplicas().open(name, doc);
+    await replica.whenLoaded;
+    expect(doc.getArray('a').toArray()).toEqual([0, 1, 2, 3, 4]);
+    expect(observed).toBe(1);
+    // Its own load is not recorded again: the store still holds the five updates.
+    await replica.close();
+    expect(await storedUpdateCount(name)).toBe(5);
+  });
+
+  it('[SC4] stores changes made before the load finished', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const replica = indexedDbReplicas().open(name, doc);
+    doc.getText('t').insert(0, 'typed early');
+    await replica.whenLoaded;
+    await replica.close();
+    expect((await stored(name)).getText('t').toString()).toBe('typed early');
+  });
+
+  it('[SC4] folds many stored updates into one, keeping those written after the load', async () => {
+    const name = freshName();
+    const first = new Y.Doc();
+    const writer = indexedDbReplicas().open(name, first);
+    await writer.whenLoaded;
+    for (let i = 0; i <= FOLD_AFTER_UPDATES; i++) first.getArray<number>('a').push([i]);
+    await writer.close();
+    expect(await storedUpdateCount(name)).toBe(FOLD_AFTER_UPDATES + 1);
+
+    const doc = new Y.Doc();
+    const replica = indexedDbReplicas().open(name, doc);
+    await replica.whenLoaded;
+    doc.getArray<number>('a').push([-1]);
+    await until(async () => (await storedUpdateCount(name)) === 2);
+    await replica.close();
+    const expected = [...Array.from({ length: FOLD_AFTER_UPDATES + 1 }, (_, i) => i), -1];
+    expect((await stored(name)).getArray('a').toArray()).toEqual(expected);
+  });
+
+  it('[SC5] clear() empties the store and stops recording', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const replica = indexedDbReplicas().open(name, doc);
+    await replica.whenLoaded;
+    doc.getText('t').insert(0, 'refused');
+    await replica.clear();
+    doc.getText('t').insert(0, 'after ');
+    expect(await storedUpdateCount(name)).toBe(0);
+    expect((await stored(name)).getText('t').toString()).toBe('');
+  });
+});
