@@ -19,6 +19,11 @@ export interface Replica {
    * listen to the document's `update` event (the load would be encoded once more for it).
    */
   readonly whenLoaded: Promise<void>;
+  /**
+   * Keeps a change applied without `update` listeners (one from the server, applied as received:
+   * remote-updates.ts).
+   */
+  record(update: Uint8Array): void;
   /** Stops recording; what is stored stays for the next visit. */
   close(): Promise<void>;
   /** Stops recording and deletes what is stored (the server's state replaces it, SC5). */
@@ -79,6 +84,10 @@ class IndexedDbReplica implements Replica {
     this.#doc.on('update', this.#record);
     if (unstored) this.#append(Y.encodeStateAsUpdate(this.#doc));
     if (updates.length > FOLD_AFTER_UPDATES) this.#foldLater(keys.at(-1)!);
+  }
+
+  record(update: Uint8Array) {
+    this.#append(update);
   }
 
   #append(update: Uint8Array) {

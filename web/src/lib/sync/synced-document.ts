@@ -13,6 +13,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '@threadline/domain/protocol/messages';
 import { decodeStateVector, withReceived } from '@threadline/domain/protocol/state-vector';
 import { defaultReplicaStore, type Replica, type ReplicaStore } from './replica-store.ts';
+import { handleSyncMessages } from './remote-updates.ts';
 import { presenceState, type PresenceUser } from './presence.ts';
 import { classifyClose, deriveStatus, type SyncFacts, type SyncState } from './status.ts';
 
@@ -220,6 +221,7 @@ export class SyncedDocument {
 
   #listen(session: Session, provider: WebsocketProvider) {
     const { doc } = session;
+    handleSyncMessages(provider, (update) => session.replica?.record(update));
     provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
       try {
         this.#facts.acked = decodeStateVector(decoding.readVarUint8Array(decoder));
@@ -264,10 +266,13 @@ export class SyncedDocument {
       }
       session.refusal = undefined;
     });
-    doc.on('update', (_update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    // Transactions, not `update` events: changes from the server are applied unobserved by
+    // `update` listeners (remote-updates.ts).
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (!changed(tr)) return;
       this.#facts.local = stateVectorOf(doc);
       // The server had these changes: saving them is their sender's business (SC1).
-      if (origin === provider) {
+      if (tr.origin === provider) {
         this.#facts.received = withReceived(this.#facts.received, tr.beforeState, tr.afterState);
       }
       // Loading from the replica store and applying the server's updates are not local.
@@ -356,6 +361,15 @@ export class SyncedDocument {
       });
     });
   }
+}
+
+/** Whether a transaction added or deleted anything (Yjs emits `update` for exactly these). */
+function changed(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) {
+    if (tr.beforeState.get(client) !== clock) return true;
+  }
+  return false;
 }
 
 function stateVectorOf(doc: Y.Doc) {
