@@ -194,6 +194,28 @@ describe('goal-tree document', () => {
       { value: 40, progress: 0.5, at: '2026-07-15T09:00:00.000Z', by: manager },
     ]);
     expect(new Set(goal.checkIns.map((c) => c.id)).size).toBe(2);
+    expect(goal.checkIns.map((c) => c.id)).toEqual([
+      expect.stringMatching(/^[\w-]{12}$/),
+      expect.stringMatching(/^[\w-]{12}$/),
+    ]);
+  });
+
+  it('[GOAL2] [GOAL18] a check-in entry holds only the check-in: it assigns current and lastProgressAt itself', () => {
+    const doc = replica(1);
+    const id = addGoal(
+      doc,
+      { title: 'NPS', level: 'person', ownerId: owner, parentId: null, metric: { kind: 'number' } },
+      by,
+    );
+    recordProgress(doc, id, 35, { by: owner, at: '2026-07-08T09:00:00.000Z' });
+    expect(Object.keys(goalLog(goalMap(doc, id))!.toArray().at(-1)!)).toEqual(['checkIn']);
+
+    // An assignment after the check-in wins over it, as any later one does (GOAL2).
+    goalLog(goalMap(doc, id))!.push([{ metric: { current: 36 } }]);
+    expect(readGoal(doc, id)!.metric.current).toBe(36);
+    recordProgress(doc, id, 37, { by: owner, at: '2026-07-09T09:00:00.000Z' });
+    const goal = readGoal(doc, id)!;
+    expect([goal.metric.current, goal.lastProgressAt]).toEqual([37, '2026-07-09T09:00:00.000Z']);
   });
 
   it('[GOAL18] records a check-in for every milestone ticked, with how many are done', () => {
@@ -225,6 +247,9 @@ describe('goal-tree document', () => {
       [1, 1 / 3],
       [2, 2 / 3],
     ]);
+    // A milestone check-in counts what is done; it is not the metric's current value.
+    expect(goal.metric.current).toBeNull();
+    expect(goal.lastProgressAt).toBe(at);
     removeMilestone(doc, id, extra, by);
     expect(readGoal(doc, id)!.metric.milestones).toHaveLength(2);
   });

@@ -178,7 +178,11 @@ export function foldGoal(
         }
         case 'checkIn': {
           const checkIn = readCheckIn(value);
-          if (checkIn) goal.checkIns.push(checkIn);
+          if (!checkIn) break;
+          goal.checkIns.push(checkIn);
+          // A check-in also assigns these (GOAL2): writers do not repeat them.
+          goal.lastProgressAt = checkIn.at;
+          if (!('milestone' in entry)) goal.metric.current = checkIn.value;
           break;
         }
       }

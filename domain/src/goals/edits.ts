@@ -84,6 +84,14 @@ export type EditRefusal =
 const stamp = (context: WriteContext) => context.at ?? new Date().toISOString();
 const newId = () => crypto.randomUUID();
 
+/** GOAL18: 72 random bits as 12 base64url characters; a UUID would be 24 bytes more per check-in. */
+function newCheckInId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_');
+}
+
 function transact(doc: Y.Doc, context: WriteContext, change: () => void): void {
   doc.transact(change, context.origin ?? null);
 }
@@ -341,8 +349,8 @@ export function moveGoal(
 }
 
 /**
- * GOAL18: records a new current value: sets the metric's current value, appends a check-in with
- * the progress it means, and stamps lastProgressAt (GOAL13).
+ * GOAL18: records a new current value: appends a check-in with the progress it means, which sets
+ * the metric's current value and lastProgressAt (GOAL2, GOAL13).
  */
 export function recordProgress(
   doc: Y.Doc,
@@ -353,7 +361,7 @@ export function recordProgress(
   const goal = goalMap(doc, goalId);
   if (!goal) return { ok: false, reason: 'missing-goal' };
   const metric = { ...readGoalMap(goalId, goal).metric, current: value };
-  append(doc, goal, { metric: { current: value }, ...checkIn(value, metric, context) }, context);
+  append(doc, goal, checkIn(value, metric, context), context);
   return { ok: true };
 }
 
@@ -361,10 +369,7 @@ export function recordProgress(
 function checkIn(value: number, metric: Metric, context: WriteContext): GoalEntry {
   const at = stamp(context);
   const progress = metricProgress(metric) ?? 0;
-  return {
-    checkIn: { id: newId(), value, progress, at, by: context.by } satisfies CheckIn,
-    lastProgressAt: at,
-  };
+  return { checkIn: { id: newCheckInId(), value, progress, at, by: context.by } satisfies CheckIn };
 }
 
 /** Changes metric settings (kind, start, target, unit, direction). */

@@ -63,12 +63,16 @@ class IndexedDbReplica implements Replica {
   }
 
   async #load() {
+    // User Timing measures: DevTools and the UI benchmark (tests/bench/goal-tree-ui.ts) read them.
+    const started = performance.now();
     const db = await this.#db;
     const [store] = idb.transact(db, [UPDATES], 'readonly');
     const [keys, updates] = await Promise.all([
       idb.getAllKeys(store!) as Promise<number[]>,
       idb.getAll(store!) as Promise<Uint8Array[]>,
     ]);
+    const read = performance.now();
+    performance.measure('replica:read-indexeddb', { start: started, end: read });
     if (this.#closed) return;
     // Changes made before the load (none, in the app: the page waits for it) are not stored yet.
     const unstored = this.#doc.store.clients.size > 0;
@@ -81,6 +85,7 @@ class IndexedDbReplica implements Replica {
       this,
       false,
     );
+    performance.measure('replica:apply', { start: read, end: performance.now() });
     this.#doc.on('update', this.#record);
     if (unstored) this.#append(Y.encodeStateAsUpdate(this.#doc));
     if (updates.length > FOLD_AFTER_UPDATES) this.#foldLater(keys.at(-1)!);
