@@ -188,6 +188,20 @@ describe('goal permissions', () => {
     ).toMatchObject({ rule: 'GOAL18' });
   });
 
+  it('[GOAL3] refuses rewriting who created a goal and when, even by someone who may edit it', () => {
+    const before = goal({ createdBy: dev, createdAt: '2026-07-01T09:00:00.000Z' });
+    expect(checkGoalChange(asDev, before.id, before, { ...before, createdBy: lead })).toMatchObject(
+      { rule: 'GOAL3' },
+    );
+    expect(
+      checkGoalChange(asLead, before.id, before, {
+        ...before,
+        createdAt: '2020-01-01T00:00:00.000Z',
+      }),
+    ).toMatchObject({ rule: 'GOAL3' });
+    expect(checkGoalChange(asDev, before.id, before, { ...before, weight: 2 })).toBe(null);
+  });
+
   it('[GOAL3] refuses rewriting the move log, accepts moves appended or landing between', () => {
     const first = { parentId: null, clock: 1, clientId: 1 };
     const second = { parentId: uuid(60), clock: 5, clientId: 1 };

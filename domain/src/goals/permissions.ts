@@ -97,6 +97,9 @@ export function checkGoalChange(
       return refuse('GOAL17', 'An approval records who approved and when.');
     }
   }
+  if (before && (after.createdBy !== before.createdBy || after.createdAt !== before.createdAt)) {
+    return refuse('GOAL3', 'Who created a goal, and when, never changes.');
+  }
   if (before && !isSubsequence(before.moves, after.moves)) {
     return refuse('GOAL3', 'The move log is never rewritten.');
   }
