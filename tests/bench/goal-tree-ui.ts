@@ -53,7 +53,7 @@ try {
   const rendered: number[] = [];
   const breakdown: { replica: number; read: number; apply: number; index: number }[] = [];
   let goalCount = '';
-  let typing: number[] = [];
+  let typing: Keystroke[] = [];
   for (let run = 0; run < runs; run++) {
     // A fresh context: no IndexedDB replica, no service worker cache.
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -82,7 +82,7 @@ try {
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     await context.setOffline(true);
-    const profileWarm = process.env.GOAL_UI_PROFILE && process.env.GOAL_UI_PROFILE !== 'cold';
+    const profileWarm = ['1', 'warm'].includes(process.env.GOAL_UI_PROFILE ?? '');
     const profiler = profileWarm ? await startProfile(page) : null;
     warm.push(await timeToRows(page, () => page.reload()));
     if (profiler) await profiler.stop();
@@ -116,7 +116,8 @@ try {
     `| … … reading the stored updates from IndexedDB | ${ms(median(breakdown.map((b) => b.read)))} | | |`,
     `| … … Yjs applying them, observers included | ${ms(median(breakdown.map((b) => b.apply)))} | | |`,
     `| … … of which: the goal index read from the Y.Doc (all goals, tree, roll-up) | ${ms(median(breakdown.map((b) => b.index)))} | | |`,
-    `| keystroke in a goal title (event processing → next paint) | ${ms(median(typing))} | ${ms(Math.max(...typing))} | 16 ms |`,
+    `| keystroke in a goal title (input → next paint, in 8 ms steps) | ${ms(median(typing.map((k) => k.duration)))} | ${ms(Math.max(...typing.map((k) => k.duration)))} | 16 ms |`,
+    `| … of which: the page's handlers (keydown to the end of input's handlers) | ${ms(median(typing.map((k) => k.handlers)))} | ${ms(Math.max(...typing.map((k) => k.handlers)))} | |`,
     '',
     `Rows rendered at once (virtualised): ${rendered[0]}.`,
     '',
@@ -154,31 +155,107 @@ async function timeToRows(page: Page, navigate: () => Promise<unknown>): Promise
  * Types into the title of the first goal and measures each keystroke from the browser's own
  * Event Timing entries: input delay + handlers + rendering up to the next frame.
  */
-async function typingTimes(page: Page): Promise<number[]> {
+interface Keystroke {
+  /** Event Timing's duration: from the key press to the next paint (rounded to 8 ms). */
+  duration: number;
+  /** Time in the page's handlers for the keydown and the input it caused, unrounded. */
+  handlers: number;
+}
+
+async function typingTimes(page: Page): Promise<Keystroke[]> {
   await page.locator('[data-goal-id]').first().click();
   const title = page.getByRole('complementary', { name: 'Goal details' }).getByLabel('Title', {
     exact: true,
   });
   await title.focus();
   await page.evaluate(() => {
-    const seen: number[] = [];
-    (window as unknown as { keystrokes: number[] }).keystrokes = seen;
+    const seen: { name: string; start: number; duration: number; handlers: number }[] = [];
+    (window as unknown as { events: typeof seen }).events = seen;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.name === 'keydown') seen.push(entry.duration);
+      for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+        const handlers = entry.processingEnd - entry.processingStart;
+        seen.push({ name: entry.name, start: entry.startTime, duration: entry.duration, handlers });
       }
     }).observe({ type: 'event', durationThreshold: 0, buffered: false } as PerformanceObserverInit);
   });
+  if (process.env.GOAL_UI_DEBUG) {
+    const census = await page.evaluate(() => {
+      const counts = new Map<string, number>();
+      for (const element of document.querySelectorAll('*')) {
+        const key = element.tagName.toLowerCase();
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return {
+        total: document.querySelectorAll('*').length,
+        top: [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8),
+      };
+    });
+    log(`DOM: ${JSON.stringify(census)}`);
+  }
   await page.keyboard.press('End');
+  const profiler = process.env.GOAL_UI_PROFILE === 'typing' ? await startProfile(page) : null;
+  const tracing = process.env.GOAL_UI_TRACE === 'typing';
+  if (tracing)
+    await browser.startTracing(page, {
+      categories: (process.env.GOAL_UI_TRACE_CATEGORIES ?? 'devtools.timeline').split(','),
+    });
   for (const char of ' and then some more words.'.padEnd(40, '!')) {
     await page.keyboard.type(char);
     await page.waitForTimeout(30);
   }
   await page.waitForTimeout(500);
-  return page.evaluate(() => (window as unknown as { keystrokes: number[] }).keystrokes);
+  await profiler?.stop();
+  if (tracing) summariseTrace(JSON.parse((await browser.stopTracing()).toString()));
+  const events = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          events: { name: string; start: number; duration: number; handlers: number }[];
+        }
+      ).events,
+  );
+  // Each keystroke: its keydown, and the handlers of every event it caused before the next one.
+  const keydowns = events.filter((event) => event.name === 'keydown');
+  return keydowns.map((keydown, i) => {
+    const next = keydowns[i + 1]?.start ?? Infinity;
+    const caused = events.filter(
+      (event) =>
+        ['keydown', 'keypress', 'beforeinput', 'input'].includes(event.name) &&
+        event.start >= keydown.start &&
+        event.start < next,
+    );
+    return {
+      duration: keydown.duration,
+      handlers: caused.reduce((sum, event) => sum + event.handlers, 0),
+    };
+  });
 }
 
-/** GOAL_UI_PROFILE=1 (or =cold): a CPU profile of the page's main thread, its top self times printed. */
+/** GOAL_UI_TRACE=typing: the renderer main thread's time by trace event, while typing. */
+function summariseTrace(trace: {
+  traceEvents: {
+    name: string;
+    ph: string;
+    dur?: number;
+    tid: number;
+    pid: number;
+    args?: { name?: string };
+  }[];
+}) {
+  const main = trace.traceEvents.find(
+    (event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
+  );
+  const totals = new Map<string, number>();
+  for (const event of trace.traceEvents) {
+    if (event.ph !== 'X' || event.tid !== main?.tid || event.pid !== main?.pid) continue;
+    totals.set(event.name, (totals.get(event.name) ?? 0) + (event.dur ?? 0) / 1000);
+  }
+  for (const [name, total] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    log(`${total.toFixed(0).padStart(6)} ms  ${name}`);
+  }
+}
+
+/** GOAL_UI_PROFILE=1 (or =cold, =typing): a CPU profile of the page's main thread, its top self times printed. */
 async function startProfile(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');

@@ -3,6 +3,7 @@
 // before reading the index, so a title keystroke re-renders the rows showing that goal, not the
 // tree's shape; a move re-flattens the tree. Follows the document across a refusal reset (SC5).
 import type * as Y from 'yjs';
+import { SvelteMap } from 'svelte/reactivity';
 import { toast } from 'svelte-sonner';
 import type { Goal } from '@threadline/domain/goals/model';
 import type { GoalTree } from '@threadline/domain/goals/tree';
@@ -11,6 +12,9 @@ import { openDocument, type SyncedDocument } from '$lib/sync/synced-document';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { Presence } from '$lib/sync/presence.svelte';
 import { GoalIndex, NO_GOALS, type IndexChange } from '@threadline/domain/goals/goal-index';
+
+/** Past this many goals in one change, readers of single goals all re-read (a bulk change). */
+const PER_GOAL_VERSIONS = 64;
 
 export interface GoalDocumentOptions {
   name: string;
@@ -23,6 +27,13 @@ export class GoalDocument {
   treeVersion = $state(0);
   /** Bumped on any change to any goal. */
   contentVersion = $state(0);
+  /**
+   * Bumped for each goal a change touched, when it touched a few: `goal(id)` follows only its
+   * own goal, so a keystroke in one title re-renders that goal's row and not every row on screen.
+   */
+  readonly #goalVersions = new SvelteMap<string, number>();
+  /** Bumped when a change touched many goals (a load, a sync, a reset): every goal(id) re-reads. */
+  #bulkVersion = $state(0);
   /** Bumped when rolled-up progress may have changed. */
   progressVersion = $state(0);
   /** Bumped when a refusal replaced the Y.Doc (SC5): editors bound to Yjs types rebind. */
@@ -68,6 +79,12 @@ export class GoalDocument {
 
   #bump(change: IndexChange) {
     this.contentVersion++;
+    if (change.goals.size === 0 || change.goals.size > PER_GOAL_VERSIONS) {
+      this.#bulkVersion++;
+    } else {
+      for (const id of change.goals)
+        this.#goalVersions.set(id, (this.#goalVersions.get(id) ?? 0) + 1);
+    }
     if (change.tree) this.treeVersion++;
     if (change.progress) this.progressVersion++;
   }
@@ -95,7 +112,8 @@ export class GoalDocument {
 
   goal(id: string | null): Goal | undefined {
     if (id === null) return undefined;
-    void this.contentVersion;
+    void this.#bulkVersion;
+    void this.#goalVersions.get(id);
     return this.#index.goals.get(id);
   }
 
