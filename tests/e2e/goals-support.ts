@@ -120,7 +120,8 @@ export async function openRawSocket(page: Page): Promise<RawSocket> {
         socket.addEventListener('error', reject);
       });
       socket.send(new Uint8Array(step1));
-      // The server answers with its own step 1 and, for ours, a step 2 holding the document.
+      // The server answers with its own step 1 and, for ours, a step 2 holding the document
+      // (after any updates it lacks).
       for (let waited = 0; waited < 5000 && !received.some((f) => f[0] === 0 && f[1] === 1);) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         waited += 50;
@@ -129,11 +130,18 @@ export async function openRawSocket(page: Page): Promise<RawSocket> {
     },
     { url: `${syncUrl.replace(/\/+$/, '')}/sync/${documentName}`, step1 },
   );
+  // Sync step 2 may come after updates it lacks (SYNC4): the document is all of them together.
+  const updates: Uint8Array[] = [];
+  let stepTwo = false;
   for (const frame of frames) {
     const message = decodeMessage(new Uint8Array(frame));
-    if (message.type === 'sync-step-2') return { state: [...message.update], documentName };
+    if (message.type === 'sync-update' || message.type === 'sync-step-2') {
+      updates.push(message.update);
+      stepTwo ||= message.type === 'sync-step-2';
+    }
   }
-  throw new Error('the server sent no sync step 2');
+  if (!stepTwo) throw new Error('the server sent no sync step 2');
+  return { state: [...Y.mergeUpdates(updates)], documentName };
 }
 
 /** Sends a crafted update on the raw socket and returns the server's refusal reason, if any. */

@@ -223,7 +223,10 @@ export class Connection implements RoomMember {
     switch (message.type) {
       case 'sync-step-1': {
         const vector = decodeStateVector(message.stateVector);
-        return this.sendFrame(room.answerSyncStep1(this, message.stateVector, vector));
+        for (const frame of room.answerSyncStep1(this, message.stateVector, vector)) {
+          this.sendFrame(frame);
+        }
+        return;
       }
       case 'sync-step-2':
       case 'sync-update':

@@ -1,29 +1,63 @@
-// What a room sends joining clients about its content, encoded once per version of the document
-// rather than once per client: our sync step 1 (the state vector), and the sync step 2 answering
-// an empty state vector (the whole document). In a join storm every client arrives empty-handed,
-// and encoding a 4 MB document for each of 150 of them was most of the storm's time.
+// What a room sends joining clients about its content, encoded once rather than once per client:
+// our sync step 1 (the state vector), and the answer to a client that has nothing yet (the whole
+// document). In a join storm every client arrives empty-handed, and encoding a 4 MB document for
+// each of 150 of them was most of the storm's time; a 23 MB goal tree takes about 0.4 s to encode.
 //
-// Any change to the document drops both (`changed`, called from the document's update event).
+// The whole document is encoded at some version and kept, with the updates the document took
+// since (SYNC4): an empty-handed client is sent those updates, then the whole document as its
+// sync step 2. Yjs holds the updates until the document they build on arrives, so by the time
+// the client counts itself synced it has everything. A busy document (an edit a second in a
+// workshop) is then encoded again only when the updates since outgrow a quarter of it, not for
+// every joiner after every keystroke.
+//
 // Updates Yjs holds back as pending (waiting for changes the room lacks) raise no update event
 // but are part of an encoded state, so while any are held nothing is served from the cache.
-// The whole document is held through a WeakRef: the sockets still writing it keep it alive
-// during a storm, and it costs no memory once they are done.
 import * as Y from 'yjs';
 import type { StateVector } from '@threadline/domain/protocol/state-vector';
 import { OutgoingFrame } from './outgoing-frame.ts';
 
+/** Past this many updates since the whole document was encoded, it is encoded again. */
+const MAX_UPDATES_SINCE = 200;
+/** …or past this share of its size (with a floor, so small documents keep a few edits). */
+const MAX_BYTES_SINCE_SHARE = 0.25;
+const MIN_BYTES_SINCE = 64 * 1024;
+
+interface Everything {
+  /** The whole document at some version, as sync step 2. */
+  readonly document: OutgoingFrame;
+  /** Every update the document took since, as sync updates, in order. */
+  readonly since: OutgoingFrame[];
+  sinceBytes: number;
+}
+
 export class EncodedState {
   readonly #doc: Y.Doc;
   #syncStep1: OutgoingFrame | undefined;
-  #everything: WeakRef<OutgoingFrame> | undefined;
+  #everything: Everything | undefined;
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
   }
 
-  changed() {
+  /** The document took `update` (from its update event); without one, forget everything. */
+  changed(update?: Uint8Array) {
     this.#syncStep1 = undefined;
-    this.#everything = undefined;
+    const everything = this.#everything;
+    if (!everything) return;
+    const budget = Math.max(
+      MIN_BYTES_SINCE,
+      everything.document.bytes.byteLength * MAX_BYTES_SINCE_SHARE,
+    );
+    if (
+      !update ||
+      everything.since.length >= MAX_UPDATES_SINCE ||
+      everything.sinceBytes + update.byteLength > budget
+    ) {
+      this.#everything = undefined;
+      return;
+    }
+    everything.since.push(OutgoingFrame.of({ type: 'sync-update', update }));
+    everything.sinceBytes += update.byteLength;
   }
 
   /** Our state vector, as sync step 1. */
@@ -32,15 +66,14 @@ export class EncodedState {
     return (this.#syncStep1 ??= syncStep1Of(this.#doc));
   }
 
-  /** Sync step 2: everything the holder of `stateVector` (decoded: `vector`) lacks. */
-  syncStep2(stateVector: Uint8Array, vector: StateVector): OutgoingFrame {
-    if (vector.size > 0 || this.#hasPending()) return syncStep2Of(this.#doc, stateVector);
-    let frame = this.#everything?.deref();
-    if (!frame) {
-      frame = syncStep2Of(this.#doc);
-      this.#everything = new WeakRef(frame);
-    }
-    return frame;
+  /**
+   * The frames answering the sync step 1 of the holder of `stateVector` (decoded: `vector`), in
+   * the order to send them; the last is sync step 2.
+   */
+  syncStep2(stateVector: Uint8Array, vector: StateVector): OutgoingFrame[] {
+    if (vector.size > 0 || this.#hasPending()) return [syncStep2Of(this.#doc, stateVector)];
+    this.#everything ??= { document: syncStep2Of(this.#doc), since: [], sinceBytes: 0 };
+    return [...this.#everything.since, this.#everything.document];
   }
 
   #hasPending(): boolean {

@@ -191,7 +191,8 @@ export class Room {
   }
 
   /** The answer to a member's sync step 1: everything its state vector (`stateVector`, decoded:
-   *  `vector`) lacks. What it holds beyond the durable state earns it Acks until it is durable. */
+   *  `vector`) lacks, as frames to send in order, sync step 2 last (encoded-state.ts). What it
+   *  holds beyond the durable state earns it Acks until it is durable. */
   answerSyncStep1(member: RoomMember, stateVector: Uint8Array, vector: StateVector) {
     this.#acks.claims(member, vector);
     return this.#encoded.syncStep2(stateVector, vector);
@@ -347,7 +348,7 @@ export class Room {
   }
 
   #changed(update: Uint8Array, rawOrigin: unknown) {
-    this.#encoded.changed();
+    this.#encoded.changed(update);
     const origin = originOf(rawOrigin);
     // Changes the checker did not see first reach its replica too, so the two stay equal.
     if (!this.#applyingChecked && origin.kind !== 'storage') this.#checker?.mirror(update);

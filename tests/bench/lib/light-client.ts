@@ -53,6 +53,8 @@ export class LightClient {
   readonly #prefix: Uint8Array;
   /** Resolvers waiting for the answer (sync step 2) to each step 1 we sent, oldest first. */
   #step2Waiters: (() => void)[] = [];
+  /** The first sync step 2 has arrived: updates from then on are deliveries. */
+  #joined = false;
   /** Hocuspocus: callbacks for the sync statuses each sent update or step 2 will get. */
   #statusWaiters: ((applied: boolean) => void)[] = [];
 
@@ -170,6 +172,14 @@ export class LightClient {
       case SYNC:
       case SYNC_REPLY: {
         const step = decoding.readVarUint(decoder);
+        if (step === UPDATE && !this.#joined) {
+          // Part of the answer to our sync step 1 (ours sends the updates its step 2 lacks just
+          // before it, SYNC4): the document, not a delivery.
+          if (this.#options.doc) {
+            Y.applyUpdate(this.#options.doc, decoding.readVarUint8Array(decoder), this);
+          }
+          return;
+        }
         if (step === UPDATE) {
           this.#options.onUpdate?.(frame);
           return;
@@ -186,6 +196,7 @@ export class LightClient {
           });
         } else if (step === STEP2) {
           if (this.#options.doc) Y.applyUpdate(this.#options.doc, payload, this);
+          this.#joined = true;
           this.#step2Waiters.shift()?.();
         }
         return;
