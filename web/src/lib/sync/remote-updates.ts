@@ -52,8 +52,14 @@ export function handleSyncMessages(
       throw new Error(`Unknown sync message type ${step}`);
     }
     const update = decoding.readVarUint8Array(decoder);
+    // User Timing: DevTools and the UI benchmark (tests/bench/goal-tree-ui.ts) read these.
+    const received = performance.now();
+    if (step === SyncStep.Step2) performance.mark('sync:step-2-received');
     try {
       applyUnobserved(provider.doc, update, provider);
+      if (step === SyncStep.Step2) {
+        performance.measure('sync:step-2-applied', { start: received, end: performance.now() });
+      }
     } catch (error) {
       // As y-protocols does: a malformed change from the server is reported, not fatal.
       console.error('Could not apply a change from the server', error);

@@ -199,6 +199,7 @@ export class SyncedDocument {
       await Promise.race([session.replica.whenLoaded.catch(() => {}), delay(timeout)]);
     }
     if (this.#retired.has(session) || session !== this.#session) return;
+    performance.mark('sync:connecting');
     session.provider = this.#providerFor(session);
     this.#listen(session, session.provider);
     this.#facts.local = stateVectorOf(session.doc);
@@ -240,6 +241,7 @@ export class SyncedDocument {
     };
     provider.on('status', ({ status }) => {
       if (this.#retired.has(session)) return;
+      if (status === 'connected') performance.mark('sync:connected');
       this.#facts.connection = status === 'connected' ? 'connected' : status;
       this.#update();
     });
