@@ -18,11 +18,19 @@ import { MessageType, SyncStep } from '@threadline/domain/protocol/messages';
 
 /** Applies `update` to `doc` as one transaction of `origin`, with no `update` listener called. */
 export function applyUnobserved(doc: Y.Doc, update: Uint8Array, origin: unknown) {
+  withoutUpdateListeners(doc, () => Y.applyUpdate(doc, update, origin));
+}
+
+/**
+ * Runs `change` with the document's `update` listeners set aside, so Yjs does not encode its
+ * transactions for them. (A listener removed by `change` itself would come back: none is.)
+ */
+export function withoutUpdateListeners(doc: Y.Doc, change: () => void) {
   const observers = doc._observers;
   const listeners = observers.get('update');
   observers.delete('update');
   try {
-    Y.applyUpdate(doc, update, origin);
+    change();
   } finally {
     if (listeners) {
       // A listener added while applying (none are, today) joins the ones set aside.

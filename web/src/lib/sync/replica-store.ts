@@ -11,6 +11,7 @@
 // earlier versions load as they are.
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
+import { withoutUpdateListeners } from './remote-updates.ts';
 
 /** One document's stored replica, attached to a Y.Doc: loads into it, then records its updates. */
 export interface Replica {
@@ -36,7 +37,10 @@ export interface ReplicaStore {
 
 const UPDATES = 'updates';
 
-/** Past this many stored updates, they are folded into one after loading (y-indexeddb: 500). */
+/**
+ * Past this many stored updates they are folded into one: after loading, and again whenever a
+ * session has appended as many (y-indexeddb: 500).
+ */
 export const FOLD_AFTER_UPDATES = 300;
 
 export function indexedDbReplicas(): ReplicaStore {
@@ -49,6 +53,13 @@ class IndexedDbReplica implements Replica {
   readonly #db: Promise<IDBDatabase>;
   /** The last write, so close() waits for what is already on its way. */
   #written: Promise<unknown> = Promise.resolve();
+  /** The key of the newest update known written (folding deletes up to it). */
+  #lastKey: number | null = null;
+  /** Updates appended since the store was last folded (or loaded). */
+  #appended = 0;
+  #loaded = false;
+  /** Updates were recorded before the load finished (it took longer than the page waited). */
+  #recordedEarly = false;
   #closed = false;
   readonly #record = (update: Uint8Array, origin: unknown) => {
     if (origin !== this) this.#append(update);
@@ -63,6 +74,16 @@ class IndexedDbReplica implements Replica {
   }
 
   async #load() {
+    try {
+      await this.#apply();
+    } finally {
+      // Even when reading failed: what changes from now on is still kept (SC4).
+      this.#loaded = true;
+      if (!this.#closed) this.#doc.on('update', this.#record);
+    }
+  }
+
+  async #apply() {
     // User Timing measures: DevTools and the UI benchmark (tests/bench/goal-tree-ui.ts) read them.
     const started = performance.now();
     const db = await this.#db;
@@ -74,44 +95,58 @@ class IndexedDbReplica implements Replica {
     const read = performance.now();
     performance.measure('replica:read-indexeddb', { start: started, end: read });
     if (this.#closed) return;
-    // Changes made before the load (none, in the app: the page waits for it) are not stored yet.
-    const unstored = this.#doc.store.clients.size > 0;
+    // Changes made before the load are not stored yet (none, in the app: the page waits for the
+    // load), unless they came from the server after the page stopped waiting: those were kept
+    // as received (record()).
+    const unstored = !this.#recordedEarly && this.#doc.store.clients.size > 0;
     // One transaction: observers (the goal index) see one change, not one per stored update.
-    Y.transact(
-      this.#doc,
-      () => {
-        for (const update of updates) Y.applyUpdate(this.#doc, update, this);
-      },
-      this,
-      false,
+    // And unobserved by `update` listeners: normally there are none yet, but when the page
+    // stopped waiting the provider is one, and the load is not a change to send (the whole
+    // replica in one message, past the server's frame limit); SyncedDocument syncs afresh.
+    withoutUpdateListeners(this.#doc, () =>
+      Y.transact(
+        this.#doc,
+        () => {
+          for (const update of updates) Y.applyUpdate(this.#doc, update, this);
+        },
+        this,
+        false,
+      ),
     );
     performance.measure('replica:apply', { start: read, end: performance.now() });
-    this.#doc.on('update', this.#record);
+    if (keys.length > 0) this.#lastKey = keys.at(-1)!;
     if (unstored) this.#append(Y.encodeStateAsUpdate(this.#doc));
-    if (updates.length > FOLD_AFTER_UPDATES) this.#foldLater(keys.at(-1)!);
+    if (updates.length > FOLD_AFTER_UPDATES) this.#foldLater();
   }
 
   record(update: Uint8Array) {
+    if (!this.#loaded) this.#recordedEarly = true;
     this.#append(update);
   }
 
   #append(update: Uint8Array) {
     if (this.#closed) return;
     // IndexedDB runs read-write transactions on one store in the order they were created.
-    this.#written = this.#db.then((db) => {
+    this.#written = this.#db.then(async (db) => {
       const [store] = idb.transact(db, [UPDATES]);
-      return idb.rtop(store!.add(update));
+      const key = (await idb.rtop(store!.add(update))) as number;
+      this.#lastKey = Math.max(this.#lastKey ?? key, key);
     });
     this.#written.catch(() => {}); // a failed write shows on the next load, not as a crash
+    // A tab left open on a busy document keeps appending: fold now and then, not only on load.
+    if (this.#loaded && ++this.#appended >= FOLD_AFTER_UPDATES) this.#foldLater();
   }
 
   /**
-   * Replaces the updates up to `lastKey` by the whole document in one update, when the page is
-   * idle: the encoding takes as long as the load saved, and should not delay the first paint.
+   * Replaces the stored updates by the whole document in one update, when the page is idle: the
+   * encoding takes as long as the load saved, and should not delay the first paint. Only updates
+   * known written (up to `#lastKey`, all of them in the document) are deleted.
    */
-  #foldLater(lastKey: number) {
+  #foldLater() {
+    this.#appended = 0;
     const fold = () => {
-      if (this.#closed) return;
+      const lastKey = this.#lastKey;
+      if (this.#closed || lastKey === null) return;
       const whole = Y.encodeStateAsUpdate(this.#doc);
       this.#written = this.#db.then(async (db) => {
         // Both requests in one transaction, issued together: the store is never without them.
@@ -124,7 +159,7 @@ class IndexedDbReplica implements Replica {
       this.#written.catch(() => {});
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(fold, { timeout: 10_000 });
-    else setTimeout(fold, 0);
+    else setTimeout(fold, 2_000);
   }
 
   async close() {
@@ -132,7 +167,7 @@ class IndexedDbReplica implements Replica {
     this.#closed = true;
     this.#doc.off('update', this.#record);
     await this.#written.catch(() => {});
-    (await this.#db).close();
+    (await this.#db.catch(() => null))?.close();
   }
 
   /**

@@ -196,7 +196,15 @@ export class SyncedDocument {
   async #attachWhenLoaded(session: Session) {
     if (session.replica) {
       const timeout = this.#options.loadTimeoutMs ?? 3000;
-      await Promise.race([session.replica.whenLoaded.catch(() => {}), delay(timeout)]);
+      let loaded = false;
+      const load = session.replica.whenLoaded.then(
+        () => (loaded = true),
+        () => (loaded = true),
+      );
+      await Promise.race([load, delay(timeout)]);
+      // Connected before the stored replica was in: its load is applied unobserved (not sent as
+      // one huge update), so sync afresh once it is, and the server gets what it lacks.
+      if (!loaded) void load.then(() => this.#resyncAfterLateLoad(session));
     }
     if (this.#retired.has(session) || session !== this.#session) return;
     performance.mark('sync:connecting');
@@ -204,6 +212,13 @@ export class SyncedDocument {
     this.#listen(session, session.provider);
     this.#facts.local = stateVectorOf(session.doc);
     this.#update();
+    if (this.#wantConnected) this.connect();
+  }
+
+  #resyncAfterLateLoad(session: Session) {
+    if (this.#retired.has(session) || session !== this.#session || !session.provider) return;
+    this.#facts.local = stateVectorOf(session.doc);
+    session.provider.disconnect();
     if (this.#wantConnected) this.connect();
   }
 
