@@ -216,6 +216,22 @@ describe('goal-tree document', () => {
     recordProgress(doc, id, 37, { by: owner, at: '2026-07-09T09:00:00.000Z' });
     const goal = readGoal(doc, id)!;
     expect([goal.metric.current, goal.lastProgressAt]).toEqual([37, '2026-07-09T09:00:00.000Z']);
+
+    // Within one entry, the fields it assigns itself win, whatever their key order.
+    const checkIn = {
+      id: 'c1',
+      value: 50,
+      progress: 0.5,
+      at: '2026-07-10T09:00:00.000Z',
+      by: owner,
+    };
+    for (const entry of [
+      { checkIn, metric: { current: 49 } },
+      { metric: { current: 49 }, checkIn: { ...checkIn, id: 'c2' } },
+    ]) {
+      goalLog(goalMap(doc, id))!.push([entry]);
+      expect(readGoal(doc, id)!.metric.current).toBe(49);
+    }
   });
 
   it('[GOAL18] records a check-in for every milestone ticked, with how many are done', () => {

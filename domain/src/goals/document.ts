@@ -125,6 +125,13 @@ export function foldGoal(
   for (const raw of entries) {
     if (typeof raw !== 'object' || raw === null) continue;
     const entry = raw as Record<string, unknown>;
+    // What a check-in assigns by itself (GOAL2) comes first: the entry's own fields, in any key
+    // order, win over it.
+    const implied = readCheckIn(entry.checkIn);
+    if (implied) {
+      goal.lastProgressAt = implied.at;
+      if (!('milestone' in entry)) goal.metric.current = implied.value;
+    }
     for (const key in entry) {
       const value = entry[key];
       switch (key) {
@@ -176,15 +183,9 @@ export function foldGoal(
           if (move) goal.moves.push(move);
           break;
         }
-        case 'checkIn': {
-          const checkIn = readCheckIn(value);
-          if (!checkIn) break;
-          goal.checkIns.push(checkIn);
-          // A check-in also assigns these (GOAL2): writers do not repeat them.
-          goal.lastProgressAt = checkIn.at;
-          if (!('milestone' in entry)) goal.metric.current = checkIn.value;
+        case 'checkIn':
+          if (implied) goal.checkIns.push(implied);
           break;
-        }
       }
     }
   }

@@ -18,16 +18,20 @@ import { OutgoingFrame } from './outgoing-frame.ts';
 
 /** Past this many updates since the whole document was encoded, it is encoded again. */
 const MAX_UPDATES_SINCE = 200;
-/** …or past this share of its size (with a floor, so small documents keep a few edits). */
+/** …or past this share of its size (with a floor, so small documents keep a few edits, and a
+ *  ceiling far under a connection's send-buffer limit, SYNC12). */
 const MAX_BYTES_SINCE_SHARE = 0.25;
 const MIN_BYTES_SINCE = 64 * 1024;
+const MAX_BYTES_SINCE = 4 * 1024 * 1024;
 
 interface Everything {
   /** The whole document at some version, as sync step 2. */
   readonly document: OutgoingFrame;
-  /** Every update the document took since, as sync updates, in order. */
-  readonly since: OutgoingFrame[];
+  /** Every update the document took since, in order. */
+  readonly since: Uint8Array[];
   sinceBytes: number;
+  /** `since` as sync-update frames, built when a client joins (most edits see no join). */
+  sinceFrames: OutgoingFrame[] | undefined;
 }
 
 export class EncodedState {
@@ -44,9 +48,9 @@ export class EncodedState {
     this.#syncStep1 = undefined;
     const everything = this.#everything;
     if (!everything) return;
-    const budget = Math.max(
-      MIN_BYTES_SINCE,
-      everything.document.bytes.byteLength * MAX_BYTES_SINCE_SHARE,
+    const budget = Math.min(
+      MAX_BYTES_SINCE,
+      Math.max(MIN_BYTES_SINCE, everything.document.bytes.byteLength * MAX_BYTES_SINCE_SHARE),
     );
     if (
       !update ||
@@ -56,8 +60,9 @@ export class EncodedState {
       this.#everything = undefined;
       return;
     }
-    everything.since.push(OutgoingFrame.of({ type: 'sync-update', update }));
+    everything.since.push(update);
     everything.sinceBytes += update.byteLength;
+    everything.sinceFrames = undefined;
   }
 
   /** Our state vector, as sync step 1. */
@@ -72,8 +77,16 @@ export class EncodedState {
    */
   syncStep2(stateVector: Uint8Array, vector: StateVector): OutgoingFrame[] {
     if (vector.size > 0 || this.#hasPending()) return [syncStep2Of(this.#doc, stateVector)];
-    this.#everything ??= { document: syncStep2Of(this.#doc), since: [], sinceBytes: 0 };
-    return [...this.#everything.since, this.#everything.document];
+    const everything = (this.#everything ??= {
+      document: syncStep2Of(this.#doc),
+      since: [],
+      sinceBytes: 0,
+      sinceFrames: [],
+    });
+    everything.sinceFrames ??= everything.since.map((update) =>
+      OutgoingFrame.of({ type: 'sync-update', update }),
+    );
+    return [...everything.sinceFrames, everything.document];
   }
 
   #hasPending(): boolean {
