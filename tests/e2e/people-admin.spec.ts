@@ -21,6 +21,9 @@ function unique(prefix: string): string {
  */
 async function openDialog(page: Page, button: string, role: 'dialog' | 'alertdialog' = 'dialog') {
   const dialog = page.getByRole(role);
+  // The dialog closed just before (Escape, Cancel, Done) may still be on its way out, and would
+  // pass for the new one: the test then typed into it as it went (flaky in CI).
+  await expect(dialog).toHaveCount(0);
   await expect(async () => {
     if (!(await dialog.isVisible())) await page.getByRole('button', { name: button }).click();
     await expect(dialog).toBeVisible({ timeout: 1_000 });
