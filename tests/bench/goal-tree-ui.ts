@@ -192,10 +192,6 @@ async function timeToRows(
   return { marked, polled };
 }
 
-/**
- * Types into the title of the first goal and measures each keystroke from the browser's own
- * Event Timing entries: input delay + handlers + rendering up to the next frame.
- */
 /** Milliseconds since navigation of each step of a cold open (User Timing marks of the page). */
 interface ColdTimeline {
   documentOpened: number;
@@ -225,6 +221,10 @@ interface Keystroke {
   handlers: number;
 }
 
+/**
+ * Types into the title of the first goal and measures each keystroke from the browser's own
+ * Event Timing entries: input delay + handlers + rendering up to the next frame.
+ */
 async function typingTimes(page: Page): Promise<Keystroke[]> {
   await page.locator('[data-goal-id]').first().click();
   const title = page.getByRole('complementary', { name: 'Goal details' }).getByLabel('Title', {
@@ -241,20 +241,6 @@ async function typingTimes(page: Page): Promise<Keystroke[]> {
       }
     }).observe({ type: 'event', durationThreshold: 0, buffered: false } as PerformanceObserverInit);
   });
-  if (process.env.GOAL_UI_DEBUG) {
-    const census = await page.evaluate(() => {
-      const counts = new Map<string, number>();
-      for (const element of document.querySelectorAll('*')) {
-        const key = element.tagName.toLowerCase();
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      return {
-        total: document.querySelectorAll('*').length,
-        top: [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8),
-      };
-    });
-    log(`DOM: ${JSON.stringify(census)}`);
-  }
   await page.keyboard.press('End');
   const profiler = process.env.GOAL_UI_PROFILE === 'typing' ? await startProfile(page) : null;
   const tracing = process.env.GOAL_UI_TRACE === 'typing';

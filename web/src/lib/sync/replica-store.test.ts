@@ -7,13 +7,25 @@ import { FOLD_AFTER_UPDATES, indexedDbReplicas } from './replica-store.ts';
 let names = 0;
 const freshName = () => `threadline/test/replica-${++names}`;
 
-/** Opens the stored replica into a fresh Y.Doc, waits for the load, and closes it. */
-async function stored(name: string) {
-  const doc = new Y.Doc();
+/** Opens the stored replica `name` into `doc` and waits for the load. */
+async function opened(name: string, doc = new Y.Doc()) {
   const replica = indexedDbReplicas().open(name, doc);
   await replica.whenLoaded;
+  return { doc, replica };
+}
+
+/** Opens the stored replica into a fresh Y.Doc, waits for the load, and closes it. */
+async function stored(name: string) {
+  const { doc, replica } = await opened(name);
   await replica.close();
   return doc;
+}
+
+/** Stores what `write` does to a fresh document, as an earlier visit would have. */
+async function storedBefore(name: string, write: (doc: Y.Doc) => void) {
+  const { doc, replica } = await opened(name);
+  write(doc);
+  await replica.close();
 }
 
 async function storedUpdateCount(name: string) {
@@ -41,9 +53,7 @@ function until(check: () => Promise<boolean>) {
 describe('the replica stored in IndexedDB', () => {
   it('[SC4] keeps every update made after the load, for the next visit', async () => {
     const name = freshName();
-    const doc = new Y.Doc();
-    const replica = indexedDbReplicas().open(name, doc);
-    await replica.whenLoaded;
+    const { doc, replica } = await opened(name);
     doc.getText('t').insert(0, 'hello');
     doc.getText('t').insert(5, ' world');
     await replica.close();
@@ -52,17 +62,14 @@ describe('the replica stored in IndexedDB', () => {
 
   it('[SC4] loads the stored updates in one transaction, before the document is listened to', async () => {
     const name = freshName();
-    const first = new Y.Doc();
-    const writer = indexedDbReplicas().open(name, first);
-    await writer.whenLoaded;
-    for (let i = 0; i < 5; i++) first.getArray<number>('a').push([i]);
-    await writer.close();
+    await storedBefore(name, (first) => {
+      for (let i = 0; i < 5; i++) first.getArray<number>('a').push([i]);
+    });
 
     const doc = new Y.Doc();
     let observed = 0;
     doc.getArray('a').observe(() => observed++);
-    const replica = indexedDbReplicas().open(name, doc);
-    await replica.whenLoaded;
+    const { replica } = await opened(name, doc);
     expect(doc.getArray('a').toArray()).toEqual([0, 1, 2, 3, 4]);
     expect(observed).toBe(1);
     // Its own load is not recorded again: the store still holds the five updates.
@@ -85,16 +92,12 @@ describe('the replica stored in IndexedDB', () => {
     { timeout: 15_000 },
     async () => {
       const name = freshName();
-      const first = new Y.Doc();
-      const writer = indexedDbReplicas().open(name, first);
-      await writer.whenLoaded;
-      for (let i = 0; i <= FOLD_AFTER_UPDATES; i++) first.getArray<number>('a').push([i]);
-      await writer.close();
+      await storedBefore(name, (first) => {
+        for (let i = 0; i <= FOLD_AFTER_UPDATES; i++) first.getArray<number>('a').push([i]);
+      });
       expect(await storedUpdateCount(name)).toBe(FOLD_AFTER_UPDATES + 1);
 
-      const doc = new Y.Doc();
-      const replica = indexedDbReplicas().open(name, doc);
-      await replica.whenLoaded;
+      const { doc, replica } = await opened(name);
       doc.getArray<number>('a').push([-1]);
       // One update, the whole document: the change after the load is in it.
       await until(async () => (await storedUpdateCount(name)) === 1);
@@ -109,9 +112,7 @@ describe('the replica stored in IndexedDB', () => {
     { timeout: 15_000 },
     async () => {
       const name = freshName();
-      const doc = new Y.Doc();
-      const replica = indexedDbReplicas().open(name, doc);
-      await replica.whenLoaded;
+      const { doc, replica } = await opened(name);
       for (let i = 0; i < FOLD_AFTER_UPDATES + 5; i++) doc.getArray<number>('a').push([i]);
       await until(async () => (await storedUpdateCount(name)) < FOLD_AFTER_UPDATES);
       await replica.close();
@@ -121,18 +122,13 @@ describe('the replica stored in IndexedDB', () => {
 
   it('[SC4] hides its load from update listeners already there, and keeps what they see after', async () => {
     const name = freshName();
-    const first = new Y.Doc();
-    const writer = indexedDbReplicas().open(name, first);
-    await writer.whenLoaded;
-    first.getText('t').insert(0, 'stored');
-    await writer.close();
+    await storedBefore(name, (first) => first.getText('t').insert(0, 'stored'));
 
     // The provider, when the page stopped waiting for a slow load: the load is not a change to send.
     const doc = new Y.Doc();
     const sent: unknown[] = [];
     doc.on('update', (_update: Uint8Array, origin: unknown) => sent.push(origin));
-    const replica = indexedDbReplicas().open(name, doc);
-    await replica.whenLoaded;
+    const { replica } = await opened(name, doc);
     expect(doc.getText('t').toString()).toBe('stored');
     expect(sent).toEqual([]);
     doc.transact(() => doc.getText('t').insert(0, 'then '), 'me');
@@ -159,9 +155,7 @@ describe('the replica stored in IndexedDB', () => {
 
   it('[SC5] clear() empties the store and stops recording', async () => {
     const name = freshName();
-    const doc = new Y.Doc();
-    const replica = indexedDbReplicas().open(name, doc);
-    await replica.whenLoaded;
+    const { doc, replica } = await opened(name);
     doc.getText('t').insert(0, 'refused');
     await replica.clear();
     doc.getText('t').insert(0, 'after ');

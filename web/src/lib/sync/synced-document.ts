@@ -287,7 +287,8 @@ export class SyncedDocument {
     // `update` listeners (remote-updates.ts).
     doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (!changed(tr)) return;
-      this.#facts.local = stateVectorOf(doc);
+      // Yjs has just computed the document's whole state vector as the transaction's afterState.
+      this.#facts.local = tr.afterState;
       // The server had these changes: saving them is their sender's business (SC1).
       if (tr.origin === provider) {
         this.#facts.received = withReceived(this.#facts.received, tr.beforeState, tr.afterState);
