@@ -135,6 +135,17 @@ test('A edits offline, reloads, reconnects, and A and B converge on both sidesâ€
   await a.page.reload();
   await search(a.page, tag);
   await expect(row(a.page, `Offline theme ${tag} renamed`)).toBeVisible();
+  // SC10: the first rows came from the snapshot cached on the last visit, before the document
+  // itself was loaded and the tree became editable.
+  const open = await a.page.evaluate(() => ({
+    snapshots: performance.getEntriesByName('goal-tree:snapshot-read').length,
+    firstRows: performance.getEntriesByName('goal-tree:first-rows')[0]?.startTime ?? null,
+    live: performance.getEntriesByName('goal-tree:live')[0]?.startTime ?? null,
+  }));
+  expect(open.snapshots).toBe(1);
+  expect(open.firstRows).not.toBeNull();
+  expect(open.live).not.toBeNull();
+  expect(open.firstRows!).toBeLessThan(open.live!);
   await row(a.page, `Offline theme ${tag} renamed`).click();
   await a.page.getByLabel('Description').fill(`Written offline after a reload ${tag}`);
 

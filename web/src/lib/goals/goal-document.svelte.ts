@@ -2,6 +2,11 @@
 // (domain/goals/goal-index.ts) and version counters that tell Svelte what changed. Readers touch a version
 // before reading the index, so a title keystroke re-renders the rows showing that goal, not the
 // tree's shape; a move re-flattens the tree. Follows the document across a refusal reset (SC5).
+//
+// Opening a stored tree, the first rows come from the snapshot this device cached on its last
+// visit (domain goals/snapshot.ts, SC10), read-only, while the Y.Doc is read and applied; the
+// tree becomes editable (`live`) once the document is in. The snapshot is written again when the
+// page is idle after a sync, after changes, and when the page is hidden.
 import type * as Y from 'yjs';
 import { SvelteMap } from 'svelte/reactivity';
 import { toast } from 'svelte-sonner';
@@ -12,9 +17,17 @@ import { openDocument, type SyncedDocument } from '$lib/sync/synced-document';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { Presence } from '$lib/sync/presence.svelte';
 import { GoalIndex, NO_GOALS, type IndexChange } from '@threadline/domain/goals/goal-index';
+import { readSnapshot, writeSnapshot, type IndexParts } from '@threadline/domain/goals/snapshot';
+import { afterNextPaint, whenIdle } from '$lib/scheduling';
 
 /** Past this many goals in one change, readers of single goals all re-read (a bulk change). */
 const PER_GOAL_VERSIONS = 64;
+
+/**
+ * After a change, the snapshot is written again at most this often: writing the 5,000-person
+ * tree's takes about 0.2 s of the main thread (in an idle moment, but still).
+ */
+const SNAPSHOT_EVERY_MS = 30_000;
 
 export interface GoalDocumentOptions {
   name: string;
@@ -38,25 +51,41 @@ export class GoalDocument {
   progressVersion = $state(0);
   /** Bumped when a refusal replaced the Y.Doc (SC5): editors bound to Yjs types rebind. */
   generation = $state(0);
-  /** The stored replica is loaded (or there was none): the tree can be shown. */
+  /** The tree can be shown: from the cached snapshot, or from the document once loaded. */
   loaded = $state(false);
+  /** The stored replica is in the Y.Doc (or there was none): the tree is the document's, editable. */
+  live = $state(false);
   readonly synced: SyncedDocument;
   readonly status: SyncStatus;
   readonly presence: Presence;
   readonly #me: GoalDocumentOptions['me'];
   #index: GoalIndex;
+  /** What readers see: the cached snapshot until the document is loaded, then the index. */
+  #shown: IndexParts;
   readonly #stops: (() => void)[] = [];
+  /** A snapshot write is due (the tree changed since the last one). */
+  #snapshotDue = false;
+  #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  #snapshotAt = 0;
+  #destroyed = false;
 
   constructor(options: GoalDocumentOptions) {
     this.#me = options.me;
-    this.synced = openDocument({ name: options.name, syncUrl: options.syncUrl, user: options.me });
+    this.synced = openDocument({
+      name: options.name,
+      syncUrl: options.syncUrl,
+      user: options.me,
+      showCachedView: (view) => this.#showSnapshot(view),
+    });
     this.status = new SyncStatus(this.synced);
     this.presence = new Presence(this.synced, options.me.id);
     this.#index = this.#indexOf(this.synced.doc);
+    this.#shown = this.#index;
     this.#stops.push(
       this.synced.onReset((doc) => {
         this.#index.destroy();
         this.#index = this.#indexOf(doc);
+        this.#shown = this.#index;
         this.generation++;
         this.#bump({ goals: NO_GOALS, tree: true, progress: true });
       }),
@@ -69,8 +98,58 @@ export class GoalDocument {
     const opened = performance.now();
     void this.synced.whenLoaded().finally(() => {
       performance.measure('goal-tree:replica-loaded', { start: opened, end: performance.now() });
+      if (this.#shown !== this.#index) {
+        // Editors bind to the Y.Doc's types now that it holds the tree.
+        this.#shown = this.#index;
+        this.generation++;
+        this.#bump({ goals: NO_GOALS, tree: true, progress: true });
+      }
       this.loaded = true;
+      this.live = true;
+      performance.mark('goal-tree:live');
+      void this.synced.whenSynced().then(() => this.#snapshotSoon(0));
     });
+    const hidden = () => {
+      if (document.visibilityState === 'hidden' && this.#snapshotDue) this.#writeSnapshot();
+    };
+    if (typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', hidden);
+      this.#stops.push(() => document.removeEventListener('visibilitychange', hidden));
+    }
+  }
+
+  /** Shows the cached snapshot, read-only, until the document is loaded; resolves once painted. */
+  async #showSnapshot(view: string) {
+    if (this.live || this.#destroyed) return;
+    const started = performance.now();
+    const parts = readSnapshot(view);
+    performance.measure('goal-tree:snapshot-read', { start: started, end: performance.now() });
+    if (!parts) return;
+    this.#shown = parts;
+    this.#bump({ goals: NO_GOALS, tree: true, progress: true });
+    this.loaded = true;
+    await afterNextPaint();
+  }
+
+  /** Writes the snapshot when the page is next idle, `delayMs` from now at the earliest. */
+  #snapshotSoon(delayMs: number) {
+    this.#snapshotDue = true;
+    const at = Date.now() + delayMs;
+    if (this.#destroyed || (this.#snapshotTimer !== null && this.#snapshotAt <= at)) return;
+    if (this.#snapshotTimer !== null) clearTimeout(this.#snapshotTimer);
+    this.#snapshotAt = at;
+    this.#snapshotTimer = setTimeout(() => {
+      this.#snapshotTimer = null;
+      whenIdle(() => this.#writeSnapshot());
+    }, delayMs);
+  }
+
+  #writeSnapshot() {
+    if (!this.live || this.#destroyed || !this.#snapshotDue) return;
+    this.#snapshotDue = false;
+    const started = performance.now();
+    this.synced.cacheView(writeSnapshot(this.#index));
+    performance.measure('goal-tree:snapshot-written', { start: started, end: performance.now() });
   }
 
   #indexOf(doc: Y.Doc): GoalIndex {
@@ -78,6 +157,7 @@ export class GoalDocument {
   }
 
   #bump(change: IndexChange) {
+    if (this.live) this.#snapshotSoon(SNAPSHOT_EVERY_MS);
     this.contentVersion++;
     if (change.goals.size === 0 || change.goals.size > PER_GOAL_VERSIONS) {
       this.#bulkVersion++;
@@ -102,33 +182,35 @@ export class GoalDocument {
 
   get tree(): GoalTree {
     void this.treeVersion;
-    return this.#index.tree;
+    return this.#shown.tree;
   }
 
   get goals(): ReadonlyMap<string, Goal> {
     void this.contentVersion;
-    return this.#index.goals;
+    return this.#shown.goals;
   }
 
   goal(id: string | null): Goal | undefined {
     if (id === null) return undefined;
     void this.#bulkVersion;
     void this.#goalVersions.get(id);
-    return this.#index.goals.get(id);
+    return this.#shown.goals.get(id);
   }
 
   progressOf(id: string): number | null {
     void this.progressVersion;
-    return this.#index.progress.get(id) ?? null;
+    return this.#shown.progress.get(id) ?? null;
   }
 
   /** The live-goal count, for the page's summary. */
   get liveCount(): number {
     void this.treeVersion;
-    return this.#index.tree.parent.size;
+    return this.#shown.tree.parent.size;
   }
 
   async destroy() {
+    this.#destroyed = true;
+    if (this.#snapshotTimer !== null) clearTimeout(this.#snapshotTimer);
     for (const stop of this.#stops) stop();
     this.#index.destroy();
     await this.synced.destroy();

@@ -154,21 +154,29 @@ export class GoalTreeView {
     return this.#cycleClosed || status.readOnly || status.stopped;
   }
 
+  /**
+   * Whether anything can be changed now: not while read-only, nor while the rows still come from
+   * the cached snapshot (SC10), whose goals are not the document's yet.
+   */
+  get writable(): boolean {
+    return this.document.live && !this.readOnly;
+  }
+
   mayEdit(goal: Goal): boolean {
-    return !this.readOnly && mayEdit(this.actor, goal);
+    return this.writable && mayEdit(this.actor, goal);
   }
 
   mayApprove(goal: Goal): boolean {
-    return !this.readOnly && mayApprove(this.actor, goal);
+    return this.writable && mayApprove(this.actor, goal);
   }
 
   get mayAddTheme(): boolean {
-    return !this.readOnly && mayAddTheme(this.actor);
+    return this.writable && mayAddTheme(this.actor);
   }
 
   /** Whether this person may add a goal under `parentId` (always, where they may write at all). */
   get mayAdd(): boolean {
-    return !this.readOnly;
+    return this.writable;
   }
 
   toggle(id: string) {

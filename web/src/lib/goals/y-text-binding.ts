@@ -43,6 +43,16 @@ export function shiftSelection(selection: Selection, delta: Delta): Selection {
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
+/**
+ * Shows `value` in a field not bound to a Y.Text (the tree drawn from its cached snapshot, before
+ * the document is loaded: SC10).
+ */
+export function showText(value: string) {
+  return (field: Field) => {
+    field.value = value;
+  };
+}
+
 /** Svelte attachment: `{@attach bindYText(text)}`. A null text leaves the field alone. */
 export function bindYText(text: Y.Text | null) {
   return (field: Field) => {

@@ -153,13 +153,76 @@ describe('the replica stored in IndexedDB', () => {
     expect((await stored(name)).getText('t').toString()).toBe('from the server');
   });
 
-  it('[SC5] clear() empties the store and stops recording', async () => {
+  it('[SC5] clear() empties the store, cached view included, and stops recording', async () => {
     const name = freshName();
     const { doc, replica } = await opened(name);
     doc.getText('t').insert(0, 'refused');
+    replica.cacheView('a view with the refused change');
     await replica.clear();
     doc.getText('t').insert(0, 'after ');
     expect(await storedUpdateCount(name)).toBe(0);
     expect((await stored(name)).getText('t').toString()).toBe('');
+    expect(await cachedViewOnOpen(name)).toEqual({ views: [], text: '' });
+  });
+
+  it('[SC10] hands the cached view over before applying the stored updates, which wait for it', async () => {
+    const name = freshName();
+    const { doc: first, replica: visit } = await opened(name);
+    first.getText('t').insert(0, 'stored');
+    visit.cacheView('the view of the last visit');
+    await visit.close();
+
+    const doc = new Y.Doc();
+    const seen: string[] = [];
+    let release = () => {};
+    const replica = indexedDbReplicas().open(name, doc, {
+      showCachedView: (view) => {
+        // Drawn while the document is still empty; the load goes on once the view is painted.
+        seen.push(`${view} / document: '${doc.getText('t').toString()}'`);
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    await until(async () => seen.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(doc.getText('t').toString()).toBe('');
+    release();
+    await replica.whenLoaded;
+    expect(seen).toEqual([`the view of the last visit / document: ''`]);
+    expect(doc.getText('t').toString()).toBe('stored');
+    await replica.close();
+  });
+
+  it('[SC10] keeps the latest cached view, and loads the document when drawing one fails', async () => {
+    const name = freshName();
+    const { doc, replica } = await opened(name);
+    doc.getText('t').insert(0, 'stored');
+    replica.cacheView('older');
+    replica.cacheView('newer');
+    await replica.close();
+    expect(await cachedViewOnOpen(name, () => Promise.reject(new Error('cannot draw')))).toEqual({
+      views: ['newer'],
+      text: 'stored',
+    });
+  });
+
+  it('[SC10] opens without a cached view as before: nothing is shown, the document loads', async () => {
+    const name = freshName();
+    await storedBefore(name, (first) => first.getText('t').insert(0, 'stored'));
+    expect(await cachedViewOnOpen(name)).toEqual({ views: [], text: 'stored' });
   });
 });
+
+/** Opens the stored replica, noting the cached views handed over, and what the document loaded. */
+async function cachedViewOnOpen(name: string, draw: () => Promise<void> = async () => {}) {
+  const doc = new Y.Doc();
+  const views: string[] = [];
+  const replica = indexedDbReplicas().open(name, doc, {
+    showCachedView: (view) => {
+      views.push(view);
+      return draw();
+    },
+  });
+  await replica.whenLoaded;
+  await replica.close();
+  return { views, text: doc.getText('t').toString() };
+}

@@ -32,6 +32,11 @@ export interface OpenDocumentOptions {
   watchNetwork?: boolean;
   /** Longest wait for the stored replica before connecting anyway (a stuck IndexedDB). */
   loadTimeoutMs?: number;
+  /**
+   * Draws the view this device cached for the document (`cacheView`) while its replica is still
+   * being read; the replica is applied once the returned promise settles (SC10).
+   */
+  showCachedView?: (view: string) => Promise<void> | void;
 }
 
 type Listener<T> = (value: T) => void;
@@ -143,6 +148,14 @@ export class SyncedDocument {
     return subscribe(this.#refusalListeners, listener);
   }
 
+  /**
+   * Keeps a view of the document drawn from its current state (e.g. the goal tree's snapshot),
+   * handed to `showCachedView` on the next visit (SC10). Nothing without a stored replica.
+   */
+  cacheView(view: string) {
+    this.#session.replica?.cacheView(view);
+  }
+
   /** Sets what this person is editing (a field or goal id), or null, for everyone's presence. */
   setEditing(target: string | null) {
     this.#presence = { ...this.#presence, editing: target };
@@ -179,8 +192,11 @@ export class SyncedDocument {
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
     awareness.setLocalState(this.#facts.readOnly ? null : this.#presence);
+    const { showCachedView } = this.#options;
     const replica =
-      this.#store?.open(`threadline/${this.#options.user.id}/${this.name}`, doc) ?? null;
+      this.#store?.open(`threadline/${this.#options.user.id}/${this.name}`, doc, {
+        showCachedView,
+      }) ?? null;
     const session: Session = { doc, awareness, provider: null, replica };
     this.#facts = {
       ...this.#facts,
