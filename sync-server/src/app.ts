@@ -2,6 +2,7 @@
 // `/sync/<document name>`, where each accepted websocket becomes a Connection in a room.
 import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
@@ -49,6 +50,31 @@ export function createSyncApp(options: SyncAppOptions) {
   app.get('/metrics', async (c) => {
     c.header('content-type', metrics.registry.contentType);
     return c.body(await metrics.registry.metrics());
+  });
+
+  // A page on the web app's origin (same host, another port) fetches the snapshot with its cookie.
+  app.use(
+    '/snapshot/*',
+    cors({
+      origin: (origin, c) => (sameHost(origin, c.req.header('host')) ? origin : null),
+      credentials: true,
+      allowMethods: ['GET'],
+    }),
+  );
+
+  // SYNC26: what a client with no copy of the document draws first (the goal tree's snapshot),
+  // under the same admission as the document's websocket.
+  app.get('/snapshot/:name{.+}', async (c) => {
+    const admission = await admit(db, access, c.req.header('cookie'), c.req.param('name') ?? '');
+    if (!admission.admitted) {
+      return c.json({ error: CLOSE_REASONS[admission.code] }, httpStatusOf(admission.code));
+    }
+    const snapshot = await rooms.viewSnapshot(admission.key);
+    if (snapshot === null) return c.json({ error: 'This document has no snapshot.' }, 404);
+    return c.body(snapshot, 200, {
+      'content-type': 'application/json',
+      'cache-control': 'private, no-store',
+    });
   });
 
   app.get(
@@ -124,4 +150,21 @@ export function createSyncApp(options: SyncAppOptions) {
   );
 
   return app;
+}
+
+/** A refusal's websocket close code (4401, 4403, 4404) as the HTTP status it mirrors. */
+function httpStatusOf(code: CloseCode): 401 | 403 | 404 {
+  if (code === CloseCode.Unauthorized) return 401;
+  if (code === CloseCode.Forbidden) return 403;
+  return 404;
+}
+
+/** Whether the page's origin is on the host this server answers as (the web app's next port). */
+function sameHost(origin: string, host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return new URL(origin).hostname === new URL(`http://${host}`).hostname;
+  } catch {
+    return false;
+  }
 }

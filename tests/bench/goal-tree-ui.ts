@@ -7,7 +7,7 @@
 //
 // Writes tests/bench/goal-tree-ui.results.md and prints the same table. Switches:
 // GOAL_UI_PROFILE=1|cold|typing (a CPU profile), GOAL_UI_TRACE=typing (a trace), GOAL_UI_MARKS=1
-// (the page's User Timing marks of each open from IndexedDB, printed).
+// (the page's User Timing marks of each open, printed).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
@@ -86,8 +86,9 @@ try {
     cold.push(coldOpen.marked ?? coldOpen.polled);
     coldPolled.push(coldOpen.polled);
     await coldProfiler?.stop();
-    coldSteps.push(await page.evaluate(coldTimeline));
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    coldSteps.push(await page.evaluate(coldTimeline));
+    if (process.env.GOAL_UI_MARKS) log(`open cold: ${await page.evaluate(userTimings)}`);
     rendered.push(await page.locator('[data-goal-id]').count());
     goalCount = await page.getByTestId('goal-count').innerText();
     // Active, the worker serves the reload below (it claims the first page too, but that claim
@@ -143,10 +144,12 @@ try {
     `| … from IndexedDB: the cached snapshot parsed (first rows come from it, SC10) | ${ms(median(breakdown.map((b) => b.snapshot)))} | | |`,
     `| … as Playwright's wait for a row saw them: cold / from IndexedDB | ${ms(median(coldPolled))} / ${ms(median(warmPolled))} | | |`,
     `| … cold: the page's document started (navigation → the goal page's script ran) | ${ms(median(coldSteps.map((c) => c.documentOpened)))} | | |`,
+    `| … cold: the server's snapshot fetched (how long; first rows come from it, SYNC26) | ${ms(median(coldSteps.map((c) => c.snapshotFetched)))} | | |`,
     `| … cold: the (empty) stored replica loaded, connecting | ${ms(median(coldSteps.map((c) => c.connecting)))} | | |`,
     `| … cold: connected to the sync server | ${ms(median(coldSteps.map((c) => c.connected)))} | | |`,
     `| … cold: the server's sync step 2 received (the whole tree) | ${ms(median(coldSteps.map((c) => c.step2Received)))} | | |`,
     `| … cold: … and applied to the Y.Doc (Yjs, goal index included) | ${ms(median(coldSteps.map((c) => c.step2Applied)))} | | |`,
+    `| … cold: editable (the document synced, rows bound to it) | ${ms(median(coldSteps.map((c) => c.live)))} | | |`,
     `| … of which: the stored replica loaded into the Y.Doc (IndexedDB + Yjs) | ${ms(median(breakdown.map((b) => b.replica)))} | | |`,
     `| … … reading the stored updates from IndexedDB | ${ms(median(breakdown.map((b) => b.read)))} | | |`,
     `| … … Yjs applying them, observers included | ${ms(median(breakdown.map((b) => b.apply)))} | | |`,
@@ -209,6 +212,10 @@ async function timeToRows(
 /** Milliseconds since navigation of each step of a cold open (User Timing marks of the page). */
 interface ColdTimeline {
   documentOpened: number;
+  /** The server's snapshot fetched (SYNC26): how long it took (not since navigation). */
+  snapshotFetched: number;
+  /** The document synced, the tree bound to it and editable. */
+  live: number;
   connecting: number;
   connected: number;
   step2Received: number;
@@ -221,6 +228,8 @@ function coldTimeline(): ColdTimeline {
   const took = (name: string) => performance.getEntriesByName(name)[0]?.duration ?? NaN;
   return {
     documentOpened: at('goal-tree:replica-loaded'),
+    snapshotFetched: took('goal-tree:snapshot-fetched'),
+    live: at('goal-tree:live'),
     connecting: at('sync:connecting'),
     connected: at('sync:connected'),
     step2Received: at('sync:step-2-received'),

@@ -346,3 +346,26 @@ test('[GOAL17] a proposed goal shows Approve to the owner’s manager; the owner
   await employee.context.close();
   await manager.context.close();
 });
+
+test('[SC10] [SYNC26] a first visit draws its rows from the server’s snapshot, then syncs and edits', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_CEO_EMAIL);
+  await page.goto('/goals');
+  await expectSaved(page);
+  const open = await page.evaluate(() => ({
+    fetched: performance.getEntriesByName('goal-tree:snapshot-fetched').length,
+    firstRows: performance.getEntriesByName('goal-tree:first-rows')[0]?.startTime ?? null,
+    live: performance.getEntriesByName('goal-tree:live')[0]?.startTime ?? null,
+  }));
+  expect(open.fetched).toBe(1);
+  expect(open.firstRows).not.toBeNull();
+  expect(open.live).not.toBeNull();
+  expect(open.firstRows!).toBeLessThan(open.live!);
+  // Live now: the tree is the document's, and editable.
+  const tag = uniqueTag();
+  await search(page, tag);
+  await addTheme(page, `First visit ${tag}`);
+  await expect(row(page, `First visit ${tag}`)).toBeVisible();
+  await expectSaved(page);
+});

@@ -84,7 +84,8 @@ describe('refusals', () => {
     await client.document.whenSynced();
     client.document.doc.getMap('goals').set('x', 'kept');
 
-    await eventually(() => fake.received.length === 2);
+    // The provider reconnects after its backoff: seconds on a loaded machine.
+    await eventually(() => fake.received.length === 2, 15_000);
     expect(resets).toEqual([]);
     expect(client.document.doc.getMap('goals').get('x')).toBe('kept');
     const resent = new Y.Doc();

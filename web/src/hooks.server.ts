@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { SESSION_COOKIE_NAME, validateSessionToken } from '@threadline/db';
 import { db } from '$lib/server/db';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
+import { allowSyncFetches } from '$lib/server/sync-url';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -48,6 +49,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  const policy = headers.get('Content-Security-Policy');
+  if (policy) headers.set('Content-Security-Policy', allowSyncFetches(policy, event.url));
   if (event.url.protocol === 'https:') {
     headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   }

@@ -7,6 +7,7 @@ import { parseDocumentName } from '@threadline/domain/documents/names';
 import type { CycleWindow } from '@threadline/domain/goals/model';
 import { GoalIndex, PendingChanges } from '@threadline/domain/goals/goal-index';
 import { goalsToReproject, projectGoals } from '@threadline/domain/goals/projector';
+import { writeSnapshot } from '@threadline/domain/goals/snapshot';
 import type { DocumentKey } from '../persistence/document-storage.ts';
 import type { DocumentProjector, ProjectedRow } from '../projection/document-projector.ts';
 
@@ -60,6 +61,8 @@ export const goalTreeProjector: DocumentProjector<GoalContext> = {
           })),
         ];
       },
+      // The same index gives the snapshot a page draws its first rows from (GOAL28, SYNC26).
+      snapshot: () => writeSnapshot(index),
       stop: () => index.destroy(),
     };
   },

@@ -89,6 +89,11 @@ export class DocumentProjection {
     while (this.#running) await this.#running;
   }
 
+  /** The followed document as a client's first view, when its kind has one (SYNC26). */
+  snapshot(): string | null {
+    return this.#followed.snapshot?.() ?? null;
+  }
+
   stop() {
     this.#stopped = true;
     clearTimeout(this.#timer);

@@ -30,6 +30,11 @@ export interface FollowedDocument<Context = unknown> {
    * the same content gives the same rows.
    */
   rows(context: Context, all: boolean): ProjectedRow[];
+  /**
+   * The document as a client draws it before it has the document itself (SC10), e.g. the goal
+   * tree's snapshot (GOAL28); absent for kinds without one.
+   */
+  snapshot?(): string;
   /** The document is unloading: stop following it. */
   stop(): void;
 }

@@ -86,6 +86,15 @@ export class RoomRegistry {
     return room;
   }
 
+  /**
+   * The document's first view for a client that has none (SYNC26), loading the document if
+   * needed; a room loaded only for this unloads like one its last member left.
+   */
+  async viewSnapshot(key: DocumentKey): Promise<string | null> {
+    const room = await this.#load(key);
+    return room.viewSnapshot();
+  }
+
   leave(room: Room, member: RoomMember) {
     room.leave(member);
     if (room.memberCount === 0 && !this.#retired.has(room)) this.#scheduleUnload(room);

@@ -29,6 +29,7 @@ import { EncodedState } from './encoded-state.ts';
 import { OutgoingFrame } from './outgoing-frame.ts';
 import type { RoomMember } from './room-member.ts';
 import { RoomPresence, type PresenceChange } from './room-presence.ts';
+import { ViewSnapshot } from './view-snapshot.ts';
 import {
   connectionOrigin,
   originOf,
@@ -88,6 +89,7 @@ export class Room {
   #durableAck: OutgoingFrame;
   readonly #acks: Acknowledgements;
   readonly #encoded: EncodedState;
+  readonly #viewSnapshot = new ViewSnapshot(() => this.#projection?.snapshot() ?? null);
   /** While a client's update is being applied, its changes wait here until Yjs returns. */
   #held: Change[] | undefined;
   /** Set while an update the checker already applied to its replica reaches the live doc. */
@@ -159,6 +161,11 @@ export class Room {
 
   whenCompacted(): Promise<void> {
     return this.#compacting ?? Promise.resolve();
+  }
+
+  /** The document as a client's first view (the goal tree's snapshot), or null (SYNC26). */
+  viewSnapshot(): string | null {
+    return this.#viewSnapshot.current();
   }
 
   /** Runs a pending projection now (shutdown, tests). */
@@ -349,6 +356,7 @@ export class Room {
 
   #changed(update: Uint8Array, rawOrigin: unknown) {
     this.#encoded.changed(update);
+    this.#viewSnapshot.changed();
     const origin = originOf(rawOrigin);
     // Changes the checker did not see first reach its replica too, so the two stay equal.
     if (!this.#applyingChecked && origin.kind !== 'storage') this.#checker?.mirror(update);

@@ -4,7 +4,8 @@
 // tree's shape; a move re-flattens the tree. Follows the document across a refusal reset (SC5).
 //
 // Opening a stored tree, the first rows come from the snapshot this device cached on its last
-// visit (domain goals/snapshot.ts, SC10), read-only, while the Y.Doc is read and applied; the
+// visit (domain goals/snapshot.ts, SC10), or on a first visit from the sync server's (SYNC26),
+// read-only, while the Y.Doc is read, synced and applied; the
 // tree becomes editable (`live`) once the document is in. The snapshot is written again when the
 // page is idle after a sync, after changes, and when the page is hidden.
 import type * as Y from 'yjs';
@@ -19,6 +20,7 @@ import { Presence } from '$lib/sync/presence.svelte';
 import { GoalIndex, NO_GOALS, type IndexChange } from '@threadline/domain/goals/goal-index';
 import { readSnapshot, writeSnapshot, type IndexParts } from '@threadline/domain/goals/snapshot';
 import { afterNextPaint, whenIdle } from '$lib/scheduling';
+import { fetchSnapshot } from './snapshot-fetch.ts';
 
 /** Past this many goals in one change, readers of single goals all re-read (a bulk change). */
 const PER_GOAL_VERSIONS = 64;
@@ -76,6 +78,7 @@ export class GoalDocument {
       syncUrl: options.syncUrl,
       user: options.me,
       showCachedView: (view) => this.#showSnapshot(view),
+      fetchView: () => fetchSnapshot(options.syncUrl, options.name),
     });
     this.status = new SyncStatus(this.synced);
     this.presence = new Presence(this.synced, options.me.id);
@@ -96,8 +99,14 @@ export class GoalDocument {
       }),
     );
     const opened = performance.now();
-    void this.synced.whenLoaded().finally(() => {
+    void this.synced.whenLoaded().finally(async () => {
       performance.measure('goal-tree:replica-loaded', { start: opened, end: performance.now() });
+      // A first visit's snapshot came from the server: the empty document would show no tree
+      // until it has synced, so the snapshot stays until then.
+      if (this.#shown !== this.#index && this.#index.goals.size === 0) {
+        await this.synced.whenSynced();
+      }
+      if (this.#destroyed) return;
       if (this.#shown !== this.#index) {
         // Editors bind to the Y.Doc's types now that it holds the tree.
         this.#shown = this.#index;

@@ -205,6 +205,33 @@ describe('the replica stored in IndexedDB', () => {
     });
   });
 
+  it('[SC10] fetches a view when none is cached, and only then', async () => {
+    const name = freshName();
+    await storedBefore(name, (first) => first.getText('t').insert(0, 'stored'));
+    const open = async () => {
+      const doc = new Y.Doc();
+      const log: string[] = [];
+      const replica = indexedDbReplicas().open(name, doc, {
+        fetchView: async () => {
+          log.push('fetched');
+          return 'from the server';
+        },
+        showCachedView: (view) => {
+          log.push(`shown: ${view}, document: '${doc.getText('t').toString()}'`);
+        },
+      });
+      await replica.whenLoaded;
+      return { log, replica };
+    };
+    const first = await open();
+    expect(first.log).toEqual(['fetched', `shown: from the server, document: ''`]);
+    first.replica.cacheView('cached');
+    await first.replica.close();
+    const second = await open();
+    expect(second.log).toEqual([`shown: cached, document: ''`]);
+    await second.replica.close();
+  });
+
   it('[SC10] opens without a cached view as before: nothing is shown, the document loads', async () => {
     const name = freshName();
     await storedBefore(name, (first) => first.getText('t').insert(0, 'stored'));

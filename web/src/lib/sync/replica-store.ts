@@ -45,6 +45,11 @@ export interface ReplicaOptions {
    * wait for the promise it returns (the page shows the view first, then the load takes over).
    */
   showCachedView?: (view: string) => Promise<void> | void;
+  /**
+   * Where a view comes from when none is cached (a first visit): the server. Its answer goes to
+   * `showCachedView` the same way; the load waits for both.
+   */
+  fetchView?: () => Promise<string | null>;
 }
 
 export interface ReplicaStore {
@@ -146,10 +151,13 @@ class IndexedDbReplica implements Replica {
   }
 
   async #showCachedView(request: Promise<unknown>) {
-    const { showCachedView } = this.#options;
-    const view = await request.catch(() => undefined);
-    if (!showCachedView || typeof view !== 'string' || this.#closed) return;
-    performance.mark('replica:cached-view-read');
+    const { showCachedView, fetchView } = this.#options;
+    if (!showCachedView) return;
+    const stored = await request.catch(() => undefined);
+    if (typeof stored === 'string') performance.mark('replica:cached-view-read');
+    const view =
+      typeof stored === 'string' ? stored : await (fetchView?.() ?? null)?.catch(() => null);
+    if (typeof view !== 'string' || this.#closed) return;
     // A page that fails to draw it still gets the document.
     await Promise.resolve(showCachedView(view)).catch(() => {});
   }

@@ -37,6 +37,8 @@ export interface OpenDocumentOptions {
    * being read; the replica is applied once the returned promise settles (SC10).
    */
   showCachedView?: (view: string) => Promise<void> | void;
+  /** Fetches a view from the server when this device has none cached (SC10, SYNC26). */
+  fetchView?: () => Promise<string | null>;
 }
 
 type Listener<T> = (value: T) => void;
@@ -192,10 +194,11 @@ export class SyncedDocument {
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
     awareness.setLocalState(this.#facts.readOnly ? null : this.#presence);
-    const { showCachedView } = this.#options;
+    const { showCachedView, fetchView } = this.#options;
     const replica =
       this.#store?.open(`threadline/${this.#options.user.id}/${this.name}`, doc, {
         showCachedView,
+        fetchView,
       }) ?? null;
     const session: Session = { doc, awareness, provider: null, replica };
     this.#facts = {

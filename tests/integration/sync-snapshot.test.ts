@@ -1,0 +1,77 @@
+// SYNC26: a client with no copy of a goal tree fetches its snapshot over HTTP, with its session
+// cookie, under the admission of the document's websocket; the page draws its first rows from it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { addGoal } from '@threadline/domain/goals/edits';
+import { readSnapshot } from '@threadline/domain/goals/snapshot';
+import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
+import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { eventually, goalTree, openProvider, signIn } from './sync-support.ts';
+
+let db: TestDatabase;
+let server: RunningSyncServer;
+
+beforeAll(async () => {
+  db = await useTestDatabase();
+  server = await startSyncServer({
+    db: db.pool,
+    log: pino({ level: 'silent' }),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+});
+afterAll(() => server.close());
+
+function snapshotOf(documentName: string, headers: Record<string, string>) {
+  return fetch(`http://127.0.0.1:${server.port}/snapshot/${documentName}`, { headers });
+}
+
+describe('the snapshot of a goal tree over HTTP', () => {
+  it('[SYNC26] [GOAL28] answers a signed-in member with the tree as its document holds it', async () => {
+    const tree = await goalTree(db.pool);
+    const client = openProvider(server.port, tree.documentName, tree.cookie);
+    await client.synced();
+    const theme = addGoal(
+      client.doc,
+      { title: 'Grow revenue', level: 'person', ownerId: tree.personId, parentId: null },
+      { by: tree.personId },
+    );
+    const goal = addGoal(
+      client.doc,
+      { title: 'Sell more', level: 'person', ownerId: tree.personId, parentId: theme },
+      { by: tree.personId },
+    );
+    await eventually(() => client.isSaved());
+
+    const response = await snapshotOf(tree.documentName, {
+      cookie: tree.cookie,
+      origin: 'http://127.0.0.1:3000',
+    });
+    expect(response.status).toBe(200);
+    // The web app on another port of the same host reads it with its credentials.
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    const snapshot = readSnapshot(await response.text());
+    expect(snapshot?.tree.roots).toEqual([theme]);
+    expect(snapshot?.tree.children.get(theme)).toEqual([goal]);
+    expect(snapshot?.goals.get(goal)?.title).toBe('Sell more');
+  });
+
+  it('[SYNC26] does not let a page of another host read it', async () => {
+    const tree = await goalTree(db.pool);
+    const response = await snapshotOf(tree.documentName, {
+      cookie: tree.cookie,
+      origin: 'http://elsewhere.test',
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('[SYNC26] refuses as the websocket would: no session 401, another organisation 404', async () => {
+    const tree = await goalTree(db.pool);
+    expect((await snapshotOf(tree.documentName, {})).status).toBe(401);
+    const stranger = await signIn(db.pool);
+    const response = await snapshotOf(tree.documentName, { cookie: stranger.cookie });
+    expect([403, 404]).toContain(response.status);
+    expect(await response.text()).not.toContain('goals');
+  });
+});

@@ -1,0 +1,24 @@
+// The goal tree's snapshot from the sync server (SYNC26), for a device with no copy of the tree
+// yet: the page draws its first rows from it while the document itself syncs (SC10).
+
+/** How long a first visit waits for the snapshot before syncing the document without it. */
+const FETCH_TIMEOUT_MS = 3_000;
+
+/** The snapshot text, or null when the server has none, refuses, or does not answer in time. */
+export async function fetchSnapshot(syncUrl: string, documentName: string): Promise<string | null> {
+  // ws://host:port → http://host:port (wss → https): the sync server answers both.
+  const base = syncUrl.replace(/^ws/, 'http').replace(/\/+$/, '');
+  const started = performance.now();
+  try {
+    const response = await fetch(`${base}/snapshot/${documentName}`, {
+      credentials: 'include',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
+    if (!response.ok) return null;
+    const text = await response.text();
+    performance.measure('goal-tree:snapshot-fetched', { start: started, end: performance.now() });
+    return text;
+  } catch {
+    return null; // offline, or the server is slow: the document syncs as it would without
+  }
+}
