@@ -62,7 +62,7 @@ export function createSyncApp(options: SyncAppOptions) {
     }),
   );
 
-  // SYNC26: what a client with no copy of the document draws first (the goal tree's snapshot),
+  // SYNC27: what a client with no copy of the document draws first (the goal tree's snapshot),
   // under the same admission as the document's websocket.
   app.get('/snapshot/:name{.+}', async (c) => {
     const admission = await admit(db, access, c.req.header('cookie'), c.req.param('name') ?? '');

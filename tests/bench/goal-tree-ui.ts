@@ -144,7 +144,7 @@ try {
     `| … from IndexedDB: the cached snapshot parsed (first rows come from it, SC10) | ${ms(median(breakdown.map((b) => b.snapshot)))} | | |`,
     `| … as Playwright's wait for a row saw them: cold / from IndexedDB | ${ms(median(coldPolled))} / ${ms(median(warmPolled))} | | |`,
     `| … cold: the page's document started (navigation → the goal page's script ran) | ${ms(median(coldSteps.map((c) => c.documentOpened)))} | | |`,
-    `| … cold: the server's snapshot fetched (how long; first rows come from it, SYNC26) | ${ms(median(coldSteps.map((c) => c.snapshotFetched)))} | | |`,
+    `| … cold: the server's snapshot fetched (how long; first rows come from it, SYNC27) | ${ms(median(coldSteps.map((c) => c.snapshotFetched)))} | | |`,
     `| … cold: the (empty) stored replica loaded, connecting | ${ms(median(coldSteps.map((c) => c.connecting)))} | | |`,
     `| … cold: connected to the sync server | ${ms(median(coldSteps.map((c) => c.connected)))} | | |`,
     `| … cold: the server's sync step 2 received (the whole tree) | ${ms(median(coldSteps.map((c) => c.step2Received)))} | | |`,
@@ -212,7 +212,7 @@ async function timeToRows(
 /** Milliseconds since navigation of each step of a cold open (User Timing marks of the page). */
 interface ColdTimeline {
   documentOpened: number;
-  /** The server's snapshot fetched (SYNC26): how long it took (not since navigation). */
+  /** The server's snapshot fetched (SYNC27): how long it took (not since navigation). */
   snapshotFetched: number;
   /** The document synced, the tree bound to it and editable. */
   live: number;

@@ -347,7 +347,7 @@ test('[GOAL17] a proposed goal shows Approve to the owner’s manager; the owner
   await manager.context.close();
 });
 
-test('[SC10] [SYNC26] a first visit draws its rows from the server’s snapshot, then syncs and edits', async ({
+test('[SC10] [SYNC27] a first visit draws its rows from the server’s snapshot, then syncs and edits', async ({
   page,
 }) => {
   await signIn(page, DEMO_CEO_EMAIL);

@@ -1,4 +1,4 @@
-// SYNC26: a client with no copy of a goal tree fetches its snapshot over HTTP, with its session
+// SYNC27: a client with no copy of a goal tree fetches its snapshot over HTTP, with its session
 // cookie, under the admission of the document's websocket; the page draws its first rows from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
@@ -27,7 +27,7 @@ function snapshotOf(documentName: string, headers: Record<string, string>) {
 }
 
 describe('the snapshot of a goal tree over HTTP', () => {
-  it('[SYNC26] [GOAL28] answers a signed-in member with the tree as its document holds it', async () => {
+  it('[SYNC27] [GOAL28] answers a signed-in member with the tree as its document holds it', async () => {
     const tree = await goalTree(db.pool);
     const client = openProvider(server.port, tree.documentName, tree.cookie);
     await client.synced();
@@ -57,7 +57,7 @@ describe('the snapshot of a goal tree over HTTP', () => {
     expect(snapshot?.goals.get(goal)?.title).toBe('Sell more');
   });
 
-  it('[SYNC26] does not let a page of another host read it', async () => {
+  it('[SYNC27] does not let a page of another host read it', async () => {
     const tree = await goalTree(db.pool);
     const response = await snapshotOf(tree.documentName, {
       cookie: tree.cookie,
@@ -66,7 +66,7 @@ describe('the snapshot of a goal tree over HTTP', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('[SYNC26] refuses as the websocket would: no session 401, another organisation 404', async () => {
+  it('[SYNC27] refuses as the websocket would: no session 401, another organisation 404', async () => {
     const tree = await goalTree(db.pool);
     expect((await snapshotOf(tree.documentName, {})).status).toBe(401);
     const stranger = await signIn(db.pool);

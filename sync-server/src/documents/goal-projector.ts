@@ -61,7 +61,7 @@ export const goalTreeProjector: DocumentProjector<GoalContext> = {
           })),
         ];
       },
-      // The same index gives the snapshot a page draws its first rows from (GOAL28, SYNC26).
+      // The same index gives the snapshot a page draws its first rows from (GOAL28, SYNC27).
       snapshot: () => writeSnapshot(index),
       stop: () => index.destroy(),
     };

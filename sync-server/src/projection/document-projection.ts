@@ -89,7 +89,7 @@ export class DocumentProjection {
     while (this.#running) await this.#running;
   }
 
-  /** The followed document as a client's first view, when its kind has one (SYNC26). */
+  /** The followed document as a client's first view, when its kind has one (SYNC27). */
   snapshot(): string | null {
     return this.#followed.snapshot?.() ?? null;
   }

@@ -87,7 +87,7 @@ export class RoomRegistry {
   }
 
   /**
-   * The document's first view for a client that has none (SYNC26), loading the document if
+   * The document's first view for a client that has none (SYNC27), loading the document if
    * needed; a room loaded only for this unloads like one its last member left.
    */
   async viewSnapshot(key: DocumentKey): Promise<string | null> {

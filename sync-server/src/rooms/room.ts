@@ -163,7 +163,7 @@ export class Room {
     return this.#compacting ?? Promise.resolve();
   }
 
-  /** The document as a client's first view (the goal tree's snapshot), or null (SYNC26). */
+  /** The document as a client's first view (the goal tree's snapshot), or null (SYNC27). */
   viewSnapshot(): string | null {
     return this.#viewSnapshot.current();
   }

@@ -12,7 +12,7 @@ function counted() {
 }
 
 describe('the kept view snapshot of a room', () => {
-  it('[SYNC26] is written once while the document does not change', () => {
+  it('[SYNC27] is written once while the document does not change', () => {
     const { snapshot, pass, writes } = counted();
     expect(snapshot.current()).toBe('version 1');
     pass(SNAPSHOT_MAX_AGE_MS * 3);
@@ -20,7 +20,7 @@ describe('the kept view snapshot of a room', () => {
     expect(writes()).toBe(1);
   });
 
-  it('[SYNC26] after a change, is served as kept until it is MAX_AGE old, then written again', () => {
+  it('[SYNC27] after a change, is served as kept until it is MAX_AGE old, then written again', () => {
     const { snapshot, pass } = counted();
     snapshot.current();
     snapshot.changed();

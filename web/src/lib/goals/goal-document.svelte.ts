@@ -4,7 +4,7 @@
 // tree's shape; a move re-flattens the tree. Follows the document across a refusal reset (SC5).
 //
 // Opening a stored tree, the first rows come from the snapshot this device cached on its last
-// visit (domain goals/snapshot.ts, SC10), or on a first visit from the sync server's (SYNC26),
+// visit (domain goals/snapshot.ts, SC10), or on a first visit from the sync server's (SYNC27),
 // read-only, while the Y.Doc is read, synced and applied; the
 // tree becomes editable (`live`) once the document is in. The snapshot is written again when the
 // page is idle after a sync, after changes, and when the page is hidden.

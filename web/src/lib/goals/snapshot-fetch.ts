@@ -1,4 +1,4 @@
-// The goal tree's snapshot from the sync server (SYNC26), for a device with no copy of the tree
+// The goal tree's snapshot from the sync server (SYNC27), for a device with no copy of the tree
 // yet: the page draws its first rows from it while the document itself syncs (SC10).
 
 /** How long a first visit waits for the snapshot before syncing the document without it. */

@@ -1,5 +1,5 @@
 // Where the browser reaches the sync server: its websockets, and its HTTP routes (the goal tree's
-// snapshot, SYNC26), which the page's Content Security Policy lets it fetch from.
+// snapshot, SYNC27), which the page's Content Security Policy lets it fetch from.
 import { env } from '$env/dynamic/private';
 
 /**

@@ -37,7 +37,7 @@ export interface OpenDocumentOptions {
    * being read; the replica is applied once the returned promise settles (SC10).
    */
   showCachedView?: (view: string) => Promise<void> | void;
-  /** Fetches a view from the server when this device has none cached (SC10, SYNC26). */
+  /** Fetches a view from the server when this device has none cached (SC10, SYNC27). */
   fetchView?: () => Promise<string | null>;
 }
 
