@@ -28,10 +28,12 @@ export interface SyncAppOptions {
   kinds: DocumentKinds;
   actors: ActorCache;
   guard: AccessGuard;
+  /** The web app's origin, the one page origin allowed to read snapshots (SYNC27). */
+  webOrigin?: string;
 }
 
 export function createSyncApp(options: SyncAppOptions) {
-  const { db, log, access, rooms, config, metrics, kinds, actors, guard } = options;
+  const { db, log, access, rooms, config, metrics, kinds, actors, guard, webOrigin } = options;
   const app = new Hono();
 
   app.get('/healthz', async (c) => {
@@ -52,11 +54,13 @@ export function createSyncApp(options: SyncAppOptions) {
     return c.body(await metrics.registry.metrics());
   });
 
-  // A page on the web app's origin (same host, another port) fetches the snapshot with its cookie.
+  // The web app's pages (another port of this host) fetch the snapshot with their cookie.
+  const allowedOrigin = (origin: string, host: string | undefined) =>
+    webOrigin ? origin === new URL(webOrigin).origin : sameHost(origin, host);
   app.use(
     '/snapshot/*',
     cors({
-      origin: (origin, c) => (sameHost(origin, c.req.header('host')) ? origin : null),
+      origin: (origin, c) => (allowedOrigin(origin, c.req.header('host')) ? origin : null),
       credentials: true,
       allowMethods: ['GET'],
     }),
@@ -69,7 +73,10 @@ export function createSyncApp(options: SyncAppOptions) {
     if (!admission.admitted) {
       return c.json({ error: CLOSE_REASONS[admission.code] }, httpStatusOf(admission.code));
     }
-    const snapshot = await rooms.viewSnapshot(admission.key);
+    // Only kinds with a snapshot load the document for it.
+    const snapshot = kinds[admission.document.kind]?.projector
+      ? await rooms.viewSnapshot(admission.key)
+      : null;
     if (snapshot === null) return c.json({ error: 'This document has no snapshot.' }, 404);
     return c.body(snapshot, 200, {
       'content-type': 'application/json',
@@ -159,7 +166,7 @@ function httpStatusOf(code: CloseCode): 401 | 403 | 404 {
   return 404;
 }
 
-/** Whether the page's origin is on the host this server answers as (the web app's next port). */
+/** Without a configured web origin: whether the page's is on the host this server answers as. */
 function sameHost(origin: string, host: string | undefined): boolean {
   if (!host) return false;
   try {

@@ -22,6 +22,7 @@ const server = await startSyncServer({
   redisUrl: process.env.REDIS_URL || undefined,
   redisChannelPrefix: process.env.SYNC_REDIS_PREFIX || undefined,
   processMetrics: true,
+  webOrigin: process.env.ORIGIN || undefined,
 });
 log.info({ port: server.port, nodeId: server.nodeId }, 'sync server listening');
 

@@ -49,6 +49,11 @@ export interface SyncServerOptions {
   redisChannelPrefix?: string;
   /** Node.js process metrics on /metrics (main.ts); off in tests, which run several servers. */
   processMetrics?: boolean;
+  /**
+   * The web app's origin (ORIGIN, as the launcher sets it): the only page origin that may read
+   * snapshots across origins (SYNC27). Without it, pages on this server's host may.
+   */
+  webOrigin?: string;
 }
 
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
@@ -78,7 +83,18 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   await listener.start();
   const sweep = setInterval(() => void guard.sweepExpired(), config.expirySweepMs);
   sweep.unref();
-  const app = createSyncApp({ db, log, access, rooms, config, metrics, kinds, actors, guard });
+  const app = createSyncApp({
+    db,
+    log,
+    access,
+    rooms,
+    config,
+    metrics,
+    kinds,
+    actors,
+    guard,
+    webOrigin: options.webOrigin,
+  });
   // `ws` accepts 100 MiB frames by default; ours refuses larger than the limit before buffering
   // them, closing with 1009 (SYNC11).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });

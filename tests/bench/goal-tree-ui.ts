@@ -94,16 +94,16 @@ try {
     // Active, the worker serves the reload below (it claims the first page too, but that claim
     // raced a busy page in some runs and left it uncontrolled).
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-    // The page writes the tree's snapshot (SC10) when idle after syncing; the open from IndexedDB
-    // draws its first rows from it.
+    // The page writes the tree's snapshot (SC10) when idle after its first sync; the open from
+    // IndexedDB draws its first rows from it.
     await page.waitForFunction(
       () => performance.getEntriesByName('goal-tree:snapshot-written').length > 0,
       undefined,
       { timeout: 30_000 },
     );
     await page.waitForTimeout(1_000); // the IndexedDB write itself
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     await context.setOffline(true);
     const profileWarm = ['1', 'warm'].includes(process.env.GOAL_UI_PROFILE ?? '');
     const profiler = profileWarm ? await startProfile(page) : null;

@@ -10,20 +10,21 @@ import { eventually, goalTree, openProvider, signIn } from './sync-support.ts';
 
 let db: TestDatabase;
 let server: RunningSyncServer;
+/** Told the web app's origin, as the launcher tells it (ORIGIN). */
+let configured: RunningSyncServer;
 
 beforeAll(async () => {
   db = await useTestDatabase();
-  server = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-  });
+  const options = { db: db.pool, log: pino({ level: 'silent' }), port: 0, hostname: '127.0.0.1' };
+  [server, configured] = await Promise.all([
+    startSyncServer(options),
+    startSyncServer({ ...options, webOrigin: 'http://127.0.0.1:3000' }),
+  ]);
 });
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), configured.close()]));
 
-function snapshotOf(documentName: string, headers: Record<string, string>) {
-  return fetch(`http://127.0.0.1:${server.port}/snapshot/${documentName}`, { headers });
+function snapshotOf(documentName: string, headers: Record<string, string>, from = server) {
+  return fetch(`http://127.0.0.1:${from.port}/snapshot/${documentName}`, { headers });
 }
 
 describe('the snapshot of a goal tree over HTTP', () => {
@@ -64,6 +65,17 @@ describe('the snapshot of a goal tree over HTTP', () => {
       origin: 'http://elsewhere.test',
     });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('[SYNC27] told the web app’s origin, lets that origin alone read it', async () => {
+    const tree = await goalTree(db.pool);
+    const allowedFrom = async (origin: string) =>
+      (
+        await snapshotOf(tree.documentName, { cookie: tree.cookie, origin }, configured)
+      ).headers.get('access-control-allow-origin');
+    expect(await allowedFrom('http://127.0.0.1:3000')).toBe('http://127.0.0.1:3000');
+    expect(await allowedFrom('http://127.0.0.1:4000')).toBeNull();
+    expect(await allowedFrom('https://127.0.0.1:3000')).toBeNull();
   });
 
   it('[SYNC27] refuses as the websocket would: no session 401, another organisation 404', async () => {

@@ -91,6 +91,7 @@ export class RoomRegistry {
    * needed; a room loaded only for this unloads like one its last member left.
    */
   async viewSnapshot(key: DocumentKey): Promise<string | null> {
+    if (this.#closing) throw new Error('the sync server is shutting down');
     const room = await this.#load(key);
     return room.viewSnapshot();
   }

@@ -15,6 +15,7 @@ import type { Goal } from '@threadline/domain/goals/model';
 import type { GoalTree } from '@threadline/domain/goals/tree';
 import type { WriteContext } from '@threadline/domain/goals/edits';
 import { openDocument, type SyncedDocument } from '$lib/sync/synced-document';
+import type { ViewSource } from '$lib/sync/replica-store';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { Presence } from '$lib/sync/presence.svelte';
 import { GoalIndex, NO_GOALS, type IndexChange } from '@threadline/domain/goals/goal-index';
@@ -69,6 +70,8 @@ export class GoalDocument {
   #snapshotDue = false;
   #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   #snapshotAt = 0;
+  /** Where the snapshot shown before the document came from, if one was. */
+  #shownSource: ViewSource | null = null;
   #destroyed = false;
 
   constructor(options: GoalDocumentOptions) {
@@ -77,8 +80,10 @@ export class GoalDocument {
       name: options.name,
       syncUrl: options.syncUrl,
       user: options.me,
-      showCachedView: (view) => this.#showSnapshot(view),
-      fetchView: () => fetchSnapshot(options.syncUrl, options.name),
+      showCachedView: (view, source) => this.#showSnapshot(view, source),
+      // Not for the fresh replica after a reset (SC5): the page is live already.
+      fetchView: () =>
+        this.live ? Promise.resolve(null) : fetchSnapshot(options.syncUrl, options.name),
     });
     this.status = new SyncStatus(this.synced);
     this.presence = new Presence(this.synced, options.me.id);
@@ -102,9 +107,9 @@ export class GoalDocument {
     void this.synced.whenLoaded().finally(async () => {
       performance.measure('goal-tree:replica-loaded', { start: opened, end: performance.now() });
       // A first visit's snapshot came from the server: the empty document would show no tree
-      // until it has synced, so the snapshot stays until then.
-      if (this.#shown !== this.#index && this.#index.goals.size === 0) {
-        await this.synced.whenSynced();
+      // until it has synced, so the snapshot stays until then (or until syncing stopped for good).
+      if (this.#shownSource === 'fetched' && this.#index.goals.size === 0) {
+        await this.#syncedOrStopped();
       }
       if (this.#destroyed) return;
       if (this.#shown !== this.#index) {
@@ -116,7 +121,12 @@ export class GoalDocument {
       this.loaded = true;
       this.live = true;
       performance.mark('goal-tree:live');
-      void this.synced.whenSynced().then(() => this.#snapshotSoon(0));
+      // A snapshot read from this device is written again only if something changed since
+      // (every change from now on makes one due): writing it costs a quarter of a second.
+      this.#snapshotDue = this.#shownSource !== 'cached';
+      void this.synced.whenSynced().then(() => {
+        if (this.#snapshotDue) this.#snapshotSoon(0);
+      });
     });
     const hidden = () => {
       if (document.visibilityState === 'hidden' && this.#snapshotDue) this.#writeSnapshot();
@@ -127,14 +137,30 @@ export class GoalDocument {
     }
   }
 
+  #syncedOrStopped(): Promise<void> {
+    if (this.status.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.synced.onStatus(() => {
+        if (!this.status.stopped) return;
+        stop();
+        resolve();
+      });
+      void this.synced.whenSynced().then(() => {
+        stop();
+        resolve();
+      });
+    });
+  }
+
   /** Shows the cached snapshot, read-only, until the document is loaded; resolves once painted. */
-  async #showSnapshot(view: string) {
+  async #showSnapshot(view: string, source: ViewSource) {
     if (this.live || this.#destroyed) return;
     const started = performance.now();
     const parts = readSnapshot(view);
     performance.measure('goal-tree:snapshot-read', { start: started, end: performance.now() });
     if (!parts) return;
     this.#shown = parts;
+    this.#shownSource = source;
     this.#bump({ goals: NO_GOALS, tree: true, progress: true });
     this.loaded = true;
     await afterNextPaint();

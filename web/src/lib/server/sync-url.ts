@@ -20,8 +20,8 @@ export function syncHttpOrigin(url: URL): string {
 
 /**
  * `policy` (a Content-Security-Policy header) with the sync server's HTTP origin added to its
- * connect-src: svelte.config.js cannot name it (it depends on the request), and allowing every
- * http: origin there would let an injected script send data anywhere.
+ * connect-src: svelte.config.js cannot name it (it depends on the request), and this adds just
+ * that origin rather than every http: one.
  */
 export function allowSyncFetches(policy: string, url: URL): string {
   const origin = syncHttpOrigin(url);

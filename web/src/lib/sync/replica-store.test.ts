@@ -216,19 +216,19 @@ describe('the replica stored in IndexedDB', () => {
           log.push('fetched');
           return 'from the server';
         },
-        showCachedView: (view) => {
-          log.push(`shown: ${view}, document: '${doc.getText('t').toString()}'`);
+        showCachedView: (view, source) => {
+          log.push(`shown (${source}): ${view}, document: '${doc.getText('t').toString()}'`);
         },
       });
       await replica.whenLoaded;
       return { log, replica };
     };
     const first = await open();
-    expect(first.log).toEqual(['fetched', `shown: from the server, document: ''`]);
+    expect(first.log).toEqual(['fetched', `shown (fetched): from the server, document: ''`]);
     first.replica.cacheView('cached');
     await first.replica.close();
     const second = await open();
-    expect(second.log).toEqual([`shown: cached, document: ''`]);
+    expect(second.log).toEqual([`shown (cached): cached, document: ''`]);
     await second.replica.close();
   });
 

@@ -44,13 +44,16 @@ export interface ReplicaOptions {
    * Called with the cached view, when there is one, before the stored updates are applied; they
    * wait for the promise it returns (the page shows the view first, then the load takes over).
    */
-  showCachedView?: (view: string) => Promise<void> | void;
+  showCachedView?: (view: string, source: ViewSource) => Promise<void> | void;
   /**
    * Where a view comes from when none is cached (a first visit): the server. Its answer goes to
    * `showCachedView` the same way; the load waits for both.
    */
   fetchView?: () => Promise<string | null>;
 }
+
+/** Where a shown view came from: this device's cache, or the server (nothing cached). */
+export type ViewSource = 'cached' | 'fetched';
 
 export interface ReplicaStore {
   open(key: string, doc: Y.Doc, options?: ReplicaOptions): Replica;
@@ -158,15 +161,17 @@ class IndexedDbReplica implements Replica {
     const view =
       typeof stored === 'string' ? stored : await (fetchView?.() ?? null)?.catch(() => null);
     if (typeof view !== 'string' || this.#closed) return;
+    const source = typeof stored === 'string' ? 'cached' : 'fetched';
     // A page that fails to draw it still gets the document.
-    await Promise.resolve(showCachedView(view)).catch(() => {});
+    await Promise.resolve(showCachedView(view, source)).catch(() => {});
   }
 
   cacheView(view: string) {
     if (this.#closed) return;
     // Kept as a string: stored gzipped (1.8 MB instead of 7.4 for the 5,000-person tree), reading
     // and inflating it took Chromium twice as long as reading the string (tests/bench/goal-tree-ui.ts).
-    this.#written = this.#db.then(async (db) => {
+    // After what is already on its way, so close() still waits for every write.
+    this.#written = Promise.all([this.#db, this.#written.catch(() => {})]).then(async ([db]) => {
       const [custom] = idb.transact(db, [CUSTOM]);
       await idb.put(custom!, view, CACHED_VIEW);
     });

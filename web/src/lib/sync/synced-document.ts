@@ -12,7 +12,12 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '@threadline/domain/protocol/messages';
 import { decodeStateVector, withReceived } from '@threadline/domain/protocol/state-vector';
-import { defaultReplicaStore, type Replica, type ReplicaStore } from './replica-store.ts';
+import {
+  defaultReplicaStore,
+  type Replica,
+  type ReplicaStore,
+  type ViewSource,
+} from './replica-store.ts';
 import { handleSyncMessages } from './remote-updates.ts';
 import { presenceState, type PresenceUser } from './presence.ts';
 import { classifyClose, deriveStatus, type SyncFacts, type SyncState } from './status.ts';
@@ -36,7 +41,7 @@ export interface OpenDocumentOptions {
    * Draws the view this device cached for the document (`cacheView`) while its replica is still
    * being read; the replica is applied once the returned promise settles (SC10).
    */
-  showCachedView?: (view: string) => Promise<void> | void;
+  showCachedView?: (view: string, source: ViewSource) => Promise<void> | void;
   /** Fetches a view from the server when this device has none cached (SC10, SYNC27). */
   fetchView?: () => Promise<string | null>;
 }
