@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import * as Y from 'yjs';
 import { RefusalReason } from '@threadline/domain/protocol/messages';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { indexedDbReplicas } from '../../web/src/lib/sync/replica-store.ts';
+import { indexedDbReplicas, type ReplicaStore } from '../../web/src/lib/sync/replica-store.ts';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { addOwnGoal, networkTo, openClient, titles, titleText } from './sync-client-support.ts';
 import { eventually, goalTree, signIn } from './sync-support.ts';
@@ -36,6 +36,37 @@ async function storedTitles(personId: string, documentName: string) {
 }
 
 describe('stored replica', () => {
+  it('[SC4] once IndexedDB has answered, waits for the load however long, then connects', async () => {
+    const tree = await goalTree(db.pool);
+    // Applying what was read takes longer than the wait for IndexedDB (a big tree, a slow device).
+    let finishApplying = () => {};
+    const applied = new Promise<void>((resolve) => (finishApplying = resolve));
+    const slowToApply: ReplicaStore = {
+      open(key, doc, options) {
+        const inner = indexedDbReplicas().open(key, doc, options);
+        return {
+          whenRead: inner.whenRead,
+          whenLoaded: inner.whenLoaded.then(() => applied),
+          record: (update) => inner.record(update),
+          cacheView: (view) => inner.cacheView(view),
+          close: () => inner.close(),
+          clear: () => inner.clear(),
+        };
+      },
+    };
+    const client = openClient(server.port, tree.documentName, tree.cookie, {
+      persistence: slowToApply,
+      personId: tree.personId,
+      loadTimeoutMs: 100,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Connecting now would ask the server for the whole document the load is about to apply.
+    expect(client.attempts()).toBe(0);
+    finishApplying();
+    await client.document.whenSynced();
+    expect(client.attempts()).toBe(1);
+  });
+
   it('[SC4] reloads offline with the edits made offline, and saves them when the network returns', async () => {
     const tree = await goalTree(db.pool);
     const network = await networkTo(server.port);

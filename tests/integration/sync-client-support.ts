@@ -17,6 +17,8 @@ export interface ClientOptions {
   /** Defaults to `ws://127.0.0.1:<port>`. */
   syncUrl?: string;
   personId?: string;
+  /** The longest wait for IndexedDB to answer before connecting anyway (SC4). */
+  loadTimeoutMs?: number;
 }
 
 export interface TestClient {
@@ -47,6 +49,7 @@ export function openClient(
     persistence: options.persistence ?? null,
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     watchNetwork: false,
+    loadTimeoutMs: options.loadTimeoutMs,
   });
   const statuses: SyncState['kind'][] = [document.status.kind];
   document.onStatus((status) => statuses.push(status.kind));

@@ -27,6 +27,12 @@ export interface Replica {
    */
   readonly whenLoaded: Promise<void>;
   /**
+   * Settles once IndexedDB has answered (and the cached view was drawn): what is left of the load
+   * is applying what was read, which takes time but cannot get stuck. A stuck IndexedDB never
+   * settles it; that is what a caller's wait for the replica guards against.
+   */
+  readonly whenRead: Promise<void>;
+  /**
    * Keeps a change applied without `update` listeners (one from the server, applied as received:
    * remote-updates.ts).
    */
@@ -76,6 +82,8 @@ export function indexedDbReplicas(): ReplicaStore {
 
 class IndexedDbReplica implements Replica {
   readonly whenLoaded: Promise<void>;
+  readonly whenRead: Promise<void>;
+  #read: () => void = () => {};
   readonly #doc: Y.Doc;
   readonly #options: ReplicaOptions;
   readonly #db: Promise<IDBDatabase>;
@@ -99,6 +107,7 @@ class IndexedDbReplica implements Replica {
     this.#db = idb.openDB(key, (created) =>
       idb.createStores(created, [[UPDATES, { autoIncrement: true }], [CUSTOM]]),
     );
+    this.whenRead = new Promise((resolve) => (this.#read = resolve));
     this.whenLoaded = this.#load();
   }
 
@@ -106,6 +115,7 @@ class IndexedDbReplica implements Replica {
     try {
       await this.#apply();
     } finally {
+      this.#read(); // when reading failed, too: there is nothing left to wait for
       // Even when reading failed: what changes from now on is still kept (SC4).
       this.#loaded = true;
       if (!this.#closed) this.#doc.on('update', this.#record);
@@ -128,6 +138,7 @@ class IndexedDbReplica implements Replica {
     ]);
     const read = performance.now();
     performance.measure('replica:read-indexeddb', { start: started, end: read });
+    this.#read();
     if (this.#closed) return;
     // Changes made before the load are not stored yet (none, in the app: the page waits for the
     // load), unless they came from the server after the page stopped waiting: those were kept

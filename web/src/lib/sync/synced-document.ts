@@ -225,7 +225,17 @@ export class SyncedDocument {
         () => (loaded = true),
         () => (loaded = true),
       );
-      await Promise.race([load, delay(timeout)]);
+      // The wait guards against a stuck IndexedDB, not a slow device: once the store has answered,
+      // applying what it read is waited for however long it takes (a 23 MB tree takes seconds on
+      // a slow machine, and connecting before it is in would fetch the whole tree again).
+      const answered = await Promise.race([
+        session.replica.whenRead.then(
+          () => true,
+          () => true,
+        ),
+        delay(timeout).then(() => false),
+      ]);
+      if (answered) await load;
       // Connected before the stored replica was in: its load is applied unobserved (not sent as
       // one huge update), so sync afresh once it is, and the server gets what it lacks.
       if (!loaded) void load.then(() => this.#resyncAfterLateLoad(session));
