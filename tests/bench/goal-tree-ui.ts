@@ -237,13 +237,24 @@ function coldTimeline(): ColdTimeline {
   };
 }
 
-/** GOAL_UI_MARKS=1: the page's User Timing marks and measures, as `name @start +duration` ms. */
+/**
+ * GOAL_UI_MARKS=1: the navigation's own steps (response, DOM ready) and the page's User Timing
+ * marks and measures, as `name @start +duration` ms.
+ */
 function userTimings(): string {
-  return performance
+  const navigation = performance.getEntriesByType('navigation')[0] as
+    PerformanceNavigationTiming | undefined;
+  const steps = navigation
+    ? [
+        `response @${Math.round(navigation.responseStart)}–${Math.round(navigation.responseEnd)} (${Math.round(navigation.transferSize / 1024)} KB)`,
+        `dom-content-loaded @${Math.round(navigation.domContentLoadedEventEnd)}`,
+      ]
+    : [];
+  const timings = performance
     .getEntries()
     .filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure')
-    .map((e) => `${e.name} @${Math.round(e.startTime)} +${Math.round(e.duration)}`)
-    .join(', ');
+    .map((e) => `${e.name} @${Math.round(e.startTime)} +${Math.round(e.duration)}`);
+  return [...steps, ...timings].join(', ');
 }
 
 interface Keystroke {
