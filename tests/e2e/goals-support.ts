@@ -32,6 +32,28 @@ export async function expectSaved(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 }
 
+/**
+ * The page's last open drew its first rows from one snapshot (SC10), before the document was in
+ * and the tree live: `measure` names where it came from (the page's User Timing measures).
+ */
+export async function expectRowsFromSnapshot(
+  page: Page,
+  measure: 'goal-tree:snapshot-read' | 'goal-tree:snapshot-fetched',
+) {
+  const open = await page.evaluate(
+    (name) => ({
+      snapshots: performance.getEntriesByName(name).length,
+      firstRows: performance.getEntriesByName('goal-tree:first-rows')[0]?.startTime ?? null,
+      live: performance.getEntriesByName('goal-tree:live')[0]?.startTime ?? null,
+    }),
+    measure,
+  );
+  expect(open.snapshots).toBe(1);
+  expect(open.firstRows).not.toBeNull();
+  expect(open.live).not.toBeNull();
+  expect(open.firstRows!).toBeLessThan(open.live!);
+}
+
 export function tree(page: Page): Locator {
   return page.getByRole('treegrid');
 }

@@ -15,6 +15,7 @@ import { expectNoAxeViolations, signIn } from './fixtures.ts';
 import {
   addSubGoal,
   addTheme,
+  expectRowsFromSnapshot,
   expectSaved,
   openRawSocket,
   personOnGoals,
@@ -137,15 +138,7 @@ test('A edits offline, reloads, reconnects, and A and B converge on both sidesâ€
   await expect(row(a.page, `Offline theme ${tag} renamed`)).toBeVisible();
   // SC10: the first rows came from the snapshot cached on the last visit, before the document
   // itself was loaded and the tree became editable.
-  const open = await a.page.evaluate(() => ({
-    snapshots: performance.getEntriesByName('goal-tree:snapshot-read').length,
-    firstRows: performance.getEntriesByName('goal-tree:first-rows')[0]?.startTime ?? null,
-    live: performance.getEntriesByName('goal-tree:live')[0]?.startTime ?? null,
-  }));
-  expect(open.snapshots).toBe(1);
-  expect(open.firstRows).not.toBeNull();
-  expect(open.live).not.toBeNull();
-  expect(open.firstRows!).toBeLessThan(open.live!);
+  await expectRowsFromSnapshot(a.page, 'goal-tree:snapshot-read');
   await row(a.page, `Offline theme ${tag} renamed`).click();
   await a.page.getByLabel('Description').fill(`Written offline after a reload ${tag}`);
 
@@ -353,15 +346,7 @@ test('[SC10] [SYNC27] a first visit draws its rows from the serverâ€™s snapshot,
   await signIn(page, DEMO_CEO_EMAIL);
   await page.goto('/goals');
   await expectSaved(page);
-  const open = await page.evaluate(() => ({
-    fetched: performance.getEntriesByName('goal-tree:snapshot-fetched').length,
-    firstRows: performance.getEntriesByName('goal-tree:first-rows')[0]?.startTime ?? null,
-    live: performance.getEntriesByName('goal-tree:live')[0]?.startTime ?? null,
-  }));
-  expect(open.fetched).toBe(1);
-  expect(open.firstRows).not.toBeNull();
-  expect(open.live).not.toBeNull();
-  expect(open.firstRows!).toBeLessThan(open.live!);
+  await expectRowsFromSnapshot(page, 'goal-tree:snapshot-fetched');
   // Live now: the tree is the document's, and editable.
   const tag = uniqueTag();
   await search(page, tag);

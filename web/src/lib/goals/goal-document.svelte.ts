@@ -93,9 +93,7 @@ export class GoalDocument {
       this.synced.onReset((doc) => {
         this.#index.destroy();
         this.#index = this.#indexOf(doc);
-        this.#shown = this.#index;
-        this.generation++;
-        this.#bump({ goals: NO_GOALS, tree: true, progress: true });
+        this.#showIndex();
       }),
       this.synced.onRefused((reason) => {
         toast.error('The server did not accept a change', {
@@ -112,12 +110,7 @@ export class GoalDocument {
         await this.#syncedOrStopped();
       }
       if (this.#destroyed) return;
-      if (this.#shown !== this.#index) {
-        // Editors bind to the Y.Doc's types now that it holds the tree.
-        this.#shown = this.#index;
-        this.generation++;
-        this.#bump({ goals: NO_GOALS, tree: true, progress: true });
-      }
+      if (this.#shown !== this.#index) this.#showIndex();
       this.loaded = true;
       this.live = true;
       performance.mark('goal-tree:live');
@@ -135,6 +128,13 @@ export class GoalDocument {
       document.addEventListener('visibilitychange', hidden);
       this.#stops.push(() => document.removeEventListener('visibilitychange', hidden));
     }
+  }
+
+  /** Readers see the index of the current Y.Doc, and editors bind (again) to its types. */
+  #showIndex() {
+    this.#shown = this.#index;
+    this.generation++;
+    this.#bump({ goals: NO_GOALS, tree: true, progress: true });
   }
 
   #syncedOrStopped(): Promise<void> {

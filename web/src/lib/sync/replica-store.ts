@@ -168,13 +168,12 @@ class IndexedDbReplica implements Replica {
     const { showCachedView, fetchView } = this.#options;
     if (!showCachedView) return;
     const stored = await request.catch(() => undefined);
-    if (typeof stored === 'string') performance.mark('replica:cached-view-read');
-    const view =
-      typeof stored === 'string' ? stored : await (fetchView?.() ?? null)?.catch(() => null);
+    const cached = typeof stored === 'string';
+    if (cached) performance.mark('replica:cached-view-read');
+    const view = cached ? stored : fetchView ? await fetchView().catch(() => null) : null;
     if (typeof view !== 'string' || this.#closed) return;
-    const source = typeof stored === 'string' ? 'cached' : 'fetched';
     // A page that fails to draw it still gets the document.
-    await Promise.resolve(showCachedView(view, source)).catch(() => {});
+    await Promise.resolve(showCachedView(view, cached ? 'cached' : 'fetched')).catch(() => {});
   }
 
   cacheView(view: string) {
