@@ -16,6 +16,7 @@ import type { SyncMetrics } from './operations/metrics.ts';
 import type { AccessGuard, GuardedConnection } from './revocation/access-guard.ts';
 import { Connection, type ActorLookup } from './rooms/connection.ts';
 import type { RoomRegistry } from './rooms/room-registry.ts';
+import { WHOLE_VIEW, type ViewPart } from './projection/document-projector.ts';
 import { websocketSink } from './websocket-sink.ts';
 
 export interface SyncAppOptions {
@@ -67,15 +68,22 @@ export function createSyncApp(options: SyncAppOptions) {
   );
 
   // SYNC27: what a client with no copy of the document draws first (the goal tree's snapshot),
-  // under the same admission as the document's websocket.
+  // under the same admission as the document's websocket; `?part=first-screen` for only what the
+  // signed-in person's first screen needs (GOAL29).
   app.get('/snapshot/:name{.+}', async (c) => {
+    const partName = c.req.query('part') ?? 'whole';
+    if (partName !== 'whole' && partName !== 'first-screen') {
+      return c.json({ error: 'part is "whole" or "first-screen".' }, 400);
+    }
     const admission = await admit(db, access, c.req.header('cookie'), c.req.param('name') ?? '');
     if (!admission.admitted) {
       return c.json({ error: CLOSE_REASONS[admission.code] }, httpStatusOf(admission.code));
     }
+    const part: ViewPart =
+      partName === 'whole' ? WHOLE_VIEW : { kind: partName, personId: admission.person.id };
     // Only kinds with a snapshot load the document for it.
     const snapshot = kinds[admission.document.kind]?.projector
-      ? await rooms.viewSnapshot(admission.key)
+      ? await rooms.viewSnapshot(admission.key, part)
       : null;
     if (snapshot === null) return c.json({ error: 'This document has no snapshot.' }, 404);
     return c.body(snapshot, 200, {

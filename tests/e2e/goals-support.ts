@@ -33,22 +33,27 @@ export async function expectSaved(page: Page) {
 }
 
 /**
- * The page's last open drew its first rows from one snapshot (SC10), before the document was in
- * and the tree live: `measure` names where it came from (the page's User Timing measures).
+ * The page's last open drew its first rows from a snapshot (SC10), its first screen's and then
+ * the whole (GOAL29), each once and in that order, before the document was in and the tree live:
+ * `measure` names where they came from (the page's User Timing measures, one per part).
  */
 export async function expectRowsFromSnapshot(
   page: Page,
   measure: 'goal-tree:snapshot-read' | 'goal-tree:snapshot-fetched',
 ) {
-  const open = await page.evaluate(
-    (name) => ({
-      snapshots: performance.getEntriesByName(name).length,
+  const open = await page.evaluate((name) => {
+    const starts = (part: string) =>
+      performance.getEntriesByName(`${name}:${part}`).map((entry) => entry.startTime);
+    return {
+      firstScreen: starts('first-screen'),
+      whole: starts('whole'),
       firstRows: performance.getEntriesByName('goal-tree:first-rows')[0]?.startTime ?? null,
       live: performance.getEntriesByName('goal-tree:live')[0]?.startTime ?? null,
-    }),
-    measure,
-  );
-  expect(open.snapshots).toBe(1);
+    };
+  }, measure);
+  expect(open.firstScreen).toHaveLength(1);
+  expect(open.whole).toHaveLength(1);
+  expect(open.firstScreen[0]!).toBeLessThanOrEqual(open.whole[0]!);
   expect(open.firstRows).not.toBeNull();
   expect(open.live).not.toBeNull();
   expect(open.firstRows!).toBeLessThan(open.live!);

@@ -58,6 +58,47 @@ describe('the snapshot of a goal tree over HTTP', () => {
     expect(snapshot?.goals.get(goal)?.title).toBe('Sell more');
   });
 
+  it('[SYNC27] [GOAL29] answers `?part=first-screen` with the signed-in person’s first screen', async () => {
+    const tree = await goalTree(db.pool);
+    const colleague = await signIn(db.pool, tree.organisationId);
+    const client = openProvider(server.port, tree.documentName, tree.cookie);
+    await client.synced();
+    // A theme, and three goals down the way to this person's own goal.
+    const add = (title: string, parentId: string | null) =>
+      addGoal(
+        client.doc,
+        { title, level: 'person', ownerId: tree.personId, parentId },
+        { by: tree.personId },
+      );
+    const theme = add('Grow revenue', null);
+    const team = add('Sell more', theme);
+    const sub = add('Open Spain', team);
+    const own = add('Hire a lead', sub);
+    await eventually(() => client.isSaved());
+
+    const firstScreenOf = async (cookie: string) => {
+      const response = await fetch(
+        `http://127.0.0.1:${server.port}/snapshot/${tree.documentName}?part=first-screen`,
+        { headers: { cookie } },
+      );
+      expect(response.status).toBe(200);
+      return readSnapshot(await response.text())!;
+    };
+    const mine = await firstScreenOf(tree.cookie);
+    expect(mine).toMatchObject({ complete: false, liveCount: 4 });
+    expect([...mine.goals.keys()].sort()).toEqual([theme, team, sub, own].sort());
+    // The colleague's way down stops at the theme: rows theme and team (which has one child).
+    const theirs = await firstScreenOf(colleague.cookie);
+    expect([...theirs.goals.keys()].sort()).toEqual([theme, team].sort());
+    expect(theirs.tree.children.get(team)).toEqual([sub]);
+
+    const unknownPart = await fetch(
+      `http://127.0.0.1:${server.port}/snapshot/${tree.documentName}?part=rest`,
+      { headers: { cookie: tree.cookie } },
+    );
+    expect(unknownPart.status).toBe(400);
+  });
+
   it('[SYNC27] does not let a page of another host read it', async () => {
     const tree = await goalTree(db.pool);
     const response = await snapshotOf(tree.documentName, {

@@ -4,11 +4,15 @@
 // milliseconds. Check-ins and move logs are left out (the rows show neither: the tree comes
 // resolved, and check-in history waits for the document), person, team and goal ids are written
 // once and referred to by number, and goals are tuples rather than objects with keys.
+//
+// A snapshot may hold only some of the goals (first-screen.ts): the tree's roots, and the goals
+// named with their children and progress. It reads back as a part of the tree, with the whole
+// tree's live-goal count; the page draws its first screen from it before the whole is read.
 import type { Adjustment, GoalTree } from './tree.ts';
 import type { Goal, Metric } from './model.ts';
 
 /** Bumped whenever the layout below changes: a snapshot of another format is ignored. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** The parts of the goal index a snapshot holds (GoalIndex has these three fields). */
 export interface IndexParts {
@@ -22,6 +26,10 @@ export interface SnapshotParts {
   goals: Map<string, Goal>;
   tree: GoalTree;
   progress: Map<string, number | null>;
+  /** Live goals in the whole tree (a part's `tree.parent` has only the ones around its goals). */
+  liveCount: number;
+  /** Whether it holds every goal, or only some (GOAL29). */
+  complete: boolean;
 }
 
 type MetricTuple = [
@@ -63,16 +71,26 @@ interface SnapshotJson {
   /** Every id the snapshot names, once. */
   ids: string[];
   goals: GoalTuple[];
-  /** Tree roots and each goal's children (aligned with `goals`), as positions in `goals`. */
+  /** Tree roots, and each goal's live children (aligned with `goals`; null for a deleted goal). */
   roots: number[];
   children: (number[] | null)[];
   adjusted: [goal: number, why: Adjustment][];
   /** Rolled-up progress, aligned with `goals`; -1 where the index has none. */
   progress: (number | null)[];
+  /** Live goals in the whole tree. */
+  live: number;
+  /** Only some goals are written (GOAL29). */
+  partial: boolean;
 }
 
-/** GOAL28: the index as a snapshot string. */
-export function writeSnapshot({ goals, tree, progress }: IndexParts): string {
+/**
+ * GOAL28: the index as a snapshot string; with `only`, a part of it holding just those goals
+ * (GOAL29). Tree roots and children are written as ids, so a part can name goals it leaves out.
+ */
+export function writeSnapshot(
+  { goals, tree, progress }: IndexParts,
+  only?: Iterable<string>,
+): string {
   const ids: string[] = [];
   const numbers = new Map<string, number>();
   const idNumber = (id: string): number => {
@@ -84,10 +102,8 @@ export function writeSnapshot({ goals, tree, progress }: IndexParts): string {
     return number;
   };
   const maybeId = (id: string | null) => (id === null ? null : idNumber(id));
-  const position = new Map<string, number>();
-  const list = [...goals.values()];
-  list.forEach((goal, at) => position.set(goal.id, at));
-  const positionOf = (id: string) => position.get(id)!;
+  const list = only ? [...new Set(only)].flatMap((id) => goals.get(id) ?? []) : [...goals.values()];
+  const written = only ? new Set(list.map((goal) => goal.id)) : null;
 
   const tuples = list.map((goal): GoalTuple => {
     const { metric } = goal;
@@ -126,10 +142,14 @@ export function writeSnapshot({ goals, tree, progress }: IndexParts): string {
     format: SNAPSHOT_FORMAT,
     ids,
     goals: tuples,
-    roots: tree.roots.map(positionOf),
-    children: list.map((goal) => tree.children.get(goal.id)?.map(positionOf) ?? null),
-    adjusted: [...tree.adjusted].map(([id, why]) => [positionOf(id), why]),
+    roots: tree.roots.map(idNumber),
+    children: list.map((goal) => tree.children.get(goal.id)?.map(idNumber) ?? null),
+    adjusted: [...tree.adjusted]
+      .filter(([id]) => !written || written.has(id))
+      .map(([id, why]) => [idNumber(id), why]),
     progress: list.map((goal) => (progress.has(goal.id) ? progress.get(goal.id)! : -1)),
+    live: tree.parent.size,
+    partial: written !== null,
   };
   return JSON.stringify(snapshot);
 }
@@ -145,13 +165,13 @@ export function readSnapshot(text: string): SnapshotParts | null {
   if (snapshot?.format !== SNAPSHOT_FORMAT) return null;
   const { ids } = snapshot;
   const idOf = (number: number | null) => (number === null ? null : ids[number]!);
+  const idAt = (number: number) => ids[number]!;
   const goals = new Map<string, Goal>();
   const goalIds = snapshot.goals.map((tuple) => {
     const goal = goalOf(tuple, ids, idOf);
     goals.set(goal.id, goal);
     return goal.id;
   });
-  const idAt = (at: number) => goalIds[at]!;
 
   // The tree's maps list live goals in id order, as resolveTree builds them.
   const live: string[] = [];
@@ -178,7 +198,13 @@ export function readSnapshot(text: string): SnapshotParts | null {
   snapshot.progress.forEach((value, at) => {
     if (value !== -1) progress.set(goalIds[at]!, value);
   });
-  return { goals, tree: { roots, children, parent, order, adjusted }, progress };
+  return {
+    goals,
+    tree: { roots, children, parent, order, adjusted },
+    progress,
+    liveCount: snapshot.live,
+    complete: !snapshot.partial,
+  };
 }
 
 function goalOf(

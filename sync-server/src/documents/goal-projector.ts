@@ -8,6 +8,7 @@ import type { CycleWindow } from '@threadline/domain/goals/model';
 import { GoalIndex, PendingChanges } from '@threadline/domain/goals/goal-index';
 import { goalsToReproject, projectGoals } from '@threadline/domain/goals/projector';
 import { writeSnapshot } from '@threadline/domain/goals/snapshot';
+import { writeFirstScreen } from '@threadline/domain/goals/first-screen';
 import type { DocumentKey } from '../persistence/document-storage.ts';
 import type { DocumentProjector, ProjectedRow } from '../projection/document-projector.ts';
 
@@ -62,7 +63,10 @@ export const goalTreeProjector: DocumentProjector<GoalContext> = {
         ];
       },
       // The same index gives the snapshot a page draws its first rows from (GOAL28, SYNC27).
-      snapshot: () => writeSnapshot(index),
+      snapshot: (part) =>
+        part.kind === 'first-screen'
+          ? writeFirstScreen(index, part.personId)
+          : writeSnapshot(index),
       stop: () => index.destroy(),
     };
   },

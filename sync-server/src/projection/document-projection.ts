@@ -15,7 +15,12 @@ import { inTransaction, type Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import type { SyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey } from '../persistence/document-storage.ts';
-import type { DocumentProjector, FollowedDocument, ProjectedRow } from './document-projector.ts';
+import type {
+  DocumentProjector,
+  FollowedDocument,
+  ProjectedRow,
+  ViewPart,
+} from './document-projector.ts';
 
 export interface ProjectionTiming {
   /** Quiet time after the last change before projecting. */
@@ -90,8 +95,8 @@ export class DocumentProjection {
   }
 
   /** The followed document as a client's first view, when its kind has one (SYNC27). */
-  snapshot(): string | null {
-    return this.#followed.snapshot?.() ?? null;
+  snapshot(part: ViewPart): string | null {
+    return this.#followed.snapshot?.(part) ?? null;
   }
 
   stop() {

@@ -22,6 +22,11 @@ export interface DocumentProjector<Context = unknown> {
   write(db: Queryable, key: DocumentKey, rows: readonly ProjectedRow[]): Promise<void>;
 }
 
+/** Which view a client asks for: the whole document's, or what one person sees first (GOAL29). */
+export type ViewPart = { kind: 'whole' } | { kind: 'first-screen'; personId: string };
+
+export const WHOLE_VIEW: ViewPart = { kind: 'whole' };
+
 /** One loaded document as its projector follows it. */
 export interface FollowedDocument<Context = unknown> {
   /**
@@ -32,9 +37,10 @@ export interface FollowedDocument<Context = unknown> {
   rows(context: Context, all: boolean): ProjectedRow[];
   /**
    * The document as a client draws it before it has the document itself (SC10), e.g. the goal
-   * tree's snapshot (GOAL28); absent for kinds without one.
+   * tree's snapshot (GOAL28), or the part of it one person's first screen needs (GOAL29); absent
+   * for kinds without one.
    */
-  snapshot?(): string;
+  snapshot?(part: ViewPart): string;
   /** The document is unloading: stop following it. */
   stop(): void;
 }

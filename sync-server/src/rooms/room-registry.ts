@@ -17,6 +17,7 @@ import type { SyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey, DocumentStorage } from '../persistence/document-storage.ts';
 import type { Fanout } from '../scale-out/fanout.ts';
 import type { PeerMessage } from '../scale-out/peer-message.ts';
+import { WHOLE_VIEW, type ViewPart } from '../projection/document-projector.ts';
 import type { RoomMember } from './room-member.ts';
 import { Room, type RoomPeers } from './room.ts';
 
@@ -90,10 +91,10 @@ export class RoomRegistry {
    * The document's first view for a client that has none (SYNC27), loading the document if
    * needed; a room loaded only for this unloads like one its last member left.
    */
-  async viewSnapshot(key: DocumentKey): Promise<string | null> {
+  async viewSnapshot(key: DocumentKey, part: ViewPart = WHOLE_VIEW): Promise<string | null> {
     if (this.#closing) throw new Error('the sync server is shutting down');
     const room = await this.#load(key);
-    return room.viewSnapshot();
+    return room.viewSnapshot(part);
   }
 
   leave(room: Room, member: RoomMember) {

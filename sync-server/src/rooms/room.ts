@@ -21,6 +21,7 @@ import type {
   LoadedDocument,
 } from '../persistence/document-storage.ts';
 import { DocumentProjection } from '../projection/document-projection.ts';
+import { WHOLE_VIEW, type ViewPart } from '../projection/document-projector.ts';
 import { LogPosition } from '../scale-out/log-position.ts';
 import type { PeerMessage } from '../scale-out/peer-message.ts';
 import { Acknowledgements } from './acknowledgements.ts';
@@ -89,7 +90,7 @@ export class Room {
   #durableAck: OutgoingFrame;
   readonly #acks: Acknowledgements;
   readonly #encoded: EncodedState;
-  readonly #viewSnapshot = new ViewSnapshot(() => this.#projection?.snapshot() ?? null);
+  readonly #viewSnapshot = new ViewSnapshot(() => this.#projection?.snapshot(WHOLE_VIEW) ?? null);
   /** While a client's update is being applied, its changes wait here until Yjs returns. */
   #held: Change[] | undefined;
   /** Set while an update the checker already applied to its replica reaches the live doc. */
@@ -163,9 +164,14 @@ export class Room {
     return this.#compacting ?? Promise.resolve();
   }
 
-  /** The document as a client's first view (the goal tree's snapshot), or null (SYNC27). */
-  viewSnapshot(): string | null {
-    return this.#viewSnapshot.current();
+  /**
+   * The document as a client's first view (the goal tree's snapshot), or null (SYNC27). The whole
+   * is kept between requests; a person's first screen (GOAL29) is a few hundred goals, written
+   * afresh for each.
+   */
+  viewSnapshot(part: ViewPart = WHOLE_VIEW): string | null {
+    if (part.kind === 'whole') return this.#viewSnapshot.current();
+    return this.#projection?.snapshot(part) ?? null;
   }
 
   /** Runs a pending projection now (shutdown, tests). */

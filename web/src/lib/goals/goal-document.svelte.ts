@@ -5,9 +5,10 @@
 //
 // Opening a stored tree, the first rows come from the snapshot this device cached on its last
 // visit (domain goals/snapshot.ts, SC10), or on a first visit from the sync server's (SYNC27),
-// read-only, while the Y.Doc is read, synced and applied; the
-// tree becomes editable (`live`) once the document is in. The snapshot is written again when the
-// page is idle after a sync, after changes, and when the page is hidden.
+// read-only, while the Y.Doc is read, synced and applied: first the snapshot of the person's
+// first screen (GOAL29), then the whole. The tree becomes editable (`live`) once the document
+// is in. The snapshot is written again when the page is idle after a sync, after changes, and
+// when the page is hidden.
 import type * as Y from 'yjs';
 import { SvelteMap } from 'svelte/reactivity';
 import { toast } from 'svelte-sonner';
@@ -20,6 +21,7 @@ import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { Presence } from '$lib/sync/presence.svelte';
 import { GoalIndex, NO_GOALS, type IndexChange } from '@threadline/domain/goals/goal-index';
 import { readSnapshot, writeSnapshot, type IndexParts } from '@threadline/domain/goals/snapshot';
+import { writeFirstScreen } from '@threadline/domain/goals/first-screen';
 import { afterNextPaint, whenIdle } from '$lib/scheduling';
 import { fetchSnapshot } from './snapshot-fetch.ts';
 
@@ -56,6 +58,11 @@ export class GoalDocument {
   generation = $state(0);
   /** The tree can be shown: from the cached snapshot, or from the document once loaded. */
   loaded = $state(false);
+  /**
+   * What is shown holds every goal: not while only the first screen's snapshot is (GOAL29).
+   * Readers follow the versions either way: what they show is read again when the whole is in.
+   */
+  complete = $state(false);
   /** The stored replica is in the Y.Doc (or there was none): the tree is the document's, editable. */
   live = $state(false);
   readonly synced: SyncedDocument;
@@ -65,6 +72,8 @@ export class GoalDocument {
   #index: GoalIndex;
   /** What readers see: the cached snapshot until the document is loaded, then the index. */
   #shown: IndexParts;
+  /** The whole tree's live-goal count while a snapshot is shown (a part has only some goals). */
+  #shownLiveCount: number | null = null;
   readonly #stops: (() => void)[] = [];
   /** A snapshot write is due (the tree changed since the last one). */
   #snapshotDue = false;
@@ -83,7 +92,12 @@ export class GoalDocument {
       showCachedView: (view, source) => this.#showSnapshot(view, source),
       // Not for the fresh replica after a reset (SC5): the page is live already.
       fetchView: () =>
-        this.live ? Promise.resolve(null) : fetchSnapshot(options.syncUrl, options.name),
+        this.live
+          ? []
+          : [
+              fetchSnapshot(options.syncUrl, options.name, 'first-screen'),
+              fetchSnapshot(options.syncUrl, options.name),
+            ],
     });
     this.status = new SyncStatus(this.synced);
     this.presence = new Presence(this.synced, options.me.id);
@@ -133,6 +147,8 @@ export class GoalDocument {
   /** Readers see the index of the current Y.Doc, and editors bind (again) to its types. */
   #showIndex() {
     this.#shown = this.#index;
+    this.#shownLiveCount = null;
+    this.complete = true;
     this.generation++;
     this.#bump({ goals: NO_GOALS, tree: true, progress: true });
   }
@@ -152,14 +168,24 @@ export class GoalDocument {
     });
   }
 
-  /** Shows the cached snapshot, read-only, until the document is loaded; resolves once painted. */
+  /**
+   * Shows a snapshot (its first screen, then the whole), read-only, until the document is loaded;
+   * resolves once painted.
+   */
   async #showSnapshot(view: string, source: ViewSource) {
     if (this.live || this.#destroyed) return;
     const started = performance.now();
     const parts = readSnapshot(view);
-    performance.measure('goal-tree:snapshot-read', { start: started, end: performance.now() });
-    if (!parts) return;
+    const read = parts?.complete === false ? 'first-screen' : 'whole';
+    performance.measure(`goal-tree:snapshot-read:${read}`, {
+      start: started,
+      end: performance.now(),
+    });
+    // Never a part over the whole (a server's parts may come in any order).
+    if (!parts || (this.complete && !parts.complete)) return;
     this.#shown = parts;
+    this.#shownLiveCount = parts.liveCount;
+    this.complete = parts.complete;
     this.#shownSource = source;
     this.#bump({ goals: NO_GOALS, tree: true, progress: true });
     this.loaded = true;
@@ -183,7 +209,8 @@ export class GoalDocument {
     if (!this.live || this.#destroyed || !this.#snapshotDue) return;
     this.#snapshotDue = false;
     const started = performance.now();
-    this.synced.cacheView(writeSnapshot(this.#index));
+    // The first screen first: the next visit draws it while the whole is still being read.
+    this.synced.cacheView([writeFirstScreen(this.#index, this.#me.id), writeSnapshot(this.#index)]);
     performance.measure('goal-tree:snapshot-written', { start: started, end: performance.now() });
   }
 
@@ -240,7 +267,7 @@ export class GoalDocument {
   /** The live-goal count, for the page's summary. */
   get liveCount(): number {
     void this.treeVersion;
-    return this.#shown.tree.parent.size;
+    return this.#shownLiveCount ?? this.#shown.tree.parent.size;
   }
 
   async destroy() {

@@ -13,6 +13,7 @@ import {
 import type { CycleWindow, Goal } from '@threadline/domain/goals/model';
 import type { Actor } from '@threadline/domain/goals/permissions';
 import { pathToRoot, wouldCreateCycle } from '@threadline/domain/goals/tree';
+import { openByDefault } from '@threadline/domain/goals/first-screen';
 import { editorsByGoal, type PresenceUser } from './editors.ts';
 import { flattenTree, rowPositions, type TreeRow } from './flatten.ts';
 import { factsOf, type GoalFacts } from './goal-facts.ts';
@@ -66,7 +67,8 @@ export class GoalTreeView {
   readonly now = new SvelteDate();
   readonly #myTeamId: string | null;
   readonly #cycleClosed: boolean;
-  #openedOnce = false;
+  /** The defaults were opened on the whole tree (not only on its first screen's snapshot). */
+  #openedOnWhole = false;
 
   constructor(options: TreeViewOptions) {
     this.document = options.document;
@@ -106,17 +108,16 @@ export class GoalTreeView {
 
   readonly matchCount = $derived(this.#filterResult?.matched.size ?? null);
 
-  /** The first time goals are there: open the company themes and the way to one's own goals. */
+  /**
+   * When goals are first there: open the company themes and the way to one's own goals (GOAL29).
+   * Again once the whole tree is (the first screen's snapshot may not reach all of one's goals).
+   */
   openDefaults() {
-    if (this.#openedOnce) return;
+    if (this.#openedOnWhole) return;
     const { goals, tree } = this.document;
-    if (tree.parent.size === 0) return;
-    this.#openedOnce = true;
-    for (const id of tree.roots) this.expanded.add(id);
-    for (const goal of goals.values()) {
-      if (goal.deleted || goal.ownerId !== this.actor.personId) continue;
-      for (const id of pathToRoot(tree, goal.id).slice(1)) this.expanded.add(id);
-    }
+    if (tree.roots.length === 0) return;
+    this.#openedOnWhole = this.document.complete;
+    for (const id of openByDefault({ goals, tree }, this.actor.personId)) this.expanded.add(id);
     this.focusedId ??= tree.roots[0] ?? null;
   }
 

@@ -1,5 +1,7 @@
 // The goal tree's snapshot from the sync server (SYNC27), for a device with no copy of the tree
-// yet: the page draws its first rows from it while the document itself syncs (SC10).
+// yet: the page draws its first rows from it while the document itself syncs (SC10). Its first
+// screen (GOAL29) is asked for beside the whole: tens of kilobytes against 7.4 MB for the
+// 5,000-person tree, it is drawn while the whole is still on its way.
 
 /**
  * How long a first visit waits for the snapshot before syncing the document without it: well
@@ -7,19 +9,30 @@
  */
 const FETCH_TIMEOUT_MS = 1_500;
 
+/** Which snapshot: the whole tree's, or only the signed-in person's first screen (GOAL29). */
+export type SnapshotPart = 'whole' | 'first-screen';
+
 /** The snapshot text, or null when the server has none, refuses, or does not answer in time. */
-export async function fetchSnapshot(syncUrl: string, documentName: string): Promise<string | null> {
+export async function fetchSnapshot(
+  syncUrl: string,
+  documentName: string,
+  part: SnapshotPart = 'whole',
+): Promise<string | null> {
   // ws://host:port → http://host:port (wss → https): the sync server answers both.
   const base = syncUrl.replace(/^ws/, 'http').replace(/\/+$/, '');
   const started = performance.now();
   try {
-    const response = await fetch(`${base}/snapshot/${documentName}`, {
+    const query = part === 'whole' ? '' : `?part=${part}`;
+    const response = await fetch(`${base}/snapshot/${documentName}${query}`, {
       credentials: 'include',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
     if (!response.ok) return null;
     const text = await response.text();
-    performance.measure('goal-tree:snapshot-fetched', { start: started, end: performance.now() });
+    performance.measure(`goal-tree:snapshot-fetched:${part}`, {
+      start: started,
+      end: performance.now(),
+    });
     return text;
   } catch {
     return null; // offline, or the server is slow: the document syncs as it would without

@@ -157,7 +157,7 @@ describe('the replica stored in IndexedDB', () => {
     const name = freshName();
     const { doc, replica } = await opened(name);
     doc.getText('t').insert(0, 'refused');
-    replica.cacheView('a view with the refused change');
+    replica.cacheView(['a first screen with the refused change', 'the whole with it']);
     await replica.clear();
     doc.getText('t').insert(0, 'after ');
     expect(await storedUpdateCount(name)).toBe(0);
@@ -165,11 +165,11 @@ describe('the replica stored in IndexedDB', () => {
     expect(await cachedViewOnOpen(name)).toEqual({ views: [], text: '' });
   });
 
-  it('[SC10] hands the cached view over before applying the stored updates, which wait for it', async () => {
+  it('[SC10] hands the cached view over part by part before applying the stored updates, which wait for it', async () => {
     const name = freshName();
     const { doc: first, replica: visit } = await opened(name);
     first.getText('t').insert(0, 'stored');
-    visit.cacheView('the view of the last visit');
+    visit.cacheView(['the first screen', 'the whole']);
     await visit.close();
 
     const doc = new Y.Doc();
@@ -182,12 +182,18 @@ describe('the replica stored in IndexedDB', () => {
         return new Promise<void>((resolve) => (release = resolve));
       },
     });
+    const settled = async () => new Promise((resolve) => setTimeout(resolve, 50));
     await until(async () => seen.length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled();
+    // The whole waits for the first screen to be drawn, and the document for the whole.
+    expect(seen).toEqual([`the first screen / document: ''`]);
+    release();
+    await until(async () => seen.length === 2);
+    await settled();
     expect(doc.getText('t').toString()).toBe('');
     release();
     await replica.whenLoaded;
-    expect(seen).toEqual([`the view of the last visit / document: ''`]);
+    expect(seen).toEqual([`the first screen / document: ''`, `the whole / document: ''`]);
     expect(doc.getText('t').toString()).toBe('stored');
     await replica.close();
   });
@@ -196,8 +202,8 @@ describe('the replica stored in IndexedDB', () => {
     const name = freshName();
     const { doc, replica } = await opened(name);
     doc.getText('t').insert(0, 'stored');
-    replica.cacheView('older');
-    replica.cacheView('newer');
+    replica.cacheView(['older first screen', 'older whole']);
+    replica.cacheView(['newer']);
     await replica.close();
     expect(await cachedViewOnOpen(name, () => Promise.reject(new Error('cannot draw')))).toEqual({
       views: ['newer'],
@@ -212,9 +218,11 @@ describe('the replica stored in IndexedDB', () => {
       const doc = new Y.Doc();
       const log: string[] = [];
       const replica = indexedDbReplicas().open(name, doc, {
-        fetchView: async () => {
+        fetchView: () => {
           log.push('fetched');
-          return 'from the server';
+          // Asked for at once, shown in order; a part that failed is skipped.
+          const later = new Promise<string>((resolve) => setTimeout(() => resolve('first'), 30));
+          return [later, Promise.reject(new Error('offline')), Promise.resolve('whole')];
         },
         showCachedView: (view, source) => {
           log.push(`shown (${source}): ${view}, document: '${doc.getText('t').toString()}'`);
@@ -224,8 +232,12 @@ describe('the replica stored in IndexedDB', () => {
       return { log, replica };
     };
     const first = await open();
-    expect(first.log).toEqual(['fetched', `shown (fetched): from the server, document: ''`]);
-    first.replica.cacheView('cached');
+    expect(first.log).toEqual([
+      'fetched',
+      `shown (fetched): first, document: ''`,
+      `shown (fetched): whole, document: ''`,
+    ]);
+    first.replica.cacheView(['cached']);
     await first.replica.close();
     const second = await open();
     expect(second.log).toEqual([`shown (cached): cached, document: ''`]);

@@ -10,10 +10,12 @@
 // The database layout is y-indexeddb's (`updates`, auto-increment keys), so replicas stored by
 // earlier versions load as they are.
 //
-// Beside the updates, the `custom` store keeps one cached view of the document (SC10): a string
-// its page wrote from what it shows (the goal tree's snapshot, domain goals/snapshot.ts). The load
-// reads it first and hands it to the page, which draws from it while the updates are read and
-// applied: applying the 5,000-person tree's updates holds the main thread for about a second.
+// Beside the updates, the `custom` store keeps one cached view of the document (SC10): strings
+// its page wrote from what it shows (the goal tree's snapshot, domain goals/snapshot.ts), in parts
+// shown in order: first what the first screen needs, then the whole. The load reads them first and
+// hands them to the page, which draws from them while the updates are read and applied: applying
+// the 5,000-person tree's updates holds the main thread for about a second, and reading its whole
+// snapshot a third of a second, where its first screen's takes a few milliseconds.
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { whenIdle } from '../scheduling.ts';
@@ -37,8 +39,11 @@ export interface Replica {
    * remote-updates.ts).
    */
   record(update: Uint8Array): void;
-  /** Keeps `view` as the document's cached view, replacing the one kept before (SC10). */
-  cacheView(view: string): void;
+  /**
+   * Keeps `parts` as the document's cached view, replacing the one kept before (SC10): the next
+   * load shows them in this order, each drawn before the next is read.
+   */
+  cacheView(parts: readonly string[]): void;
   /** Stops recording; what is stored stays for the next visit. */
   close(): Promise<void>;
   /** Stops recording and deletes what is stored, cached view included (SC5). */
@@ -47,15 +52,17 @@ export interface Replica {
 
 export interface ReplicaOptions {
   /**
-   * Called with the cached view, when there is one, before the stored updates are applied; they
-   * wait for the promise it returns (the page shows the view first, then the load takes over).
+   * Called with each part of the cached view, in order, when there is one, before the stored
+   * updates are applied; each waits for the promise the last call returned, and so do the
+   * updates (the page shows the view first, then the load takes over).
    */
   showCachedView?: (view: string, source: ViewSource) => Promise<void> | void;
   /**
-   * Where a view comes from when none is cached (a first visit): the server. Its answer goes to
-   * `showCachedView` the same way; the load waits for both.
+   * Where the view's parts come from when none is cached (a first visit): the server, asked for
+   * all at once. Each answer goes to `showCachedView` the same way, in order (one that failed is
+   * skipped); the load waits for them all.
    */
-  fetchView?: () => Promise<string | null>;
+  fetchView?: () => readonly Promise<string | null>[];
 }
 
 /** Where a shown view came from: this device's cache, or the server (nothing cached). */
@@ -66,9 +73,12 @@ export interface ReplicaStore {
 }
 
 const UPDATES = 'updates';
-/** y-indexeddb's store for other values; the cached view is kept there under this key. */
+/** y-indexeddb's store for other values; the cached view's parts are kept there, one key each. */
 const CUSTOM = 'custom';
 const CACHED_VIEW = 'threadline:view';
+const viewPartKey = (part: number) => `${CACHED_VIEW}:${part}`;
+/** Every key of the cached view (and the one-part view earlier versions kept under CACHED_VIEW). */
+const allViewKeys = () => IDBKeyRange.bound(CACHED_VIEW, `${CACHED_VIEW}\uffff`);
 
 /**
  * Past this many stored updates they are folded into one: after loading, and again whenever a
@@ -127,9 +137,9 @@ class IndexedDbReplica implements Replica {
     const started = performance.now();
     const db = await this.#db;
     performance.mark('replica:opened');
-    // Its own transaction, started first: the page draws the view while the updates are read.
-    const [custom] = idb.transact(db, [CUSTOM], 'readonly');
-    const shown = this.#showCachedView(idb.get(custom!, CACHED_VIEW));
+    // The view in transactions of its own, the first started first: the page draws the view
+    // while the updates are read.
+    const shown = this.#showCachedView(db);
     const [store] = idb.transact(db, [UPDATES], 'readonly');
     const [keys, updates] = await Promise.all([
       idb.getAllKeys(store!) as Promise<number[]>,
@@ -164,26 +174,45 @@ class IndexedDbReplica implements Replica {
     if (updates.length > FOLD_AFTER_UPDATES) this.#foldLater();
   }
 
-  async #showCachedView(request: Promise<unknown>) {
+  /** Shows the cached view's parts in order, each read once the one before is drawn. */
+  async #showCachedView(db: IDBDatabase) {
     const { showCachedView, fetchView } = this.#options;
     if (!showCachedView) return;
-    const stored = await request.catch(() => undefined);
-    const cached = typeof stored === 'string';
-    if (cached) performance.mark('replica:cached-view-read');
-    const view = cached ? stored : fetchView ? await fetchView().catch(() => null) : null;
-    if (typeof view !== 'string' || this.#closed) return;
-    // A page that fails to draw it still gets the document.
-    await Promise.resolve(showCachedView(view, cached ? 'cached' : 'fetched')).catch(() => {});
+    const show = async (view: string | null, source: ViewSource) => {
+      if (view === null || this.#closed) return;
+      // A page that fails to draw it still gets the document.
+      await Promise.resolve(showCachedView(view, source)).catch(() => {});
+    };
+    let part = 0;
+    for (let view = await this.#readViewPart(db, part); view !== null;) {
+      performance.mark(`replica:cached-view-read:${part}`);
+      await show(view, 'cached');
+      if (this.#closed) return;
+      view = await this.#readViewPart(db, ++part);
+    }
+    if (part > 0 || !fetchView) return;
+    const fetched = fetchView().map((request) => request.catch(() => null));
+    for (const request of fetched) await show(await request, 'fetched');
   }
 
-  cacheView(view: string) {
+  async #readViewPart(db: IDBDatabase, part: number): Promise<string | null> {
+    const [custom] = idb.transact(db, [CUSTOM], 'readonly');
+    const stored = await idb.get(custom!, viewPartKey(part)).catch(() => undefined);
+    return typeof stored === 'string' ? stored : null;
+  }
+
+  cacheView(parts: readonly string[]) {
     if (this.#closed) return;
-    // Kept as a string: stored gzipped (1.8 MB instead of 7.4 for the 5,000-person tree), reading
-    // and inflating it took Chromium twice as long as reading the string (tests/bench/goal-tree-ui.ts).
-    // After what is already on its way, so close() still waits for every write.
+    // Kept as strings: stored gzipped (1.8 MB instead of 7.4 for the 5,000-person tree), reading
+    // and inflating the whole took Chromium twice as long as reading the string
+    // (tests/bench/goal-tree-ui.ts). After what is already on its way, so close() still waits for
+    // every write; in one transaction, so a load reads the old parts or the new ones.
     this.#written = Promise.all([this.#db, this.#written.catch(() => {})]).then(async ([db]) => {
       const [custom] = idb.transact(db, [CUSTOM]);
-      await idb.put(custom!, view, CACHED_VIEW);
+      await Promise.all([
+        idb.del(custom!, allViewKeys()),
+        ...parts.map((view, part) => idb.put(custom!, view, viewPartKey(part))),
+      ]);
     });
     this.#written.catch(() => {});
   }
@@ -248,7 +277,7 @@ class IndexedDbReplica implements Replica {
     const db = await idb.openDB((await this.#db).name, () => {});
     try {
       const [store, custom] = idb.transact(db, [UPDATES, CUSTOM]);
-      await Promise.all([idb.rtop(store!.clear()), idb.del(custom!, CACHED_VIEW)]);
+      await Promise.all([idb.rtop(store!.clear()), idb.del(custom!, allViewKeys())]);
     } finally {
       db.close();
     }

@@ -38,12 +38,13 @@ export interface OpenDocumentOptions {
   /** Longest wait for the stored replica before connecting anyway (a stuck IndexedDB). */
   loadTimeoutMs?: number;
   /**
-   * Draws the view this device cached for the document (`cacheView`) while its replica is still
-   * being read; the replica is applied once the returned promise settles (SC10).
+   * Draws each part of the view this device cached for the document (`cacheView`), in order,
+   * while its replica is still being read; the replica is applied once the last returned promise
+   * settles (SC10).
    */
   showCachedView?: (view: string, source: ViewSource) => Promise<void> | void;
-  /** Fetches a view from the server when this device has none cached (SC10, SYNC27). */
-  fetchView?: () => Promise<string | null>;
+  /** Fetches the view's parts from the server when this device has none cached (SC10, SYNC27). */
+  fetchView?: () => readonly Promise<string | null>[];
 }
 
 type Listener<T> = (value: T) => void;
@@ -156,11 +157,12 @@ export class SyncedDocument {
   }
 
   /**
-   * Keeps a view of the document drawn from its current state (e.g. the goal tree's snapshot),
-   * handed to `showCachedView` on the next visit (SC10). Nothing without a stored replica.
+   * Keeps a view of the document drawn from its current state (e.g. the goal tree's snapshot, its
+   * first screen first), handed part by part to `showCachedView` on the next visit (SC10).
+   * Nothing without a stored replica.
    */
-  cacheView(view: string) {
-    this.#session.replica?.cacheView(view);
+  cacheView(parts: readonly string[]) {
+    this.#session.replica?.cacheView(parts);
   }
 
   /** Sets what this person is editing (a field or goal id), or null, for everyone's presence. */
