@@ -113,6 +113,10 @@ try {
     warm.push(warmOpen.marked ?? warmOpen.polled);
     warmPolled.push(warmOpen.polled);
     if (profiler) await profiler.stop();
+    // The first rows come long before the document is in: the breakdown waits for it.
+    await page.waitForFunction(() => performance.getEntriesByName('goal-tree:live').length > 0, {
+      timeout: 30_000,
+    });
     if (process.env.GOAL_UI_MARKS) log(`open from IndexedDB: ${await page.evaluate(userTimings)}`);
     breakdown.push(
       await page.evaluate(() => {
@@ -139,6 +143,9 @@ try {
     if (run === 0) typing = await typingTimes(page);
     await context.close();
   }
+  // The first cold open also loads the tree on the sync server (from its log, seconds): the target
+  // is for a tree its server has loaded, as it has while anyone works in it.
+  const loadedCold = cold.length > 1 ? cold.slice(1) : cold;
   const report = [
     `# Goal tree UI, ${organisation.people} people (${goalCount}), Chromium`,
     '',
@@ -146,7 +153,8 @@ try {
     '',
     '| measure | median | max | target |',
     '|---|---|---|---|',
-    `| open cold from the server (navigation → first frame with rows) | ${ms(median(cold))} | ${ms(Math.max(...cold))} | 1,500 ms |`,
+    `| open cold from the server (navigation → first frame with rows; the tree loaded on the server) | ${ms(median(loadedCold))} | ${ms(Math.max(...loadedCold))} | 1,500 ms |`,
+    `| … the first run's, which also waited for the server to load the tree from its log | ${ms(cold[0]!)} | | |`,
     `| open from IndexedDB, network off (reload → first frame with rows) | ${ms(median(warm))} | ${ms(Math.max(...warm))} | 700 ms |`,
     `| … from IndexedDB: editable (reload → the document loaded, rows bound to it) | ${ms(median(breakdown.map((b) => b.live)))} | | |`,
     `| … from IndexedDB: the first screen's snapshot parsed (first rows come from it, SC10, GOAL29) | ${ms(median(breakdown.map((b) => b.firstScreen)))} | | |`,
@@ -168,7 +176,8 @@ try {
     '',
     `Rows rendered at once (virtualised): ${rendered[0]}.`,
     '',
-    'The first cold open also waits for the sync server to load the document from its log; later',
+    'The first cold open also waits for the sync server to load the document from its log (the first',
+    'row of the table leaves it out, unless there was one run only); later',
     'ones find it loaded. The sync server runs with SYNC_MAX_DOCUMENT_BYTES raised to 256 MiB: the',
     "seeded tree with its history is past the default 16 MiB. Beyond the goal index (this page's",
     'code), the time is IndexedDB and Yjs decoding the whole document (see GOAL_UI_PROFILE=1).',

@@ -1,6 +1,6 @@
 // The goal tree's snapshot from the sync server (SYNC27), for a device with no copy of the tree
 // yet: the page draws its first rows from it while the document itself syncs (SC10). Its first
-// screen (GOAL29) is asked for beside the whole: tens of kilobytes against 7.4 MB for the
+// screen (GOAL29) is asked for beside the whole: 120–190 KB against 7.4 MB for the
 // 5,000-person tree, it is drawn while the whole is still on its way.
 
 /**
@@ -12,18 +12,26 @@ const FETCH_TIMEOUT_MS = 1_500;
 /** Which snapshot: the whole tree's, or only the signed-in person's first screen (GOAL29). */
 export type SnapshotPart = 'whole' | 'first-screen';
 
-/** The snapshot text, or null when the server has none, refuses, or does not answer in time. */
+/** Where the sync server answers a snapshot (SYNC27): ws://host:port → http://host:port/snapshot/…. */
+export function snapshotUrl(syncUrl: string, documentName: string, part: SnapshotPart): string {
+  const base = syncUrl.replace(/^ws/, 'http').replace(/\/+$/, '');
+  const query = part === 'whole' ? '' : `?part=${part}`;
+  return `${base}/snapshot/${documentName}${query}`;
+}
+
+/**
+ * The snapshot text, or null when the server has none, refuses, or does not answer in time. The
+ * request is the one the page's `<link rel="preload">` makes for its first screen (same address,
+ * credentials included), so it takes that answer when the preload started it first.
+ */
 export async function fetchSnapshot(
   syncUrl: string,
   documentName: string,
   part: SnapshotPart = 'whole',
 ): Promise<string | null> {
-  // ws://host:port → http://host:port (wss → https): the sync server answers both.
-  const base = syncUrl.replace(/^ws/, 'http').replace(/\/+$/, '');
   const started = performance.now();
   try {
-    const query = part === 'whole' ? '' : `?part=${part}`;
-    const response = await fetch(`${base}/snapshot/${documentName}${query}`, {
+    const response = await fetch(snapshotUrl(syncUrl, documentName, part), {
       credentials: 'include',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
