@@ -77,6 +77,8 @@ const UPDATES = 'updates';
 const CUSTOM = 'custom';
 const CACHED_VIEW = 'threadline:view';
 const viewPartKey = (part: number) => `${CACHED_VIEW}:${part}`;
+/** A view has few parts (the goal tree's: its first screen, then the whole). */
+const MAX_VIEW_PARTS = 3;
 /** Every key of the cached view (and the one-part view earlier versions kept under CACHED_VIEW). */
 const allViewKeys = () => IDBKeyRange.bound(CACHED_VIEW, `${CACHED_VIEW}\uffff`);
 
@@ -174,7 +176,11 @@ class IndexedDbReplica implements Replica {
     if (updates.length > FOLD_AFTER_UPDATES) this.#foldLater();
   }
 
-  /** Shows the cached view's parts in order, each read once the one before is drawn. */
+  /**
+   * Shows the cached view's parts in order. Each is read in a transaction of its own, all asked
+   * for before the updates: IndexedDB answers them in that order, so no part waits behind the
+   * updates (23 MB for the 5,000-person tree), and the small first part behind nothing.
+   */
   async #showCachedView(db: IDBDatabase) {
     const { showCachedView, fetchView } = this.#options;
     if (!showCachedView) return;
@@ -183,12 +189,14 @@ class IndexedDbReplica implements Replica {
       // A page that fails to draw it still gets the document.
       await Promise.resolve(showCachedView(view, source)).catch(() => {});
     };
+    const reads = Array.from({ length: MAX_VIEW_PARTS }, (_, part) => this.#readViewPart(db, part));
     let part = 0;
-    for (let view = await this.#readViewPart(db, part); view !== null;) {
+    for (; part < MAX_VIEW_PARTS; part++) {
+      const view = await reads[part]!;
+      if (view === null) break;
       performance.mark(`replica:cached-view-read:${part}`);
       await show(view, 'cached');
       if (this.#closed) return;
-      view = await this.#readViewPart(db, ++part);
     }
     if (part > 0 || !fetchView) return;
     const fetched = fetchView().map((request) => request.catch(() => null));
@@ -203,6 +211,8 @@ class IndexedDbReplica implements Replica {
 
   cacheView(parts: readonly string[]) {
     if (this.#closed) return;
+    if (parts.length > MAX_VIEW_PARTS)
+      throw new Error(`a view has at most ${MAX_VIEW_PARTS} parts`);
     // Kept as strings: stored gzipped (1.8 MB instead of 7.4 for the 5,000-person tree), reading
     // and inflating the whole took Chromium twice as long as reading the string
     // (tests/bench/goal-tree-ui.ts). After what is already on its way, so close() still waits for
