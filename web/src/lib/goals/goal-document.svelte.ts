@@ -127,6 +127,7 @@ export class GoalDocument {
       if (this.#shown !== this.#index) this.#showIndex();
       this.loaded = true;
       this.live = true;
+      this.complete = true; // also when no snapshot was shown (none cached, none fetched)
       performance.mark('goal-tree:live');
       // A snapshot read from this device is written again only if something changed since
       // (every change from now on makes one due): writing it costs a quarter of a second.

@@ -50,4 +50,12 @@ describe('the goal document as reactive state', () => {
     firstTitles.stop();
     secondTitles.stop();
   });
+
+  it('[SC10] [GOAL29] is live and complete once loaded, with no snapshot shown before', async () => {
+    const document = goalDocument();
+    expect(document.complete).toBe(false);
+    await vi.waitFor(() => expect(document.live).toBe(true));
+    // The page opens its default goals again until the whole tree is shown: it is now.
+    expect(document.complete).toBe(true);
+  });
 });
