@@ -6,6 +6,8 @@ import { readSnapshot, writeSnapshot } from './snapshot.ts';
 import { AUTHOR, treeDoc, uuid } from './testing.ts';
 
 const ME = uuid(700);
+/** Owns no goal: the tree opens at the themes only. */
+const NOBODY = uuid(701);
 
 /**
  * Two themes; under the first, a team goal with three goals of its own, and another team goal
@@ -45,12 +47,21 @@ describe('the first screen of the goal tree', () => {
   it('[GOAL29] holds the first rows, depth first into open goals, and their dropped children', () => {
     const index = new GoalIndex(workshopTree());
     // Rows, opened for ME: 1, 2 (closed), 6, 7, 8, 9, 10.
-    expect([...firstScreenGoals(index, ME, 3)].sort()).toEqual(
-      // Rows 1, 2 and 6, and 2's dropped child 4 (not 3 and 5; not 6's child 7).
+    expect([...firstScreenGoals(index, NOBODY, 3)].sort()).toEqual(
+      // Rows 1, 2 and 6 (closed: NOBODY owns no goal), 2's dropped child 4 (not 3, 5 or 7).
       [1, 2, 4, 6].map(uuid),
     );
     expect([...firstScreenGoals(index, ME, 5)].sort()).toEqual([1, 2, 4, 6, 7, 8].map(uuid));
     expect(firstScreenGoals(index, ME, 100).size).toBe(8);
+  });
+
+  it('[GOAL29] holds one’s own goals and the way to them, so the part opens as the whole', () => {
+    const index = new GoalIndex(workshopTree());
+    // ME's goal 8 is row 5: with two rows, it and its ancestors 6 and 7 come anyway.
+    const ids = firstScreenGoals(index, ME, 2);
+    expect([...ids].sort()).toEqual([1, 2, 4, 6, 7, 8].map(uuid));
+    const part = readSnapshot(writeSnapshot(index, ids))!;
+    expect(openByDefault(part, ME)).toEqual(openByDefault(index, ME));
   });
 
   it('[GOAL29] reads back as a part: its goals as in the whole, the live count of the whole', () => {
@@ -62,7 +73,7 @@ describe('the first screen of the goal tree', () => {
     expect(readSnapshot(writeSnapshot(index))).toMatchObject({ complete: true, liveCount: 10 });
 
     // Three rows: goals 1, 2, 4 and 6 (see above).
-    const part = readSnapshot(writeSnapshot(index, firstScreenGoals(index, ME, 3)))!;
+    const part = readSnapshot(writeSnapshot(index, firstScreenGoals(index, NOBODY, 3)))!;
     expect([...part.goals.keys()].sort()).toEqual([1, 2, 4, 6].map(uuid));
     for (const id of part.goals.keys()) {
       expect(part.goals.get(id)).toEqual({ ...index.goals.get(id)!, checkIns: [], moves: [] });

@@ -35,7 +35,9 @@ function ownLive(goal: Goal, personId: string): boolean {
  * open goals only), and their dropped children. A row shows how many children it has (its
  * children's ids say), and its clarity counts those not dropped: the dropped ones are there to
  * be told apart. Every child would be too many: the 5,000-person tree's first 60 rows have about
- * 2,000 children (1.5 MB of snapshot).
+ * 2,000 children (1.5 MB of snapshot). And the person's own live goals with their ancestors, so
+ * the page opens the part as it opens the whole (an own goal below the first rows still opens
+ * the way to it).
  */
 export function firstScreenGoals(
   parts: Pick<IndexParts, 'goals' | 'tree'>,
@@ -54,6 +56,9 @@ export function firstScreenGoals(
   };
   visit(null);
   const needed = new Set(shown);
+  for (const goal of parts.goals.values()) {
+    if (ownLive(goal, personId)) for (const id of pathToRoot(tree, goal.id)) needed.add(id);
+  }
   for (const id of shown) {
     for (const child of tree.children.get(id) ?? []) {
       if (parts.goals.get(child)?.state === 'dropped') needed.add(child);

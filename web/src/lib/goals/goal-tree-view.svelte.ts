@@ -69,6 +69,8 @@ export class GoalTreeView {
   readonly #cycleClosed: boolean;
   /** The defaults were opened on the whole tree (not only on its first screen's snapshot). */
   #openedOnWhole = false;
+  /** What the defaults opened so far: not opened again (the person may have closed it since). */
+  readonly #openedByDefault = new Set<string>();
 
   constructor(options: TreeViewOptions) {
     this.document = options.document;
@@ -117,7 +119,11 @@ export class GoalTreeView {
     const { goals, tree } = this.document;
     if (tree.roots.length === 0) return;
     this.#openedOnWhole = this.document.complete;
-    for (const id of openByDefault({ goals, tree }, this.actor.personId)) this.expanded.add(id);
+    for (const id of openByDefault({ goals, tree }, this.actor.personId)) {
+      if (this.#openedByDefault.has(id)) continue;
+      this.#openedByDefault.add(id);
+      this.expanded.add(id);
+    }
     this.focusedId ??= tree.roots[0] ?? null;
   }
 
