@@ -70,6 +70,8 @@ export class GoalTreeView {
   /** The defaults were opened on the whole tree (not only on its first screen's snapshot). */
   #openedOnWhole = false;
   /** What the defaults opened so far: not opened again (the person may have closed it since). */
+  // Bookkeeping only, never rendered: nothing should re-run when it changes.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #openedByDefault = new Set<string>();
 
   constructor(options: TreeViewOptions) {
