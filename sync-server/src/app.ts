@@ -4,6 +4,7 @@ import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-codes';
+import { isSnapshotPart, SNAPSHOT_PARTS } from '@threadline/domain/protocol/snapshot-parts';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import { admit } from './auth/admit.ts';
@@ -72,8 +73,8 @@ export function createSyncApp(options: SyncAppOptions) {
   // signed-in person's first screen needs (GOAL29).
   app.get('/snapshot/:name{.+}', async (c) => {
     const partName = c.req.query('part') ?? 'whole';
-    if (partName !== 'whole' && partName !== 'first-screen') {
-      return c.json({ error: 'part is "whole" or "first-screen".' }, 400);
+    if (!isSnapshotPart(partName)) {
+      return c.json({ error: `part is one of: ${SNAPSHOT_PARTS.join(', ')}.` }, 400);
     }
     const admission = await admit(db, access, c.req.header('cookie'), c.req.param('name') ?? '');
     if (!admission.admitted) {

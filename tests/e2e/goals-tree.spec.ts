@@ -347,6 +347,17 @@ test('[SC10] [SYNC27] a first visit draws its rows from the server’s snapshot,
   await page.goto('/goals');
   await expectSaved(page);
   await expectRowsFromSnapshot(page, 'goal-tree:snapshot-fetched');
+  // The first screen's request was the page head's preload, which the page's fetch took over:
+  // one request for it, not two.
+  const firstScreenRequests = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter(
+        (entry) => entry.name.includes('/snapshot/') && entry.name.endsWith('?part=first-screen'),
+      )
+      .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+  );
+  expect(firstScreenRequests).toEqual(['link']);
   // Live now: the tree is the document's, and editable.
   const tag = uniqueTag();
   await search(page, tag);

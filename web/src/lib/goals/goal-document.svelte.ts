@@ -182,7 +182,7 @@ export class GoalDocument {
       start: started,
       end: performance.now(),
     });
-    // Never a part over the whole (a server's parts may come in any order).
+    // Never a part over the whole (the replica hands parts over in the order they were kept).
     if (!parts || (this.complete && !parts.complete)) return;
     this.#shown = parts;
     this.#shownLiveCount = parts.liveCount;

@@ -2,15 +2,13 @@
 // yet: the page draws its first rows from it while the document itself syncs (SC10). Its first
 // screen (GOAL29) is asked for beside the whole: 120–190 KB against 7.4 MB for the
 // 5,000-person tree, it is drawn while the whole is still on its way.
+import type { SnapshotPart } from '@threadline/domain/protocol/snapshot-parts';
 
 /**
  * How long a first visit waits for the snapshot before syncing the document without it: well
  * inside the 3 s the client waits for its replica (SC4), which includes this wait.
  */
 const FETCH_TIMEOUT_MS = 1_500;
-
-/** Which snapshot: the whole tree's, or only the signed-in person's first screen (GOAL29). */
-export type SnapshotPart = 'whole' | 'first-screen';
 
 /** Where the sync server answers a snapshot (SYNC27): ws://host:port → http://host:port/snapshot/…. */
 export function snapshotUrl(syncUrl: string, documentName: string, part: SnapshotPart): string {

@@ -41,7 +41,7 @@ export interface Replica {
   record(update: Uint8Array): void;
   /**
    * Keeps `parts` as the document's cached view, replacing the one kept before (SC10): the next
-   * load shows them in this order, each drawn before the next is read.
+   * load shows them in this order, each once the one before is drawn.
    */
   cacheView(parts: readonly string[]): void;
   /** Stops recording; what is stored stays for the next visit. */
