@@ -3,32 +3,36 @@
 // provider does on the wire: sync step 1 on open, answers the server's step 1, sends updates and
 // presence, and it reports what the server sends back (live updates, acks, sync statuses).
 //
-// Framing: ours and y-websocket's server speak y-websocket's messages (type, then payload);
-// Hocuspocus puts the document name before every message and wants an auth message first.
+// Framing: see wire.ts.
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import type { Protocol } from './servers.ts';
+import {
+  AUTH,
+  authDenied,
+  authMessage,
+  AWARENESS,
+  documentUrl,
+  encodeMessage,
+  type Endpoint,
+  messagePrefix,
+  OURS_ACK,
+  OURS_REFUSED,
+  STEP1,
+  STEP2,
+  SYNC,
+  SYNC_REPLY,
+  SYNC_STATUS,
+  syncStep1Message,
+  syncStep2Message,
+  UPDATE,
+  upgradeHeaders,
+} from './wire.ts';
 
-const SYNC = 0;
-const AWARENESS = 1;
-const AUTH = 2;
-const SYNC_REPLY = 4; // Hocuspocus: a step 1 that must not be answered with another step 1
-const SYNC_STATUS = 8; // Hocuspocus: "applied" after each update (not "saved")
-const OURS_ACK = 100;
-const OURS_REFUSED = 101;
-const STEP1 = 0;
-const STEP2 = 1;
-const UPDATE = 2;
+export type { Endpoint } from './wire.ts';
+
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
-
-export interface Endpoint {
-  protocol: Protocol;
-  port: number;
-  token: string;
-  cookie: string;
-}
 
 export interface LightClientOptions {
   /** Applies the document the server sends at sync into this replica (writers need it). */
@@ -62,16 +66,9 @@ export class LightClient {
     this.endpoint = endpoint;
     this.documentName = documentName;
     this.#options = options;
-    this.#prefix = endpoint.protocol === 'hocuspocus' ? prefixFor(documentName) : new Uint8Array();
-    const base = `ws://127.0.0.1:${endpoint.port}`;
-    const url =
-      endpoint.protocol === 'ours'
-        ? `${base}/sync/${documentName}`
-        : endpoint.protocol === 'y-websocket'
-          ? `${base}/${documentName}`
-          : base;
-    this.socket = new WebSocket(url, {
-      headers: endpoint.protocol === 'ours' ? { cookie: endpoint.cookie } : {},
+    this.#prefix = messagePrefix(endpoint, documentName);
+    this.socket = new WebSocket(documentUrl(endpoint, documentName), {
+      headers: upgradeHeaders(endpoint),
       perMessageDeflate: false,
     });
     this.socket.on('message', (data: Buffer) => this.#receive(data));
@@ -90,11 +87,7 @@ export class LightClient {
   async connect(): Promise<this> {
     await this.opened;
     if (this.endpoint.protocol === 'hocuspocus') {
-      this.#send((e) => {
-        encoding.writeVarUint(e, AUTH);
-        encoding.writeVarUint(e, 0); // token
-        encoding.writeVarString(e, this.endpoint.token);
-      });
+      this.#send(authMessage(this.#prefix, this.endpoint.token));
     }
     await this.roundTrip();
     return this;
@@ -107,11 +100,7 @@ export class LightClient {
     return new Promise((resolve, reject) => {
       this.#step2Waiters.push(resolve);
       this.closed.then((code) => reject(new Error(`closed while syncing (${code})`)));
-      this.#send((e) => {
-        encoding.writeVarUint(e, SYNC);
-        encoding.writeVarUint(e, STEP1);
-        encoding.writeVarUint8Array(e, stateVector);
-      });
+      this.#send(syncStep1Message(this.#prefix, stateVector));
     });
   }
 
@@ -125,20 +114,22 @@ export class LightClient {
       this.#statusWaiters.push((applied) => applied && confirmed?.());
     }
     this.#send(
-      (e) => {
+      encodeMessage(this.#prefix, (e) => {
         encoding.writeVarUint(e, SYNC);
         encoding.writeVarUint(e, UPDATE);
         encoding.writeVarUint8Array(e, update);
-      },
+      }),
       this.endpoint.protocol === 'y-websocket' ? confirmed : undefined,
     );
   }
 
   sendAwareness(update: Uint8Array) {
-    this.#send((e) => {
-      encoding.writeVarUint(e, AWARENESS);
-      encoding.writeVarUint8Array(e, update);
-    });
+    this.#send(
+      encodeMessage(this.#prefix, (e) => {
+        encoding.writeVarUint(e, AWARENESS);
+        encoding.writeVarUint8Array(e, update);
+      }),
+    );
   }
 
   get isOpen(): boolean {
@@ -153,12 +144,8 @@ export class LightClient {
     this.socket.terminate();
   }
 
-  #send(write: (encoder: encoding.Encoder) => void, sent?: () => void) {
+  #send(frame: Uint8Array, sent?: () => void) {
     if (this.socket.readyState !== WebSocket.OPEN) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeUint8Array(encoder, this.#prefix);
-    write(encoder);
-    const frame = encoding.toUint8Array(encoder);
     this.bytesOut += frame.byteLength;
     this.socket.send(frame, sent && ((error) => !error && sent()));
   }
@@ -189,11 +176,7 @@ export class LightClient {
           const { doc } = this.#options;
           const diff = doc ? Y.encodeStateAsUpdate(doc, payload) : EMPTY_UPDATE;
           if (this.endpoint.protocol === 'hocuspocus') this.#statusWaiters.push(() => {});
-          this.#send((e) => {
-            encoding.writeVarUint(e, SYNC);
-            encoding.writeVarUint(e, STEP2);
-            encoding.writeVarUint8Array(e, diff);
-          });
+          this.#send(syncStep2Message(this.#prefix, diff));
         } else if (step === STEP2) {
           if (this.#options.doc) Y.applyUpdate(this.#options.doc, payload, this);
           this.#joined = true;
@@ -205,10 +188,7 @@ export class LightClient {
         this.#statusWaiters.shift()?.(decoding.readVarUint(decoder) === 1);
         return;
       case AUTH: {
-        const sub = decoding.readVarUint(decoder);
-        // Hocuspocus: 2 = authenticated, 1 = denied; ours/y-websocket: 0 = denied.
-        const denied = this.endpoint.protocol === 'hocuspocus' ? sub === 1 : sub === 0;
-        if (denied) this.socket.terminate();
+        if (authDenied(this.endpoint, decoding.readVarUint(decoder))) this.socket.terminate();
         return;
       }
       case OURS_ACK:
@@ -224,12 +204,6 @@ export class LightClient {
         return;
     }
   }
-}
-
-function prefixFor(documentName: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  return encoding.toUint8Array(encoder);
 }
 
 /** Connects `count` clients, at most `parallel` handshakes at a time. */
