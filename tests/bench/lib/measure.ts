@@ -17,6 +17,8 @@ export interface RunFigures {
   serverCpuShare: number;
   /** Server CPU time per delivery (edit × receiver), presence traffic included. */
   cpuMicrosPerDelivery: number;
+  /** Of that, the time spent in the kernel (system time): mostly one send per receiver. */
+  systemCpuMicrosPerDelivery: number;
   eventLoopP99: number;
   eventLoopMax: number;
   durableP50: number;
@@ -39,6 +41,7 @@ export const RUN_FIGURES: readonly (keyof RunFigures)[] = [
   'completeness',
   'serverCpuShare',
   'cpuMicrosPerDelivery',
+  'systemCpuMicrosPerDelivery',
   'eventLoopP99',
   'eventLoopMax',
   'durableP50',
@@ -89,14 +92,14 @@ export async function measureRun(
   await server.probe('reset');
   load.generatorDelay.reset();
   const walBefore = database ? await database.walPosition() : 0n;
-  const cpuBefore = server.cpuMs();
+  const cpuBefore = server.cpuTimesMs();
   const waitBefore = server.waitingMs();
   const ownWaitBefore = runqueueWaitMs('self');
   const generator = startCpuWindow();
   const from = monotonicMs();
   await sleep(runMs);
   const to = monotonicMs();
-  const cpuAfter = server.cpuMs();
+  const cpuAfter = server.cpuTimesMs();
   const own = generator();
   const serverWaitShare = (server.waitingMs() - waitBefore) / (to - from);
   const generatorWaitShare = (runqueueWaitMs('self') - ownWaitBefore) / (to - from);
@@ -113,6 +116,9 @@ export async function measureRun(
     : { durableP50: NaN, durableP99: NaN, notDurable: NaN };
   const expected = edits.edits * load.receiversPerEdit;
   const seconds = (to - from) / 1000;
+  const systemMs = cpuAfter.system - cpuBefore.system;
+  const cpuMs = cpuAfter.user - cpuBefore.user + systemMs;
+  const perDelivery = (ms: number) => (expected === 0 ? NaN : (ms * 1000) / expected);
   return {
     window: { from, to },
     generatorShare: own.share,
@@ -123,8 +129,9 @@ export async function measureRun(
       deliveryP50: deliveries.p50,
       deliveryP99: deliveries.p99,
       completeness: expected === 0 ? NaN : edits.delivered / expected,
-      serverCpuShare: (cpuAfter - cpuBefore) / (to - from),
-      cpuMicrosPerDelivery: expected === 0 ? NaN : ((cpuAfter - cpuBefore) * 1000) / expected,
+      serverCpuShare: cpuMs / (to - from),
+      cpuMicrosPerDelivery: perDelivery(cpuMs),
+      systemCpuMicrosPerDelivery: perDelivery(systemMs),
       eventLoopP99: probe.eventLoopDelay.p99,
       eventLoopMax: probe.eventLoopDelay.max,
       ...durable,

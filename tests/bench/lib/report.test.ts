@@ -19,6 +19,7 @@ function figures(overrides: Partial<RunFigures>): RunFigures {
     completeness: 1,
     serverCpuShare: 0.2,
     cpuMicrosPerDelivery: 20,
+    systemCpuMicrosPerDelivery: 12,
     eventLoopP99: 5,
     eventLoopMax: 9,
     durableP50: 5,
@@ -94,9 +95,19 @@ describe('ratios', () => {
 
 describe('figures table', () => {
   const run = results([
-    server('ours', { rooms: { fanout: fanout({ deliveryP99: 8, cpuMicrosPerDelivery: 10 }) } }),
+    server('ours', {
+      rooms: {
+        fanout: fanout({ deliveryP99: 8, cpuMicrosPerDelivery: 10, systemCpuMicrosPerDelivery: 6 }),
+      },
+    }),
     server('hocuspocus', {
-      rooms: { fanout: fanout({ deliveryP99: 16, cpuMicrosPerDelivery: 40 }) },
+      rooms: {
+        fanout: fanout({
+          deliveryP99: 16,
+          cpuMicrosPerDelivery: 40,
+          systemCpuMicrosPerDelivery: 8,
+        }),
+      },
     }),
   ]);
   const table = figuresTable(run);
@@ -110,6 +121,17 @@ describe('figures table', () => {
     expect(table).toContain(
       '| Server CPU per update per receiver, fan-out | µs | 10.0 | 40.0 | 0.25× |',
     );
+  });
+
+  it('shows the kernel share of fan-out CPU right under it, and for fan-out only', () => {
+    const lines = table.split('\n');
+    const cpu = lines.findIndex((line) =>
+      line.startsWith('| Server CPU per update per receiver, fan-out'),
+    );
+    expect(lines[cpu + 1]).toBe(
+      '| … of which in the kernel (system time), fan-out | µs | 6.0 | 8.0 | 0.75× |',
+    );
+    expect(table.match(/in the kernel/g)).toHaveLength(1);
   });
 
   it('leaves out figures no server measured', () => {

@@ -57,6 +57,20 @@ export const FIGURES: readonly Figure[] = [
       digits: 1,
       get: (r) => room(id)(r)?.cpuMicrosPerDelivery,
     },
+    // Fan-out has no presence: its kernel share is the sends, one per receiver per edit, which
+    // no server avoids and which sets the floor of the figure above.
+    ...(id === 'fanout'
+      ? [
+          {
+            id: `${id}-cpu-system`,
+            label: `… of which in the kernel (system time), ${WORKLOAD_LABELS[id]}`,
+            unit: 'µs',
+            ratio: true,
+            digits: 1,
+            get: (r: ServerResults) => room(id)(r)?.systemCpuMicrosPerDelivery,
+          },
+        ]
+      : []),
     {
       id: `${id}-eld`,
       label: `Event-loop delay p99, ${WORKLOAD_LABELS[id]}`,

@@ -81,12 +81,18 @@ export class ServerProcess {
 
   /** User + system CPU time the process has used, in milliseconds. */
   cpuMs(): number {
+    const { user, system } = this.cpuTimesMs();
+    return user + system;
+  }
+
+  /** CPU time the process has used, in milliseconds: in its own code (user) and in the kernel on
+   *  its behalf (system: the sends, receives and waits of every socket). */
+  cpuTimesMs(): { user: number; system: number } {
     const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    return ((utime + stime) / CLOCK_TICKS) * 1000;
+    const ms = (ticks: string | undefined) => (Number(ticks) / CLOCK_TICKS) * 1000;
+    return { user: ms(fields[11]), system: ms(fields[12]) };
   }
 
   /** Time the process's main thread has spent runnable but waiting for a CPU, in ms: when it
