@@ -7,7 +7,9 @@
 // to core 1. Results go to tests/bench/results/ (timestamped, and latest.*); a full run also
 // refreshes the table in BENCHMARKS.md. The method is described there.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BenchContext, Scale } from './lib/context.ts';
@@ -57,14 +59,13 @@ const all: ServerResults[] = [];
 // Every server is started up front and the workloads interleave them (workload by workload, each
 // server in turn), so the servers meet the machine's noise at nearly the same moments.
 const contexts: BenchContext[] = [];
+const profileDir = values.profile
+  ? fileURLToPath(new URL(`../profiles/${started.toISOString().replace(/[:.]/g, '-')}/`, RESULTS))
+  : undefined;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
 try {
   for (const server of SERVERS.filter((s) => selected(values.servers, s.id))) {
-    const profileDir = values.profile
-      ? fileURLToPath(new URL(`../profiles/${server.id}-${Date.now()}/`, RESULTS))
-      : undefined;
-    let running: ServerProcess = await launchServer(server, database.url, {
-      cpuProfileDir: profileDir,
-    });
+    let running: ServerProcess = await launchServer(server, database.url);
     contexts.push({
       server,
       get process() {
@@ -80,11 +81,12 @@ try {
       scale,
       log,
       async restart() {
-        running = await launchServer(server, database.url, {
-          port: running.port,
-          cpuProfileDir: profileDir,
-        });
+        running = await launchServer(server, database.url, { port: running.port });
         return running;
+      },
+      profiled(name, work) {
+        if (!profileDir) return work();
+        return running.profiled(join(profileDir, `${server.id}-${name}.cpuprofile`), work);
       },
     });
     all.push({ server: server.id, label: server.label, rooms: {}, errors: [] });

@@ -25,6 +25,9 @@ export interface BenchContext {
   database: BenchDatabase;
   scale: Scale;
   log: (line: string) => void;
+  /** Runs `work`, the part of workload `name` worth profiling; with `--profile`, the server's
+   *  CPU profile of it is written to tests/bench/profiles/. */
+  profiled<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Replaces the running server process (after a crash test); returns the new one. */
   restart(): Promise<ServerProcess>;
 }

@@ -108,7 +108,10 @@ export class ServerProcess {
     return Number(kb ?? NaN) * 1024;
   }
 
-  probe(kind: 'reset' | 'stats' | 'gc'): Promise<ProbeReply> {
+  probe(
+    kind: 'reset' | 'stats' | 'gc' | 'profile-start' | 'profile-stop',
+    extra: { path?: string } = {},
+  ): Promise<ProbeReply> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`probe ${kind} timed out`)), 30_000);
@@ -116,8 +119,18 @@ export class ServerProcess {
         clearTimeout(timer);
         resolve(reply);
       });
-      this.child.send({ probe: kind, id });
+      this.child.send({ probe: kind, id, ...extra });
     });
+  }
+
+  /** Runs `work` with the server's CPU profiled, written to `path` (a .cpuprofile file). */
+  async profiled<T>(path: string, work: () => Promise<T>): Promise<T> {
+    await this.probe('profile-start');
+    try {
+      return await work();
+    } finally {
+      await this.probe('profile-stop', { path });
+    }
   }
 
   /** Messages the server sends on its own (Hocuspocus's store reports). */

@@ -1,18 +1,43 @@
 // Preloaded (`node --import`) into every server under test, so all of them are measured the same
-// way from inside their own process: event-loop delay, memory after a forced GC. The harness asks
-// over the IPC channel; nothing here runs unless asked, apart from the delay histogram.
+// way from inside their own process: event-loop delay, memory after a forced GC, and a CPU
+// profile of just the window a workload runs in (`pnpm bench --profile`; a profile of the whole
+// process would be mostly connecting and loading). The harness asks over the IPC channel; nothing
+// here runs unless asked, apart from the delay histogram.
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-export type ProbeRequest = { probe: 'reset' | 'stats' | 'gc'; id: number };
+export type ProbeRequest =
+  | { probe: 'reset' | 'stats' | 'gc' | 'profile-start'; id: number }
+  | { probe: 'profile-stop'; id: number; path: string };
 
 const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();
 
 const ms = (nanoseconds: number) => nanoseconds / 1e6;
 
+let profiler: Session | undefined;
+
+async function startProfile() {
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+
+async function stopProfile(path: string) {
+  if (!profiler) return;
+  const { profile } = await profiler.post('Profiler.stop');
+  profiler.disconnect();
+  profiler = undefined;
+  await writeFile(path, JSON.stringify(profile));
+}
+
 if (process.send) {
-  process.on('message', (request: ProbeRequest) => {
+  process.on('message', async (request: ProbeRequest) => {
     if (typeof request !== 'object' || request === null || !('probe' in request)) return;
+    if (request.probe === 'profile-start') await startProfile();
+    if (request.probe === 'profile-stop') await stopProfile(request.path);
     if (request.probe === 'reset') delay.reset();
     if (request.probe === 'gc') {
       const gc = (globalThis as { gc?: () => void }).gc;

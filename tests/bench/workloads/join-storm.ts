@@ -53,17 +53,19 @@ export async function runJoinStorm(context: BenchContext): Promise<JoinStormResu
   // The storm.
   const cpuBefore = context.process.cpuMs();
   const generator = startCpuWindow();
-  const joins = await Promise.all(
-    Array.from({ length: clients }, async () => {
-      const started = performance.now();
-      const client = new JoiningClient(context.endpoint, documentName!);
-      try {
-        await client.join();
-        return { ms: performance.now() - started, bytes: client.bytesIn, client };
-      } catch {
-        return { ms: NaN, bytes: client.bytesIn, client };
-      }
-    }),
+  const joins = await context.profiled('join', () =>
+    Promise.all(
+      Array.from({ length: clients }, async () => {
+        const started = performance.now();
+        const client = new JoiningClient(context.endpoint, documentName!);
+        try {
+          await client.join();
+          return { ms: performance.now() - started, bytes: client.bytesIn, client };
+        } catch {
+          return { ms: NaN, bytes: client.bytesIn, client };
+        }
+      }),
+    ),
   );
   const own = generator();
   const serverCpuMs = context.process.cpuMs() - cpuBefore;

@@ -75,11 +75,13 @@ export async function runRoomWorkload(
   const load = await RoomLoad.open(context.endpoint, context.database, shape, context.process);
   try {
     load.start();
-    const result = await timedRuns(
-      load,
-      context.process,
-      context.server.persistent ? context.database : undefined,
-      context.scale,
+    const result = await context.profiled(workload.id, () =>
+      timedRuns(
+        load,
+        context.process,
+        context.server.persistent ? context.database : undefined,
+        context.scale,
+      ),
     );
     return {
       ...result,
