@@ -47,7 +47,7 @@ if (!process.env.BENCH_PINNED) {
 
 const quick = values.quick;
 const scale: Scale = quick
-  ? { quick, warmupMs: 500, runMs: 1500, runs: 3, maxRuns: 3, graceMs: 500, settleMs: 1000 }
+  ? { quick, warmupMs: 500, runMs: 1200, runs: 3, maxRuns: 3, graceMs: 250, settleMs: 500 }
   : { quick, warmupMs: 5000, runMs: 10_000, runs: 3, maxRuns: 6, graceMs: 1000, settleMs: 12_000 };
 const selected = (list: string | undefined, id: string) => !list || list.split(',').includes(id);
 const log = (line: string) => console.log(line);

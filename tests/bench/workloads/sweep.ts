@@ -50,9 +50,11 @@ export async function runSweep(context: BenchContext): Promise<SweepResult> {
       load.setRate(rate);
       await new Promise((resolve) => setTimeout(resolve, quick ? 500 : 1000));
       // A step disturbed by other processes is measured again (twice at most).
-      let run = await measureRun(load, context.process, undefined, quick ? 1500 : 4000, 500);
+      const measure = () =>
+        measureRun(load, context.process, undefined, quick ? 1200 : 4000, quick ? 250 : 500);
+      let run = await measure();
       for (let retry = 0; retry < 2 && discardReason(run) === 'disturbed'; retry++) {
-        run = await measureRun(load, context.process, undefined, quick ? 1500 : 4000, 500);
+        run = await measure();
       }
       const { result, generatorShare } = run;
       steps.push({
