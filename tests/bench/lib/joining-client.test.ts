@@ -1,23 +1,25 @@
 // The join storm's client against real websocket servers on loopback: y-websocket's own server
 // with a real document, and a ws server that sends its answer in fragments with a ping between.
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { setupWSConnection, getYDoc } from '@y/websocket-server/utils';
 import { JoiningClient } from './joining-client.ts';
 import { LightClient } from './light-client.ts';
-import type { Endpoint } from './wire.ts';
+import { syncStep1Message, syncStep2Message, type Endpoint } from './wire.ts';
 
 const servers: http.Server[] = [];
+const rawServers: net.Server[] = [];
 const websocketServers: WebSocketServer[] = [];
 afterEach(async () => {
   for (const wss of websocketServers.splice(0)) {
     for (const socket of wss.clients) socket.terminate();
     wss.close();
   }
+  for (const server of rawServers.splice(0)) server.close();
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -40,13 +42,8 @@ async function listen(onSocket: (socket: WebSocket, request: http.IncomingMessag
   return endpoint;
 }
 
-function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
+const syncStep1 = (stateVector: Uint8Array) => syncStep1Message(new Uint8Array(), stateVector);
+const syncStep2 = (update: Uint8Array) => syncStep2Message(new Uint8Array(), update);
 
 describe('a joining client', () => {
   it("has joined once y-websocket's server has sent it the whole document, counting its bytes as a LightClient does", async () => {
@@ -68,7 +65,7 @@ describe('a joining client', () => {
 
   it('waits for the last fragment of the step 2, answers a ping meanwhile, and answers the step 1', async () => {
     const document = new Uint8Array(300_000).fill(7);
-    const answer = syncMessage(1, document);
+    const answer = syncStep2(document);
     const third = Math.floor(answer.length / 3);
     let sentLast: () => void = () => {};
     const lastSent = new Promise<void>((resolve) => (sentLast = resolve));
@@ -78,7 +75,7 @@ describe('a joining client', () => {
       socket.on('message', (data: Buffer) => {
         heard.push(`sync ${data[1]}`);
         if (data[1] !== 0) return; // only the client's step 1 is answered
-        socket.send(syncMessage(0, new Uint8Array([0])));
+        socket.send(syncStep1(new Uint8Array([0])));
         socket.send(answer.subarray(0, third), { fin: false });
         socket.ping();
         socket.send(answer.subarray(third, 2 * third), { fin: false });
@@ -94,7 +91,7 @@ describe('a joining client', () => {
     await lastSent;
     expect(joined).toBe(false);
     await join;
-    const step1 = syncMessage(0, new Uint8Array([0]));
+    const step1 = syncStep1(new Uint8Array([0]));
     expect(client.bytesIn).toBe(step1.length + answer.length);
     expect(heard).toEqual(expect.arrayContaining(['sync 0', 'sync 1', 'pong']));
     client.terminate();
@@ -108,5 +105,33 @@ describe('a joining client', () => {
     const port = (server.address() as AddressInfo).port;
     const client = new JoiningClient({ protocol: 'y-websocket', port, token: '', cookie: '' }, 'x');
     await expect(client.join()).rejects.toThrow(/refused the upgrade: HTTP\/1.1 403/);
+  });
+
+  it('fails when the server closes before the document has arrived', async () => {
+    const endpoint = await listen((socket) => socket.close(4403, 'no'));
+    await expect(new JoiningClient(endpoint, 'x').join()).rejects.toThrow(/server closed/);
+  });
+
+  it('fails when the answer to the upgrade does not prove the key', async () => {
+    const server = net.createServer((socket) =>
+      socket.once('data', () =>
+        socket.write(
+          'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Accept: not-the-hash\r\n\r\n',
+        ),
+      ),
+    );
+    rawServers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const client = new JoiningClient({ protocol: 'y-websocket', port, token: '', cookie: '' }, 'x');
+    await expect(client.join()).rejects.toThrow(/did not accept the websocket key/);
+  });
+
+  it('gives up on a server that never sends the document', async () => {
+    const endpoint = await listen(() => {});
+    await expect(new JoiningClient(endpoint, 'x').join(200)).rejects.toThrow(
+      /no document after 200 ms/,
+    );
   });
 });

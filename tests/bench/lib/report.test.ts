@@ -172,6 +172,21 @@ describe('targets', () => {
     expect(fan.measured).toBe('5.0 ms at 200 readers');
   });
 
+  it('does not judge the CPU ratio measured with fewer than 500 readers (--quick)', () => {
+    const cpu = (receivers: number) =>
+      targetVerdicts(
+        results([
+          server('ours', { rooms: { fanout: fanout({ cpuMicrosPerDelivery: 10 }, receivers) } }),
+          server('hocuspocus', {
+            rooms: { fanout: fanout({ cpuMicrosPerDelivery: 40 }, receivers) },
+          }),
+        ]),
+      ).find((v) => v.target.startsWith('Server CPU'))!;
+    expect(cpu(500).met).toBe(true);
+    expect(cpu(200).met).toBeUndefined();
+    expect(cpu(200).measured).toBe('0.25×');
+  });
+
   it('judges the join storm only at 150 clients on a 4 MB document', () => {
     const storm = (clients: number, documentBytes: number) =>
       targetVerdicts(

@@ -57,8 +57,8 @@ export const FIGURES: readonly Figure[] = [
       digits: 1,
       get: (r) => room(id)(r)?.cpuMicrosPerDelivery,
     },
-    // Fan-out has no presence: its kernel share is the sends, one per receiver per edit, which
-    // no server avoids and which sets the floor of the figure above.
+    // Fan-out has no presence: its kernel share is mostly the sends, one per receiver per edit,
+    // which every server pays (the rest: reading the edits, waiting for events, Postgres I/O).
     ...(id === 'fanout'
       ? [
           {
@@ -288,7 +288,9 @@ export function targetVerdicts(results: BenchResults): TargetVerdict[] {
     {
       target: 'Server CPU per update per receiver ≤ 0.5× Hocuspocus (fan-out)',
       measured: cpuRatio === undefined ? 'not measured' : `${formatRatio(cpuRatio)}`,
-      met: verdict(cpuRatio, 0.5),
+      // Not judged in --quick: /proc counts CPU in 10 ms ticks, about 4 µs per delivery over its
+      // short runs with 200 readers, so the ratio there is a few ticks against a few.
+      met: readers !== undefined && readers < 500 ? undefined : verdict(cpuRatio, 0.5),
     },
     {
       target: 'Fan-out delivery p99 ≤ 20 ms at 500 readers',

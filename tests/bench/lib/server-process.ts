@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { ProbeRequest } from '../servers/probe.ts';
 
 const PROBE = fileURLToPath(new URL('../servers/probe.ts', import.meta.url));
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux everywhere). */
@@ -22,6 +23,8 @@ export interface LaunchSpec {
 }
 
 export interface ProbeReply {
+  /** Set when the probe could not do what it was asked (the reply still comes). */
+  error?: string;
   eventLoopDelay: { p50: number; p99: number; max: number };
   memory: NodeJS.MemoryUsage;
 }
@@ -108,29 +111,36 @@ export class ServerProcess {
     return Number(kb ?? NaN) * 1024;
   }
 
-  probe(
-    kind: 'reset' | 'stats' | 'gc' | 'profile-start' | 'profile-stop',
-    extra: { path?: string } = {},
-  ): Promise<ProbeReply> {
+  probe(kind: 'reset' | 'stats' | 'gc' | 'profile-start'): Promise<ProbeReply>;
+  probe(kind: 'profile-stop', extra: { path: string }): Promise<ProbeReply>;
+  probe(kind: ProbeRequest['probe'], extra: { path?: string } = {}): Promise<ProbeReply> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`probe ${kind} timed out`)), 30_000);
       this.#waiting.set(id, (reply) => {
         clearTimeout(timer);
-        resolve(reply);
+        if (reply.error) reject(new Error(`probe ${kind}: ${reply.error}`));
+        else resolve(reply);
       });
       this.child.send({ probe: kind, id, ...extra });
     });
   }
 
-  /** Runs `work` with the server's CPU profiled, written to `path` (a .cpuprofile file). */
+  /** Runs `work` with the server's CPU profiled, written to `path` (a .cpuprofile file). A
+   *  profile that cannot be written is reported, not allowed to hide the work's own failure. */
   async profiled<T>(path: string, work: () => Promise<T>): Promise<T> {
     await this.probe('profile-start');
+    let result: T;
     try {
-      return await work();
-    } finally {
-      await this.probe('profile-stop', { path });
+      result = await work();
+    } catch (error) {
+      await this.probe('profile-stop', { path }).catch((stop: unknown) =>
+        console.error(`profile not written: ${String(stop)}`),
+      );
+      throw error;
     }
+    await this.probe('profile-stop', { path });
+    return result;
   }
 
   /** Messages the server sends on its own (Hocuspocus's store reports). */

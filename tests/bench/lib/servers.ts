@@ -77,7 +77,7 @@ export const GENERATOR_CORE = 0;
 export async function launchServer(
   server: ServerUnderTest,
   databaseUrl: string,
-  options: { port?: number; cpuProfileDir?: string } = {},
+  options: { port?: number } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await findFreePort());
   return ServerProcess.launch({
@@ -85,6 +85,5 @@ export async function launchServer(
     env: server.env(databaseUrl, port),
     port,
     core: SERVER_CORE,
-    cpuProfileDir: options.cpuProfileDir,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskedFrame, OPCODE, readFrameHeader } from './websocket-frames.ts';
+import { FrameReader, maskedFrame, OPCODE, readFrameHeader } from './websocket-frames.ts';
 
 /** A server's frame: unmasked, final unless said otherwise. */
 function serverFrame(opcode: number, length: number, fin = true): Uint8Array {
@@ -76,4 +76,72 @@ describe('writing a client frame', () => {
       expect(Uint8Array.from(body, (byte, i) => byte ^ key[i & 3]!)).toEqual(payload);
     });
   }
+});
+
+describe('reading frames however the reads cut them', () => {
+  const bytes = (length: number, seed: number) =>
+    Uint8Array.from({ length }, (_, i) => (i * 13 + seed) % 256);
+  const frame = (opcode: number, payload: Uint8Array, fin = true) =>
+    Buffer.concat([serverFrame(opcode, payload.length, fin), payload]);
+  const first = bytes(300, 1); // a 16-bit length
+  const rest = bytes(65_536, 2); // a 64-bit length
+  const stream = Buffer.concat([
+    frame(OPCODE.ping, Buffer.from('hi')),
+    frame(OPCODE.binary, first, false),
+    frame(OPCODE.pong, new Uint8Array()), // a control frame between two fragments
+    frame(OPCODE.continuation, rest),
+    frame(OPCODE.binary, new Uint8Array()), // an empty message
+    frame(OPCODE.close, Uint8Array.of(0x03, 0xe8)),
+  ]);
+  const expected = [
+    'ping hi',
+    'pong ', // whole when it ends, before the message it interrupted
+    `message ${Buffer.concat([first, rest]).toString('base64')}`,
+    'message ',
+    'close 03e8',
+  ];
+
+  function read(chunks: Uint8Array[]): string[] {
+    const events: string[] = [];
+    let message: Buffer[] = [];
+    const reader = new FrameReader({
+      data: (data) => message.push(Buffer.from(data)),
+      messageEnd: () => {
+        events.push(`message ${Buffer.concat(message).toString('base64')}`);
+        message = [];
+      },
+      control: (opcode, payload) =>
+        events.push(
+          `${opcode === OPCODE.ping ? 'ping' : opcode === OPCODE.pong ? 'pong' : 'close'} ${
+            opcode === OPCODE.close ? payload.toString('hex') : payload.toString()
+          }`,
+        ),
+    });
+    for (const chunk of chunks) {
+      // The reader must not keep what it was given: the caller reuses the buffer.
+      const reused = Buffer.from(chunk);
+      reader.push(reused);
+      reused.fill(0xff);
+    }
+    return events;
+  }
+
+  it('reads the stream in one piece', () => {
+    expect(read([stream])).toEqual(expected);
+  });
+
+  it('reads it cut in two at every point around each frame boundary', () => {
+    const starts = [0, 4, 308, 310, 320, 65_856, 65_858]; // where each frame begins (and one payload)
+    const cuts = new Set<number>();
+    for (const start of starts) for (let d = -12; d <= 12; d++) cuts.add(start + d);
+    for (const cut of [...cuts].filter((c) => c > 0 && c < stream.length)) {
+      expect(read([stream.subarray(0, cut), stream.subarray(cut)]), `cut at ${cut}`).toEqual(
+        expected,
+      );
+    }
+  });
+
+  it('reads it one byte at a time', () => {
+    expect(read(Array.from(stream, (byte) => Uint8Array.of(byte)))).toEqual(expected);
+  });
 });

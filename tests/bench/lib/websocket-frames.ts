@@ -1,7 +1,8 @@
 // Websocket framing (RFC 6455, section 5.2), only as much as the joining client needs: reading the
-// header of a frame the server sent, and writing a masked frame as a client must. ws does this for
-// every other client of the benchmark, but it also assembles each whole message into one buffer,
-// which is the cost the joining client exists to avoid (joining-client.ts).
+// frames a server sends as a stream of bytes, without assembling messages, and writing a masked
+// frame as a client must. ws does this for every other client of the benchmark, but it also
+// assembles each whole message into one buffer, which is the cost the joining client exists to
+// avoid (joining-client.ts).
 import { randomFillSync } from 'node:crypto';
 
 export const OPCODE = {
@@ -60,4 +61,75 @@ export function maskedFrame(opcode: number, payload: Uint8Array): Buffer {
     frame[maskAt + 4 + i] = payload[i]! ^ frame[maskAt + (i & 3)]!;
   }
   return frame;
+}
+
+/** What a FrameReader finds in the bytes it is given. */
+export interface FrameEvents {
+  /** More of the current data message's payload: only valid during the call. */
+  data(bytes: Uint8Array): void;
+  /** The current data message has ended (its final frame is in). */
+  messageEnd(): void;
+  /** A whole control frame: close, ping or pong, with its payload (at most 125 bytes). */
+  control(opcode: number, payload: Buffer): void;
+}
+
+/**
+ * Reads a server's frames from bytes as they arrive, however reads cut them: a header split
+ * between reads is kept until the rest comes; payloads are passed on as they pass, not kept.
+ */
+export class FrameReader {
+  readonly #events: FrameEvents;
+  /** Header bytes of a frame split across two reads. */
+  #pendingHeader: Buffer | undefined;
+  /** Payload bytes of the current frame still to come; -1 between frames. */
+  #frameLeft = -1;
+  #opcode = 0;
+  #fin = false;
+  /** A control frame's payload, gathered until it ends. */
+  #control: Buffer[] = [];
+
+  constructor(events: FrameEvents) {
+    this.#events = events;
+  }
+
+  /** Reads `chunk`, which is not used after the call returns (it may be a reused buffer). */
+  push(chunk: Uint8Array) {
+    const data = this.#pendingHeader ? Buffer.concat([this.#pendingHeader, chunk]) : chunk;
+    this.#pendingHeader = undefined;
+    let at = 0;
+    while (at < data.length) {
+      if (this.#frameLeft < 0) {
+        const header = readFrameHeader(data, at);
+        if (!header) {
+          this.#pendingHeader = Buffer.from(data.subarray(at));
+          return;
+        }
+        at += header.size;
+        this.#frameLeft = header.length;
+        this.#opcode = header.opcode;
+        this.#fin = header.fin;
+      }
+      const take = Math.min(this.#frameLeft, data.length - at);
+      if (take > 0) this.#payload(data.subarray(at, at + take));
+      at += take;
+      this.#frameLeft -= take;
+      if (this.#frameLeft === 0) this.#endFrame();
+    }
+  }
+
+  #payload(bytes: Uint8Array) {
+    if (this.#opcode >= OPCODE.close) this.#control.push(Buffer.from(bytes));
+    else this.#events.data(bytes);
+  }
+
+  #endFrame() {
+    this.#frameLeft = -1;
+    if (this.#opcode >= OPCODE.close) {
+      const payload = Buffer.concat(this.#control);
+      this.#control = [];
+      this.#events.control(this.#opcode, payload);
+    } else if (this.#fin) {
+      this.#events.messageEnd();
+    } // else the message goes on in a continuation frame
+  }
 }

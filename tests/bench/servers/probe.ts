@@ -19,34 +19,52 @@ const ms = (nanoseconds: number) => nanoseconds / 1e6;
 let profiler: Session | undefined;
 
 async function startProfile() {
+  await stopProfile(); // one that was never stopped (its workload failed) is dropped
   profiler = new Session();
   profiler.connect();
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
 
-async function stopProfile(path: string) {
-  if (!profiler) return;
-  const { profile } = await profiler.post('Profiler.stop');
-  profiler.disconnect();
+/** Stops the running profile and writes it to `path` (or drops it, without one). */
+async function stopProfile(path?: string) {
+  const session = profiler;
   profiler = undefined;
-  await writeFile(path, JSON.stringify(profile));
+  if (!session) return;
+  try {
+    const { profile } = await session.post('Profiler.stop');
+    if (path) await writeFile(path, JSON.stringify(profile));
+  } finally {
+    session.disconnect();
+  }
+}
+
+async function handle(request: ProbeRequest) {
+  if (request.probe === 'profile-start') await startProfile();
+  if (request.probe === 'profile-stop') await stopProfile(request.path);
+  if (request.probe === 'reset') delay.reset();
+  if (request.probe === 'gc') {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+  }
 }
 
 if (process.send) {
   process.on('message', async (request: ProbeRequest) => {
     if (typeof request !== 'object' || request === null || !('probe' in request)) return;
-    if (request.probe === 'profile-start') await startProfile();
-    if (request.probe === 'profile-stop') await stopProfile(request.path);
-    if (request.probe === 'reset') delay.reset();
-    if (request.probe === 'gc') {
-      const gc = (globalThis as { gc?: () => void }).gc;
-      gc?.();
-      gc?.();
+    // Every request gets exactly one reply, an error included: a rejection here would end the
+    // server under test, and the harness would wait for a reply that never comes.
+    let error: string | undefined;
+    try {
+      await handle(request);
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
     }
     process.send!({
       probe: request.probe,
       id: request.id,
+      error,
       eventLoopDelay: {
         p50: ms(delay.percentile(50)),
         p99: ms(delay.percentile(99)),
