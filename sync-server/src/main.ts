@@ -15,6 +15,7 @@ if (!databaseUrl) {
 const db = createPool(databaseUrl);
 const server = await startSyncServer({
   db,
+  databaseUrl,
   log,
   port: Number(process.env.SYNC_PORT ?? 3001),
   hostname: process.env.SYNC_HOST ?? '0.0.0.0',

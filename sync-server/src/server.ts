@@ -13,6 +13,7 @@ import type { DocumentKinds } from './documents/document-kind.ts';
 import { PRODUCTION_KINDS } from './documents/production-kinds.ts';
 import { createSyncMetrics, type SyncMetrics } from './operations/metrics.ts';
 import type { DocumentStorage } from './persistence/document-storage.ts';
+import { CompactionPool } from './persistence/compaction-pool.ts';
 import { PostgresDocumentStorage } from './persistence/postgres-storage.ts';
 import { AccessGuard } from './revocation/access-guard.ts';
 import { AccessListener } from './revocation/access-listener.ts';
@@ -33,6 +34,9 @@ export interface RunningSyncServer {
 
 export interface SyncServerOptions {
   db: Pool;
+  /** `db`'s address: with it, compactions run on a worker thread with a connection of their own
+   *  (compaction-pool.ts); without it, on the event loop. */
+  databaseUrl?: string;
   log: Logger;
   /** 0 picks a free port (tests). */
   port: number;
@@ -59,7 +63,14 @@ export interface SyncServerOptions {
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const { db, log } = options;
   const config = resolveConfig(options.config);
-  const storage = options.storage ?? new PostgresDocumentStorage(db, config.groupCommit);
+  const compactions =
+    options.databaseUrl && !options.storage ? new CompactionPool(options.databaseUrl) : undefined;
+  const storage =
+    options.storage ??
+    new PostgresDocumentStorage(db, {
+      groupCommit: config.groupCommit,
+      compact: compactions?.compact,
+    });
   const metrics = createSyncMetrics({ processMetrics: options.processMetrics });
   const kinds = options.kinds ?? PRODUCTION_KINDS;
   const fanout: Fanout | undefined = options.redisUrl
@@ -121,6 +132,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
             if (unsaved > 0)
               log.error({ unsaved }, 'shut down with updates that could not be saved');
             await storage.close();
+            await compactions?.close();
             await fanout?.close();
             for (const client of wss.clients) client.terminate();
             wss.close();

@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { CompactionPool } from '@threadline/sync-server/persistence/compaction-pool';
+import { compactDocument } from '@threadline/sync-server/persistence/compaction';
+import type { DocumentKey } from '@threadline/sync-server/persistence/document-storage';
+import { mergeToState } from '@threadline/sync-server/persistence/merge-updates';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import { createOrganisation, createPerson } from '../support/factories.ts';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -57,5 +62,112 @@ describe('Postgres document log: appends and compaction', () => {
     const loaded = await storage.load(key);
     expect(loaded.updates).toHaveLength(1);
     await storage.close();
+  });
+
+  it('[SYNC9] appends to a document go on while its compaction folds, and the snapshot holds what it read', async () => {
+    const organisation = await createOrganisation(db.pool);
+    const personId = (await createPerson(db.pool, organisation.id)).id;
+    const key = { organisationId: organisation.id, name: 'goals/folding' };
+    const folding = Promise.withResolvers<void>();
+    const release = Promise.withResolvers<void>();
+    // A fold that takes as long as the test wants, as a large document's does.
+    const slowFold = async (updates: Uint8Array[]) => {
+      folding.resolve();
+      await release.promise;
+      return mergeToState(updates);
+    };
+    const storage = new PostgresDocumentStorage(db.pool, {
+      compact: (key) => compactDocument(db.pool, key, slowFold),
+    });
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    const text = doc.getText('t');
+    const logged = () => ({ personId, receivedAt: new Date(), update: updates.shift()! });
+    text.insert(0, 'folded');
+    const [folded] = await storage.append(key, [logged()]);
+
+    const compaction = storage.compact(key);
+    await folding.promise;
+    text.insert(6, ', then more');
+    // Without letting go of the lock before folding, this append would wait for the fold.
+    const [later] = await storage.append(key, [logged()]);
+    release.resolve();
+    expect(await compaction).toBeGreaterThan(0);
+
+    const loaded = await storage.load(key);
+    expect(loaded.snapshotSeq).toBe(folded);
+    expect(loaded.seqs).toEqual([later]);
+    const reloaded = new Y.Doc();
+    for (const update of loaded.updates) Y.applyUpdate(reloaded, update);
+    expect(reloaded.getText('t').toString()).toBe('folded, then more');
+    await storage.close();
+  });
+
+  it('[SYNC9] two compactions folding the same rows (two nodes) both succeed and leave one snapshot', async () => {
+    const organisation = await createOrganisation(db.pool);
+    const personId = (await createPerson(db.pool, organisation.id)).id;
+    const key = { organisationId: organisation.id, name: 'goals/twice' };
+    const bothRead = Promise.withResolvers<void>();
+    let reading = 0;
+    const fold = async (updates: Uint8Array[]) => {
+      if (++reading === 2) bothRead.resolve();
+      await bothRead.promise;
+      return mergeToState(updates);
+    };
+    const compact = (key: DocumentKey) => compactDocument(db.pool, key, fold);
+    const nodes = [
+      new PostgresDocumentStorage(db.pool, { compact }),
+      new PostgresDocumentStorage(db.pool, { compact }),
+    ];
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => {
+      void nodes[0]!.append(key, [{ personId, receivedAt: new Date(), update }]);
+    });
+    doc.getText('t').insert(0, 'twice');
+    await nodes[0]!.close();
+
+    const sizes = await Promise.all(nodes.map((node) => node.compact(key)));
+    expect(sizes[0]).toBeGreaterThan(0);
+    expect(sizes[1]).toBe(sizes[0]);
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM document_snapshots
+        WHERE organisation_id = $1 AND document_name = $2`,
+      [key.organisationId, key.name],
+    );
+    expect(rows[0].n).toBe(1);
+    await Promise.all(nodes.map((node) => node.close()));
+  });
+});
+
+describe('CompactionPool: compactions on a worker thread', () => {
+  it('[SYNC9] compacts with a connection of its own, as in place, and outlives a failed one', async () => {
+    const organisation = await createOrganisation(db.pool);
+    const personId = (await createPerson(db.pool, organisation.id)).id;
+    const key = { organisationId: organisation.id, name: 'goals/on-a-worker' };
+    const storage = new PostgresDocumentStorage(db.pool);
+    const doc = new Y.Doc();
+    const appends: Promise<number[]>[] = [];
+    doc.on('update', (update: Uint8Array) => {
+      appends.push(storage.append(key, [{ personId, receivedAt: new Date(), update }]));
+    });
+    const text = doc.getText('t');
+    for (const word of ['compacted ', 'on ', 'a ', 'worker']) text.insert(text.length, word);
+    await Promise.all(appends);
+
+    const pool = new CompactionPool(db.url);
+    try {
+      // A document of an organisation that does not exist has nothing to fold.
+      expect(await pool.compact({ organisationId: randomUUID(), name: 'goals/none' })).toBeNull();
+      await expect(pool.compact({ organisationId: 'not-a-uuid', name: 'x' })).rejects.toThrow();
+      const snapshotBytes = await pool.compact(key);
+      const loaded = await storage.load(key);
+      expect(loaded.updates).toHaveLength(1);
+      expect(snapshotBytes).toBe(loaded.updates[0]!.byteLength);
+      expect(loaded.updates[0]).toEqual(Y.encodeStateAsUpdate(doc));
+    } finally {
+      await pool.close();
+      await storage.close();
+    }
   });
 });

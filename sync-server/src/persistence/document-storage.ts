@@ -42,8 +42,9 @@ export interface DocumentStorage {
   seqsAfter(key: DocumentKey, afterSeq: number): Promise<number[]>;
   /** The updates of the rows `seqs` of this document, in seq order. */
   updatesAt(key: DocumentKey, seqs: readonly number[]): Promise<Uint8Array[]>;
-  /** Folds the log into a new snapshot (SYNC9); false when there was nothing new to fold. */
-  compact(key: DocumentKey): Promise<boolean>;
+  /** Folds the log into a new snapshot (SYNC9) and resolves with its size in bytes; null when
+   *  there was nothing new to fold. */
+  compact(key: DocumentKey): Promise<number | null>;
   /** The whole document as it was at `at`, as one Yjs update; null if it did not exist yet. */
   documentAt(key: DocumentKey, at: Date): Promise<Uint8Array | null>;
   /** Every update of the document with its author and time, oldest first (SYNC10). */

@@ -76,17 +76,18 @@ export class MemoryDocumentStorage implements DocumentStorage {
     return log.filter((change) => wanted.has(change.seq)).map((change) => change.update.slice());
   }
 
-  async compact(key: DocumentKey): Promise<boolean> {
+  async compact(key: DocumentKey): Promise<number | null> {
     const document = this.#store.documents.get(keyOf(key));
     const last = document?.log.at(-1);
-    if (!document || !last || last.seq <= (document.snapshot?.uptoSeq ?? 0)) return false;
+    if (!document || !last || last.seq <= (document.snapshot?.uptoSeq ?? 0)) return null;
     const { updates } = await this.load(key);
+    const state = mergeToState(updates);
     document.snapshot = {
       uptoSeq: last.seq,
       uptoReceivedAt: new Date(Math.max(...document.log.map((c) => c.receivedAt.getTime()))),
-      state: mergeToState(updates),
+      state,
     };
-    return true;
+    return state.byteLength;
   }
 
   async documentAt(key: DocumentKey, at: Date): Promise<Uint8Array | null> {

@@ -1,12 +1,13 @@
 // The document log in Postgres (db/migrations/1763840005000_document-log.sql): appends are group
-// committed; compaction folds the log into snapshots under a per-document advisory lock.
+// committed; compaction (compaction.ts) reads the log under a per-document advisory lock and
+// folds it into a snapshot.
 //
 // Why the lock: identity values are handed out when a row is inserted but become visible when its
 // transaction commits, so a compaction could see seq 11 committed while seq 10 is still in flight,
 // write a snapshot "up to 11" and lose 10 for every later load. Appenders hold the document's lock
-// shared, compaction holds it exclusively: while compaction reads, no append to that document is
-// in flight.
-import { inTransaction, type Pool, type Queryable } from '@threadline/db';
+// shared, compaction holds it exclusively while it reads the log: then no append to that document
+// is in flight, and every later one draws a higher seq.
+import type { Pool } from '@threadline/db';
 import type {
   Change,
   DocumentKey,
@@ -14,7 +15,9 @@ import type {
   LoadedDocument,
   LoggedUpdate,
 } from './document-storage.ts';
+import { compactDocument, type Compaction } from './compaction.ts';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit.ts';
+import { lockKey, readLatest } from './log-reads.ts';
 import { mergeToState } from './merge-updates.ts';
 
 interface Append {
@@ -22,15 +25,25 @@ interface Append {
   updates: readonly LoggedUpdate[];
 }
 
-const lockKey = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
+export interface PostgresStorageOptions {
+  groupCommit?: GroupCommitOptions;
+  /** Runs a compaction: in this thread by default; the sync server's run on a worker thread
+   *  (compaction-pool.ts). */
+  compact?: Compaction;
+}
 
 export class PostgresDocumentStorage implements DocumentStorage {
   readonly #pool: Pool;
   readonly #commits: GroupCommit<Append, number[]>;
+  readonly #compact: Compaction;
 
-  constructor(pool: Pool, groupCommit: GroupCommitOptions = DEFAULT_GROUP_COMMIT) {
+  constructor(pool: Pool, options: PostgresStorageOptions = {}) {
     this.#pool = pool;
-    this.#commits = new GroupCommit((batch) => this.#writeBatch(batch), groupCommit);
+    this.#commits = new GroupCommit(
+      (batch) => this.#writeBatch(batch),
+      options.groupCommit ?? DEFAULT_GROUP_COMMIT,
+    );
+    this.#compact = options.compact ?? ((key) => compactDocument(pool, key, mergeToState));
   }
 
   async load(key: DocumentKey): Promise<LoadedDocument> {
@@ -101,31 +114,8 @@ export class PostgresDocumentStorage implements DocumentStorage {
     return batch.map(({ updates }) => seqs.slice(next, (next += updates.length)));
   }
 
-  async compact(key: DocumentKey): Promise<boolean> {
-    return inTransaction(this.#pool, async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockKey(key)]);
-      const latest = await readLatest(client, key);
-      if (latest.tailLength === 0) return false;
-      await client.query(
-        `INSERT INTO document_snapshots
-           (organisation_id, document_name, upto_seq, upto_received_at, state)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [
-          key.organisationId,
-          key.name,
-          latest.lastSeq,
-          latest.lastReceivedAt,
-          Buffer.from(mergeToState(latest.updates)),
-        ],
-      );
-      // Older snapshots are redundant: the log itself still holds every update for history.
-      await client.query(
-        `DELETE FROM document_snapshots
-          WHERE organisation_id = $1 AND document_name = $2 AND upto_seq < $3`,
-        [key.organisationId, key.name, latest.lastSeq],
-      );
-      return true;
-    });
+  compact(key: DocumentKey): Promise<number | null> {
+    return this.#compact(key);
   }
 
   async documentAt(key: DocumentKey, at: Date): Promise<Uint8Array | null> {
@@ -168,42 +158,4 @@ export class PostgresDocumentStorage implements DocumentStorage {
   async close(): Promise<void> {
     await this.#commits.drain();
   }
-}
-
-/** The latest snapshot and the log after it, read by one statement so both come from one
- *  moment. The snapshot, when there is one, comes first. */
-async function readLatest(db: Queryable, key: DocumentKey) {
-  const { rows } = await db.query<{
-    bytes: Buffer;
-    is_log: boolean;
-    seq: string;
-    received_at: Date;
-  }>(
-    `WITH snapshot AS (
-       SELECT upto_seq, upto_received_at, state FROM document_snapshots
-        WHERE organisation_id = $1 AND document_name = $2
-        ORDER BY upto_seq DESC LIMIT 1)
-     SELECT state AS bytes, false AS is_log, upto_seq AS seq, upto_received_at AS received_at
-       FROM snapshot
-     UNION ALL
-     SELECT update, true, seq, received_at FROM document_updates
-      WHERE organisation_id = $1 AND document_name = $2
-        AND seq > COALESCE((SELECT upto_seq FROM snapshot), 0)
-     ORDER BY is_log, seq`,
-    [key.organisationId, key.name],
-  );
-  const last = rows.at(-1);
-  const snapshot = rows[0] && !rows[0].is_log ? rows[0] : undefined;
-  return {
-    updates: rows.map((row) => new Uint8Array(row.bytes)),
-    tailLength: rows.filter((row) => row.is_log).length,
-    snapshotSeq: snapshot ? Number(snapshot.seq) : 0,
-    seqs: rows.filter((row) => row.is_log).map((row) => Number(row.seq)),
-    lastSeq: last?.seq,
-    // A snapshot's time is that of the newest update it holds; so is the new one's.
-    lastReceivedAt: rows.reduce<Date | undefined>(
-      (latest, row) => (latest && latest > row.received_at ? latest : row.received_at),
-      undefined,
-    ),
-  };
 }

@@ -81,7 +81,8 @@ export class Room {
   readonly #projection: DocumentProjection | undefined;
   /** Which log rows this room holds (SYNC26). */
   readonly logPosition: LogPosition;
-  /** Encoded size, estimated: exact at load and at each compaction, plus every saved update. */
+  /** Encoded size, estimated: the stored snapshot and updates after it (at load and after each
+   *  compaction), plus every update accepted since. */
   #approximateBytes = 0;
   #savedSinceCompaction = 0;
   #compacting: Promise<void> | undefined;
@@ -428,16 +429,26 @@ export class Room {
     for (const member of this.#acks.advance(next)) member.sendFrame(this.#durableAck);
   }
 
-  /** Folds the log into a snapshot in the background (SYNC9), one compaction at a time. */
+  /**
+   * Folds the log into a snapshot in the background (SYNC9), one compaction at a time. The
+   * snapshot's size corrects the size estimate (SYNC13): encoding the live document here instead
+   * would stall the event loop for as long as the fold takes on its worker.
+   */
   compact() {
     if (this.#compacting) return;
     this.#savedSinceCompaction = 0;
-    this.#approximateBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    const bytesAtStart = this.#approximateBytes;
     const { storage, key, log } = this.#options;
     this.#compacting = storage
       .compact(key)
       .then(
-        () => {},
+        (snapshotBytes) => {
+          // Updates accepted while it ran are not in the snapshot; those accepted just before it
+          // but saved after it read the log are missed, a few updates' worth of bytes.
+          if (snapshotBytes !== null) {
+            this.#approximateBytes = snapshotBytes + (this.#approximateBytes - bytesAtStart);
+          }
+        },
         (error: unknown) => log.error({ err: error, document: key.name }, 'compaction failed'),
       )
       .finally(() => (this.#compacting = undefined));
