@@ -187,21 +187,6 @@ export function depthOf(tree: GoalTree, goalId: string): number {
   return Math.max(0, pathToRoot(tree, goalId).length - 1);
 }
 
-/** The depth of every live goal (0 at the root), in one pass over the tree. */
-export function depths(tree: GoalTree): Map<string, number> {
-  const depth = new Map<string, number>();
-  const queue = [...tree.roots];
-  for (const id of queue) depth.set(id, 0);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
-    for (const child of tree.children.get(id) ?? []) {
-      depth.set(child, depth.get(id)! + 1);
-      queue.push(child);
-    }
-  }
-  return depth;
-}
-
 /** Every live goal below a goal, depth first in sibling order. */
 export function descendantsOf(tree: GoalTree, goalId: string): string[] {
   const found: string[] = [];
