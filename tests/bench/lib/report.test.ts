@@ -201,6 +201,8 @@ describe('targets', () => {
               failed: 0,
               bytesPerJoin: documentBytes,
               serverCpuMs: 1,
+              eventLoopMax: 20,
+              serverWaitShare: 0,
               generatorShare: 0.2,
               reconnectBytesIn: 1,
               reconnectBytesOut: 1,
@@ -233,6 +235,29 @@ describe('notes', () => {
     const notes = runNotes(results([server('ours', { rooms: { fanout: room } })]));
     expect(notes).toEqual([
       'ours, fanout: of 5 runs, discarded 1 with the load generator saturated and 1 disturbed by other processes',
+    ]);
+  });
+
+  it('says when the server waited for its core during the join storm', () => {
+    const joinStorm = (serverWaitShare: number) => ({
+      clients: 150,
+      documentBytes: 4_200_000,
+      joinP50: 500,
+      joinP99: 900,
+      joinMax: 900,
+      failed: 0,
+      bytesPerJoin: 4_200_000,
+      serverCpuMs: 1,
+      eventLoopMax: 20,
+      serverWaitShare,
+      generatorShare: 0.2,
+      reconnectBytesIn: 1,
+      reconnectBytesOut: 1,
+      reconnectMissedBytes: 1,
+    });
+    expect(runNotes(results([server('ours', { joinStorm: joinStorm(0.2) })]))).toEqual([]);
+    expect(runNotes(results([server('ours', { joinStorm: joinStorm(0.3) })]))).toEqual([
+      'ours: during the join storm the server waited for its core 30% of the time (other threads and processes)',
     ]);
   });
 });

@@ -2,6 +2,7 @@
 // and the verdict on each target. Pure: unit-tested in report.test.ts.
 import type { BenchResults, ServerResults } from './results.ts';
 import type { ServerId } from './servers.ts';
+import { DISTURBANCE_THRESHOLD } from './saturation.ts';
 
 export interface Figure {
   id: string;
@@ -151,6 +152,14 @@ export const FIGURES: readonly Figure[] = [
     ratio: true,
     digits: 0,
     get: (r) => r.joinStorm?.joinP99,
+  },
+  {
+    id: 'join-event-loop',
+    label: 'Join storm: server event-loop delay, max',
+    unit: 'ms',
+    ratio: true,
+    digits: 0,
+    get: (r) => r.joinStorm?.eventLoopMax,
   },
   {
     id: 'join-bytes',
@@ -383,6 +392,11 @@ export function runNotes(results: BenchResults): string[] {
     }
     if (server.joinStorm && server.joinStorm.generatorShare >= 0.9) {
       notes.push(`${server.label}: the load generator saturated during the join storm`);
+    }
+    if (server.joinStorm && server.joinStorm.serverWaitShare > DISTURBANCE_THRESHOLD) {
+      notes.push(
+        `${server.label}: during the join storm the server waited for its core ${(server.joinStorm.serverWaitShare * 100).toFixed(0)}% of the time (other threads and processes)`,
+      );
     }
     if (server.joinStorm && server.joinStorm.failed > 0) {
       notes.push(`${server.label}: ${server.joinStorm.failed} join-storm clients failed to sync`);

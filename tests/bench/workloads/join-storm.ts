@@ -24,6 +24,10 @@ export interface JoinStormResult {
   /** Bytes the server sent per joining client until it had the document. */
   bytesPerJoin: number;
   serverCpuMs: number;
+  /** The server's longest event-loop delay during the storm, in ms. */
+  eventLoopMax: number;
+  /** Share of the storm the server was runnable but waiting for its core (other processes). */
+  serverWaitShare: number;
   generatorShare: number;
   reconnectBytesIn: number;
   reconnectBytesOut: number;
@@ -49,11 +53,17 @@ export async function runJoinStorm(context: BenchContext): Promise<JoinStormResu
     send(update);
     await holder.roundTrip();
   }
+  // What writing the document set off (saving, projecting, a debounced store) runs its course
+  // first: the storm times joins, not the tail of the document's creation.
+  await new Promise((resolve) => setTimeout(resolve, quick ? 500 : 3000));
 
   // The storm. Its CPU is read inside the profiled window, so that starting and writing a profile
   // (--profile) is not counted as the storm's.
   const storm = async () => {
+    await context.process.probe('reset');
     const cpuBefore = context.process.cpuMs();
+    const waitBefore = context.process.waitingMs();
+    const began = performance.now();
     const generator = startCpuWindow();
     const joins = await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -68,9 +78,16 @@ export async function runJoinStorm(context: BenchContext): Promise<JoinStormResu
       }),
     );
     const own = generator();
-    return { joins, own, serverCpuMs: context.process.cpuMs() - cpuBefore };
+    const serverCpuMs = context.process.cpuMs() - cpuBefore;
+    const serverWaitShare =
+      (context.process.waitingMs() - waitBefore) / (performance.now() - began);
+    const { eventLoopDelay } = await context.process.probe('stats');
+    return { joins, own, serverCpuMs, serverWaitShare, eventLoopMax: eventLoopDelay.max };
   };
-  const { joins, own, serverCpuMs } = await context.profiled('join', storm);
+  const { joins, own, serverCpuMs, serverWaitShare, eventLoopMax } = await context.profiled(
+    'join',
+    storm,
+  );
   for (const join of joins) join.client.terminate();
   const ok = joins.filter((join) => Number.isFinite(join.ms));
   const times = summarise(ok.map((join) => join.ms));
@@ -108,6 +125,8 @@ export async function runJoinStorm(context: BenchContext): Promise<JoinStormResu
     failed: clients - ok.length,
     bytesPerJoin: ok.reduce((sum, join) => sum + join.bytes, 0) / Math.max(1, ok.length),
     serverCpuMs,
+    eventLoopMax,
+    serverWaitShare,
     generatorShare: own.share,
     reconnectBytesIn: reconnect.in,
     reconnectBytesOut: reconnect.out,
