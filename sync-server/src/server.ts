@@ -64,7 +64,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const { db, log } = options;
   const config = resolveConfig(options.config);
   const compactions =
-    options.databaseUrl && !options.storage ? new CompactionPool(options.databaseUrl) : undefined;
+    options.databaseUrl && !options.storage
+      ? new CompactionPool(options.databaseUrl, log)
+      : undefined;
   const storage =
     options.storage ??
     new PostgresDocumentStorage(db, {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CompactionPool } from '@threadline/sync-server/persistence/compaction-pool';
@@ -138,6 +139,44 @@ describe('Postgres document log: appends and compaction', () => {
     expect(rows[0].n).toBe(1);
     await Promise.all(nodes.map((node) => node.close()));
   });
+
+  it('[SYNC9] a compaction overtaken by a later one does not write its older snapshot', async () => {
+    const organisation = await createOrganisation(db.pool);
+    const personId = (await createPerson(db.pool, organisation.id)).id;
+    const key = { organisationId: organisation.id, name: 'goals/overtaken' };
+    const folding = Promise.withResolvers<void>();
+    const release = Promise.withResolvers<void>();
+    const slowFold = async (updates: Uint8Array[]) => {
+      folding.resolve();
+      await release.promise;
+      return mergeToState(updates);
+    };
+    const slow = new PostgresDocumentStorage(db.pool, {
+      compact: (key) => compactDocument(db.pool, key, slowFold),
+    });
+    const quick = new PostgresDocumentStorage(db.pool);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    const logged = () => ({ personId, receivedAt: new Date(), update: updates.shift()! });
+    doc.getText('t').insert(0, 'first');
+    await quick.append(key, [logged()]);
+
+    const overtaken = slow.compact(key);
+    await folding.promise;
+    doc.getText('t').insert(5, ', second');
+    const [second] = await quick.append(key, [logged()]);
+    expect(await quick.compact(key)).toBeGreaterThan(0);
+    release.resolve();
+    await overtaken;
+
+    const { rows } = await db.pool.query<{ upto_seq: string }>(
+      `SELECT upto_seq FROM document_snapshots WHERE organisation_id = $1 AND document_name = $2`,
+      [key.organisationId, key.name],
+    );
+    expect(rows.map((row) => Number(row.upto_seq))).toEqual([second]);
+    await Promise.all([slow.close(), quick.close()]);
+  });
 });
 
 describe('CompactionPool: compactions on a worker thread', () => {
@@ -155,7 +194,7 @@ describe('CompactionPool: compactions on a worker thread', () => {
     for (const word of ['compacted ', 'on ', 'a ', 'worker']) text.insert(text.length, word);
     await Promise.all(appends);
 
-    const pool = new CompactionPool(db.url);
+    const pool = new CompactionPool(db.url, pino({ level: 'silent' }));
     try {
       // A document of an organisation that does not exist has nothing to fold.
       expect(await pool.compact({ organisationId: randomUUID(), name: 'goals/none' })).toBeNull();

@@ -4,6 +4,7 @@ import { addGoal, addGoals, deleteGoal, moveGoal, restoreGoal } from './edits.ts
 import { replica, syncBoth, uuid } from './testing.ts';
 import {
   childrenOf,
+  depthLookup,
   depthOf,
   descendantsOf,
   MAX_MOVES,
@@ -332,6 +333,15 @@ describe('goal tree moves', () => {
     expect(depthOf(tree, a)).toBe(0);
     expect(descendantsOf(tree, a)).toEqual([b, c, d]);
     expect(depthOf(tree, d)).toBe(1);
+    // A lookup gives the same depths whichever goal it is asked first, and none for a stranger.
+    for (const order of [
+      [c, a, b, d],
+      [a, b, c, d],
+    ]) {
+      const lookup = depthLookup(tree);
+      expect(order.map(lookup)).toEqual(order.map((id) => depthOf(tree, id)));
+    }
+    expect(depthLookup(tree)('no-such-goal')).toBeUndefined();
   });
 });
 

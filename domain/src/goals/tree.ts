@@ -182,6 +182,32 @@ export function pathToRoot(tree: GoalTree, goalId: string): string[] {
   return path;
 }
 
+/**
+ * Looks up the depth of live goals (0 at the root; undefined for a goal not live), each walked up
+ * only as far as an ancestor already looked up: a few goals cost their paths, the whole tree one
+ * pass.
+ */
+export function depthLookup(tree: GoalTree): (goalId: string) => number | undefined {
+  const known = new Map<string, number>();
+  return (goalId) => {
+    if (!tree.parent.has(goalId)) return undefined;
+    const path: string[] = [];
+    let at: string | null = goalId;
+    let depth = -1;
+    while (at !== null) {
+      const seen = known.get(at);
+      if (seen !== undefined) {
+        depth = seen;
+        break;
+      }
+      path.push(at);
+      at = tree.parent.get(at) ?? null;
+    }
+    for (let i = path.length - 1; i >= 0; i--) known.set(path[i]!, ++depth);
+    return known.get(goalId);
+  };
+}
+
 /** Depth of a live goal: 0 at the root. */
 export function depthOf(tree: GoalTree, goalId: string): number {
   return Math.max(0, pathToRoot(tree, goalId).length - 1);

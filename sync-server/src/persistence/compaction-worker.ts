@@ -1,7 +1,7 @@
 // The task a compaction-pool worker runs (compaction-pool.ts): one whole compaction, with a
 // connection of its own, so neither the fold nor the snapshot's bytes touch the server's thread.
 import { workerData } from 'node:worker_threads';
-import { createPool } from '@threadline/db';
+import { createPool } from '@threadline/db/connection';
 import { compactDocument } from './compaction.ts';
 import type { DocumentKey } from './document-storage.ts';
 import { mergeToState } from './merge-updates.ts';

@@ -1,14 +1,21 @@
-// Reads of the document log shared by loading (postgres-storage.ts) and compaction
-// (compaction.ts, which may run on a worker thread of its own).
+// The document log's lock and reads, shared by appends and loading (postgres-storage.ts) and by
+// compaction (compaction.ts, which may run on a worker thread of its own).
 import type { Queryable } from '@threadline/db';
 import type { DocumentKey } from './document-storage.ts';
 
 /** The document's advisory lock: appends hold it shared, compaction's read exclusively. */
 export const lockKey = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
 
-/** The latest snapshot and the log after it, read by one statement so both come from one
- *  moment. The snapshot, when there is one, comes first. */
-export async function readLatest(db: Queryable, key: DocumentKey) {
+/** The SQL for the advisory lock id of a lock key (`expression`, a parameter or column): written
+ *  once, since appends and compaction exclude each other only while both spell it the same. */
+export const lockIdSql = (expression: string) => `hashtextextended(${expression}, 0)`;
+
+/**
+ * The latest snapshot and the log after it, read by one statement so both come from one moment.
+ * The snapshot, when there is one, comes first. With `uptoSeq`, only what the log held up to that
+ * row: the latest snapshot up to it and the rows after that snapshot up to it (compaction).
+ */
+export async function readLatest(db: Queryable, key: DocumentKey, uptoSeq: string | null = null) {
   const { rows } = await db.query<{
     bytes: Buffer;
     is_log: boolean;
@@ -18,6 +25,7 @@ export async function readLatest(db: Queryable, key: DocumentKey) {
     `WITH snapshot AS (
        SELECT upto_seq, upto_received_at, state FROM document_snapshots
         WHERE organisation_id = $1 AND document_name = $2
+          AND ($3::bigint IS NULL OR upto_seq <= $3)
         ORDER BY upto_seq DESC LIMIT 1)
      SELECT state AS bytes, false AS is_log, upto_seq AS seq, upto_received_at AS received_at
        FROM snapshot
@@ -25,8 +33,9 @@ export async function readLatest(db: Queryable, key: DocumentKey) {
      SELECT update, true, seq, received_at FROM document_updates
       WHERE organisation_id = $1 AND document_name = $2
         AND seq > COALESCE((SELECT upto_seq FROM snapshot), 0)
+        AND ($3::bigint IS NULL OR seq <= $3)
      ORDER BY is_log, seq`,
-    [key.organisationId, key.name],
+    [key.organisationId, key.name, uptoSeq],
   );
   const last = rows.at(-1);
   const snapshot = rows[0] && !rows[0].is_log ? rows[0] : undefined;

@@ -5,8 +5,8 @@
 // Why the lock: identity values are handed out when a row is inserted but become visible when its
 // transaction commits, so a compaction could see seq 11 committed while seq 10 is still in flight,
 // write a snapshot "up to 11" and lose 10 for every later load. Appenders hold the document's lock
-// shared, compaction holds it exclusively while it reads the log: then no append to that document
-// is in flight, and every later one draws a higher seq.
+// shared, compaction holds it exclusively while it reads the log's last seq: then no append to
+// that document is in flight, and every later one draws a higher seq.
 import type { Pool } from '@threadline/db';
 import type {
   Change,
@@ -17,7 +17,7 @@ import type {
 } from './document-storage.ts';
 import { compactDocument, type Compaction } from './compaction.ts';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit.ts';
-import { lockKey, readLatest } from './log-reads.ts';
+import { lockIdSql, lockKey, readLatest } from './log-reads.ts';
 import { mergeToState } from './merge-updates.ts';
 
 interface Append {
@@ -89,7 +89,7 @@ export class PostgresDocumentStorage implements DocumentStorage {
     const locks = [...new Set(batch.map(({ key }) => lockKey(key)))].sort();
     const inserted = await this.#pool.query<{ seq: string }>(
       `WITH locked AS MATERIALIZED (
-         SELECT count(pg_advisory_xact_lock_shared(hashtextextended(k, 0))) AS locks
+         SELECT count(pg_advisory_xact_lock_shared(${lockIdSql('k')})) AS locks
            FROM unnest($6::text[]) k
        )
        INSERT INTO document_updates (organisation_id, document_name, person_id, received_at, update)

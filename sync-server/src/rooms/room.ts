@@ -443,8 +443,10 @@ export class Room {
       .compact(key)
       .then(
         (snapshotBytes) => {
-          // Updates accepted while it ran are not in the snapshot; those accepted just before it
-          // but saved after it read the log are missed, a few updates' worth of bytes.
+          // The snapshot plus what was accepted since compact() was called. Updates accepted
+          // after the call but saved before the compaction read the log count twice (more of
+          // them when it waited behind other documents' compactions); those accepted before the
+          // call and saved after the read not at all (at most the save queue at the call).
           if (snapshotBytes !== null) {
             this.#approximateBytes = snapshotBytes + (this.#approximateBytes - bytesAtStart);
           }
