@@ -27,7 +27,7 @@ const textProjector: DocumentProjector<null> = {
     rows: (_context, all) => {
       allFlags.set(key.name, [...(allFlags.get(key.name) ?? []), all]);
       return [
-        { table: 'test_projection', id: key.name, values: { text: doc.getText('t').toString() } },
+        [{ table: 'test_projection', id: key.name, values: { text: doc.getText('t').toString() } }],
       ];
     },
     stop: () => {},

@@ -30,11 +30,13 @@ export const WHOLE_VIEW: ViewPart = { kind: 'whole' };
 /** One loaded document as its projector follows it. */
 export interface FollowedDocument<Context = unknown> {
   /**
-   * The document as rows. With `all`, every row; otherwise at least every row that may have
-   * changed since the previous call (the rest are as that call left them). Pure in the document:
-   * the same content gives the same rows.
+   * The document as rows, in batches: between two batches the server serves its other rooms (a
+   * whole large document is too much work for one turn of the event loop). With `all`, every
+   * row; otherwise at least every row that may have changed since the previous call (the rest
+   * are as that call left them). Pure in the document: the same content gives the same rows. A
+   * change made while the batches are taken is projected by the next run.
    */
-  rows(context: Context, all: boolean): ProjectedRow[];
+  rows(context: Context, all: boolean): Iterable<readonly ProjectedRow[]>;
   /**
    * The document as a client draws it before it has the document itself (SC10), e.g. the goal
    * tree's snapshot (GOAL28), or the part of it one person's first screen needs (GOAL29); absent
