@@ -6,7 +6,11 @@ import type { Queryable } from '@threadline/db';
 import { parseDocumentName } from '@threadline/domain/documents/names';
 import type { CycleWindow } from '@threadline/domain/goals/model';
 import { GoalIndex, PendingChanges } from '@threadline/domain/goals/goal-index';
-import { goalsToReproject, projectGoals } from '@threadline/domain/goals/projector';
+import {
+  goalsToReproject,
+  projectGoals,
+  type ProgressedTree,
+} from '@threadline/domain/goals/projector';
 import { writeSnapshot } from '@threadline/domain/goals/snapshot';
 import { writeFirstScreen } from '@threadline/domain/goals/first-screen';
 import type { DocumentKey } from '../persistence/document-storage.ts';
@@ -53,10 +57,18 @@ export const goalTreeProjector: DocumentProjector<GoalContext> = {
           ? [...index.goals.keys()]
           : [...goalsToReproject(changes, projectedTree, index.tree)];
         projectedTree = index.tree;
+        // Every batch reads the tree as the run found it: the index moves on while the rooms are
+        // served between batches, and rows from two states of the tree could disagree (a parent's
+        // rollup, a moved goal's depth) in ways the next run's changes would not point at. The
+        // index replaces its tree and progress on a change but updates goals in place.
+        const state: ProgressedTree =
+          ids.length > GOALS_PER_BATCH
+            ? { goals: new Map(index.goals), tree: index.tree, progress: index.progress }
+            : index;
         const now = new Date();
         for (let at = 0; at < ids.length; at += GOALS_PER_BATCH) {
           const batch = ids.slice(at, at + GOALS_PER_BATCH);
-          const projection = projectGoals(index, batch, { cycleId, cycle, now });
+          const projection = projectGoals(state, batch, { cycleId, cycle, now });
           yield [
             ...projection.goals.map((row): ProjectedRow => ({
               table: GOALS,

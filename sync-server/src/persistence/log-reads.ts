@@ -12,8 +12,8 @@ export const lockIdSql = (expression: string) => `hashtextextended(${expression}
 
 /**
  * The latest snapshot and the log after it, read by one statement so both come from one moment.
- * The snapshot, when there is one, comes first. With `uptoSeq`, only what the log held up to that
- * row: the latest snapshot up to it and the rows after that snapshot up to it (compaction).
+ * The snapshot, when there is one, comes first. With `uptoSeq` (compaction), only the rows up to
+ * that one: none when the latest snapshot already holds them.
  */
 export async function readLatest(db: Queryable, key: DocumentKey, uptoSeq: string | null = null) {
   const { rows } = await db.query<{
@@ -25,7 +25,6 @@ export async function readLatest(db: Queryable, key: DocumentKey, uptoSeq: strin
     `WITH snapshot AS (
        SELECT upto_seq, upto_received_at, state FROM document_snapshots
         WHERE organisation_id = $1 AND document_name = $2
-          AND ($3::bigint IS NULL OR upto_seq <= $3)
         ORDER BY upto_seq DESC LIMIT 1)
      SELECT state AS bytes, false AS is_log, upto_seq AS seq, upto_received_at AS received_at
        FROM snapshot

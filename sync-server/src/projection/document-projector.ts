@@ -33,8 +33,9 @@ export interface FollowedDocument<Context = unknown> {
    * The document as rows, in batches: between two batches the server serves its other rooms (a
    * whole large document is too much work for one turn of the event loop). With `all`, every
    * row; otherwise at least every row that may have changed since the previous call (the rest
-   * are as that call left them). Pure in the document: the same content gives the same rows. A
-   * change made while the batches are taken is projected by the next run.
+   * are as that call left them). Pure in the document: the same content gives the same rows.
+   * Every batch is of the document as the call found it; a change made while the batches are
+   * taken is for the next call.
    */
   rows(context: Context, all: boolean): Iterable<readonly ProjectedRow[]>;
   /**
