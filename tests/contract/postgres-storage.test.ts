@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { CompactionPool } from '@threadline/sync-server/persistence/compaction-pool';
 import { compactDocument } from '@threadline/sync-server/persistence/compaction';
 import type { DocumentKey } from '@threadline/sync-server/persistence/document-storage';
+import { lockIdSql, lockKey } from '@threadline/sync-server/persistence/log-reads';
 import { mergeToState } from '@threadline/sync-server/persistence/merge-updates';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import { createOrganisation, createPerson } from '../support/factories.ts';
@@ -15,6 +16,34 @@ let db: TestDatabase;
 beforeAll(async () => {
   db = await useTestDatabase();
 });
+
+/** A document of a fresh organisation, and each edit to its text `t` as a log entry to append. */
+async function editedDocument(name: string) {
+  const organisation = await createOrganisation(db.pool);
+  const personId = (await createPerson(db.pool, organisation.id)).id;
+  const key = { organisationId: organisation.id, name };
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const logged = () => ({ personId, receivedAt: new Date(), update: updates.shift()! });
+  return { key, personId, doc, text: doc.getText('t'), logged };
+}
+
+/** Storage whose compactions fold only once the test releases them, as a large document's fold
+ *  takes long. */
+function storageWithHeldFold() {
+  const folding = Promise.withResolvers<void>();
+  const release = Promise.withResolvers<void>();
+  const heldFold = async (updates: Uint8Array[]) => {
+    folding.resolve();
+    await release.promise;
+    return mergeToState(updates);
+  };
+  const storage = new PostgresDocumentStorage(db.pool, {
+    compact: (key) => compactDocument(db.pool, key, heldFold),
+  });
+  return { storage, folding: folding.promise, release: () => release.resolve() };
+}
 
 documentStorageContract('Postgres', async () => {
   const organisation = await createOrganisation(db.pool);
@@ -30,25 +59,16 @@ documentStorageContract('Postgres', async () => {
 
 describe('Postgres document log: appends and compaction', () => {
   it('[SYNC9] an append waits while the document is held for compaction, then lands', async () => {
-    const organisation = await createOrganisation(db.pool);
-    const personId = (await createPerson(db.pool, organisation.id)).id;
-    const key = { organisationId: organisation.id, name: 'goals/locked' };
+    const { key, text, logged } = await editedDocument('goals/locked');
     const storage = new PostgresDocumentStorage(db.pool);
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (update: Uint8Array) => updates.push(update));
-    doc.getText('t').insert(0, 'held');
+    text.insert(0, 'held');
 
-    // Compaction holds the document's lock exclusively (postgres-storage.ts, lockKey).
+    // Compaction holds the document's lock exclusively while it reads (compaction.ts).
     const compactor = await db.pool.connect();
     await compactor.query('BEGIN');
-    await compactor.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `${key.organisationId}/${key.name}`,
-    ]);
+    await compactor.query(`SELECT pg_advisory_xact_lock(${lockIdSql('$1')})`, [lockKey(key)]);
     let landed = false;
-    const append = storage
-      .append(key, [{ personId, receivedAt: new Date(), update: updates[0]! }])
-      .then((seqs) => ((landed = true), seqs));
+    const append = storage.append(key, [logged()]).then((seqs) => ((landed = true), seqs));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const { rows: during } = await db.pool.query(
       `SELECT count(*)::int AS n FROM document_updates WHERE document_name = $1`,
@@ -66,34 +86,17 @@ describe('Postgres document log: appends and compaction', () => {
   });
 
   it('[SYNC9] appends to a document go on while its compaction folds, and the snapshot holds what it read', async () => {
-    const organisation = await createOrganisation(db.pool);
-    const personId = (await createPerson(db.pool, organisation.id)).id;
-    const key = { organisationId: organisation.id, name: 'goals/folding' };
-    const folding = Promise.withResolvers<void>();
-    const release = Promise.withResolvers<void>();
-    // A fold that takes as long as the test wants, as a large document's does.
-    const slowFold = async (updates: Uint8Array[]) => {
-      folding.resolve();
-      await release.promise;
-      return mergeToState(updates);
-    };
-    const storage = new PostgresDocumentStorage(db.pool, {
-      compact: (key) => compactDocument(db.pool, key, slowFold),
-    });
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (update: Uint8Array) => updates.push(update));
-    const text = doc.getText('t');
-    const logged = () => ({ personId, receivedAt: new Date(), update: updates.shift()! });
+    const { key, text, logged } = await editedDocument('goals/folding');
+    const { storage, folding, release } = storageWithHeldFold();
     text.insert(0, 'folded');
     const [folded] = await storage.append(key, [logged()]);
 
     const compaction = storage.compact(key);
-    await folding.promise;
+    await folding;
     text.insert(6, ', then more');
     // Without letting go of the lock before folding, this append would wait for the fold.
     const [later] = await storage.append(key, [logged()]);
-    release.resolve();
+    release();
     expect(await compaction).toBeGreaterThan(0);
 
     const loaded = await storage.load(key);
@@ -106,9 +109,7 @@ describe('Postgres document log: appends and compaction', () => {
   });
 
   it('[SYNC9] two compactions folding the same rows (two nodes) both succeed and leave one snapshot', async () => {
-    const organisation = await createOrganisation(db.pool);
-    const personId = (await createPerson(db.pool, organisation.id)).id;
-    const key = { organisationId: organisation.id, name: 'goals/twice' };
+    const { key, text, logged } = await editedDocument('goals/twice');
     const bothRead = Promise.withResolvers<void>();
     let reading = 0;
     const fold = async (updates: Uint8Array[]) => {
@@ -121,12 +122,8 @@ describe('Postgres document log: appends and compaction', () => {
       new PostgresDocumentStorage(db.pool, { compact }),
       new PostgresDocumentStorage(db.pool, { compact }),
     ];
-    const doc = new Y.Doc();
-    doc.on('update', (update: Uint8Array) => {
-      void nodes[0]!.append(key, [{ personId, receivedAt: new Date(), update }]);
-    });
-    doc.getText('t').insert(0, 'twice');
-    await nodes[0]!.close();
+    text.insert(0, 'twice');
+    await nodes[0]!.append(key, [logged()]);
 
     const sizes = await Promise.all(nodes.map((node) => node.compact(key)));
     expect(sizes[0]).toBeGreaterThan(0);
@@ -141,33 +138,18 @@ describe('Postgres document log: appends and compaction', () => {
   });
 
   it('[SYNC9] a compaction overtaken by a later one does not write its older snapshot', async () => {
-    const organisation = await createOrganisation(db.pool);
-    const personId = (await createPerson(db.pool, organisation.id)).id;
-    const key = { organisationId: organisation.id, name: 'goals/overtaken' };
-    const folding = Promise.withResolvers<void>();
-    const release = Promise.withResolvers<void>();
-    const slowFold = async (updates: Uint8Array[]) => {
-      folding.resolve();
-      await release.promise;
-      return mergeToState(updates);
-    };
-    const slow = new PostgresDocumentStorage(db.pool, {
-      compact: (key) => compactDocument(db.pool, key, slowFold),
-    });
+    const { key, text, logged } = await editedDocument('goals/overtaken');
+    const { storage: slow, folding, release } = storageWithHeldFold();
     const quick = new PostgresDocumentStorage(db.pool);
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (update: Uint8Array) => updates.push(update));
-    const logged = () => ({ personId, receivedAt: new Date(), update: updates.shift()! });
-    doc.getText('t').insert(0, 'first');
+    text.insert(0, 'first');
     await quick.append(key, [logged()]);
 
     const overtaken = slow.compact(key);
-    await folding.promise;
-    doc.getText('t').insert(5, ', second');
+    await folding;
+    text.insert(5, ', second');
     const [second] = await quick.append(key, [logged()]);
     expect(await quick.compact(key)).toBeGreaterThan(0);
-    release.resolve();
+    release();
     await overtaken;
 
     const { rows } = await db.pool.query<{ upto_seq: string }>(
@@ -181,18 +163,12 @@ describe('Postgres document log: appends and compaction', () => {
 
 describe('CompactionPool: compactions on a worker thread', () => {
   it('[SYNC9] compacts with a connection of its own, as in place, and outlives a failed one', async () => {
-    const organisation = await createOrganisation(db.pool);
-    const personId = (await createPerson(db.pool, organisation.id)).id;
-    const key = { organisationId: organisation.id, name: 'goals/on-a-worker' };
+    const { key, doc, text, logged } = await editedDocument('goals/on-a-worker');
     const storage = new PostgresDocumentStorage(db.pool);
-    const doc = new Y.Doc();
-    const appends: Promise<number[]>[] = [];
-    doc.on('update', (update: Uint8Array) => {
-      appends.push(storage.append(key, [{ personId, receivedAt: new Date(), update }]));
-    });
-    const text = doc.getText('t');
-    for (const word of ['compacted ', 'on ', 'a ', 'worker']) text.insert(text.length, word);
-    await Promise.all(appends);
+    for (const word of ['compacted ', 'on ', 'a ', 'worker']) {
+      text.insert(text.length, word);
+      await storage.append(key, [logged()]);
+    }
 
     const pool = new CompactionPool(db.url, pino({ level: 'silent' }));
     try {
