@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { addGoals, goalText } from '@threadline/domain/goals/edits';
 import type { Actor } from '@threadline/domain/goals/permissions';
-import type { DocumentKind } from '../src/documents/document-kind.ts';
 import { goalTreeProjector } from '../src/documents/goal-projector.ts';
 import { goalTreeKind } from '../src/documents/goal-tree.ts';
 import { UpdateChecker } from '../src/documents/update-checker.ts';
@@ -33,7 +32,7 @@ let started = performance.now();
 Y.applyUpdate(new Y.Doc(), encoded);
 console.log(`${GOALS} goals, ${(encoded.byteLength / 1e6).toFixed(1)} MB; loading: ${ms(started)}`);
 
-const checker = new UpdateChecker(live, goalTreeKind as DocumentKind<unknown>);
+const checker = new UpdateChecker(live, goalTreeKind);
 const actor: Actor = {
   personId: owner,
   isAdmin: false,

@@ -4,7 +4,6 @@ import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-codes';
-import { isSnapshotPart, SNAPSHOT_PARTS } from '@threadline/domain/protocol/snapshot-parts';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import { admit } from './auth/admit.ts';
@@ -12,7 +11,7 @@ import { authenticate } from './auth/authenticate.ts';
 import type { DocumentAccess } from './auth/document-access.ts';
 import type { SyncConfig } from './config.ts';
 import type { ActorCache } from './documents/actor-cache.ts';
-import type { DocumentKinds } from './documents/document-kind.ts';
+import { kindOf, type DocumentKinds } from './documents/document-kind.ts';
 import type { SyncMetrics } from './operations/metrics.ts';
 import type { AccessGuard, GuardedConnection } from './revocation/access-guard.ts';
 import { Connection, type ActorLookup } from './rooms/connection.ts';
@@ -73,19 +72,22 @@ export function createSyncApp(options: SyncAppOptions) {
   // signed-in person's first screen needs (GOAL29).
   app.get('/snapshot/:name{.+}', async (c) => {
     const partName = c.req.query('part') ?? 'whole';
-    if (!isSnapshotPart(partName)) {
-      return c.json({ error: `part is one of: ${SNAPSHOT_PARTS.join(', ')}.` }, 400);
-    }
     const admission = await admit(db, access, c.req.header('cookie'), c.req.param('name') ?? '');
     if (!admission.admitted) {
       return c.json({ error: CLOSE_REASONS[admission.code] }, httpStatusOf(admission.code));
     }
-    const part: ViewPart =
-      partName === 'whole' ? WHOLE_VIEW : { kind: partName, personId: admission.person.id };
+    const kind = kindOf(kinds, admission.document);
     // Only kinds with a snapshot load the document for it.
-    const snapshot = kinds[admission.document.kind]?.projector
-      ? await rooms.viewSnapshot(admission.key, part)
-      : null;
+    if (!kind?.projector) return c.json({ error: 'This document has no snapshot.' }, 404);
+    const views = kind.snapshotViews ?? [];
+    if (partName !== 'whole' && !views.includes(partName)) {
+      return c.json({ error: `part is one of: ${['whole', ...views].join(', ')}.` }, 400);
+    }
+    const part: ViewPart =
+      partName === 'whole'
+        ? WHOLE_VIEW
+        : { kind: 'view', view: partName, personId: admission.person.id };
+    const snapshot = await rooms.viewSnapshot(admission.key, part);
     if (snapshot === null) return c.json({ error: 'This document has no snapshot.' }, 404);
     return c.body(snapshot, 200, {
       'content-type': 'application/json',
@@ -113,7 +115,7 @@ export function createSyncApp(options: SyncAppOptions) {
             return;
           }
           const { key, person, session, document, mode } = admission;
-          const kind = kinds[document.kind];
+          const kind = kindOf(kinds, document);
           const actor: ActorLookup = () =>
             kind ? actors.get(document.kind, kind, guarded.person) : { ready: true, actor: null };
           const member = new Connection({

@@ -84,9 +84,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       })
     : undefined;
   const rooms = new RoomRegistry({ storage, config, metrics, log, kinds, db, fanout });
-  const access = options.access ?? databaseDocumentAccess(db);
+  const access = options.access ?? databaseDocumentAccess(db, kinds);
   const actors = new ActorCache(db);
-  const guard = new AccessGuard({ db, access, actors, metrics, log });
+  const guard = new AccessGuard({ db, access, kinds, actors, metrics, log });
   const listener = new AccessListener({
     db,
     log,

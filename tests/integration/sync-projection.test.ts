@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import type * as Y from 'yjs';
 import { addGoal, recordProgress, updateMetric } from '@threadline/domain/goals/edits';
 import type { DocumentKind } from '@threadline/sync-server/documents/document-kind';
+import { freeFormGoalTree } from '@threadline/sync-server/documents/free-form';
 import type { DocumentProjector } from '@threadline/sync-server/projection/document-projector';
 import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -48,7 +49,8 @@ const textProjector: DocumentProjector<null> = {
     }
   },
 };
-const textKind: DocumentKind<null> = { loadActor: async () => null, projector: textProjector };
+/** Free-form goal-tree names (any text) with a projector of their text. */
+const textKind: DocumentKind<'goals', null> = { ...freeFormGoalTree, projector: textProjector };
 
 beforeAll(async () => {
   db = await useTestDatabase();
@@ -62,7 +64,7 @@ beforeAll(async () => {
       log: silent,
       port: 0,
       hostname: '127.0.0.1',
-      kinds: { goals: textKind as DocumentKind<unknown> },
+      kinds: { goals: textKind },
       config: {
         projection: {
           delayMs: 100,

@@ -10,6 +10,7 @@ import { deactivatePerson } from '@threadline/db/people';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { goalText } from '@threadline/domain/goals/edits';
 import { databaseDocumentAccess } from '@threadline/sync-server/auth/document-access';
+import { PRODUCTION_KINDS } from '@threadline/sync-server/documents/production-kinds';
 import { ActorCache } from '@threadline/sync-server/documents/actor-cache';
 import { createSyncMetrics } from '@threadline/sync-server/operations/metrics';
 import {
@@ -164,7 +165,8 @@ describe('revocation', () => {
     const extended = await signInWith(db.pool, org.organisationId);
     const guard = new AccessGuard({
       db: db.pool,
-      access: databaseDocumentAccess(db.pool),
+      access: databaseDocumentAccess(db.pool, PRODUCTION_KINDS),
+      kinds: PRODUCTION_KINDS,
       actors: new ActorCache(db.pool),
       metrics: createSyncMetrics(),
       log: silent,

@@ -12,7 +12,11 @@ export type DocumentName =
   /** The board of one calibration session. */
   | { kind: 'calibration'; sessionId: string };
 
-export type DocumentKind = DocumentName['kind'];
+/** The kinds of document, by the first segment of their names. */
+export type DocumentKindName = DocumentName['kind'];
+
+/** The parsed name of a document of kind `Kind`. */
+export type DocumentNameOf<Kind extends DocumentKindName> = Extract<DocumentName, { kind: Kind }>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,47 +1,37 @@
-// Who may open which document, and whether they may write to it (SYNC3, SYNC19). Behind an
-// interface so the rules can grow without touching the connection code. Checked when a
-// connection opens and again whenever the database says access may have changed (SYNC23);
-// finer rights (whose goals a person may edit) are the document kind's validator's (SYNC17).
+// Who may open which document, and whether they may write to it (SYNC3, SYNC19): the document's
+// kind decides (documents/document-kind.ts); a name whose kind the server does not serve is
+// unknown (4404). Behind an interface so tests can put a rule of their own in front of the
+// connection code. Checked when a connection opens and again whenever the database says access
+// may have changed (SYNC23); finer rights (whose goals a person may edit) are the kind's
+// validator's (SYNC17).
 import type { Queryable, SessionPerson } from '@threadline/db';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
-import type { DocumentName } from '@threadline/domain/documents/names';
-import type { AccessMode } from '@threadline/domain/protocol/messages';
+import type {
+  DocumentKindName,
+  DocumentName,
+  DocumentNameOf,
+} from '@threadline/domain/documents/names';
+import { kindOf, type AccessDecision, type DocumentKinds } from '../documents/document-kind.ts';
 
-export type AccessDecision =
-  | {
-      granted: true;
-      /** The organisation whose log holds the document. */
-      organisationId: string;
-      mode: AccessMode;
-    }
-  | { granted: false; code: typeof CloseCode.Forbidden | typeof CloseCode.UnknownDocument };
+export type { AccessDecision } from '../documents/document-kind.ts';
 
 export interface DocumentAccess {
   check(person: SessionPerson, document: DocumentName): Promise<AccessDecision>;
 }
 
-/** The rules of today's schema: a goal tree opens to everyone in the cycle's organisation, to
- *  write while the cycle is planned or active, to read only once it is closed (its goals are
- *  final). The other kinds wait for their tables (1:1 series, calibration sessions): 4404. */
-export function databaseDocumentAccess(db: Queryable): DocumentAccess {
-  return {
-    async check(person, document) {
-      switch (document.kind) {
-        case 'goals': {
-          const { rows } = await db.query<{ status: string }>(
-            `SELECT status FROM cycles WHERE organisation_id = $1 AND id = $2`,
-            [person.organisationId, document.cycleId],
-          );
-          const cycle = rows[0];
-          if (!cycle) return { granted: false, code: CloseCode.Forbidden };
-          const mode = cycle.status === 'closed' ? 'read-only' : 'read-write';
-          return { granted: true, organisationId: person.organisationId, mode };
-        }
-        case 'one-on-one':
-        case 'private-notes':
-        case 'calibration':
-          return { granted: false, code: CloseCode.UnknownDocument };
-      }
-    },
-  };
+/** Access as the served kinds' rules decide it, read from the database. */
+export function databaseDocumentAccess(db: Queryable, kinds: DocumentKinds): DocumentAccess {
+  return { check: (person, document) => checkAccess(db, kinds, person, document) };
+}
+
+/** One kind's access rule for one document: the rule the sockets and the web app's pages share. */
+export function checkAccess<Name extends DocumentKindName>(
+  db: Queryable,
+  kinds: DocumentKinds,
+  person: SessionPerson,
+  document: DocumentNameOf<Name>,
+): Promise<AccessDecision> {
+  const kind = kindOf(kinds, document);
+  if (!kind) return Promise.resolve({ granted: false, code: CloseCode.UnknownDocument });
+  return kind.access(db, person, document);
 }

@@ -16,7 +16,7 @@ export class ActorCache {
   }
 
   /** The actor at once when it is cached, else a promise of it. */
-  get(kindName: string, kind: DocumentKind<unknown>, person: SessionPerson): Entry {
+  get(kindName: string, kind: DocumentKind, person: SessionPerson): Entry {
     let people = this.#organisations.get(person.organisationId);
     if (!people) this.#organisations.set(person.organisationId, (people = new Map()));
     const id = `${kindName}\u0000${person.id}`;

@@ -1,29 +1,80 @@
-// What the server knows about each kind of document (goal tree, 1:1 series, …): how to check an
-// incoming update before the live document accepts it (SYNC17), what it needs to know about the
-// person sending it, and how to project the document into analytics tables (SYNC24). The rules
-// themselves live in `domain/`; a kind here only wires them to the database.
+// What the server knows about each kind of document (goal tree, 1:1 series, …), in one place: who
+// may open it and in which mode (SYNC3, SYNC19), which changes to the organisation's records can
+// change that (SYNC23), how to check an incoming update before the live document accepts it
+// (SYNC17), what the check needs to know about the sender, how the document is projected into
+// analytics tables (SYNC24) and which snapshot views a client may ask for (SYNC27). The rules
+// themselves live in `domain/`; a kind here wires them to the database. The generic server code
+// (rooms, persistence, revocation, routes) knows kinds only through this interface.
 import type * as Y from 'yjs';
 import type { Queryable, SessionPerson } from '@threadline/db';
-import type { DocumentKind as DocumentKindName } from '@threadline/domain/documents/names';
+import type { DocumentKindName, DocumentNameOf } from '@threadline/domain/documents/names';
+import type { CloseCode } from '@threadline/domain/protocol/close-codes';
+import type { AccessMode } from '@threadline/domain/protocol/messages';
 import type { DocumentProjector } from '../projection/document-projector.ts';
+import type { RecordsNotice } from '../revocation/access-notice.ts';
 
 export type Verdict =
   | { ok: true }
   /** `reason` is sent to the client (RefusalReason); `detail` only goes to the log. */
   | { ok: false; reason: string; detail?: unknown };
 
-export interface DocumentKind<Actor = unknown> {
+export type AccessDecision =
+  | {
+      granted: true;
+      /** The organisation whose log holds the document. */
+      organisationId: string;
+      mode: AccessMode;
+    }
+  | { granted: false; code: typeof CloseCode.Forbidden | typeof CloseCode.UnknownDocument };
+
+/**
+ * One kind of document. Written with method syntax on purpose: a kind is registered under its
+ * name and only ever called with names and actors of its own, so the registry can hold kinds of
+ * different actor types side by side (methods are checked bivariantly).
+ */
+export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, Actor = unknown> {
+  /**
+   * Whether `person` may open `document`, and to write or only to read (SYNC3, SYNC19). Asked when
+   * a connection opens, again whenever the database says access may have changed (SYNC23), and
+   * by the web app's pages that show the document's history, so that no page shows a document
+   * its socket would refuse.
+   */
+  access(
+    db: Queryable,
+    person: SessionPerson,
+    document: DocumentNameOf<Name>,
+  ): Promise<AccessDecision>;
+  /**
+   * Whether a change to the organisation's records (beyond sessions and people, which concern
+   * every connection of the people they name) may change access to `document` (SYNC23). Absent:
+   * none does.
+   */
+  affectedBy?(notice: RecordsNotice, document: DocumentNameOf<Name>): boolean;
   /** What the validator needs to know about a person (e.g. whose goals they may edit). Loaded
    *  once per person and cached until the organisation's people change (SYNC21). */
   loadActor(db: Queryable, person: SessionPerson): Promise<Actor>;
   /**
    * Applies `update` to `scratch`, a replica equal to `live` until now, and judges the result.
-   * Must never change `live`. Absent only for free-form documents in transport tests and
-   * benchmarks: every real kind validates.
+   * Must never change `live`. Every kind validates (SYNC17): a kind that accepts anything says so
+   * in its own validator (`free-form.ts`, for transport tests and benchmarks only).
    */
-  validate?(live: Y.Doc, scratch: Y.Doc, update: Uint8Array, actor: Actor): Verdict;
+  validate(live: Y.Doc, scratch: Y.Doc, update: Uint8Array, actor: Actor): Verdict;
   projector?: DocumentProjector;
+  /**
+   * The snapshot views a client may ask for (`GET /snapshot/<name>?part=`, SYNC27) besides the
+   * whole document's, which every kind with a snapshot has; the projector's followed document
+   * writes them.
+   */
+  snapshotViews?: readonly string[];
 }
 
-/** The kinds a server serves; a kind without an entry accepts no update at all. */
-export type DocumentKinds = Partial<Record<DocumentKindName, DocumentKind<unknown>>>;
+/** The kinds a server serves, by name; a name without a kind is closed with 4404. */
+export type DocumentKinds = { readonly [Name in DocumentKindName]?: DocumentKind<Name> };
+
+/** The kind registered for `document`'s kind name, typed by that name. */
+export function kindOf<Name extends DocumentKindName>(
+  kinds: DocumentKinds,
+  document: DocumentNameOf<Name>,
+): DocumentKind<Name> | undefined {
+  return kinds[document.kind];
+}

@@ -1,13 +1,18 @@
-// Documents without a schema: any content, any person. Only transport tests and the benchmark
-// use these, to exercise sync, acknowledgement and limits with plain Y.Text edits; the server
-// itself (main.ts) always runs the real kinds (production-kinds.ts).
+// Documents without a schema: any content from anyone the goal tree would let in. Only transport
+// tests and the benchmark use these, to exercise sync, acknowledgement and limits with plain
+// Y.Text edits under `goals/<cycleId>` names; the server itself (main.ts) always runs the real
+// kinds (production-kinds.ts). Accepting everything is this kind's own, explicit validator: a
+// kind cannot leave validation out (SYNC17).
 import type { DocumentKind, DocumentKinds } from './document-kind.ts';
+import { goalTreeKind } from './goal-tree.ts';
 
-const freeForm: DocumentKind<null> = { loadActor: async () => null };
+const acceptAnything = () => ({ ok: true }) as const;
 
-export const FREE_FORM_KINDS: DocumentKinds = {
-  goals: freeForm,
-  'one-on-one': freeForm,
-  'private-notes': freeForm,
-  calibration: freeForm,
+export const freeFormGoalTree: DocumentKind<'goals', null> = {
+  access: goalTreeKind.access,
+  affectedBy: goalTreeKind.affectedBy,
+  loadActor: async () => null,
+  validate: acceptAnything,
 };
+
+export const FREE_FORM_KINDS: DocumentKinds = { goals: freeFormGoalTree };

@@ -13,6 +13,7 @@ import {
 } from '@threadline/domain/goals/projector';
 import { writeSnapshot } from '@threadline/domain/goals/snapshot';
 import { writeFirstScreen } from '@threadline/domain/goals/first-screen';
+import { FIRST_SCREEN_VIEW } from '@threadline/domain/goals/snapshot-views';
 import type { DocumentKey } from '../persistence/document-storage.ts';
 import type { DocumentProjector, ProjectedRow } from '../projection/document-projector.ts';
 
@@ -85,7 +86,7 @@ export const goalTreeProjector: DocumentProjector<GoalContext> = {
       },
       // The same index gives the snapshot a page draws its first rows from (GOAL28, SYNC27).
       snapshot: (part) =>
-        part.kind === 'first-screen'
+        part.kind === 'view' && part.view === FIRST_SCREEN_VIEW
           ? writeFirstScreen(index, part.personId)
           : writeSnapshot(index),
       stop: () => index.destroy(),

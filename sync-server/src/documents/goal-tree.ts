@@ -1,13 +1,30 @@
-// The goal-tree document kind (SYNC17, SYNC22): every client update is judged by the domain's
-// goal rules (schema GOAL1–GOAL3, touched goals GOAL4, edit rights GOAL16–GOAL18) on the scratch
-// replica, with the sender as an Actor read from the organisation's tables.
+// The goal-tree document kind, `goals/<cycleId>`. Access (SYNC3, SYNC19): everyone in the cycle's
+// organisation, to write while the cycle is planned or active, to read only once it is closed (its
+// goals are final); a change of the cycle's status or its deletion re-checks open connections
+// (SYNC23). Every client update is judged by the domain's goal rules (SYNC17, SYNC22: schema
+// GOAL1–GOAL3, touched goals GOAL4, edit rights GOAL16–GOAL18) on the scratch replica, with the
+// sender as an Actor read from the organisation's tables. Projected into goal_analytics (SYNC24),
+// with a first-screen snapshot view (GOAL29).
+import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { GOAL_TREE_SNAPSHOT_VIEWS } from '@threadline/domain/goals/snapshot-views';
 import type { Actor } from '@threadline/domain/goals/permissions';
 import { judgeGoalTreeUpdate } from '@threadline/domain/goals/update-check';
 import type { DocumentKind } from './document-kind.ts';
 import { loadGoalActor } from './goal-actor.ts';
 import { goalTreeProjector } from './goal-projector.ts';
 
-export const goalTreeKind: DocumentKind<Actor> = {
+export const goalTreeKind: DocumentKind<'goals', Actor> = {
+  async access(db, person, { cycleId }) {
+    const { rows } = await db.query<{ status: string }>(
+      `SELECT status FROM cycles WHERE organisation_id = $1 AND id = $2`,
+      [person.organisationId, cycleId],
+    );
+    const cycle = rows[0];
+    if (!cycle) return { granted: false, code: CloseCode.Forbidden };
+    const mode = cycle.status === 'closed' ? 'read-only' : 'read-write';
+    return { granted: true, organisationId: person.organisationId, mode };
+  },
+  affectedBy: (notice, { cycleId }) => notice.table === 'cycles' && notice.ids.includes(cycleId),
   loadActor: loadGoalActor,
   validate(live, scratch, update, actor) {
     const verdict = judgeGoalTreeUpdate(live, scratch, update, actor);
@@ -22,4 +39,5 @@ export const goalTreeKind: DocumentKind<Actor> = {
     }
   },
   projector: goalTreeProjector,
+  snapshotViews: GOAL_TREE_SNAPSHOT_VIEWS,
 };

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentKind } from './document-kind.ts';
 import { changesNothing, isEmptyFor } from './no-op-update.ts';
-import { UpdateChecker } from './update-checker.ts';
+import { UpdateChecker, type UpdateJudge } from './update-checker.ts';
 
 /** Accepts an update unless it leaves the word "forbidden" in text `t`. */
-const wordFilter: DocumentKind<string> = {
-  loadActor: async () => 'anyone',
+const wordFilter: UpdateJudge = {
   validate(_live, scratch, update) {
     Y.applyUpdate(scratch, update);
     return scratch.getText('t').toString().includes('forbidden')
@@ -32,7 +30,7 @@ const poisoned = new Uint8Array([
 describe('update checker', () => {
   it('[SYNC17] judges an update on the scratch replica and leaves the live document alone', () => {
     const live = new Y.Doc();
-    const checker = new UpdateChecker(live, wordFilter as DocumentKind<unknown>);
+    const checker = new UpdateChecker(live, wordFilter);
     const good = edit(live, (t) => t.insert(0, 'fine'));
     expect(checker.judge(good, 'anyone')).toEqual({ ok: true });
     expect(live.getText('t').toString()).toBe('');
@@ -49,7 +47,7 @@ describe('update checker', () => {
   it('[SYNC17] builds the scratch replica ahead of the first check when asked, and again after a refusal drops it', () => {
     const live = new Y.Doc();
     live.getText('t').insert(0, 'fine');
-    const checker = new UpdateChecker(live, wordFilter as DocumentKind<unknown>);
+    const checker = new UpdateChecker(live, wordFilter);
     expect(checker.ready).toBe(false);
     checker.prepare();
     expect(checker.ready).toBe(true);
@@ -72,7 +70,7 @@ describe('update checker', () => {
 
   it('[SYNC17] keeps the scratch replica equal to the live document through unchecked changes', () => {
     const live = new Y.Doc();
-    const checker = new UpdateChecker(live, wordFilter as DocumentKind<unknown>);
+    const checker = new UpdateChecker(live, wordFilter);
     checker.judge(
       edit(live, () => {}),
       'anyone',
@@ -88,7 +86,7 @@ describe('update checker', () => {
 
   it('[SYNC17] refuses an update that depends on changes the server does not have', () => {
     const live = new Y.Doc();
-    const checker = new UpdateChecker(live, wordFilter as DocumentKind<unknown>);
+    const checker = new UpdateChecker(live, wordFilter);
     const client = new Y.Doc();
     client.getText('t').insert(0, 'first');
     const before = Y.encodeStateVector(client);
@@ -104,7 +102,7 @@ describe('update checker', () => {
       live,
       edit(live, (t) => t.insert(0, 'kept')),
     );
-    const checker = new UpdateChecker(live, wordFilter as DocumentKind<unknown>);
+    const checker = new UpdateChecker(live, wordFilter);
     expect(() => checker.judge(poisoned, 'anyone')).toThrow();
     expect(live.getText('t').toString()).toBe('kept');
     expect(live.share.size).toBe(1);

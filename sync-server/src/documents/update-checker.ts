@@ -8,12 +8,15 @@
 import * as Y from 'yjs';
 import type { DocumentKind, Verdict } from './document-kind.ts';
 
+/** What the checker needs of a kind: its validator. */
+export type UpdateJudge = Pick<DocumentKind, 'validate'>;
+
 export class UpdateChecker {
   readonly #live: Y.Doc;
-  readonly #kind: DocumentKind<unknown>;
+  readonly #kind: UpdateJudge;
   #scratch: Y.Doc | undefined;
 
-  constructor(live: Y.Doc, kind: DocumentKind<unknown>) {
+  constructor(live: Y.Doc, kind: UpdateJudge) {
     this.#live = live;
     this.#kind = kind;
   }
@@ -21,12 +24,10 @@ export class UpdateChecker {
   /** Judges `update` from a person described by `actor`. Throws when Yjs cannot apply the update
    *  (the live document is untouched; the scratch replica is dropped). */
   judge(update: Uint8Array, actor: unknown): Verdict {
-    const validate = this.#kind.validate;
-    if (!validate) return { ok: true };
     const scratch = (this.#scratch ??= replicaOf(this.#live));
     let verdict: Verdict;
     try {
-      verdict = validate(this.#live, scratch, update, actor);
+      verdict = this.#kind.validate(this.#live, scratch, update, actor);
       if (verdict.ok && leftPending(this.#live, scratch)) {
         verdict = { ok: false, reason: 'pending', detail: 'depends on changes the server lacks' };
       }
@@ -45,7 +46,7 @@ export class UpdateChecker {
 
   /** Builds the scratch replica now, if there is none, so the next check need not. */
   prepare() {
-    if (this.#kind.validate) this.#scratch ??= replicaOf(this.#live);
+    this.#scratch ??= replicaOf(this.#live);
   }
 
   /** A change the live document took without a check (another node's, the log's, the server's

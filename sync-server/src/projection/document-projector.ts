@@ -22,8 +22,12 @@ export interface DocumentProjector<Context = unknown> {
   write(db: Queryable, key: DocumentKey, rows: readonly ProjectedRow[]): Promise<void>;
 }
 
-/** Which view a client asks for: the whole document's, or what one person sees first (GOAL29). */
-export type ViewPart = { kind: 'whole' } | { kind: 'first-screen'; personId: string };
+/**
+ * Which snapshot a client asks for (SYNC27): the whole document's, or one of the views its kind
+ * offers (DocumentKind.snapshotViews, e.g. the goal tree's first screen, GOAL29) as the asking
+ * person sees it.
+ */
+export type ViewPart = { kind: 'whole' } | { kind: 'view'; view: string; personId: string };
 
 export const WHOLE_VIEW: ViewPart = { kind: 'whole' };
 
@@ -40,8 +44,9 @@ export interface FollowedDocument<Context = unknown> {
   rows(context: Context, all: boolean): Iterable<readonly ProjectedRow[]>;
   /**
    * The document as a client draws it before it has the document itself (SC10), e.g. the goal
-   * tree's snapshot (GOAL28), or the part of it one person's first screen needs (GOAL29); absent
-   * for kinds without one.
+   * tree's snapshot (GOAL28), or one of the views its kind offers (the goal tree's first screen,
+   * GOAL29); absent for kinds without one. Only views the kind names in `snapshotViews` are asked
+   * for.
    */
   snapshot?(part: ViewPart): string;
   /** The document is unloading: stop following it. */

@@ -5,13 +5,18 @@
 // app may have extended it) and, after notices may have been lost, everyone.
 import type { Pool, SessionPerson } from '@threadline/db';
 import type { Logger } from 'pino';
-import type { DocumentName } from '@threadline/domain/documents/names';
+import type {
+  DocumentKindName,
+  DocumentName,
+  DocumentNameOf,
+} from '@threadline/domain/documents/names';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { AccessMode } from '@threadline/domain/protocol/messages';
 import type { DocumentAccess } from '../auth/document-access.ts';
 import type { ActorCache } from '../documents/actor-cache.ts';
+import { kindOf, type DocumentKinds } from '../documents/document-kind.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
-import type { AccessNotice } from './access-notice.ts';
+import type { AccessNotice, RecordsNotice } from './access-notice.ts';
 
 /** What the guard needs of a connection. */
 export interface GuardedConnection {
@@ -27,6 +32,7 @@ export interface GuardedConnection {
 export interface AccessGuardOptions {
   db: Pool;
   access: DocumentAccess;
+  kinds: DocumentKinds;
   actors: ActorCache;
   metrics: SyncMetrics;
   log: Logger;
@@ -77,15 +83,14 @@ export class AccessGuard {
         const people = new Set(notice.personIds);
         return this.review(inOrganisation.filter((c) => people.has(c.person.id)));
       }
-      case 'cycles': {
-        const cycles = new Set(notice.cycleIds);
-        return this.review(
-          inOrganisation.filter(
-            (c) => c.document.kind === 'goals' && cycles.has(c.document.cycleId),
-          ),
-        );
-      }
+      case 'records':
+        return this.review(inOrganisation.filter((c) => this.#affects(notice, c.document)));
     }
+  }
+
+  /** Whether the records changed may change access to `document`: its kind's rule. */
+  #affects<Name extends DocumentKindName>(notice: RecordsNotice, document: DocumentNameOf<Name>) {
+    return kindOf(this.#options.kinds, document)?.affectedBy?.(notice, document) ?? false;
   }
 
   /** Notices may have been lost: every organisation's actors and every connection again. */

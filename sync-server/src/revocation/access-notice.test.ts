@@ -11,17 +11,19 @@ describe('access notices', () => {
       organisationId: 'o',
       personIds: null,
     });
-    expect(parseAccessNotice('{"kind":"cycles","organisationId":"o","cycleIds":["c"]}')).toEqual({
-      kind: 'cycles',
-      organisationId: 'o',
-      cycleIds: ['c'],
-    });
+    expect(
+      parseAccessNotice('{"kind":"records","organisationId":"o","table":"cycles","ids":["c"]}'),
+    ).toEqual({ kind: 'records', organisationId: 'o', table: 'cycles', ids: ['c'] });
   });
 
-  it.each(['', 'not json', '{"kind":"people"}', '{"kind":"teams","organisationId":"o"}', 'null'])(
-    '[SYNC23] treats %j as unreadable (the listener then re-checks everyone)',
-    (payload) => {
-      expect(parseAccessNotice(payload)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'not json',
+    '{"kind":"people"}',
+    '{"kind":"teams","organisationId":"o"}',
+    '{"kind":"records","organisationId":"o","ids":["c"]}',
+    'null',
+  ])('[SYNC23] treats %j as unreadable (the listener then re-checks everyone)', (payload) => {
+    expect(parseAccessNotice(payload)).toBeNull();
+  });
 });

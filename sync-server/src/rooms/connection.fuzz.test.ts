@@ -14,7 +14,7 @@ import { Connection } from './connection.ts';
 import { FREE_FORM_KINDS } from '../documents/free-form.ts';
 import { RoomRegistry } from './room-registry.ts';
 
-const key = { organisationId: 'org', name: 'goals/fuzz' };
+const key = { organisationId: 'org', name: 'goals/00000000-0000-4000-8000-00000000f022' };
 
 function validFrames() {
   const doc = new Y.Doc();

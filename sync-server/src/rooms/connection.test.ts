@@ -10,7 +10,7 @@ import { Connection } from './connection.ts';
 import { FREE_FORM_KINDS } from '../documents/free-form.ts';
 import { RoomRegistry } from './room-registry.ts';
 
-const key = { organisationId: 'org', name: 'goals/c' };
+const key = { organisationId: 'org', name: 'goals/00000000-0000-4000-8000-00000000000c' };
 const log = pino({ level: 'silent' });
 
 function setup(overrides: Partial<SyncConfig> = {}) {

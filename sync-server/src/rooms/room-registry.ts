@@ -10,9 +10,9 @@
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
-import type { DocumentKind as DocumentKindName } from '@threadline/domain/documents/names';
+import { parseDocumentName } from '@threadline/domain/documents/names';
 import type { SyncConfig } from '../config.ts';
-import type { DocumentKinds } from '../documents/document-kind.ts';
+import { kindOf, type DocumentKinds } from '../documents/document-kind.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey, DocumentStorage } from '../persistence/document-storage.ts';
 import type { Fanout } from '../scale-out/fanout.ts';
@@ -128,13 +128,14 @@ export class RoomRegistry {
     }
     try {
       const document = await storage.load(key);
-      // The name was parsed when the connection was admitted; its first segment is its kind.
-      const kindName = key.name.split('/')[0] as DocumentKindName;
+      // The name was parsed when the connection was admitted; a name that does not parse has
+      // no kind, and its room accepts no update.
+      const name = parseDocumentName(key.name);
       const room = new Room(
         {
           ...this.#options,
           key,
-          kind: kinds[kindName],
+          kind: name ? kindOf(kinds, name) : undefined,
           peers: fanout && this.#peersFor(key),
           onBroken: (broken) => this.#retire(broken),
         },

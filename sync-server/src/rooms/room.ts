@@ -53,7 +53,7 @@ export interface RoomOptions {
   metrics: SyncMetrics;
   log: Logger;
   /** How updates are checked; without a kind, no update is accepted. */
-  kind: DocumentKind<unknown> | undefined;
+  kind: DocumentKind | undefined;
   /** Where projections are written (when the kind has a projector). */
   db?: Pool;
   peers?: RoomPeers;

@@ -2,7 +2,7 @@
 // yet: the page draws its first rows from it while the document itself syncs (SC10). Its first
 // screen (GOAL29) is asked for beside the whole: 120–190 KB against 7.4 MB for the
 // 5,000-person tree, it is drawn while the whole is still on its way.
-import type { SnapshotPart } from '@threadline/domain/protocol/snapshot-parts';
+import type { GoalTreeSnapshotPart as SnapshotPart } from '@threadline/domain/goals/snapshot-views';
 
 /**
  * How long a first visit waits for the snapshot before syncing the document without it: well

@@ -1,9 +1,10 @@
 // Server side of the goal history panel and the tree-as-of-a-date view (GOAL24, GOAL25): reads the
 // document log through the sync server's Postgres storage (changesOf, documentAt), replays it and
-// names the people, teams and goals the entries refer to. Every query is scoped by the asking
-// person's organisation; a cycle of another organisation is "not found".
-import type { Pool } from '@threadline/db';
-import { parseDocumentName } from '@threadline/domain/documents/names';
+// names the people, teams and goals the entries refer to. Who may read a tree's history is the
+// goal tree's own access rule (GOAL24: whoever may open the tree); every query is scoped by the
+// asking person's organisation, and a cycle of another organisation is "not found".
+import type { Pool, SessionPerson } from '@threadline/db';
+import { readableDocument } from '$lib/server/document-access';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import type { DocumentKey } from '@threadline/sync-server/persistence/document-storage';
 import {
@@ -22,21 +23,17 @@ export function isGoalId(value: string | null): value is string {
 }
 
 /**
- * The goal tree `document` names, when it belongs to `organisationId` — any active person of the
- * organisation may read its history, as they may open the tree itself. Null otherwise.
+ * The goal tree `document` names, when `person` may open it: the goal tree's access rule, as its
+ * socket applies it (anyone active in the cycle's organisation). Null otherwise, and for a
+ * document of another kind.
  */
 export async function goalTreeOf(
   pool: Pool,
-  organisationId: string,
+  person: SessionPerson,
   document: string | null,
 ): Promise<DocumentKey | null> {
-  const name = document === null ? null : parseDocumentName(document);
-  if (name?.kind !== 'goals') return null;
-  const { rowCount } = await pool.query(
-    'SELECT 1 FROM cycles WHERE organisation_id = $1 AND id = $2',
-    [organisationId, name.cycleId],
-  );
-  return rowCount ? { organisationId, name: document! } : null;
+  const readable = await readableDocument(pool, person, document);
+  return readable?.document.kind === 'goals' ? readable.key : null;
 }
 
 interface Cached {

@@ -10,11 +10,7 @@ export async function GET({ locals, url }) {
   if (!locals.person) error(401, 'Sign in to see the history of goals.');
   const goalId = url.searchParams.get('goal');
   if (!isGoalId(goalId)) error(400, 'Name the goal: ?goal=<goal id>.');
-  const key = await goalTreeOf(
-    db(),
-    locals.person.organisationId,
-    url.searchParams.get('document'),
-  );
+  const key = await goalTreeOf(db(), locals.person, url.searchParams.get('document'));
   if (!key) error(404, 'No such goal tree in your organisation.');
   return json({ entries: await goalHistory(db(), key, goalId) });
 }

@@ -9,11 +9,7 @@ export async function GET({ locals, url }) {
   if (!locals.person) error(401, 'Sign in to see goal trees.');
   const at = new Date(url.searchParams.get('at') ?? '');
   if (Number.isNaN(at.getTime())) error(400, 'Give a moment: ?at=<ISO time>.');
-  const key = await goalTreeOf(
-    db(),
-    locals.person.organisationId,
-    url.searchParams.get('document'),
-  );
+  const key = await goalTreeOf(db(), locals.person, url.searchParams.get('document'));
   if (!key) error(404, 'No such goal tree in your organisation.');
   const state = await treeAt(db(), key, at);
   if (state === null) return new Response(null, { status: 204 });
