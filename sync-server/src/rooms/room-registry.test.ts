@@ -18,7 +18,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const key: DocumentKey = { organisationId: 'org', name: 'goals/00000000-0000-4000-8000-00000000d0c0' };
+const key: DocumentKey = {
+  organisationId: 'org',
+  name: 'goals/00000000-0000-4000-8000-00000000d0c0',
+};
 const log = pino({ level: 'silent' });
 
 function member(id: number): RoomMember & { sent: SyncMessage[] } {
