@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { addGoals, goalText } from '@threadline/domain/goals/edits';
 import type { Actor } from '@threadline/domain/goals/permissions';
-import { goalTreeProjector } from '../src/documents/goal-projector.ts';
-import { goalTreeKind } from '../src/documents/goal-tree.ts';
+import { goalTreeProjector } from '../src/documents/goals/projector.ts';
+import { goalTreeKind } from '../src/documents/goals/kind.ts';
 import { UpdateChecker } from '../src/documents/update-checker.ts';
 
 const { values } = parseArgs({ options: { goals: { type: 'string', default: '20000' } } });

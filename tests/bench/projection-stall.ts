@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { createPool } from '@threadline/db';
 import { createScratchDatabase } from '@threadline/db/scratch-database';
 import { seedOrganisation } from '@threadline/db/seed';
-import { goalTreeProjector } from '@threadline/sync-server/documents/goal-projector';
+import { goalTreeProjector } from '@threadline/sync-server/documents/goals/projector';
 import { createSyncMetrics } from '@threadline/sync-server/operations/metrics';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import { DocumentProjection } from '@threadline/sync-server/projection/document-projection';

@@ -3,7 +3,7 @@
 // page's directory.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionPerson } from '@threadline/db';
-import { loadGoalActor } from '@threadline/sync-server/documents/goal-actor';
+import { loadGoalActor } from '@threadline/sync-server/documents/goals/actor';
 import { createOrganisation, createPerson, type PersonFixture } from '../support/factories.ts';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

@@ -4,7 +4,7 @@
 // kinds (production-kinds.ts). Accepting everything is this kind's own, explicit validator: a
 // kind cannot leave validation out (SYNC17).
 import type { DocumentKind, DocumentKinds } from './document-kind.ts';
-import { goalTreeKind } from './goal-tree.ts';
+import { goalTreeKind } from './goals/kind.ts';
 
 const acceptAnything = () => ({ ok: true }) as const;
 

@@ -1,6 +1,6 @@
 // The signed-in person as the goal edit rules see them (GOAL16, GOAL17), built from the page's
 // directory. The sync server builds the same from the organisation's tables (SYNC22,
-// sync-server/src/documents/goal-actor.ts); both decide who leads with the domain's rule (GOAL26),
+// sync-server/src/documents/goals/actor.ts); both decide who leads with the domain's rule (GOAL26),
 // so the UI shows read-only exactly what the server would refuse.
 import { isLeader } from '@threadline/domain/goals/leaders';
 import type { Actor } from '@threadline/domain/goals/permissions';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addGoals, moveGoal } from '@threadline/domain/goals/edits';
-import type { ProjectedRow } from '../projection/document-projector.ts';
-import { goalTreeProjector } from './goal-projector.ts';
+import type { ProjectedRow } from '../../projection/document-projector.ts';
+import { goalTreeProjector } from './projector.ts';
 
 const by = randomUUID();
 const key = { organisationId: randomUUID(), name: `goals/${randomUUID()}` };

@@ -9,9 +9,9 @@ import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { GOAL_TREE_SNAPSHOT_VIEWS } from '@threadline/domain/goals/snapshot-views';
 import type { Actor } from '@threadline/domain/goals/permissions';
 import { judgeGoalTreeUpdate } from '@threadline/domain/goals/update-check';
-import type { DocumentKind } from './document-kind.ts';
-import { loadGoalActor } from './goal-actor.ts';
-import { goalTreeProjector } from './goal-projector.ts';
+import type { DocumentKind } from '../document-kind.ts';
+import { loadGoalActor } from './actor.ts';
+import { goalTreeProjector } from './projector.ts';
 
 export const goalTreeKind: DocumentKind<'goals', Actor> = {
   async access(db, person, { cycleId }) {

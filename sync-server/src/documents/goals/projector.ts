@@ -14,8 +14,8 @@ import {
 import { writeSnapshot } from '@threadline/domain/goals/snapshot';
 import { writeFirstScreen } from '@threadline/domain/goals/first-screen';
 import { FIRST_SCREEN_VIEW } from '@threadline/domain/goals/snapshot-views';
-import type { DocumentKey } from '../persistence/document-storage.ts';
-import type { DocumentProjector, ProjectedRow } from '../projection/document-projector.ts';
+import type { DocumentKey } from '../../persistence/document-storage.ts';
+import type { DocumentProjector, ProjectedRow } from '../../projection/document-projector.ts';
 
 interface GoalContext {
   cycleId: string;
