@@ -117,7 +117,7 @@ export function createSyncApp(options: SyncAppOptions) {
           const { key, person, session, document, mode } = admission;
           const kind = kindOf(kinds, document);
           const actor: ActorLookup = () =>
-            kind ? actors.get(document.kind, kind, guarded.person) : { ready: true, actor: null };
+            kind ? actors.get(document, kind, guarded.person) : { ready: true, actor: null };
           const member = new Connection({
             person,
             mode,

@@ -50,9 +50,10 @@ export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, 
    * none does.
    */
   affectedBy?(notice: RecordsNotice, document: DocumentNameOf<Name>): boolean;
-  /** What the validator needs to know about a person (e.g. whose goals they may edit). Loaded
-   *  once per person and cached until the organisation's people change (SYNC21). */
-  loadActor(db: Queryable, person: SessionPerson): Promise<Actor>;
+  /** What the validator needs to know about a person writing to `document` (whose goals they
+   *  may edit; which of a 1:1's two members they are). Loaded once per person and document on a
+   *  node and cached until the organisation's people change (SYNC21). */
+  loadActor(db: Queryable, person: SessionPerson, document: DocumentNameOf<Name>): Promise<Actor>;
   /**
    * Applies `update` to `scratch`, a replica equal to `live` until now, and judges the result.
    * Must never change `live`. Every kind validates (SYNC17): a kind that accepts anything says so
