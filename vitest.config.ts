@@ -2,7 +2,8 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 // Projects: pure unit tests (domain, sync-server), web helpers (with SvelteKit's aliases), tests
-// that need Postgres (db and cross-package integration), and the launcher test (needs the build).
+// that need Postgres (db and cross-package integration), and the tests of the production build
+// (the launcher, the built web server's errors).
 export default defineConfig({
   test: {
     projects: [
@@ -38,8 +39,8 @@ export default defineConfig({
         },
       },
       {
-        // Runs `pnpm start` itself, so it needs the production build; scripts/test.ts runs it
-        // after the build step.
+        // Run `pnpm start` or the built web server, so they need the production build;
+        // scripts/test.ts runs them after the build step.
         test: {
           name: 'launcher',
           include: ['tests/launcher/**/*.test.ts'],

@@ -40,7 +40,7 @@ const steps: Step[] = [
     : []),
   { name: 'build', command: ['pnpm', 'run', 'build'] },
   {
-    name: 'launcher test (pnpm start on an embedded database)',
+    name: 'launcher and build tests (pnpm start on an embedded database, the built web server)',
     command: ['pnpm', 'exec', 'vitest', 'run', '--project', 'launcher'],
     needsBuild: true,
   },

@@ -1,15 +1,15 @@
 // Seeds the goal tree of a generated organisation's active cycle (GOAL21, GOAL22): the demo plan
-// replayed into the document `goals/<cycleId>`, written to the document log exactly as the sync
-// server's Postgres storage writes accepted updates (document_updates: organisation, document name,
-// author or null for the system, received_at, the Yjs update), so the server loads it like any
-// other document and the history panel replays it. No snapshot: loading a few hundred entries
-// costs about what loading one snapshot of the same content does (the bytes dominate, not the
+// replayed into the document `goals/<cycleId>`, appended to the document log by the same writer
+// as the sync server's accepted updates (document-log.ts: organisation, document name, author or
+// null for the system, received_at, the Yjs update), so the server loads it like any other
+// document and the history panel replays it. No snapshot: loading a few hundred entries costs about what loading one snapshot of the same content does (the bytes dominate, not the
 // count), and the server compacts on its own (SYNC9).
 import type { GeneratedOrganisation } from '@threadline/domain/demo/generate';
 import { generateDemoGoals } from '@threadline/domain/demo/goals';
-import { writeDemoGoalLog, type DemoLogEntry } from '@threadline/domain/demo/goals-log';
+import { writeDemoGoalLog } from '@threadline/domain/demo/goals-log';
 import { formatDocumentName } from '@threadline/domain/documents/names';
 import type { Queryable } from './connection.ts';
+import { appendToDocumentLog } from './document-log.ts';
 
 export interface SeedGoalsInput {
   organisationId: string;
@@ -51,9 +51,13 @@ export async function seedGoals(db: Queryable, input: SeedGoalsInput): Promise<S
     team: known(input.teamIds, 'team'),
   });
 
-  for (let from = 0; from < entries.length; from += ROWS_PER_INSERT) {
-    const chunk = entries.slice(from, from + ROWS_PER_INSERT);
-    await insertEntries(db, input.organisationId, documentName, chunk);
+  // Entries go in time order, so seq follows it as it does for live edits.
+  for (let from = 0; from < entries.length; from += ROWS_PER_APPEND) {
+    const chunk = entries.slice(from, from + ROWS_PER_APPEND);
+    await appendToDocumentLog(
+      db,
+      chunk.map((entry) => ({ organisationId: input.organisationId, documentName, ...entry })),
+    );
   }
   doc.destroy();
   return {
@@ -65,29 +69,5 @@ export async function seedGoals(db: Queryable, input: SeedGoalsInput): Promise<S
   };
 }
 
-/** Rows per INSERT: four parameters each, well below Postgres's 65,535. */
-const ROWS_PER_INSERT = 2_000;
-
-/**
- * One multi-row INSERT, each update its own parameter: node-postgres sends a Buffer parameter as
- * binary, where an array of them (unnest) would travel as hex text at twice the size.
- */
-async function insertEntries(
-  db: Queryable,
-  organisationId: string,
-  documentName: string,
-  entries: readonly DemoLogEntry[],
-) {
-  const values: unknown[] = [organisationId, documentName];
-  const tuples = entries.map((entry) => {
-    values.push(entry.personId, entry.receivedAt, Buffer.from(entry.update));
-    const n = values.length;
-    return `($1, $2, $${n - 2}::uuid, $${n - 1}::timestamptz, $${n}::bytea)`;
-  });
-  // Identity values are drawn in VALUES order, so seq follows the entries' time order.
-  await db.query(
-    `INSERT INTO document_updates (organisation_id, document_name, person_id, received_at, update)
-     VALUES ${tuples.join(', ')}`,
-    values,
-  );
-}
+/** Rows per append: one statement each, so a big tree's log is not one parameter of 20+ MB. */
+const ROWS_PER_APPEND = 2_000;

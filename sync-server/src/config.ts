@@ -37,7 +37,7 @@ export interface SyncConfig {
 
 export const DEFAULT_CONFIG: SyncConfig = {
   maxMessageBytes: 1024 * 1024,
-  // The 5,000-person seed's goal tree is about 31 MB; the limit leaves it room to grow.
+  // The 5,000-person seed's goal tree (its size: BENCHMARKS.md) must fit, with room to grow.
   maxDocumentBytes: 64 * 1024 * 1024,
   messagesPerSecond: 100,
   messageBurst: 300,

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { OutgoingFrame } from './rooms/outgoing-frame.ts';
@@ -12,18 +13,22 @@ async function pair() {
   cleanup.push(() => server.close());
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as { port: number };
-  const accepted = new Promise<WebSocket>((resolve) => server.once('connection', resolve));
+  // The upgrade request's socket is the TCP socket itself, reached without ws's private field.
+  const accepted = new Promise<[WebSocket, Socket]>((resolve) =>
+    server.once('connection', (ws, request) => resolve([ws, request.socket as Socket])),
+  );
   const client = new WebSocket(`ws://127.0.0.1:${port}`);
   client.on('error', () => {});
   cleanup.push(() => client.terminate());
   const received: Buffer[] = [];
   client.on('message', (data: Buffer) => received.push(data));
-  const [raw] = await Promise.all([
+  const [[raw, tcp]] = await Promise.all([
     accepted,
     new Promise((resolve) => client.once('open', resolve)),
   ]);
   return {
     raw,
+    tcp,
     received,
     sink: websocketSink({
       send: (data) => raw.send(data),
@@ -45,6 +50,20 @@ describe('websocket sink', () => {
     const expected = [...payloads, new Uint8Array([42]), new Uint8Array([43])];
     expect(received.map((data, i) => data.equals(expected[i]!))).toEqual(expected.map(() => true));
     expect(sink.bufferedAmount).toBe(0);
+  });
+
+  it('[SYNC4] writes each frame to the TCP socket as its one prebuilt buffer, not through ws.send', async () => {
+    // Fails if the sink falls back to ws.send (ws renamed its private `_socket`, say): ws writes
+    // a header it builds and the payload as two writes, never the frame's own buffer.
+    const { tcp, received, sink } = await pair();
+    const writes: unknown[] = [];
+    const write = tcp.write.bind(tcp) as (...args: unknown[]) => boolean;
+    tcp.write = ((...args: unknown[]) => (writes.push(args[0]), write(...args))) as Socket['write'];
+    const frame = new OutgoingFrame(new Uint8Array([1, 2, 3]));
+    sink.send(frame);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toBe(frame.wire);
+    await expect.poll(() => received.length).toBe(1);
   });
 
   it('[SYNC12] reports what a frame leaves waiting in the socket, so a slow reader can be closed', async () => {

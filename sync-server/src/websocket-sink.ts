@@ -27,7 +27,8 @@ export function websocketSink(ws: HonoSocket): SyncSocket {
       bufferedAmount: 0,
     };
   }
-  // ws keeps its TCP socket in a private field; without it, ws.send does the framing.
+  // ws keeps its TCP socket in a private field; without it, ws.send does the framing. That is
+  // why `ws` is pinned to an exact version, and websocket-sink.test.ts fails if this path is lost.
   const tcp = (raw as unknown as { _socket?: Duplex })._socket;
   const direct = raw.extensions === '' && typeof tcp?.write === 'function' ? tcp : undefined;
   return {

@@ -1,9 +1,26 @@
 import { error, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { env } from '$env/dynamic/private';
 import { SESSION_COOKIE_NAME, validateSessionToken } from '@threadline/db';
 import { db } from '$lib/server/db';
+import { serverLog } from '$lib/server/log';
+import { REQUEST_ID_HEADER, requestIdOf } from '$lib/server/request-id';
+import { handleUnexpectedErrors } from '$lib/server/unexpected-errors';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 import { allowSyncFetches } from '$lib/server/sync-url';
+
+/**
+ * First of all, so every later step logs with the id. The response carries it too, except when a
+ * later hook throws: SvelteKit then answers with its static error page, whose message has the id.
+ */
+const identifyRequest: Handle = async ({ event, resolve }) => {
+  const requestId = requestIdOf(event.request.headers, env.TRUST_REQUEST_ID === '1');
+  event.locals.requestId = requestId;
+  event.locals.log = serverLog().child({ requestId });
+  const response = await resolve(event);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+};
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -58,4 +75,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(securityHeaders, refuseCrossSiteWrites, authenticate);
+export const handle = sequence(
+  identifyRequest,
+  securityHeaders,
+  refuseCrossSiteWrites,
+  authenticate,
+);
+
+export const handleError = handleUnexpectedErrors(serverLog);

@@ -34,10 +34,10 @@ function ownLive(goal: Goal, personId: string): boolean {
  * GOAL29: the goals of the first `rows` rows of the tree opened by default (depth first, into
  * open goals only), and their dropped children. A row shows how many children it has (its
  * children's ids say), and its clarity counts those not dropped: the dropped ones are there to
- * be told apart. Every child would be too many: the 5,000-person tree's first 60 rows have about
- * 2,000 children (1.5 MB of snapshot). And the person's own live goals with their ancestors, so
- * the page opens the part as it opens the whole (an own goal below the first rows still opens
- * the way to it).
+ * be told apart. Every child would be too many: a big tree's first rows have thousands of
+ * children (BENCHMARKS.md, "The first screen first"). And the person's own live goals with their
+ * ancestors, so the page opens the part as it opens the whole (an own goal below the first rows
+ * still opens the way to it).
  */
 export function firstScreenGoals(
   parts: Pick<IndexParts, 'goals' | 'tree'>,

@@ -120,7 +120,7 @@ export function projectGoals(
       cycleId: context.cycleId,
       parentId,
       // Looked up from the goal: a run after an edit projects a handful of goals, and a pass over
-      // the whole tree for their depths took 50-70 ms on the 5,000-person tree, every run.
+      // the whole tree for their depths cost far more than that, every run (BENCHMARKS.md).
       depth: depthOf(id) ?? null,
       title: goal.title,
       level: goal.level,

@@ -1,8 +1,8 @@
 // Compaction (SYNC9): folds a document's log into a snapshot. Written against a pool of its own so
-// that the sync server can run it whole on a worker thread (compaction-pool.ts): for the
-// 5,000-person goal tree (23 MB) the fold is over a second of CPU, and moving the snapshot
-// through the driver (read as hex text, written as a 23 MB parameter) most of a second more; on
-// the event loop that stalled every room of the node for seconds (BENCHMARKS.md).
+// that the sync server can run it whole on a worker thread (compaction-pool.ts): for a big goal
+// tree the fold is a long run of CPU, and moving the snapshot through the driver (read as hex
+// text, written as one parameter) nearly as long again; on the event loop that stalled every
+// room of the node (figures: BENCHMARKS.md, "Edits seen by 50 viewers").
 import { inTransaction, type Pool } from '@threadline/db';
 import type { DocumentKey } from './document-storage.ts';
 import { lockIdSql, lockKey, readLatest } from './log-reads.ts';

@@ -1,14 +1,13 @@
-// The document log's lock and reads, shared by appends and loading (postgres-storage.ts) and by
-// compaction (compaction.ts, which may run on a worker thread of its own).
+// The document log's lock and reads, shared by loading (postgres-storage.ts) and by compaction
+// (compaction.ts, which may run on a worker thread of its own).
 import type { Queryable } from '@threadline/db';
+import { documentLockKey } from '@threadline/db/document-log';
 import type { DocumentKey } from './document-storage.ts';
 
-/** The document's advisory lock: appends hold it shared, compaction's read exclusively. */
-export const lockKey = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
-
-/** The SQL for the advisory lock id of a lock key (`expression`, a parameter or column): written
- *  once, since appends and compaction exclude each other only while both spell it the same. */
-export const lockIdSql = (expression: string) => `hashtextextended(${expression}, 0)`;
+/** The document's advisory lock (db/src/document-log.ts): appends hold it shared, compaction's
+ *  read exclusively. */
+export const lockKey = (key: DocumentKey) => documentLockKey(key.organisationId, key.name);
+export { documentLockIdSql as lockIdSql } from '@threadline/db/document-log';
 
 /**
  * The latest snapshot and the log after it, read by one statement so both come from one moment.

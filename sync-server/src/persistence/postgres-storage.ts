@@ -1,13 +1,9 @@
 // The document log in Postgres (db/migrations/1763840005000_document-log.sql): appends are group
-// committed; compaction (compaction.ts) reads the log under a per-document advisory lock and
-// folds it into a snapshot.
-//
-// Why the lock: identity values are handed out when a row is inserted but become visible when its
-// transaction commits, so a compaction could see seq 11 committed while seq 10 is still in flight,
-// write a snapshot "up to 11" and lose 10 for every later load. Appenders hold the document's lock
-// shared, compaction holds it exclusively while it reads the log's last seq: then no append to
-// that document is in flight, and every later one draws a higher seq.
+// committed and written by the log's one writer (db/src/document-log.ts, which says why appends
+// take the document's lock shared); compaction (compaction.ts) reads the log under the same lock,
+// exclusively, and folds it into a snapshot.
 import type { Pool } from '@threadline/db';
+import { appendToDocumentLog } from '@threadline/db/document-log';
 import type {
   Change,
   DocumentKey,
@@ -17,7 +13,7 @@ import type {
 } from './document-storage.ts';
 import { compactDocument, type Compaction } from './compaction.ts';
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit.ts';
-import { lockIdSql, lockKey, readLatest } from './log-reads.ts';
+import { readLatest } from './log-reads.ts';
 import { mergeToState } from './merge-updates.ts';
 
 interface Append {
@@ -76,40 +72,19 @@ export class PostgresDocumentStorage implements DocumentStorage {
     return rows.map((row) => new Uint8Array(row.update));
   }
 
-  /**
-   * Writes every append of the batch in one transaction; returns each append's seqs. One
-   * statement, so one round trip: under load each round trip also waits its turn on a busy event
-   * loop, and BEGIN, lock, insert and COMMIT as four statements made the batch wait four times.
-   * The documents' locks (shared) are taken by the materialised CTE, which runs before the first
-   * row is produced and so before any identity value is drawn, and they are held until the
-   * statement's implicit transaction commits.
-   */
+  /** Writes every append of the batch in one statement (appendToDocumentLog); returns each
+   *  append's seqs. */
   async #writeBatch(batch: Append[]): Promise<number[][]> {
-    const rows = batch.flatMap(({ key, updates }) => updates.map((update) => ({ key, update })));
-    const locks = [...new Set(batch.map(({ key }) => lockKey(key)))].sort();
-    const inserted = await this.#pool.query<{ seq: string }>(
-      `WITH locked AS MATERIALIZED (
-         SELECT count(pg_advisory_xact_lock_shared(${lockIdSql('k')})) AS locks
-           FROM unnest($6::text[]) k
-       )
-       INSERT INTO document_updates (organisation_id, document_name, person_id, received_at, update)
-       SELECT o, n, p, r, u
-         FROM locked,
-              unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::bytea[])
-                WITH ORDINALITY AS t(o, n, p, r, u, i)
-        ORDER BY i
-       RETURNING seq`,
-      [
-        rows.map((row) => row.key.organisationId),
-        rows.map((row) => row.key.name),
-        rows.map((row) => row.update.personId),
-        rows.map((row) => row.update.receivedAt),
-        rows.map((row) => Buffer.from(row.update.update)),
-        locks,
-      ],
+    const seqs = await appendToDocumentLog(
+      this.#pool,
+      batch.flatMap(({ key, updates }) =>
+        updates.map((update) => ({
+          organisationId: key.organisationId,
+          documentName: key.name,
+          ...update,
+        })),
+      ),
     );
-    // Identity values are drawn in insertion order, so sorting restores the order of `rows`.
-    const seqs = inserted.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
     let next = 0;
     return batch.map(({ updates }) => seqs.slice(next, (next += updates.length)));
   }

@@ -1,7 +1,8 @@
 // What a room sends joining clients about its content, encoded once rather than once per client:
 // our sync step 1 (the state vector), and the answer to a client that has nothing yet (the whole
-// document). In a join storm every client arrives empty-handed, and encoding a 4 MB document for
-// each of 150 of them was most of the storm's time; a 23 MB goal tree takes about 0.4 s to encode.
+// document). In a join storm every client arrives empty-handed, and encoding the document for
+// each of them was most of the storm's time; a big goal tree's encoding is a long stall of its
+// own (BENCHMARKS.md, "What changed after the first profiles").
 //
 // The whole document is encoded at some version and kept, with the updates the document took
 // since (SYNC4): an empty-handed client is sent those updates, then the whole document as its

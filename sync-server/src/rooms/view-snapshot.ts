@@ -1,6 +1,6 @@
 // The view a client draws before it has the document (SYNC27, SC10), kept between requests:
-// writing the 5,000-person goal tree's snapshot holds the event loop for about 0.2 s, and every
-// room on the node waits meanwhile. It is only a first view (the client's document replaces it a
+// writing a big goal tree's snapshot holds the event loop long enough to notice (BENCHMARKS.md,
+// "The snapshot first"), and every room on the node waits meanwhile. It is only a first view (the client's document replaces it a
 // second later), so a kept one is written again only once the document has changed and it is
 // older than MAX_AGE_MS.
 

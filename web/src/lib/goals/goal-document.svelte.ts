@@ -29,8 +29,9 @@ import { fetchSnapshot } from './snapshot-fetch.ts';
 const PER_GOAL_VERSIONS = 64;
 
 /**
- * After a change, the snapshot is written again at most this often: writing the 5,000-person
- * tree's takes about 0.2 s of the main thread (in an idle moment, but still).
+ * After a change, the snapshot is written again at most this often: writing a big tree's holds
+ * the main thread for a noticeable while (in an idle moment, but still; BENCHMARKS.md, "The
+ * snapshot first").
  */
 const SNAPSHOT_EVERY_MS = 30_000;
 

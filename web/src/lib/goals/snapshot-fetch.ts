@@ -1,7 +1,7 @@
 // The goal tree's snapshot from the sync server (SYNC27), for a device with no copy of the tree
 // yet: the page draws its first rows from it while the document itself syncs (SC10). Its first
-// screen (GOAL29) is asked for beside the whole: 120–190 KB against 7.4 MB for the
-// 5,000-person tree, it is drawn while the whole is still on its way.
+// screen (GOAL29) is asked for beside the whole: a small fraction of its size (BENCHMARKS.md,
+// "The first screen first"), it is drawn while the whole is still on its way.
 import type { GoalTreeSnapshotPart as SnapshotPart } from '@threadline/domain/goals/snapshot-views';
 
 /**

@@ -3,8 +3,8 @@
 // Yjs encodes every transaction's update as soon as anything listens to the document's `update`
 // event, and the provider (to send local changes) and the stored replica (to keep them) always
 // do. For a change that came from the server that encoding is wasted: the provider skips its own
-// changes and the replica can keep the bytes as received. On opening the 5,000-person goal tree
-// cold, that was about 0.7 s of encoding the 28 MB just received (tests/bench/goal-tree-ui.ts).
+// changes and the replica can keep the bytes as received. On opening a big goal tree cold, that
+// was a long stall encoding the whole tree just received (BENCHMARKS.md, "The page").
 // So the sync messages that carry changes are handled here: the change is applied with the
 // `update` listeners set aside, then handed to the replica as received. Everything else that
 // follows the document (views, status) listens to transactions or observes types, which still

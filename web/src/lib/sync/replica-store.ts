@@ -5,8 +5,8 @@
 // one now and then. It is loaded into a fresh Y.Doc before anything listens to the document's
 // `update` event, and that is why this is ours rather than y-indexeddb: Yjs encodes each
 // transaction's update for its `update` listeners, and y-indexeddb (and the provider) listen from
-// the start, so loading a stored 28 MB goal tree paid for encoding all 28 MB again (about 0.6 s
-// in Chromium) only to hand it to listeners with nothing to do with it (tests/bench/goal-tree-ui.ts).
+// the start, so loading a stored goal tree paid for encoding all of it again only to hand it to
+// listeners with nothing to do with it (what it cost: BENCHMARKS.md, tests/bench/goal-tree-ui.ts).
 // The database layout is y-indexeddb's (`updates`, auto-increment keys), so replicas stored by
 // earlier versions load as they are.
 //
@@ -179,7 +179,7 @@ class IndexedDbReplica implements Replica {
   /**
    * Shows the cached view's parts in order. Each is read in a transaction of its own, all asked
    * for before the updates: IndexedDB answers them in that order, so no part waits behind the
-   * updates (23 MB for the 5,000-person tree), and the small first part behind nothing.
+   * updates (the bulk of the stored bytes), and the small first part behind nothing.
    */
   async #showCachedView(db: IDBDatabase) {
     const { showCachedView, fetchView } = this.#options;
@@ -213,9 +213,8 @@ class IndexedDbReplica implements Replica {
     if (this.#closed) return;
     if (parts.length > MAX_VIEW_PARTS)
       throw new Error(`a view has at most ${MAX_VIEW_PARTS} parts`);
-    // Kept as strings: stored gzipped (1.8 MB instead of 7.4 for the 5,000-person tree), reading
-    // and inflating the whole took Chromium twice as long as reading the string
-    // (tests/bench/goal-tree-ui.ts). After what is already on its way, so close() still waits for
+    // Kept as strings: stored gzipped, reading and inflating the whole took Chromium longer than
+    // reading the string (BENCHMARKS.md, "The snapshot first"). After what is already on its way, so close() still waits for
     // every write; in one transaction, so a load reads the old parts or the new ones.
     this.#written = Promise.all([this.#db, this.#written.catch(() => {})]).then(async ([db]) => {
       const [custom] = idb.transact(db, [CUSTOM]);

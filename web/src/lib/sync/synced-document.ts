@@ -228,7 +228,7 @@ export class SyncedDocument {
         () => (loaded = true),
       );
       // The wait guards against a stuck IndexedDB, not a slow device: once the store has answered,
-      // applying what it read is waited for however long it takes (a 23 MB tree takes seconds on
+      // applying what it read is waited for however long it takes (a big tree takes seconds on
       // a slow machine, and connecting before it is in would fetch the whole tree again).
       const answered = await Promise.race([
         session.replica.whenRead.then(

@@ -59,7 +59,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
               },
         );
       } catch (caught) {
-        console.error('people import failed', caught);
+        locals.log.error({ err: caught }, 'people import failed');
         send({ type: 'failed', message: NOTHING_IMPORTED });
       } finally {
         try {
