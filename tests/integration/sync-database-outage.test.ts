@@ -79,6 +79,14 @@ function edit(writers: Writer[], title: string) {
   }
 }
 
+/** Each writer retitles its goal ten times, 100 ms apart, as someone typing would. */
+async function keepEditing(writers: Writer[], label: string) {
+  for (let n = 0; n < 10; n++) {
+    edit(writers, `${label} ${n}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const saveStates = (writer: Writer) =>
   writer.client.received.flatMap((m) => (m.type === 'save-status' ? [m.state] : []));
 
@@ -166,10 +174,7 @@ describe('a database outage', () => {
   it('[SYNC30] [SYNC32] tells four writers their saves are delayed, then saves every edit as soon as the database answers, not when the backoff ends', async () => {
     const { tree, writers } = await writersOf(4);
     proxy.refuse();
-    for (let n = 0; n < 10; n++) {
-      edit(writers, `Outage edit ${n}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await keepEditing(writers, 'Outage edit');
     await eventually(() => writers.every((writer) => saveStates(writer).includes('delayed')));
     expect(allSaved(writers)).toBe(false);
 
@@ -197,10 +202,7 @@ describe('a database outage', () => {
   it('[SYNC31] saves every edit made during a silent outage once it ends, and keeps serving meanwhile', async () => {
     const { tree, writers } = await writersOf(4);
     proxy.silence();
-    for (let n = 0; n < 10; n++) {
-      edit(writers, `Silent edit ${n}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await keepEditing(writers, 'Silent edit');
     // The process serves: liveness answers at once, readiness within its probe's timeout.
     const started = Date.now();
     expect((await http('/healthz')).status).toBe(200);
