@@ -59,7 +59,8 @@ log(
     : 'Using the embedded PostgreSQL in .data/postgres…',
 );
 const database = await openLocalDatabase({ log });
-const pool = createPool(database.url, 2);
+// Seeding a large organisation may run statements longer than a server's timeout allows.
+const pool = createPool(database.url, 2, { statementMs: 0 });
 let exitCode = 0;
 try {
   // A first `pnpm start` seeds the demo only into an empty database: keep that promise.

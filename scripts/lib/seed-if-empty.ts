@@ -6,7 +6,8 @@ export async function seedDemoIfEmpty(
   databaseUrl: string,
   log: (line: string) => void,
 ): Promise<void> {
-  const pool = createPool(databaseUrl, 2);
+  // Seeding runs no statement timeout (a slow first start must not fail halfway).
+  const pool = createPool(databaseUrl, 2, { statementMs: 0 });
   try {
     const { rows } = await pool.query<{ count: number }>(
       'SELECT count(*)::int AS count FROM organisations',

@@ -1,18 +1,19 @@
-// HTTP and websocket routes of the sync server: health, session check, metrics, and
-// `/sync/<document name>`, where each accepted websocket becomes a Connection in a room.
+// HTTP and websocket routes of the sync server: liveness and readiness, session check, metrics,
+// and `/sync/<document name>`, where each accepted websocket becomes a Connection in a room.
 import { upgradeWebSocket } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { CLOSE_REASONS, CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
-import { admit } from './auth/admit.ts';
+import { admit, type Admission } from './auth/admit.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { DocumentAccess } from './auth/document-access.ts';
 import type { SyncConfig } from './config.ts';
 import type { ActorCache } from './documents/actor-cache.ts';
 import { kindOf, type DocumentKinds } from './documents/document-kind.ts';
 import type { SyncMetrics } from './operations/metrics.ts';
+import type { DatabaseHealth } from './persistence/database-health.ts';
 import type { AccessGuard, GuardedConnection } from './revocation/access-guard.ts';
 import { Connection, type ActorLookup } from './rooms/connection.ts';
 import type { RoomRegistry } from './rooms/room-registry.ts';
@@ -29,17 +30,38 @@ export interface SyncAppOptions {
   kinds: DocumentKinds;
   actors: ActorCache;
   guard: AccessGuard;
+  health: DatabaseHealth;
   /** The web app's origin, the one page origin allowed to read snapshots (SYNC27). */
   webOrigin?: string;
 }
 
 export function createSyncApp(options: SyncAppOptions) {
-  const { db, log, access, rooms, config, metrics, kinds, actors, guard, webOrigin } = options;
+  const { db, log, access, rooms, config, metrics, kinds, actors, guard, health, webOrigin } =
+    options;
   const app = new Hono();
 
-  app.get('/healthz', async (c) => {
-    await db.query('SELECT 1');
-    return c.json({ status: 'ok' });
+  // Whatever a route throws (the database out of reach, mostly) is logged here, not printed
+  // bare, and answered 503 while the database is known to be down.
+  app.onError((error, c) => {
+    log.error({ err: error, path: c.req.path }, 'request failed');
+    return health.reachable
+      ? c.json({ error: 'Internal error.' }, 500)
+      : c.json({ error: 'The server cannot reach its database; try again shortly.' }, 503);
+  });
+
+  // SYNC28: liveness. The process serves, whatever the database does: a load balancer that took
+  // this node out during a database outage would cut sessions that are still editing live.
+  const alive = (c: Context) => c.json({ status: 'ok' });
+  app.get('/healthz', alive);
+  app.get('/livez', alive);
+
+  // SYNC28: readiness. Whether the database answers now, and how many accepted updates wait.
+  app.get('/readyz', async (c) => {
+    const ready = await health.probe();
+    const unsavedUpdates = rooms.unsavedCount;
+    return ready
+      ? c.json({ status: 'ready', database: 'reachable', unsavedUpdates })
+      : c.json({ status: 'not-ready', database: 'unreachable', unsavedUpdates }, 503);
   });
 
   // Lets a client ask whether its cookie is good for sync before it opens documents.
@@ -101,7 +123,7 @@ export function createSyncApp(options: SyncAppOptions) {
       const documentName = c.req.param('name') ?? '';
       // A notice handled while admitting may concern this connection: checked again below.
       const noticesBefore = guard.noticesHandled;
-      const admission = await admit(db, access, c.req.header('cookie'), documentName);
+      const admission = await admitOrRetryLater(c.req.header('cookie'), documentName);
       let connection: Connection | undefined;
       return {
         onOpen(_event, ws) {
@@ -151,8 +173,10 @@ export function createSyncApp(options: SyncAppOptions) {
               else member.joined(room);
             },
             (error: unknown) => {
+              // Loading reads the log: the database is the likeliest cause, and retrying helps.
               log.error({ err: error, document: key.name }, 'could not open a document');
-              member.close(CloseCode.ServerError);
+              health.suspect();
+              member.close(CloseCode.TryAgainLater);
             },
           );
         },
@@ -167,8 +191,26 @@ export function createSyncApp(options: SyncAppOptions) {
     }),
   );
 
+  /**
+   * SYNC29: admission needs the database (the session, the document's access). While it is out
+   * of reach the socket is still accepted, then closed with 1013 so the client retries later;
+   * an error thrown here would answer the upgrade with a bare HTTP 500.
+   */
+  async function admitOrRetryLater(cookie: string | undefined, documentName: string) {
+    if (!health.reachable) return retryLater;
+    try {
+      return await admit(db, access, cookie, documentName);
+    } catch (error) {
+      log.warn({ err: error, documentName }, 'could not admit a sync connection; retry later');
+      health.suspect();
+      return retryLater;
+    }
+  }
+
   return app;
 }
+
+const retryLater: Admission = { admitted: false, code: CloseCode.TryAgainLater };
 
 /** A refusal's websocket close code (4401, 4403, 4404) as the HTTP status it mirrors. */
 function httpStatusOf(code: CloseCode): 401 | 403 | 404 {

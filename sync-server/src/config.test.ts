@@ -18,6 +18,12 @@ describe('configuration', () => {
     expect(config.idleUnloadMs).toBe(DEFAULT_CONFIG.idleUnloadMs);
   });
 
+  it('[SYNC30] probes an unreachable database every 500 ms unless SYNC_DATABASE_PROBE_MS says otherwise', () => {
+    expect(DEFAULT_CONFIG.databaseProbe.intervalMs).toBe(500);
+    const config = readConfigFromEnv({ SYNC_DATABASE_PROBE_MS: '250' });
+    expect(config.databaseProbe).toEqual({ ...DEFAULT_CONFIG.databaseProbe, intervalMs: 250 });
+  });
+
   it('refuses a value that is not a number rather than running unlimited', () => {
     expect(() => readConfigFromEnv({ SYNC_MAX_DOCUMENT_BYTES: '10MB' })).toThrow(
       /SYNC_MAX_DOCUMENT_BYTES/,

@@ -1,5 +1,6 @@
 // Every tunable of the sync server, with the defaults it runs with. main.ts reads overrides from
 // the environment (SYNC_* variables, see readConfigFromEnv); tests pass them directly.
+import type { DatabaseProbeTiming } from './persistence/database-health.ts';
 import type { GroupCommitOptions } from './persistence/group-commit.ts';
 import { DEFAULT_GROUP_COMMIT } from './persistence/group-commit.ts';
 import type { ProjectionTiming } from './projection/document-projection.ts';
@@ -23,6 +24,9 @@ export interface SyncConfig {
   groupCommit: GroupCommitOptions;
   /** Backoff between attempts to save after a failed save (SYNC8). */
   saveRetry: { initialMs: number; maxMs: number };
+  /** While the database is out of reach: how often it is asked whether it answers again, and
+   *  how long each question may take (SYNC30). */
+  databaseProbe: DatabaseProbeTiming;
   /** How long shutdown waits for unsaved updates to be saved before giving up (SYNC15). */
   shutdownTimeoutMs: number;
   /** When committed changes are projected into analytics tables (SYNC24). */
@@ -46,6 +50,7 @@ export const DEFAULT_CONFIG: SyncConfig = {
   compactAfterUpdates: 500,
   groupCommit: DEFAULT_GROUP_COMMIT,
   saveRetry: { initialMs: 100, maxMs: 10_000 },
+  databaseProbe: { intervalMs: 500, timeoutMs: 2000 },
   shutdownTimeoutMs: 30_000,
   projection: {
     delayMs: 250,
@@ -77,6 +82,7 @@ const ENV: Record<string, (config: SyncConfig, value: number) => void> = {
   SYNC_PROJECTION_MAX_DELAY_MS: (c, v) => (c.projection = { ...c.projection, maxDelayMs: v }),
   SYNC_PROJECTION_ALL_EVERY_MS: (c, v) => (c.projection = { ...c.projection, allEveryMs: v }),
   SYNC_CATCH_UP_INTERVAL_MS: (c, v) => (c.catchUpIntervalMs = v),
+  SYNC_DATABASE_PROBE_MS: (c, v) => (c.databaseProbe = { ...c.databaseProbe, intervalMs: v }),
 };
 
 /** The configuration named by SYNC_* environment variables; throws on a value that is not a

@@ -14,6 +14,7 @@ import { PRODUCTION_KINDS } from './documents/production-kinds.ts';
 import { createSyncMetrics, type SyncMetrics } from './operations/metrics.ts';
 import type { DocumentStorage } from './persistence/document-storage.ts';
 import { CompactionPool } from './persistence/compaction-pool.ts';
+import { DatabaseHealth } from './persistence/database-health.ts';
 import { PostgresDocumentStorage } from './persistence/postgres-storage.ts';
 import { AccessGuard } from './revocation/access-guard.ts';
 import { AccessListener } from './revocation/access-listener.ts';
@@ -26,6 +27,8 @@ export interface RunningSyncServer {
   rooms: RoomRegistry;
   storage: DocumentStorage;
   metrics: SyncMetrics;
+  /** Whether the database answers (/readyz, SYNC28). */
+  health: DatabaseHealth;
   /** This node's id among several (scale-out), undefined on a single node. */
   nodeId: string | undefined;
   /** Stops accepting, closes every connection (1012), saves every update, then resolves. */
@@ -83,7 +86,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
         log,
       })
     : undefined;
-  const rooms = new RoomRegistry({ storage, config, metrics, log, kinds, db, fanout });
+  const health = new DatabaseHealth({
+    db,
+    timing: config.databaseProbe,
+    log,
+    onChange: (reachable) => metrics.databaseReachable.set(reachable ? 1 : 0),
+  });
+  const rooms = new RoomRegistry({ storage, config, metrics, log, kinds, db, fanout, health });
   const access = options.access ?? databaseDocumentAccess(db, kinds);
   const actors = new ActorCache(db);
   const guard = new AccessGuard({ db, access, kinds, actors, metrics, log });
@@ -106,6 +115,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     kinds,
     actors,
     guard,
+    health,
     webOrigin: options.webOrigin,
   });
   // `ws` accepts 100 MiB frames by default; ours refuses larger than the limit before buffering
@@ -125,6 +135,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
           rooms,
           storage,
           metrics,
+          health,
           nodeId: fanout?.nodeId,
           close: async () => {
             clearInterval(sweep);
@@ -133,6 +144,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
             const unsaved = await rooms.close();
             if (unsaved > 0)
               log.error({ unsaved }, 'shut down with updates that could not be saved');
+            health.close();
             await storage.close();
             await compactions?.close();
             await fanout?.close();

@@ -12,6 +12,11 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** The server is shutting down after saving everything; reconnect (to another node). */
   ServerRestarting: 1012,
+  /** RFC 6455's "Try Again Later": the server is up but cannot reach its database, so it cannot
+   *  check the session or load the document (SYNC29). Reconnect with backoff; edits stay on the
+   *  device meanwhile. 4503 was taken (a slow reader), and the standard code needs no explaining
+   *  to stock providers, which reconnect after it. */
+  TryAgainLater: 1013,
   /** A frame that does not decode as a sync protocol message: truncated, unknown type, text
    *  instead of binary, or a payload Yjs cannot read (SYNC14). A correct client never sends one. */
   BadMessage: 4400,
@@ -40,6 +45,7 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.MessageTooBig]: 'Message too big.',
   [CloseCode.ServerRestarting]: 'The server is restarting; your changes are saved.',
+  [CloseCode.TryAgainLater]: 'The server cannot reach its database; try again shortly.',
   [CloseCode.BadMessage]: 'Malformed sync message.',
   [CloseCode.Unauthorized]: 'Not signed in, or the session has ended.',
   [CloseCode.Forbidden]: 'You do not have access to this document.',

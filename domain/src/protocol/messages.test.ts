@@ -24,6 +24,8 @@ describe('sync protocol messages', () => {
     { type: 'refused', reason: 'document-too-large' },
     { type: 'access', mode: 'read-only' },
     { type: 'access', mode: 'read-write' },
+    { type: 'save-status', state: 'delayed' },
+    { type: 'save-status', state: 'resumed' },
   ])('[SYNC4] encodes and decodes a $type message', (message) => {
     expect(decodeMessage(encodeMessage(message))).toEqual(message);
   });
@@ -38,6 +40,13 @@ describe('sync protocol messages', () => {
     expect(encodeMessage({ type: 'ack', stateVector: bytes(0) })).toEqual(bytes(100, 1, 0));
     expect(encodeMessage({ type: 'refused', reason: 'x' })[0]).toBe(101);
     expect(encodeMessage({ type: 'access', mode: 'read-only' })[0]).toBe(102);
+    expect(encodeMessage({ type: 'save-status', state: 'delayed' })[0]).toBe(103);
+  });
+
+  it('[SYNC32] refuses a save-status message with a state it does not know', () => {
+    const frame = encodeMessage({ type: 'save-status', state: 'delayed' });
+    frame.set(new TextEncoder().encode('delayex'), 2);
+    expect(() => decodeMessage(frame)).toThrow(MalformedMessage);
   });
 
   it('[SYNC19] refuses an access message with a mode it does not know', () => {

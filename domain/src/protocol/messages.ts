@@ -21,6 +21,9 @@ export const MessageType = {
   Refused: 101,
   /** Ours: whether this connection may write, sent on joining and whenever it changes (SYNC19). */
   Access: 102,
+  /** Ours: whether the document's saves are held up (the database is out of reach), sent on
+   *  joining while they are and whenever that changes (SYNC32). */
+  SaveStatus: 103,
 } as const;
 
 /** Sub-types of a Sync message (y-protocols/sync). */
@@ -41,6 +44,13 @@ export const RefusalReason = {
   Pending: 'pending',
 } as const;
 
+/**
+ * Whether the server is saving the document's accepted updates (SYNC32): `delayed` while its
+ * saves fail (it keeps them in memory and retries), `resumed` once a save succeeds again.
+ */
+export type SaveState = 'delayed' | 'resumed';
+const SAVE_STATES: readonly SaveState[] = ['delayed', 'resumed'];
+
 /** What a connection may do with its document (SYNC19). */
 export type AccessMode = 'read-write' | 'read-only';
 const ACCESS_MODES: readonly AccessMode[] = ['read-write', 'read-only'];
@@ -54,7 +64,8 @@ export type SyncMessage =
   | { type: 'query-awareness' }
   | { type: 'ack'; stateVector: Uint8Array }
   | { type: 'refused'; reason: string }
-  | { type: 'access'; mode: AccessMode };
+  | { type: 'access'; mode: AccessMode }
+  | { type: 'save-status'; state: SaveState };
 
 /** A frame that is not a valid message; the server closes the connection with 4400. */
 export class MalformedMessage extends Error {
@@ -105,6 +116,13 @@ function readMessage(decoder: decoding.Decoder): SyncMessage {
       }
       return { type: 'access', mode: mode as AccessMode };
     }
+    case MessageType.SaveStatus: {
+      const state = decoding.readVarString(decoder);
+      if (!SAVE_STATES.includes(state as SaveState)) {
+        throw new MalformedMessage(`unknown save state ${state}`);
+      }
+      return { type: 'save-status', state: state as SaveState };
+    }
     default:
       throw new MalformedMessage(`unknown message type ${type}`);
   }
@@ -152,6 +170,10 @@ export function encodeMessage(message: SyncMessage): Uint8Array<ArrayBuffer> {
     case 'access':
       encoding.writeVarUint(encoder, MessageType.Access);
       encoding.writeVarString(encoder, message.mode);
+      break;
+    case 'save-status':
+      encoding.writeVarUint(encoder, MessageType.SaveStatus);
+      encoding.writeVarString(encoder, message.state);
       break;
   }
   // lib0 types its result as Uint8Array<ArrayBufferLike>; it is always a fresh ArrayBuffer.

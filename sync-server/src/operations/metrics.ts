@@ -35,6 +35,11 @@ export function createSyncMetrics({ processMetrics = false } = {}) {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     }),
+    databaseReachable: new Gauge({
+      name: 'sync_database_reachable',
+      help: '1 while the database answers, 0 while it is out of reach (SYNC30).',
+      registers,
+    }),
     saveFailures: new Counter({
       name: 'sync_save_failures_total',
       help: 'Failed saves (each is retried).',

@@ -241,6 +241,7 @@ export class Connection implements RoomMember {
       case 'ack':
       case 'refused':
       case 'access':
+      case 'save-status':
         return; // server-to-client messages: nothing to do when a client echoes one
     }
   }

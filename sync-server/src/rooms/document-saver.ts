@@ -2,7 +2,9 @@
 // that arrive while a save is running form the next save. A failed save keeps its updates at the
 // head of the queue and is retried with exponential backoff, so nothing accepted is dropped and
 // nothing is saved out of order. After each commit the durable state vector moves forward and
-// the room acknowledges it.
+// the room acknowledges it. The room is told when saving becomes delayed (the first failure)
+// and when it resumes (the next success), and a waiting retry can be brought forward when the
+// database answers again (SYNC30, SYNC32).
 import type { Logger } from 'pino';
 import type {
   DocumentKey,
@@ -25,6 +27,11 @@ export interface DocumentSaverOptions {
   log: Logger;
   /** Called after each commit with what it saved. */
   onSaved(saved: SavedBatch): void;
+  /** Called when a save fails after the last one succeeded (true), and when one succeeds again
+   *  after failing (false). */
+  onDelayed?(delayed: boolean): void;
+  /** Called after every failed save. */
+  onFailed?(): void;
 }
 
 export interface SavedBatch {
@@ -67,12 +74,21 @@ export class DocumentSaver {
   /** Resolves once everything enqueued is durable; retries at once instead of backing off. */
   whenSaved(): Promise<void> {
     if (this.isSaved) return Promise.resolve();
-    if (this.#retryTimer !== undefined) {
-      clearTimeout(this.#retryTimer);
-      this.#retryTimer = undefined;
-      this.#saveNext();
-    }
+    this.retryNow();
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /** True from a failed save until the next successful one. */
+  get isDelayed(): boolean {
+    return this.#failures > 0;
+  }
+
+  /** Retries a failed save now instead of when its backoff ends (the database answers again). */
+  retryNow() {
+    if (this.#retryTimer === undefined) return;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#saveNext();
   }
 
   /** Stops retrying (shutdown gave up); what is unsaved stays unsaved and is reported. */
@@ -96,8 +112,10 @@ export class DocumentSaver {
         (seqs) => {
           stopTimer();
           this.#queue.splice(0, batch.length);
+          const wasDelayed = this.#failures > 0;
           this.#failures = 0;
           this.#saving = false;
+          if (wasDelayed) this.#options.onDelayed?.(false);
           this.#options.onSaved({
             stateVector: batch.at(-1)!.stateVectorAfter,
             updates: batch.map((entry) => entry.update.update),
@@ -119,6 +137,8 @@ export class DocumentSaver {
             this.#retryTimer = undefined;
             this.#saveNext();
           }, delay);
+          if (this.#failures === 1) this.#options.onDelayed?.(true);
+          this.#options.onFailed?.();
         },
       );
   }

@@ -14,6 +14,7 @@ import { parseDocumentName } from '@threadline/domain/documents/names';
 import type { SyncConfig } from '../config.ts';
 import { kindOf, type DocumentKinds } from '../documents/document-kind.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
+import type { DatabaseHealth } from '../persistence/database-health.ts';
 import type { DocumentKey, DocumentStorage } from '../persistence/document-storage.ts';
 import type { Fanout } from '../scale-out/fanout.ts';
 import type { PeerMessage } from '../scale-out/peer-message.ts';
@@ -31,6 +32,9 @@ export interface RoomRegistryOptions {
   db?: Pool;
   /** Other nodes serving the same documents; absent on a single node. */
   fanout?: Fanout;
+  /** Told of failed saves, and tells when the database answers again, so that saves held back
+   *  by their backoff are retried at once (SYNC30). */
+  health?: DatabaseHealth;
 }
 
 const idOf = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
@@ -56,6 +60,16 @@ export class RoomRegistry {
       this.#catchUpTimer.unref?.();
       fanout.onReconnect(() => this.#catchUpAll());
     }
+    options.health?.onRecovered(() => {
+      for (const room of [...this.#rooms.values(), ...this.#retired]) room.retrySaveNow();
+    });
+  }
+
+  /** Accepted updates not yet saved, over every room (/readyz). */
+  get unsavedCount(): number {
+    let unsaved = 0;
+    for (const room of [...this.#rooms.values(), ...this.#retired]) unsaved += room.unsavedCount;
+    return unsaved;
   }
 
   /** The loaded rooms (revocation, tests). */
@@ -138,6 +152,7 @@ export class RoomRegistry {
           kind: name ? kindOf(kinds, name) : undefined,
           peers: fanout && this.#peersFor(key),
           onBroken: (broken) => this.#retire(broken),
+          onSaveFailed: () => this.#options.health?.suspect(),
         },
         document,
       );

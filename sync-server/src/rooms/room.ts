@@ -60,6 +60,8 @@ export interface RoomOptions {
   /** The document in memory can no longer be trusted (an update failed half-applied): the
    *  registry must stop handing this room out. */
   onBroken(room: Room): void;
+  /** A save failed: the database may be out of reach (the registry has it probed, SYNC30). */
+  onSaveFailed?(): void;
 }
 
 interface Change {
@@ -140,6 +142,8 @@ export class Room {
       metrics: options.metrics,
       log: options.log,
       onSaved: (saved) => this.#saved(saved),
+      onDelayed: (delayed) => this.#saveDelayed(delayed),
+      onFailed: () => options.onSaveFailed?.(),
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#changed(update, origin));
   }
@@ -180,6 +184,16 @@ export class Room {
     return this.#projection?.flush() ?? Promise.resolve();
   }
 
+  /** How many accepted updates wait to be saved (/readyz). */
+  get unsavedCount(): number {
+    return this.#saver.unsavedCount;
+  }
+
+  /** Retries a failed save now rather than after its backoff (the database answers again). */
+  retrySaveNow() {
+    this.#saver.retryNow();
+  }
+
   abandonUnsaved(): number {
     this.#saver.abandon();
     return this.#saver.unsavedCount;
@@ -194,6 +208,7 @@ export class Room {
     const present = this.#presence.encodeAll();
     if (present) member.send({ type: 'awareness', update: present });
     member.sendFrame(this.#durableAck);
+    if (this.#saver.isDelayed) member.send({ type: 'save-status', state: 'delayed' });
   }
 
   leave(member: RoomMember) {
@@ -394,6 +409,14 @@ export class Room {
     if (policy.broadcast) {
       this.#relay(update, origin.kind === 'connection' ? origin.member : undefined);
     }
+  }
+
+  /** Tells every member that saving is held up, or going again, before the Ack that follows a
+   *  resumed save (SYNC32). */
+  #saveDelayed(delayed: boolean) {
+    this.#broadcast(
+      OutgoingFrame.of({ type: 'save-status', state: delayed ? 'delayed' : 'resumed' }),
+    );
   }
 
   #saved({ stateVector, updates, seqs }: SavedBatch) {

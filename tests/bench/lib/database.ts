@@ -32,7 +32,8 @@ export interface BenchDatabase {
 
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   const database = await createScratchDatabase('threadline_bench');
-  const pool = createPool(database.url, 4);
+  // Seeding the 5,000-person organisation runs statements past the default timeout.
+  const pool = createPool(database.url, 4, { statementMs: 0 });
   // Hocuspocus's database extension stores one row per document: its whole state.
   await pool.query(
     `CREATE TABLE bench_hocuspocus_documents (name text PRIMARY KEY, data bytea NOT NULL)`,

@@ -13,6 +13,8 @@ const live: SyncFacts = {
   refusal: null,
   readOnly: false,
   terminal: null,
+  saveDelayed: false,
+  serverUnavailable: false,
 };
 
 const facts = (changes: Partial<SyncFacts>): SyncFacts => ({ ...live, ...changes });
@@ -101,6 +103,34 @@ describe('deriveStatus', () => {
     });
   });
 
+  it('[SC11] says changes are kept on this device while the server says its saves are held up', () => {
+    const unsaved = { local: new Map([[1, 6]]), saveDelayed: true };
+    expect(deriveStatus(facts(unsaved))).toEqual({ kind: 'save-delayed' });
+    // Nothing of ours waits: saved is still saved, whatever happens to others' saves.
+    expect(deriveStatus(facts({ saveDelayed: true }))).toEqual({ kind: 'saved' });
+    // Without the server's word, an unacknowledged change is only "saving".
+    expect(deriveStatus(facts({ ...unsaved, saveDelayed: false }))).toEqual({ kind: 'saving' });
+    // A refusal or read-only access still says more.
+    expect(deriveStatus(facts({ ...unsaved, refusal: 'schema' }))).toEqual({
+      kind: 'refused',
+      reason: 'schema',
+    });
+  });
+
+  it('[SC11] after a 1013 close, says the server cannot save rather than "offline" until the next handshake', () => {
+    const turnedAway = { connection: 'disconnected', synced: false, lostConnection: true } as const;
+    expect(deriveStatus(facts({ ...turnedAway, serverUnavailable: true }))).toEqual({
+      kind: 'save-delayed',
+    });
+    expect(deriveStatus(facts({ ...turnedAway, serverUnavailable: false }))).toEqual({
+      kind: 'offline',
+    });
+    // The device's own network comes first: that is the reason to tell.
+    expect(
+      deriveStatus(facts({ ...turnedAway, serverUnavailable: true, networkDown: true })),
+    ).toEqual({ kind: 'offline' });
+  });
+
   it('[SC3] lets a terminal close outrank everything else', () => {
     const terminal = { kind: 'unauthorized' } as const;
     expect(deriveStatus(facts({ terminal }))).toEqual(terminal);
@@ -121,12 +151,17 @@ describe('classifyClose', () => {
     expect(classifyClose(code, 'why')).toEqual({ action: 'stop', status });
   });
 
-  it.each([1000, 1006, CloseCode.ServerRestarting, CloseCode.TooManyMessages, 4500, 4599])(
-    '[SC3] reconnects with backoff after %i',
-    (code) => {
-      expect(classifyClose(code, '')).toEqual({ action: 'retry' });
-    },
-  );
+  it.each([
+    1000,
+    1006,
+    CloseCode.ServerRestarting,
+    CloseCode.TryAgainLater,
+    CloseCode.TooManyMessages,
+    4500,
+    4599,
+  ])('[SC3] reconnects with backoff after %i', (code) => {
+    expect(classifyClose(code, '')).toEqual({ action: 'retry' });
+  });
 
   it('[SC5] drops the replica after 4409, the close that follows a Refused message', () => {
     expect(classifyClose(CloseCode.ChangeRefused, '')).toEqual({
@@ -150,6 +185,7 @@ describe('describeStatus', () => {
       { kind: 'connecting' },
       { kind: 'saving' },
       { kind: 'saved' },
+      { kind: 'save-delayed' },
       { kind: 'refused', reason: 'document-too-large' },
       { kind: 'read-only' },
       { kind: 'unauthorized' },
@@ -162,5 +198,12 @@ describe('describeStatus', () => {
     expect(describeStatus({ kind: 'saved' }).label).toBe('All changes saved');
     expect(describeStatus({ kind: 'refused', reason: 'forbidden' }).detail).toMatch(/may not/);
     expect(describeStatus({ kind: 'refused', reason: 'odd' }).detail).toContain('(odd)');
+  });
+
+  it('[SC11] tells the person their changes are on this device and why they are not saved yet', () => {
+    const { label, detail } = describeStatus({ kind: 'save-delayed' });
+    expect(label).toBe('Saved on this device');
+    expect(detail).toMatch(/can't reach its database/);
+    expect(detail).toMatch(/Retrying/);
   });
 });

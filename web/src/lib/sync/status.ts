@@ -10,6 +10,9 @@ export type SyncState =
   | { kind: 'connecting' }
   /** Connected; some local change is not yet durable on the server. */
   | { kind: 'saving' }
+  /** The server cannot reach its database: it keeps accepting edits (or asked us to come back
+   *  later) and retries; this device keeps every change meanwhile (SC11). */
+  | { kind: 'save-delayed' }
   /** The server acknowledged a durable state that covers every local change. */
   | { kind: 'saved' }
   /** The server refused a change; this replica was brought back to the server's state. */
@@ -53,11 +56,17 @@ export interface SyncFacts {
   readOnly: boolean;
   /** Set by a close code that ends syncing for good. */
   terminal: TerminalStatus | null;
+  /** The server said, on this connection, that its saves are held up (SYNC32). */
+  saveDelayed: boolean;
+  /** The last connection was closed with 1013 (the server cannot reach its database, SYNC29);
+   *  cleared by the next completed handshake. */
+  serverUnavailable: boolean;
 }
 
 /** The status shown for a set of facts: terminal closes first, then the connection, then the
  *  latest refusal, then read-only access, then whether the acknowledged state covers every
- *  change this replica did not receive from the server (SC1). */
+ *  change this replica did not receive from the server (SC1), and if not whether the server
+ *  said its saves are held up (SC11). */
 export function deriveStatus(facts: SyncFacts): SyncState {
   if (facts.terminal) return facts.terminal;
   if (facts.connection !== 'connected' || !facts.synced) {
@@ -65,13 +74,13 @@ export function deriveStatus(facts: SyncFacts): SyncState {
     // seconds; once a connection was lost, keep saying "offline" until the handshake is done.
     if (facts.networkDown) return { kind: 'offline' };
     if (facts.connection === 'connected') return { kind: 'connecting' };
+    if (facts.serverUnavailable) return { kind: 'save-delayed' };
     return facts.lostConnection ? { kind: 'offline' } : { kind: 'connecting' };
   }
   if (facts.refusal !== null) return { kind: 'refused', reason: facts.refusal };
   if (facts.readOnly) return { kind: 'read-only' };
-  return ownChangesCovered(facts.acked, facts.received, facts.local)
-    ? { kind: 'saved' }
-    : { kind: 'saving' };
+  if (ownChangesCovered(facts.acked, facts.received, facts.local)) return { kind: 'saved' };
+  return facts.saveDelayed ? { kind: 'save-delayed' } : { kind: 'saving' };
 }
 
 /** What a closed connection means for the client (SC3). */
@@ -99,6 +108,9 @@ export function classifyClose(code: number, reason: string): CloseAction {
     // The rate limit is temporary: back off and come back.
     case CloseCode.TooManyMessages:
       return { action: 'retry' };
+    // The server cannot reach its database (SYNC29): come back with backoff, edits kept here.
+    case CloseCode.TryAgainLater:
+      return { action: 'retry' };
     default:
       if (code >= 4400 && code < 4500) {
         return { action: 'stop', status: { kind: 'failed', code, reason } };
@@ -121,6 +133,13 @@ export function describeStatus(state: SyncState): { label: string; detail: strin
       return { label: 'Saving…', detail: 'Saving your latest changes.' };
     case 'saved':
       return { label: 'All changes saved', detail: 'Every change is saved on the server.' };
+    case 'save-delayed':
+      return {
+        label: 'Saved on this device',
+        detail:
+          "The server can't reach its database, so your changes are kept on this device " +
+          'and saved as soon as it can. Retrying.',
+      };
     case 'refused':
       return { label: 'Change not saved', detail: refusalMessage(state.reason) };
     case 'read-only':

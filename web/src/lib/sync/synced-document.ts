@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
+import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { MessageType } from '@threadline/domain/protocol/messages';
 import { decodeStateVector, withReceived } from '@threadline/domain/protocol/state-vector';
 import {
@@ -83,6 +84,8 @@ export class SyncedDocument {
     refusal: null,
     readOnly: false,
     terminal: null,
+    saveDelayed: false,
+    serverUnavailable: false,
   };
   /** The presence this person publishes while the server lets them write. */
   #presence: Record<string, unknown>;
@@ -290,6 +293,11 @@ export class SyncedDocument {
     provider.messageHandlers[MessageType.Access] = (_encoder, decoder) => {
       this.#setReadOnly(decoding.readVarString(decoder) === 'read-only');
     };
+    // The server's saves are held up (the database out of reach) or going again (SYNC32).
+    provider.messageHandlers[MessageType.SaveStatus] = (_encoder, decoder) => {
+      this.#facts.saveDelayed = decoding.readVarString(decoder) === 'delayed';
+      this.#update();
+    };
     provider.on('status', ({ status }) => {
       if (this.#retired.has(session)) return;
       if (status === 'connected') performance.mark('sync:connected');
@@ -299,7 +307,10 @@ export class SyncedDocument {
     provider.on('sync', (synced: boolean) => {
       if (this.#retired.has(session)) return;
       this.#facts.synced = synced;
-      if (synced) this.#facts.lostConnection = false;
+      if (synced) {
+        this.#facts.lostConnection = false;
+        this.#facts.serverUnavailable = false;
+      }
       this.#update();
     });
     provider.on('connection-close', (event) => {
@@ -308,6 +319,9 @@ export class SyncedDocument {
       this.#facts.connection = 'disconnected';
       this.#facts.synced = false;
       this.#facts.lostConnection = true;
+      // A new connection hears again whether saves are held up (SYNC32).
+      this.#facts.saveDelayed = false;
+      this.#facts.serverUnavailable = event?.code === CloseCode.TryAgainLater;
       const close = event ? classifyClose(event.code, event.reason) : { action: 'retry' as const };
       if (close.action === 'stop') this.#facts.terminal = close.status;
       this.#update();
