@@ -5,7 +5,17 @@
 // afresh, as deleting the folder does.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, lstat, mkdir, readdir, readlink, rm, rmdir, symlink } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  lstat,
+  mkdir,
+  readdir,
+  readlink,
+  rm,
+  rmdir,
+  symlink,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { canReach, type PostgresUser } from './postgres-user.ts';
 import { rootStateDir } from './root-state-dir.ts';

@@ -37,7 +37,15 @@ function createPostgresUser(): void {
   }
   execFileSync(
     'useradd',
-    ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+    [
+      '--system',
+      '--gid',
+      'postgres',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ],
     { stdio: 'pipe' },
   );
 }

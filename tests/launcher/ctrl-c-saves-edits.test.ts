@@ -3,8 +3,7 @@
 // signals its whole foreground group; if PostgreSQL were in it, it would stop at once and the
 // sync server could save nothing more. Edits here wait two seconds for their group commit, so
 // the Ctrl-C always catches them received but not yet saved.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   createPool,
@@ -23,31 +22,20 @@ import { startEmbeddedPostgres } from '@threadline/db/embedded';
 import { eventually, goalEditor, openRaw } from '../integration/sync-support.ts';
 import {
   embeddedUrl,
-  freePorts,
   launch,
   pressCtrlC,
-  temporaryFolder,
+  useThrowawayInstallation,
   untilRunning,
-  type Ports,
 } from './launcher-support.ts';
 
 const EDITS_PER_PERSON = 25;
 const COMMIT_DELAY_MS = 2_000;
 
-let folder: Awaited<ReturnType<typeof temporaryFolder>>;
-let dataDir: string;
-let ports: Ports;
-
-beforeAll(async () => {
-  folder = await temporaryFolder();
-  dataDir = path.join(folder.path, 'postgres');
-  ports = await freePorts();
-});
-afterAll(() => folder.remove());
+const installation = useThrowawayInstallation();
 
 /** Signs a demo account in with its password, as the sign-in page does, and opens its goal tree. */
 async function signInDemo(email: string) {
-  const pool = createPool(embeddedUrl(ports.postgres), 1);
+  const pool = createPool(embeddedUrl(installation.ports.postgres), 1);
   try {
     const person = await verifyCredentials(pool, email, DEMO_PASSWORD);
     if (!person) throw new Error(`${email} could not sign in`);
@@ -69,8 +57,11 @@ async function signInDemo(email: string) {
 }
 
 async function savedUpdates(organisationId: string, documentName: string): Promise<Uint8Array[]> {
-  const database = await startEmbeddedPostgres({ dataDir, port: ports.postgres });
-  const pool = createPool(embeddedUrl(ports.postgres), 1);
+  const database = await startEmbeddedPostgres({
+    dataDir: installation.dataDir,
+    port: installation.ports.postgres,
+  });
+  const pool = createPool(embeddedUrl(installation.ports.postgres), 1);
   try {
     const { rows } = await pool.query<{ update: Buffer }>(
       `SELECT update FROM document_updates
@@ -87,8 +78,7 @@ async function savedUpdates(organisationId: string, documentName: string): Promi
 describe('Ctrl-C while people edit', () => {
   it('[SYNC15] saves every edit the sync server had received, then stops PostgreSQL, and exits 0', async () => {
     const launched = launch({
-      ports,
-      dataDir,
+      ...installation,
       env: { SYNC_COMMIT_DELAY_MS: String(COMMIT_DELAY_MS) },
     });
     await untilRunning(launched);
@@ -96,7 +86,7 @@ describe('Ctrl-C while people edit', () => {
     const editors = await Promise.all(
       [DEMO_EMPLOYEE_EMAIL, DEMO_MANAGER_EMAIL, DEMO_DEPARTMENT_HEAD_EMAIL].map(async (email) => {
         const person = await signInDemo(email);
-        const client = await openRaw(ports.sync, person.documentName, person.cookie);
+        const client = await openRaw(installation.ports.sync, person.documentName, person.cookie);
         await client.until(() => client.acks().length > 0); // joined: the document is loaded
         return { person, client, edits: goalEditor(person.personId) };
       }),

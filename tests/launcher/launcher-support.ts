@@ -5,6 +5,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createPool } from '@threadline/db';
 import { EMBEDDED_PASSWORD, EMBEDDED_USER } from '@threadline/db/embedded';
 import { findFreePort } from '@threadline/db/free-port';
@@ -26,6 +27,22 @@ export async function temporaryFolder(): Promise<{ path: string; remove: () => P
   const dir = await mkdtemp(path.join(os.tmpdir(), 'threadline-launcher-'));
   await chmod(dir, 0o755);
   return { path: dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file: free ports and a data folder in a temporary folder, removed after the file.
+ * Read the fields inside tests (they are set in beforeAll).
+ */
+export function useThrowawayInstallation(): { dataDir: string; ports: Ports } {
+  const installation = { dataDir: '', ports: { web: 0, sync: 0, postgres: 0 } };
+  let folder: Awaited<ReturnType<typeof temporaryFolder>> | undefined;
+  beforeAll(async () => {
+    folder = await temporaryFolder();
+    installation.dataDir = path.join(folder.path, 'postgres');
+    installation.ports = await freePorts();
+  });
+  afterAll(() => folder?.remove());
+  return installation;
 }
 
 export interface Launched {

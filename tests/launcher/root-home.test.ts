@@ -29,7 +29,11 @@ beforeAll(async () => {
   clone = path.join(home, 'threadline');
   await mkdir(clone);
   const entries = readdirSync(REPO_ROOT).filter((name) => !['.data', '.git'].includes(name));
-  const copy = spawnSync('cp', ['-al', ...entries.map((name) => path.join(REPO_ROOT, name)), clone]);
+  const copy = spawnSync('cp', [
+    '-al',
+    ...entries.map((name) => path.join(REPO_ROOT, name)),
+    clone,
+  ]);
   if (copy.status !== 0) throw new Error(`cp failed: ${copy.stderr.toString()}`);
 });
 afterAll(async () => {

@@ -4,43 +4,34 @@
 // the folder. Needs the production build (pnpm build).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  freePorts,
   isListening,
   launch,
   organisationCount,
   pressCtrlC,
-  temporaryFolder,
+  useThrowawayInstallation,
   untilRunning,
-  type Ports,
 } from './launcher-support.ts';
 
-let folder: Awaited<ReturnType<typeof temporaryFolder>>;
-let dataDir: string;
-let ports: Ports;
-
-beforeAll(async () => {
-  folder = await temporaryFolder();
-  dataDir = path.join(folder.path, 'postgres');
-  ports = await freePorts();
-});
-afterAll(() => folder.remove());
+const installation = useThrowawayInstallation();
 
 describe('pnpm start', () => {
   it('starts on an embedded database in THREADLINE_DATA_DIR, says so, seeds the demo organisation, and serves the app', async () => {
-    const launched = launch({ ports, dataDir });
+    const launched = launch(installation);
     try {
       await untilRunning(launched);
-      expect(launched.output()).toContain(`Starting the embedded PostgreSQL in ${dataDir}`);
+      expect(launched.output()).toContain(
+        `Starting the embedded PostgreSQL in ${installation.dataDir}`,
+      );
       expect(launched.output()).not.toContain('.data/postgres');
-      expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
-      const login = await fetch(`http://127.0.0.1:${ports.web}/login`);
+      expect(existsSync(path.join(installation.dataDir, 'PG_VERSION'))).toBe(true);
+      const login = await fetch(`http://127.0.0.1:${installation.ports.web}/login`);
       expect(login.status).toBe(200);
       expect(await login.text()).toContain('Sign in');
-      const health = await fetch(`http://127.0.0.1:${ports.sync}/healthz`);
+      const health = await fetch(`http://127.0.0.1:${installation.ports.sync}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok' });
-      expect(await organisationCount(ports.postgres)).toBe(1);
+      expect(await organisationCount(installation.ports.postgres)).toBe(1);
     } finally {
       expect(await pressCtrlC(launched)).toBe(0);
     }
@@ -49,18 +40,18 @@ describe('pnpm start', () => {
     expect(launched.output()).toContain('[start] Stopped.');
     expect(launched.output()).not.toContain('ELIFECYCLE');
     // Ctrl-C stopped everything, PostgreSQL included.
-    expect(await isListening(ports.web)).toBe(false);
-    expect(await isListening(ports.sync)).toBe(false);
-    expect(await isListening(ports.postgres)).toBe(false);
-    expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    expect(await isListening(installation.ports.web)).toBe(false);
+    expect(await isListening(installation.ports.sync)).toBe(false);
+    expect(await isListening(installation.ports.postgres)).toBe(false);
+    expect(existsSync(path.join(installation.dataDir, 'postmaster.pid'))).toBe(false);
   }, 180_000);
 
   it('reuses the data folder on a second start instead of seeding again', async () => {
-    const launched = launch({ ports, dataDir });
+    const launched = launch(installation);
     try {
       await untilRunning(launched);
       expect(launched.output()).not.toContain('seeding the demo organisation');
-      expect(await organisationCount(ports.postgres)).toBe(1);
+      expect(await organisationCount(installation.ports.postgres)).toBe(1);
     } finally {
       expect(await pressCtrlC(launched)).toBe(0);
     }
