@@ -12,7 +12,7 @@ import { MAX_PEOPLE, MIN_PEOPLE } from '@threadline/domain/demo/generate';
 const USAGE = `Usage: pnpm seed [--people N] [--name "Big Co"] [--slug big-co] [--seed N]
 
 Creates an organisation of N generated people (default 5000, from ${MIN_PEOPLE} to ${MAX_PEOPLE})
-on the database in DATABASE_URL, else on the embedded PostgreSQL in .data/postgres.`;
+on the database in DATABASE_URL, else on the embedded PostgreSQL (.data/postgres, or THREADLINE_DATA_DIR).`;
 
 const log = (line: string) => console.log(`[seed] ${line}`);
 
@@ -53,11 +53,7 @@ if (people < MIN_PEOPLE || people > MAX_PEOPLE)
   fail(`--people must be from ${MIN_PEOPLE} to ${MAX_PEOPLE}.`);
 const seed = wholeNumber(args.seed, '--seed', 1);
 
-log(
-  process.env.DATABASE_URL
-    ? 'Using the database in DATABASE_URL.'
-    : 'Using the embedded PostgreSQL in .data/postgres…',
-);
+if (process.env.DATABASE_URL) log('Using the database in DATABASE_URL.');
 const database = await openLocalDatabase({ log });
 // Seeding a large organisation may run statements longer than a server's timeout allows.
 const pool = createPool(database.url, 2, { statementMs: 0 });

@@ -1,6 +1,8 @@
 // `pnpm start`: the whole product from one command. Uses DATABASE_URL when set, otherwise an
-// embedded PostgreSQL kept in .data/postgres; migrates, seeds the demo organisation on an empty
-// database, builds the web app when needed, starts the web and sync servers and prints the URL.
+// embedded PostgreSQL kept in .data/postgres (or THREADLINE_DATA_DIR); migrates, seeds the demo
+// organisation on an empty database, builds the web app when needed, starts the web and sync
+// servers and prints the URL. Ctrl-C stops the sync server (which saves every pending edit
+// first), then the web server, then PostgreSQL, and exits with 0.
 import { openLocalDatabase } from '@threadline/db/local-database';
 import { buildIfStale } from './lib/build-if-stale.ts';
 import { seedDemoIfEmpty } from './lib/seed-if-empty.ts';
@@ -13,21 +15,17 @@ const webPort = Number(process.env.PORT ?? 3000);
 const syncPort = Number(process.env.SYNC_PORT ?? webPort + 1);
 const origin = process.env.ORIGIN ?? `http://localhost:${webPort}`;
 
-log(
-  process.env.DATABASE_URL
-    ? 'Using the database in DATABASE_URL.'
-    : 'Starting the embedded PostgreSQL in .data/postgres…',
-);
-// THREADLINE_DATA_DIR moves the embedded cluster's folder (the launcher test uses a temporary one).
-const database = await openLocalDatabase({
-  log,
-  ...(process.env.THREADLINE_DATA_DIR ? { dataDir: process.env.THREADLINE_DATA_DIR } : {}),
+if (process.env.DATABASE_URL) log('Using the database in DATABASE_URL.');
+const database = await openLocalDatabase({ log }).catch((error: Error) => {
+  console.error(`[start] ${error.message}`);
+  process.exit(1);
 });
 let services: ReturnType<typeof startServices> | undefined;
 
 const fail = onShutdown(async (reason) => {
-  log(`Stopping (${reason})…`);
+  log(`Stopping (${reason}): the sync server saves what is pending first…`);
   await services?.stop();
+  if (database.startedEmbedded) log('Stopping PostgreSQL…');
   await database.stop();
   log('Stopped.');
 });

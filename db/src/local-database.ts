@@ -1,12 +1,18 @@
 // The database `pnpm start` and `pnpm seed` work on: the server in DATABASE_URL when set, else
-// the embedded PostgreSQL whose files live in .data/postgres at the repository root. Both commands
+// the embedded PostgreSQL whose files live in THREADLINE_DATA_DIR, by default .data/postgres at the
+// repository root (the launcher test points it at a temporary folder). The commands
 // share one cluster: when one of them already runs it, the other connects to it instead of
 // starting a second server on the same folder.
 import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPool } from './connection.ts';
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, startEmbeddedPostgres } from './embedded.ts';
+import {
+  EMBEDDED_PASSWORD,
+  EMBEDDED_USER,
+  readPostmasterPid,
+  startEmbeddedPostgres,
+} from './embedded.ts';
 import { migrate } from './migrate.ts';
 
 export const LOCAL_DATABASE_NAME = 'threadline';
@@ -30,7 +36,7 @@ export interface LocalDatabaseOptions {
   log?: (message: string) => void;
   /** Defaults to EMBEDDED_POSTGRES_PORT, else 54329. */
   port?: number;
-  /** Defaults to .data/postgres at the repository root. */
+  /** Defaults to THREADLINE_DATA_DIR, else .data/postgres at the repository root. */
   dataDir?: string;
 }
 
@@ -47,15 +53,24 @@ export async function openLocalDatabase(
   const port = options.port ?? Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
   const urlFor = (database: string) =>
     `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+  const dataDir = path.resolve(
+    options.dataDir ?? (process.env.THREADLINE_DATA_DIR || LOCAL_DATA_DIR),
+  );
   let stop = async () => {};
   let startedEmbedded = false;
   if (await isListening(port)) {
-    log(`An embedded PostgreSQL is already running on port ${port}; using it.`);
+    // Our own cluster, started by `pnpm start` or `pnpm seed` in another terminal, is shared;
+    // any other server on that port is not ours to migrate and seed.
+    if (!isOurClusterOn(dataDir, port)) {
+      throw new Error(
+        `Port ${port} is taken by another program, not the embedded PostgreSQL of ${dataDir}. ` +
+          'Stop that program, or set EMBEDDED_POSTGRES_PORT to a free port.',
+      );
+    }
+    log(`The embedded PostgreSQL in ${dataDir} is already running on port ${port}; using it.`);
   } else {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: options.dataDir ?? LOCAL_DATA_DIR,
-      port,
-    });
+    // Its own process group: the caller stops it last, after whatever uses it.
+    const embedded = await startEmbeddedPostgres({ dataDir, port, log, ownProcessGroup: true });
     stop = () => embedded.stop();
     startedEmbedded = true;
   }
@@ -85,6 +100,19 @@ async function createDatabaseIfMissing(adminUrl: string, database: string): Prom
     });
   } finally {
     await admin.end();
+  }
+}
+
+/** postmaster.pid of `dataDir` names a live process listening on `port` (its 4th line). */
+function isOurClusterOn(dataDir: string, port: number): boolean {
+  const lines = readPostmasterPid(dataDir);
+  if (!lines || Number(lines[3]) !== port) return false;
+  try {
+    process.kill(Number(lines[0]), 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, and running as another user (the postgres user, when we are root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

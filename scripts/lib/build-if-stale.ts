@@ -1,7 +1,7 @@
 // `pnpm start` must work on a fresh clone (no build yet) and after a `git pull` (stale build), without
 // rebuilding on every start: compare the newest source file with the build's output.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './repo-root.ts';
 
@@ -15,6 +15,8 @@ const SOURCES = [
 ];
 // adapter-node rewrites build/index.js on every build, so its age is the build's age.
 const BUILT_ENTRY = path.join(REPO_ROOT, 'build', 'index.js');
+// The build prints a couple of hundred lines a newcomer has no use for: they go here instead.
+export const BUILD_LOG = path.join(REPO_ROOT, '.data', 'build.log');
 
 function newestMtime(entry: string): number {
   const stats = statSync(entry, { throwIfNoEntry: false });
@@ -36,7 +38,22 @@ export function isBuildStale(): boolean {
 
 export function buildIfStale(log: (line: string) => void): void {
   if (!isBuildStale()) return;
-  log('Building the web app (first start or sources changed)…');
-  const result = spawnSync('pnpm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`The build failed (exit code ${result.status}).`);
+  log(
+    `Building the web app (first start or sources changed; about a minute, log in ${path.relative(REPO_ROOT, BUILD_LOG)})…`,
+  );
+  const started = performance.now();
+  mkdirSync(path.dirname(BUILD_LOG), { recursive: true });
+  const output = openSync(BUILD_LOG, 'w');
+  const result = spawnSync('pnpm', ['run', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', output, output],
+  });
+  closeSync(output);
+  if (result.status !== 0) {
+    const tail = readFileSync(BUILD_LOG, 'utf8').trimEnd().split('\n').slice(-30).join('\n');
+    throw new Error(
+      `The build failed (exit code ${result.status}). Its last lines:\n${tail}\nThe whole log: ${BUILD_LOG}`,
+    );
+  }
+  log(`Built in ${Math.round((performance.now() - started) / 1000)} s.`);
 }

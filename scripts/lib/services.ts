@@ -1,7 +1,16 @@
-// Runs the product's two servers as child processes and stops them together.
+// Runs the product's two servers as child processes and stops them in order: the sync server
+// first (it saves every pending edit before it exits, SYNC15), then the web server. The caller
+// stops the database after both.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { readConfigFromEnv } from '@threadline/sync-server/config';
 import { REPO_ROOT } from './repo-root.ts';
+
+// adapter-node's own grace for open requests (SHUTDOWN_TIMEOUT, seconds) and ours on top of it.
+const WEB_SHUTDOWN_SECONDS = 10;
+// Past the server's own deadline, the time to log what it could not save, finish a compaction
+// and close its pool: only a server that hangs is killed.
+const STOP_MARGIN_MS = 15_000;
 
 export interface ServiceOptions {
   databaseUrl: string;
@@ -63,6 +72,7 @@ export function startServices(options: ServiceOptions): RunningServices {
         ORIGIN: options.origin,
         // A 5,000-person CSV import is a few MB of JSON; adapter-node's default limit is 512 KB.
         BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '20M',
+        SHUTDOWN_TIMEOUT: String(WEB_SHUTDOWN_SECONDS),
         SYNC_URL:
           process.env.SYNC_URL ?? `ws://${new URL(options.origin).hostname}:${options.syncPort}`,
       }),
@@ -89,21 +99,23 @@ export function startServices(options: ServiceOptions): RunningServices {
 
   async function stop() {
     stopping = true;
-    await Promise.all(
-      [...children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(force);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    const sync = readConfigFromEnv(process.env).shutdownTimeoutMs;
+    await stopChild(children.get('sync')!, sync + STOP_MARGIN_MS);
+    await stopChild(children.get('web')!, WEB_SHUTDOWN_SECONDS * 1000 + STOP_MARGIN_MS);
   }
 
   return { exited, stop };
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
