@@ -13,9 +13,11 @@ import {
 } from './edits.ts';
 import type { Actor } from './permissions.ts';
 import { goalLog, goalMap, goalsRoot } from './shape.ts';
-import { replica, syncOneWay, uuid } from './testing.ts';
+import { replicaOf } from '../ydoc/replica.ts';
+import { clientUpdate, replica, syncOneWay } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 import { collectTouched, goalsTouchedBy } from './touched.ts';
-import { checkGoalTreeUpdate, checkingReplica, judgeGoalTreeUpdate } from './update-check.ts';
+import { checkGoalTreeUpdate, judgeGoalTreeUpdate } from './update-check.ts';
 
 const dev = uuid(1);
 const peer = uuid(2);
@@ -59,19 +61,6 @@ function serverDoc() {
     { by: dev, at },
   );
   return { server, teamGoal, devGoal };
-}
-
-/** What a client connected to `server` sends after making `change`. */
-function clientUpdate(
-  server: Y.Doc,
-  clientId: number,
-  change: (client: Y.Doc) => void,
-): Uint8Array {
-  const client = replica(clientId);
-  syncOneWay(server, client);
-  const vector = Y.encodeStateVector(client);
-  change(client);
-  return Y.encodeStateAsUpdate(client, vector);
 }
 
 describe('touched goals', () => {
@@ -225,9 +214,33 @@ describe('update verdict', () => {
     });
   });
 
+  it('[GOAL4] judges an update on its own when the server was already waiting for changes', () => {
+    const { server, devGoal } = serverDoc();
+    // Another node's edit reached the server without the edit it follows (SYNC26 fetches it).
+    const peer = replica(2);
+    syncOneWay(server, peer);
+    updateGoalFields(peer, devGoal, { title: 'First' }, { by: dev, at });
+    const vector = Y.encodeStateVector(peer);
+    updateGoalFields(peer, devGoal, { title: 'Second' }, { by: dev, at });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(peer, vector));
+    expect(server.store.pendingStructs).not.toBeNull();
+    const update = clientUpdate(server, 1, (client) =>
+      recordProgress(client, devGoal, 4, { by: dev, at }),
+    );
+    expect(checkGoalTreeUpdate(server, update, asDev)).toMatchObject({ ok: true });
+    const incomplete = replica(3);
+    syncOneWay(server, incomplete);
+    updateGoalFields(incomplete, devGoal, { title: 'A' }, { by: dev, at });
+    const after = Y.encodeStateVector(incomplete);
+    updateGoalFields(incomplete, devGoal, { title: 'B' }, { by: dev, at });
+    expect(
+      checkGoalTreeUpdate(server, Y.encodeStateAsUpdate(incomplete, after), asDev),
+    ).toMatchObject({ ok: false, reason: 'pending' });
+  });
+
   it('[GOAL4] lets a room keep one checking replica across accepted updates', () => {
     const { server, devGoal } = serverDoc();
-    const checking = checkingReplica(server);
+    const checking = replicaOf(server);
     for (const value of [1, 2, 3]) {
       const update = clientUpdate(server, 1, (client) =>
         recordProgress(client, devGoal, value, { by: dev, at }),

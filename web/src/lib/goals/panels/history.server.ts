@@ -4,6 +4,7 @@
 // person's organisation; a cycle of another organisation is "not found".
 import type { Pool } from '@threadline/db';
 import { parseDocumentName } from '@threadline/domain/documents/names';
+import { isUuid } from '@threadline/domain/ids';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import type { DocumentKey } from '@threadline/sync-server/persistence/document-storage';
 import {
@@ -14,12 +15,6 @@ import {
   type HistoryValue,
   type ReplayedHistories,
 } from './goal-history.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function isGoalId(value: string | null): value is string {
-  return value !== null && UUID.test(value);
-}
 
 /**
  * The goal tree `document` names, when it belongs to `organisationId` — any active person of the
@@ -124,7 +119,7 @@ async function namesOf(
   // The table name is one of two constants, never input.
   const { rows } = await pool.query<{ id: string; name: string }>(
     `SELECT id, name FROM ${table} WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
-    [organisationId, [...ids].filter((id) => UUID.test(id))],
+    [organisationId, [...ids].filter(isUuid)],
   );
   return new Map(rows.map((row) => [row.id, row.name]));
 }
