@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { leftPending } from './pending.ts';
 import { replicaOf } from './replica.ts';
-import { replica } from './testing.ts';
+import { clientUpdate, replica, updateWithoutItsPredecessor } from './testing.ts';
 
-/** Client 2 types "first" then " second"; returns the second edit alone (it needs the first). */
+/** Client `clientId` types "first" then " second" and sends the second alone (it needs the
+ *  first, which is returned too). */
 function secondEditAlone(clientId = 2) {
-  const client = replica(clientId);
-  client.getText('t').insert(0, 'first');
-  const first = Y.encodeStateAsUpdate(client);
-  const vector = Y.encodeStateVector(client);
-  client.getText('t').insert(5, ' second');
-  return { first, second: Y.encodeStateAsUpdate(client, vector), client };
+  const typeFirst = (client: Y.Doc) => client.getText('t').insert(0, 'first');
+  const first = clientUpdate(new Y.Doc(), clientId, typeFirst);
+  const second = updateWithoutItsPredecessor(new Y.Doc(), clientId, typeFirst, (client) =>
+    client.getText('t').insert(5, ' second'),
+  );
+  return { first, second };
 }
 
 /** Applies `update` to a replica of `live`, as a check does, and asks whether it left anything. */
@@ -33,11 +34,12 @@ describe('leftPending', () => {
   });
 
   it('[SYNC17] finds deletions of items the document never saw', () => {
-    const client = replica(2);
-    client.getText('t').insert(0, 'abc');
-    const vector = Y.encodeStateVector(client);
-    client.getText('t').delete(0, 1);
-    const deletionAlone = Y.encodeStateAsUpdate(client, vector);
+    const deletionAlone = updateWithoutItsPredecessor(
+      new Y.Doc(),
+      2,
+      (client) => client.getText('t').insert(0, 'abc'),
+      (client) => client.getText('t').delete(0, 1),
+    );
     expect(leaves(new Y.Doc(), deletionAlone)).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { yXmlElement, yXmlFragment, yXmlText, type RichTextSchema } from './rich-text.ts';
 import { yArray, yMap, yRecord } from './schema.ts';
+import { schemaIssues } from './testing.ts';
 
 /** Shared notes as a TipTap editor with a few of its usual nodes and marks would keep them. */
 const notes: RichTextSchema = {
@@ -52,17 +53,10 @@ function editorNotes(): Y.XmlFragment {
   return fragment;
 }
 
-function issues(schema: z.ZodType, value: unknown): string[] {
-  const result = schema.safeParse(value);
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-}
-
 describe('rich-text adapters', () => {
   it('accepts notes as a TipTap editor writes them', () => {
     const fragment = editorNotes();
-    expect(issues(yXmlFragment(notes), fragment)).toEqual([]);
+    expect(schemaIssues(yXmlFragment(notes), fragment)).toEqual([]);
     expect(fragment.toString()).toContain('<heading level="2">Agenda</heading>');
   });
 
@@ -72,7 +66,7 @@ describe('rich-text adapters', () => {
       element('bulletList', [element('listItem', [element('heading')])]),
       element('hardBreak'),
     ]);
-    expect(issues(yXmlFragment(notes), fragment)).toEqual([
+    expect(schemaIssues(yXmlFragment(notes), fragment)).toEqual([
       '0: Unexpected element <script>.',
       '1.0.0: Unexpected element <heading>.',
       '2: Unexpected element <hardBreak>.',
@@ -81,12 +75,12 @@ describe('rich-text adapters', () => {
 
   it('refuses text outside a text block and content that is neither an element nor text', () => {
     const fragment = fragmentOf([element('bulletList', [new Y.XmlText('loose')])]);
-    expect(issues(yXmlFragment(notes), fragment)).toEqual(['0.0: Text is not allowed here.']);
+    expect(schemaIssues(yXmlFragment(notes), fragment)).toEqual(['0.0: Text is not allowed here.']);
     const doc = new Y.Doc();
     const peer = new Y.Doc();
     peer.getArray('notes').insert(0, ['a string', new Y.Map()]);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer));
-    expect(issues(yXmlFragment(notes), doc.getXmlFragment('notes'))).toEqual([
+    expect(schemaIssues(yXmlFragment(notes), doc.getXmlFragment('notes'))).toEqual([
       '0: Expected an element or text.',
       '1: Expected an element or text.',
     ]);
@@ -98,7 +92,7 @@ describe('rich-text adapters', () => {
     const fragment = fragmentOf([heading, paragraph]);
     heading.setAttribute('level', 7 as unknown as string);
     paragraph.setAttribute('onclick', 'x');
-    expect(issues(yXmlFragment(notes), fragment)).toEqual([
+    expect(schemaIssues(yXmlFragment(notes), fragment)).toEqual([
       '0.attributes.level: Too big: expected number to be <=3',
       '1.attributes: Unrecognized key: "onclick"',
     ]);
@@ -111,7 +105,7 @@ describe('rich-text adapters', () => {
     text.insert(1, 'b', { link: { href: 'javascript:alert(1)' } });
     text.insertEmbed(2, { image: 'x' });
     text.setAttribute('style', 'x');
-    expect(issues(yXmlText(notes), text)).toEqual([
+    expect(schemaIssues(yXmlText(notes), text)).toEqual([
       ': Unexpected attributes on text.',
       'marks.colour: Unknown mark "colour".',
       'marks.link.href: Invalid URL',
@@ -124,9 +118,9 @@ describe('rich-text adapters', () => {
       element('paragraph', [new Y.XmlText('x'.repeat(30))]),
       element('paragraph', [new Y.XmlText('y'.repeat(11))]),
     ]);
-    expect(issues(yXmlFragment(notes), long)).toEqual(['1.0: At most 40 characters.']);
+    expect(schemaIssues(yXmlFragment(notes), long)).toEqual(['1.0: At most 40 characters.']);
     const many = fragmentOf(Array.from({ length: 13 }, () => element('paragraph')));
-    expect(issues(yXmlFragment(notes), many)).toEqual(['12: At most 12 elements.']);
+    expect(schemaIssues(yXmlFragment(notes), many)).toEqual(['12: At most 12 elements.']);
   });
 
   it('walks lists nested deeper than a recursive walk could go', () => {
@@ -141,8 +135,8 @@ describe('rich-text adapters', () => {
       }
     });
     const deep = { ...notes, maxElements: depth };
-    expect(issues(yXmlFragment(deep), fragment)).toEqual([]);
-    expect(issues(yXmlFragment({ ...deep, maxElements: 10 }), fragment)).toEqual([
+    expect(schemaIssues(yXmlFragment(deep), fragment)).toEqual([]);
+    expect(schemaIssues(yXmlFragment({ ...deep, maxElements: 10 }), fragment)).toEqual([
       `${Array.from({ length: 11 }, () => 0).join('.')}: At most 10 elements.`,
     ]);
   });
@@ -150,13 +144,13 @@ describe('rich-text adapters', () => {
   it('checks a single element or text, and tells the XML types apart', () => {
     const fragment = editorNotes();
     const heading = fragment.get(0) as Y.XmlElement;
-    expect(issues(yXmlElement(notes), heading)).toEqual([]);
-    expect(issues(yXmlElement(notes, ['paragraph']), heading)).toEqual([
+    expect(schemaIssues(yXmlElement(notes), heading)).toEqual([]);
+    expect(schemaIssues(yXmlElement(notes, ['paragraph']), heading)).toEqual([
       ': Unexpected element <heading>.',
     ]);
-    expect(issues(yXmlElement(notes), fragment)).toEqual([': Expected a Y.XmlElement.']);
-    expect(issues(yXmlFragment(notes), heading)).toEqual([': Expected a Y.XmlFragment.']);
-    expect(issues(yXmlText(notes), new Y.Text('plain'))).toEqual([': Expected a Y.XmlText.']);
+    expect(schemaIssues(yXmlElement(notes), fragment)).toEqual([': Expected a Y.XmlElement.']);
+    expect(schemaIssues(yXmlFragment(notes), heading)).toEqual([': Expected a Y.XmlFragment.']);
+    expect(schemaIssues(yXmlText(notes), new Y.Text('plain'))).toEqual([': Expected a Y.XmlText.']);
   });
 
   it('lets a new kind write its schema from the adapters: meetings with talking points and notes', () => {
@@ -174,9 +168,9 @@ describe('rich-text adapters', () => {
     const shared = new Y.XmlFragment();
     meeting.set('notes', shared);
     shared.insert(0, [element('paragraph', [new Y.XmlText('We agreed.')])]);
-    expect(issues(agenda, doc.getMap('meetings'))).toEqual([]);
+    expect(schemaIssues(agenda, doc.getMap('meetings'))).toEqual([]);
     shared.insert(1, [element('script')]);
-    expect(issues(agenda, doc.getMap('meetings'))).toEqual([
+    expect(schemaIssues(agenda, doc.getMap('meetings'))).toEqual([
       '0b5e8f2c-5a4e-4d7b-9a7c-2f1e3d4c5b6a.notes.1: Unexpected element <script>.',
     ]);
   });

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { UUID_PATTERN } from '../ids.ts';
 import { hasStrayContent, isYType, yArray, yMap, yPlainText, yRecord } from './schema.ts';
+import { schemaIssues } from './testing.ts';
 
 /** Adds `value` to a document under `key` of a root map, so it is a Yjs value as a peer sees it. */
 function stored<T>(make: () => T): T {
@@ -26,14 +27,6 @@ function tampered<T>(
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer));
   return { doc, value: doc.get(name, type as never) as T };
-}
-
-/** "path: message" for each issue, or [] when `value` matches. */
-function issues(schema: z.ZodType, value: unknown): string[] {
-  const result = schema.safeParse(value);
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 describe('Yjs type adapters', () => {
@@ -66,14 +59,14 @@ describe('Yjs type adapters', () => {
     const schema = yMap({ title: yPlainText(10), done: z.boolean().optional() });
     const good = stored(() => new Y.Map<unknown>());
     good.set('title', new Y.Text('Agenda'));
-    expect(issues(schema, good)).toEqual([]);
+    expect(schemaIssues(schema, good)).toEqual([]);
     expect(schema.parse(good).title.toString()).toBe('Agenda');
 
     good.set('colour', 'red');
-    expect(issues(schema, good)).toEqual([': Unrecognized key: "colour"']);
-    expect(issues(schema, 'a string')).toEqual([': Expected a Y.Map.']);
+    expect(schemaIssues(schema, good)).toEqual([': Unrecognized key: "colour"']);
+    expect(schemaIssues(schema, 'a string')).toEqual([': Expected a Y.Map.']);
     expect(
-      issues(
+      schemaIssues(
         schema,
         stored(() => new Y.XmlHook('h')),
       ),
@@ -86,7 +79,7 @@ describe('Yjs type adapters', () => {
     honest.getMap('m').set('title', new Y.Text('x'));
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(honest));
     expect(map.get('title')).toBeInstanceOf(Y.Text);
-    expect(issues(yMap({ title: yPlainText(10) }), map)).toEqual([
+    expect(schemaIssues(yMap({ title: yPlainText(10) }), map)).toEqual([
       ': Unexpected list content in a map.',
     ]);
   });
@@ -97,29 +90,31 @@ describe('Yjs type adapters', () => {
     map.set('00000000-0000-4000-8000-000000000001', 1);
     expect(schema.parse(map)).toEqual({ '00000000-0000-4000-8000-000000000001': 1 });
     map.set('not-an-id', 2);
-    expect(issues(schema, map)).toEqual(['not-an-id: Invalid key in record']);
+    expect(schemaIssues(schema, map)).toEqual(['not-an-id: Invalid key in record']);
     map.delete('not-an-id');
     map.set('00000000-0000-4000-8000-000000000002', 'two');
-    expect(issues(schema, map)).toEqual([
+    expect(schemaIssues(schema, map)).toEqual([
       '00000000-0000-4000-8000-000000000002: Invalid input: expected number, received string',
     ]);
     map.set('00000000-0000-4000-8000-000000000002', 2);
     map.set('00000000-0000-4000-8000-000000000003', 3);
-    expect(issues(schema, map)).toEqual([': At most 2 entries.']);
+    expect(schemaIssues(schema, map)).toEqual([': At most 2 entries.']);
   });
 
   it('checks a Y.Array: its items and its length, the length before any item', () => {
     const schema = yArray(z.string(), { min: 1, max: 3 });
     const list = stored(() => new Y.Array<unknown>());
-    expect(issues(schema, list)).toEqual([': Too small: expected array to have >=1 items']);
+    expect(schemaIssues(schema, list)).toEqual([': Too small: expected array to have >=1 items']);
     list.push(['a', 'b']);
     expect(schema.parse(list)).toEqual(['a', 'b']);
     list.push([3]);
-    expect(issues(schema, list)).toEqual(['2: Invalid input: expected string, received number']);
+    expect(schemaIssues(schema, list)).toEqual([
+      '2: Invalid input: expected string, received number',
+    ]);
     list.push([4]);
-    expect(issues(schema, list)).toEqual([': At most 3 items.']);
+    expect(schemaIssues(schema, list)).toEqual([': At most 3 items.']);
     expect(
-      issues(
+      schemaIssues(
         schema,
         stored(() => new Y.Text()),
       ),
@@ -129,21 +124,21 @@ describe('Yjs type adapters', () => {
   it('checks plain text in a Y.Text: no formatting, no embeds, no XML text, bounded length', () => {
     const schema = yPlainText(5);
     const text = stored(() => new Y.Text('hello'));
-    expect(issues(schema, text)).toEqual([]);
+    expect(schemaIssues(schema, text)).toEqual([]);
     text.insert(5, '!');
-    expect(issues(schema, text)).toEqual([': At most 5 characters.']);
+    expect(schemaIssues(schema, text)).toEqual([': At most 5 characters.']);
     text.delete(5, 1);
     text.format(0, 1, { bold: true });
-    expect(issues(schema, text)).toEqual([': Expected plain text.']);
+    expect(schemaIssues(schema, text)).toEqual([': Expected plain text.']);
     const embed = stored(() => new Y.Text());
     embed.insertEmbed(0, { image: 'x' });
-    expect(issues(schema, embed)).toEqual([': Expected plain text.']);
+    expect(schemaIssues(schema, embed)).toEqual([': Expected plain text.']);
     expect(
-      issues(
+      schemaIssues(
         schema,
         stored(() => new Y.XmlText('hi')),
       ),
     ).toEqual([': Expected a Y.Text.']);
-    expect(issues(schema, 'hello')).toEqual([': Expected a Y.Text.']);
+    expect(schemaIssues(schema, 'hello')).toEqual([': Expected a Y.Text.']);
   });
 });
