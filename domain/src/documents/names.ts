@@ -1,6 +1,7 @@
 // The names of collaborative documents, as they appear after `/sync/` (SYNC1). Each document has
 // exactly one name: ids are canonical lowercase UUIDs, so `goals/ABC…` and `goals/abc…` can never
 // become two rooms holding two diverging copies of one goal tree.
+import { isUuid } from '../ids.ts';
 
 export type DocumentName =
   /** The goal tree of one cycle; the cycle belongs to one organisation. */
@@ -18,12 +19,10 @@ export type DocumentKindName = DocumentName['kind'];
 /** The parsed name of a document of kind `Kind`. */
 export type DocumentNameOf<Kind extends DocumentKindName> = Extract<DocumentName, { kind: Kind }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The document a name refers to, or null when it names none (the server closes with 4404). */
 export function parseDocumentName(name: string): DocumentName | null {
   const [kind, ...ids] = name.split('/');
-  if (ids.length === 0 || !ids.every((id) => UUID.test(id))) return null;
+  if (ids.length === 0 || !ids.every(isUuid)) return null;
   const [first, second] = ids as [string, string | undefined];
   switch (kind) {
     case 'goals':

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { alignmentGaps } from './alignment.ts';
 import { readTree } from './document.ts';
 import { addGoal, deleteGoal, setGoalState } from './edits.ts';
-import { replica, uuid } from './testing.ts';
+import { replica } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 
 const by = { by: uuid(900), at: '2026-07-01T09:00:00.000Z' };
 const alice = uuid(501);

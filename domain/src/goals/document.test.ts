@@ -20,7 +20,8 @@ import {
   updateMetric,
 } from './edits.ts';
 import { goalLog, goalMap } from './shape.ts';
-import { replica, syncBoth, uuid } from './testing.ts';
+import { replica, syncBoth } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 
 const owner = uuid(501);
 const manager = uuid(502);

@@ -10,7 +10,8 @@ import {
   updateMetric,
 } from './edits.ts';
 import { GoalIndex, type IndexChange } from './goal-index.ts';
-import { AUTHOR, canonicalTree, syncOneWay, treeDoc, uuid } from './testing.ts';
+import { syncOneWay } from '../ydoc/testing.ts';
+import { AUTHOR, canonicalTree, treeDoc, uuid } from './testing.ts';
 
 const by = { by: AUTHOR };
 

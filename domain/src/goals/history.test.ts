@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readGoal } from './document.ts';
 import { addGoal, moveGoal, recordProgress, updateGoalFields, updateMetric } from './edits.ts';
 import { goalChanges } from './history.ts';
-import { replica, uuid } from './testing.ts';
+import { replica } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 
 const owner = uuid(501);
 const manager = uuid(502);

@@ -10,7 +10,8 @@ import {
 } from './edits.ts';
 import type { Metric } from './model.ts';
 import { metricProgress, ownProgress, treeProgress } from './progress.ts';
-import { replica, uuid } from './testing.ts';
+import { replica } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 
 const metric = (patch: Partial<Metric>): Metric => ({
   kind: 'number',

@@ -22,7 +22,8 @@ import {
   projectGoalTree,
   type GoalProjection,
 } from './projector.ts';
-import { replica, syncOneWay, uuid } from './testing.ts';
+import { replica, syncOneWay } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 
 const writer = { by: uuid(999), at: '2026-08-01T09:00:00.000Z' };
 const context = {

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { addGoal, approveGoal, deleteGoal, recordProgress, setMilestoneDone } from './edits.ts';
 import { readGoal } from './document.ts';
 import { projectGoalTree } from './projector.ts';
-import { replica, uuid } from './testing.ts';
+import { replica } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 
 const owner = uuid(501);
 const manager = uuid(502);

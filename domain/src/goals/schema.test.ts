@@ -16,7 +16,8 @@ import {
 } from './edits.ts';
 import { checkPreserved, validateGoals, validateGoalTree } from './schema.ts';
 import { goalLog, goalMap, goalsRoot } from './shape.ts';
-import { replica, uuid } from './testing.ts';
+import { replica } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 import { collectTouched } from './touched.ts';
 
 const owner = uuid(501);

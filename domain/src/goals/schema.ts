@@ -3,7 +3,10 @@
 // Yjs type under any key, so the check runs on the Yjs values themselves, not on a tolerant read.
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { isUuid, UUID_PATTERN } from '../ids.ts';
 import { isCalendarDate } from '../org/calendar-date.ts';
+import { isSameType } from '../ydoc/same-type.ts';
+import { hasStrayContent, yArray, yMap, yPlainText } from '../ydoc/schema.ts';
 import { DIFFICULTIES, DIRECTIONS, GOAL_LEVELS, GOAL_STATES, METRIC_KINDS } from './model.ts';
 import { foldGoal } from './document.ts';
 import { GOALS_ROOT, GOAL_PART, goalEntries, goalsRoot, sortedGoalIds } from './shape.ts';
@@ -34,50 +37,11 @@ export interface SchemaIssue {
   message: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const id = z.string().regex(UUID, 'Expected a lowercase UUID.');
+const id = z.string().regex(UUID_PATTERN, 'Expected a lowercase UUID.');
 const smallId = z.string().min(1).max(64);
 const day = z.string().refine(isCalendarDate, 'Expected a calendar day YYYY-MM-DD.');
 const instant = z.iso.datetime();
 const value = z.number().min(-GOAL_LIMITS.magnitude).max(GOAL_LIMITS.magnitude);
-
-/** Anything left over in a Yjs type that its kind ignores (list items in a map, keys in a list). */
-function hasStrayContent(type: Y.Map<unknown> | Y.Array<unknown> | Y.Text): boolean {
-  if (type instanceof Y.Map) return type._start !== null;
-  return type._map.size > 0;
-}
-
-/** A Y.Map whose entries match `shape` exactly (GOAL2: no unknown keys). */
-function yMap<T extends z.core.$ZodShape>(shape: T) {
-  return z
-    .instanceof(Y.Map, { error: 'Expected a Y.Map.' })
-    .refine((map) => !hasStrayContent(map), 'Unexpected list content in a map.')
-    .transform((map) => Object.fromEntries(map.entries()))
-    .pipe(z.strictObject(shape));
-}
-
-function yArray<T extends z.ZodType>(item: T, max: number, min = 0) {
-  return z
-    .instanceof(Y.Array, { error: 'Expected a Y.Array.' })
-    .refine((list) => !hasStrayContent(list), 'Unexpected keys in a list.')
-    .transform((list) => list.toArray() as unknown[])
-    .pipe(z.array(item).min(min).max(max));
-}
-
-/** Plain text in a Y.Text: no formatting, no embeds (a title is a string, not a document). */
-function plainText(max: number) {
-  return z
-    .instanceof(Y.Text, { error: 'Expected a Y.Text.' })
-    .refine((text) => !hasStrayContent(text), 'Unexpected keys in a text.')
-    .refine(
-      (text) =>
-        text.toDelta().every((op: { insert?: unknown; attributes?: unknown }) => {
-          return typeof op.insert === 'string' && op.attributes === undefined;
-        }),
-      'Expected plain text.',
-    )
-    .refine((text) => text.length <= max, `At most ${max} characters.`);
-}
 
 const moveSchema = z.strictObject({
   parentId: id.nullable(),
@@ -141,9 +105,9 @@ const entrySchema = z.strictObject({
 
 /** GOAL2: one goal's Y.Map: its two texts and its log. */
 export const goalSchema = yMap({
-  [GOAL_PART.title]: plainText(GOAL_LIMITS.title),
-  [GOAL_PART.description]: plainText(GOAL_LIMITS.description),
-  [GOAL_PART.log]: yArray(entrySchema, GOAL_LIMITS.logEntries, 1),
+  [GOAL_PART.title]: yPlainText(GOAL_LIMITS.title),
+  [GOAL_PART.description]: yPlainText(GOAL_LIMITS.description),
+  [GOAL_PART.log]: yArray(entrySchema, { min: 1, max: GOAL_LIMITS.logEntries }),
 });
 
 /** GOAL1, GOAL2: the whole document. */
@@ -164,7 +128,7 @@ export function validateGoals(doc: Y.Doc, goalIds: Iterable<string>): SchemaIssu
   if (hasStrayContent(root as Y.Map<unknown>))
     issues.push({ path: GOALS_ROOT, message: 'Unexpected list content.' });
   for (const goalId of goalIds) {
-    if (!UUID.test(goalId)) {
+    if (!isUuid(goalId)) {
       issues.push({ goalId, path: '', message: 'Goal ids are lowercase UUIDs.' });
       continue;
     }
@@ -234,14 +198,14 @@ export function checkPreserved(
     const old = beforeRoot.get(goalId);
     if (!(old instanceof Y.Map)) continue;
     const now = afterRoot.get(goalId);
-    if (!sameType(old, now)) {
+    if (!isSameType(old, now)) {
       issues.push({ goalId, path: '', message: 'Goals are never removed or replaced.' });
       continue;
     }
     const nowMap = now as Y.Map<unknown>;
     let replaced = false;
     for (const key of [GOAL_PART.title, GOAL_PART.description, GOAL_PART.log]) {
-      if (!sameType(old.get(key), nowMap.get(key))) {
+      if (!isSameType(old.get(key), nowMap.get(key))) {
         replaced ||= key === GOAL_PART.log;
         issues.push({ goalId, path: key, message: 'This part of a goal is never replaced.' });
       }
@@ -268,13 +232,4 @@ function keepsEntries(before: readonly unknown[], after: readonly unknown[]): bo
     counts.set(key, left - 1);
   }
   return true;
-}
-
-/** Same Yjs type on two replicas: created by the same operation (same item id). */
-function sameType(a: unknown, b: unknown): boolean {
-  if (!(a instanceof Y.AbstractType)) return true;
-  if (!(b instanceof Y.AbstractType) || a.constructor !== b.constructor) return false;
-  const x = a._item?.id;
-  const y = b._item?.id;
-  return x !== undefined && y !== undefined && x.client === y.client && x.clock === y.clock;
 }

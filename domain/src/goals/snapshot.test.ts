@@ -12,7 +12,8 @@ import {
 import { GoalIndex } from './goal-index.ts';
 import { readSnapshot, writeSnapshot, SNAPSHOT_FORMAT } from './snapshot.ts';
 import { readTree } from './document.ts';
-import { AUTHOR, replica, syncBoth, treeDoc, uuid } from './testing.ts';
+import { replica, syncBoth } from '../ydoc/testing.ts';
+import { AUTHOR, treeDoc, uuid } from './testing.ts';
 
 const by = { by: AUTHOR };
 

@@ -1,5 +1,7 @@
-// Helpers for the goal tests: deterministic ids, replicas with fixed client ids, syncing.
-import * as Y from 'yjs';
+// Helpers for the goal tests: deterministic ids, trees from outlines, comparable trees (replicas
+// and syncing are in ../ydoc/testing.ts).
+import type * as Y from 'yjs';
+import { replica } from '../ydoc/testing.ts';
 import { addGoal, type NewGoal } from './edits.ts';
 import type { GoalLevel } from './model.ts';
 import type { GoalTree } from './tree.ts';
@@ -7,27 +9,6 @@ import type { GoalTree } from './tree.ts';
 /** A lowercase UUID from a number, so tests read `uuid(3)` instead of random ids. */
 export function uuid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
-/** A replica with a fixed Yjs client id (tie-breaks in GOAL6 depend on it). */
-export function replica(clientId: number): Y.Doc {
-  const doc = new Y.Doc();
-  doc.clientID = clientId;
-  return doc;
-}
-
-/** Sends everything `from` has that `to` lacks. */
-export function syncOneWay(from: Y.Doc, to: Y.Doc): void {
-  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
-}
-
-export function syncBoth(a: Y.Doc, b: Y.Doc): void {
-  syncOneWay(a, b);
-  syncOneWay(b, a);
-}
-
-export function syncAll(docs: readonly Y.Doc[]): void {
-  for (const a of docs) for (const b of docs) if (a !== b) syncOneWay(a, b);
 }
 
 /** The tree as one comparable value: parent and children lists of every live goal, in order. */
@@ -67,8 +48,7 @@ export const AUTHOR = uuid(900);
 export function treeDoc(
   outline: readonly [number, number | null, string, Partial<NewGoal>?][],
 ): Y.Doc {
-  const doc = new Y.Doc();
-  doc.clientID = 1;
+  const doc = replica(1);
   for (const [id, parent, title, extra] of outline) {
     const level: GoalLevel = parent === null ? 'company' : 'person';
     addGoal(

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { effectiveTree, readGoals } from './document.ts';
 import { addGoal, deleteGoal, moveGoal, restoreGoal } from './edits.ts';
-import { canonicalTree, replica, syncAll, syncOneWay, uuid, walkFromRoots } from './testing.ts';
+import { replica, syncAll, syncOneWay } from '../ydoc/testing.ts';
+import { canonicalTree, uuid, walkFromRoots } from './testing.ts';
 import { latestMove, resolveTree, type GoalTree, type TreeEntry } from './tree.ts';
 
 type Op =

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveTree, nextClock, readGoal } from './document.ts';
 import { addGoal, addGoals, deleteGoal, moveGoal, restoreGoal } from './edits.ts';
-import { replica, syncBoth, uuid } from './testing.ts';
+import { replica, syncBoth } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 import {
   childrenOf,
   depthLookup,

@@ -18,7 +18,8 @@ import {
 } from './edits.ts';
 import type { Actor } from './permissions.ts';
 import { validateGoalTree } from './schema.ts';
-import { canonicalTree, replica, syncOneWay, uuid } from './testing.ts';
+import { replica, syncOneWay } from '../ydoc/testing.ts';
+import { canonicalTree, uuid } from './testing.ts';
 import { checkGoalTreeUpdate } from './update-check.ts';
 
 const CLIENTS = 3;

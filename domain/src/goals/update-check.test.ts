@@ -13,9 +13,11 @@ import {
 } from './edits.ts';
 import type { Actor } from './permissions.ts';
 import { goalLog, goalMap, goalsRoot } from './shape.ts';
-import { replica, syncOneWay, uuid } from './testing.ts';
+import { replicaOf } from '../ydoc/replica.ts';
+import { clientUpdate, replica, updateWithoutItsPredecessor } from '../ydoc/testing.ts';
+import { uuid } from './testing.ts';
 import { collectTouched, goalsTouchedBy } from './touched.ts';
-import { checkGoalTreeUpdate, checkingReplica, judgeGoalTreeUpdate } from './update-check.ts';
+import { checkGoalTreeUpdate, judgeGoalTreeUpdate } from './update-check.ts';
 
 const dev = uuid(1);
 const peer = uuid(2);
@@ -61,17 +63,14 @@ function serverDoc() {
   return { server, teamGoal, devGoal };
 }
 
-/** What a client connected to `server` sends after making `change`. */
-function clientUpdate(
-  server: Y.Doc,
-  clientId: number,
-  change: (client: Y.Doc) => void,
-): Uint8Array {
-  const client = replica(clientId);
-  syncOneWay(server, client);
-  const vector = Y.encodeStateVector(client);
-  change(client);
-  return Y.encodeStateAsUpdate(client, vector);
+/** Client `clientId` renames `goalId` twice and sends only the second rename. */
+function secondTitleAlone(server: Y.Doc, clientId: number, goalId: string): Uint8Array {
+  return updateWithoutItsPredecessor(
+    server,
+    clientId,
+    (client) => updateGoalFields(client, goalId, { title: 'First' }, { by: dev, at }),
+    (client) => updateGoalFields(client, goalId, { title: 'Second' }, { by: dev, at }),
+  );
 }
 
 describe('touched goals', () => {
@@ -213,13 +212,23 @@ describe('update verdict', () => {
 
   it('[GOAL4] refuses an update that depends on changes the server does not have', () => {
     const { server, devGoal } = serverDoc();
-    const client = replica(1);
-    syncOneWay(server, client);
-    updateGoalFields(client, devGoal, { title: 'First' }, { by: dev, at });
-    const vector = Y.encodeStateVector(client);
-    updateGoalFields(client, devGoal, { title: 'Second' }, { by: dev, at });
-    const second = Y.encodeStateAsUpdate(client, vector);
+    const second = secondTitleAlone(server, 1, devGoal);
     expect(checkGoalTreeUpdate(server, second, asDev)).toMatchObject({
+      ok: false,
+      reason: 'pending',
+    });
+  });
+
+  it('[GOAL4] judges an update on its own when the server was already waiting for changes', () => {
+    const { server, devGoal } = serverDoc();
+    // Another node's edit reached the server without the edit it follows (SYNC26 fetches it).
+    Y.applyUpdate(server, secondTitleAlone(server, 2, devGoal));
+    expect(server.store.pendingStructs).not.toBeNull();
+    const update = clientUpdate(server, 1, (client) =>
+      recordProgress(client, devGoal, 4, { by: dev, at }),
+    );
+    expect(checkGoalTreeUpdate(server, update, asDev)).toMatchObject({ ok: true });
+    expect(checkGoalTreeUpdate(server, secondTitleAlone(server, 3, devGoal), asDev)).toMatchObject({
       ok: false,
       reason: 'pending',
     });
@@ -227,7 +236,7 @@ describe('update verdict', () => {
 
   it('[GOAL4] lets a room keep one checking replica across accepted updates', () => {
     const { server, devGoal } = serverDoc();
-    const checking = checkingReplica(server);
+    const checking = replicaOf(server);
     for (const value of [1, 2, 3]) {
       const update = clientUpdate(server, 1, (client) =>
         recordProgress(client, devGoal, value, { by: dev, at }),

@@ -3,9 +3,12 @@
 //
 // Yjs cannot undo an applied update, so the update is first applied to a copy. Copying a large
 // document for every update is slow; a room can instead keep a checking replica next to the live
-// document: apply each update to the replica with `judgeGoalTreeUpdate`, apply it to the live
-// document only when accepted, and rebuild the replica from the live document after a refusal.
+// document (`replicaOf`): apply each update to the replica with `judgeGoalTreeUpdate`, apply it to
+// the live document only when accepted, and rebuild the replica from the live document after a
+// refusal.
 import * as Y from 'yjs';
+import { leftPending } from '../ydoc/pending.ts';
+import { replicaOf } from '../ydoc/replica.ts';
 import { readGoal } from './document.ts';
 import { checkGoalChange, type Actor, type GoalRefusal } from './permissions.ts';
 import { checkPreserved, validateGoals, type SchemaIssue } from './schema.ts';
@@ -17,25 +20,18 @@ export type UpdateVerdict =
   | { ok: false; reason: 'schema'; issues: SchemaIssue[] }
   | { ok: false; reason: 'forbidden'; refusal: GoalRefusal };
 
-/** A fresh replica with the same content, for checking an update without touching `doc`. */
-export function checkingReplica(doc: Y.Doc): Y.Doc {
-  const replica = new Y.Doc({ gc: doc.gc });
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
-  return replica;
-}
-
 /** Checks `update` from `actor` against the live document `current`, which it leaves unchanged. */
 export function checkGoalTreeUpdate(
   current: Y.Doc,
   update: Uint8Array,
   actor: Actor,
 ): UpdateVerdict {
-  return judgeGoalTreeUpdate(current, checkingReplica(current), update, actor);
+  return judgeGoalTreeUpdate(current, replicaOf(current), update, actor);
 }
 
 /**
  * Applies `update` to `replica` (a copy of `current` until now) and judges the result. On a
- * refusal the replica holds the refused change and must be rebuilt with `checkingReplica`.
+ * refusal the replica holds the refused change and must be rebuilt with `replicaOf`.
  */
 export function judgeGoalTreeUpdate(
   current: Y.Doc,
@@ -45,7 +41,7 @@ export function judgeGoalTreeUpdate(
 ): UpdateVerdict {
   const touched = collectTouched(replica, () => Y.applyUpdate(replica, update));
   // Structs waiting for changes the server never saw would be integrated later, unchecked.
-  if (replica.store.pendingStructs !== null || replica.store.pendingDs !== null) {
+  if (leftPending(current, replica)) {
     return {
       ok: false,
       reason: 'pending',

@@ -1,5 +1,6 @@
 // What an admin may set on a person, parsed from a submitted form (ORG11).
 import { z } from 'zod';
+import { isUuid } from '../ids.ts';
 import { isCalendarDate } from './calendar-date.ts';
 
 export type Role = 'admin' | 'member';
@@ -12,20 +13,13 @@ export const LOCATIONS: readonly Location[] = ['office', 'hybrid', 'remote'];
 /** The pay-range position is stored as a fraction of the range (0 = bottom, 1 = top, max 2). */
 export const PAY_RANGE_POSITION_MAX = 2;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a value from a URL or form has the shape of a row id (so it can reach a query). */
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
-
 /** '' and 'none' mean "nobody" / "no team" in forms. */
 const optionalId = (message: string) =>
   z
     .string()
     .optional()
     .transform((value) => (value === undefined || value === '' || value === 'none' ? null : value))
-    .refine((value) => value === null || UUID.test(value), message);
+    .refine((value) => value === null || isUuid(value), message);
 
 const name = z
   .string('Enter a name.')

@@ -6,6 +6,8 @@
 // room asks for it in the background, `prepare`, or the next update builds it): refusals are rare
 // (the sender is closed after one), edits are not.
 import * as Y from 'yjs';
+import { leftPending } from '@threadline/domain/ydoc/pending';
+import { replicaOf } from '@threadline/domain/ydoc/replica';
 import type { DocumentKind, Verdict } from './document-kind.ts';
 
 /** What the checker needs of a kind: its validator. */
@@ -65,23 +67,4 @@ export class UpdateChecker {
     this.#scratch?.destroy();
     this.#scratch = undefined;
   }
-}
-
-function replicaOf(doc: Y.Doc): Y.Doc {
-  const replica = new Y.Doc({ gc: doc.gc });
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
-  return replica;
-}
-
-/** True when the update left structs or deletions waiting for changes the server has never seen
- *  (and the live document was not already waiting): they would be integrated later, unchecked. */
-function leftPending(live: Y.Doc, scratch: Y.Doc): boolean {
-  const structs = scratch.store.pendingStructs;
-  if (scratch.store.pendingDs !== null && live.store.pendingDs === null) return true;
-  if (structs === null) return false;
-  const before = live.store.pendingStructs?.missing;
-  for (const [client, clock] of structs.missing) {
-    if ((before?.get(client) ?? Infinity) > clock) return true;
-  }
-  return false;
 }

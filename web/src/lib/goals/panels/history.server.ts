@@ -5,6 +5,7 @@
 // asking person's organisation, and a cycle of another organisation is "not found".
 import type { Pool, SessionPerson } from '@threadline/db';
 import { readableDocument } from '$lib/server/document-access';
+import { isUuid } from '@threadline/domain/ids';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import type { DocumentKey } from '@threadline/sync-server/persistence/document-storage';
 import {
@@ -15,12 +16,6 @@ import {
   type HistoryValue,
   type ReplayedHistories,
 } from './goal-history.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function isGoalId(value: string | null): value is string {
-  return value !== null && UUID.test(value);
-}
 
 /**
  * The goal tree `document` names, when `person` may open it: the goal tree's access rule, as its
@@ -121,7 +116,7 @@ async function namesOf(
   // The table name is one of two constants, never input.
   const { rows } = await pool.query<{ id: string; name: string }>(
     `SELECT id, name FROM ${table} WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
-    [organisationId, [...ids].filter((id) => UUID.test(id))],
+    [organisationId, [...ids].filter(isUuid)],
   );
   return new Map(rows.map((row) => [row.id, row.name]));
 }

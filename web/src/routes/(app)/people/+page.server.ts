@@ -3,8 +3,8 @@ import { fail } from '@sveltejs/kit';
 import { invitationPath } from '@threadline/db/invitations';
 import { invitePerson, listPeople, resendInvitation } from '@threadline/db/people';
 import { listTeams } from '@threadline/db/teams';
+import { isUuid } from '@threadline/domain/ids';
 import {
-  isId,
   parseInviteFields,
   PERSON_STATUSES,
   type PersonStatus,
@@ -20,7 +20,7 @@ function readFilters(url: URL) {
   return {
     search: (url.searchParams.get('q') ?? '').slice(0, 200),
     status: PERSON_STATUSES.includes(status as PersonStatus) ? (status as PersonStatus) : null,
-    teamId: team === 'none' || isId(team) ? team : null,
+    teamId: team === 'none' || isUuid(team) ? team : null,
     sort: url.searchParams.get('sort') === '-name' ? ('-name' as const) : ('name' as const),
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
@@ -63,7 +63,7 @@ export const actions = {
     const admin = requireAdmin(locals);
     const data = await request.formData();
     const personId = data.get('personId');
-    if (!isId(personId)) return fail(400, { errors: { form: 'Choose a person from the list.' } });
+    if (!isUuid(personId)) return fail(400, { errors: { form: 'Choose a person from the list.' } });
     const outcome = await resendInvitation(db(), admin.organisationId, personId, admin.id);
     if (!outcome.ok) return fail(400, { errors: outcome.errors });
     return {

@@ -11,13 +11,14 @@ import {
   updatePerson,
 } from '@threadline/db/people';
 import { listTeams } from '@threadline/db/teams';
-import { isId, parsePersonEdit } from '@threadline/domain/org/person-fields';
+import { isUuid } from '@threadline/domain/ids';
+import { parsePersonEdit } from '@threadline/domain/org/person-fields';
 import { requireAdmin } from '$lib/people/admin-guard.server';
 import { formValues } from '$lib/people/form-values';
 import { db } from '$lib/server/db';
 
 function personId(params: { id: string }): string {
-  if (!isId(params.id)) error(404, 'There is no such person in your organisation.');
+  if (!isUuid(params.id)) error(404, 'There is no such person in your organisation.');
   return params.id;
 }
 

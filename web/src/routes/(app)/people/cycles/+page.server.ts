@@ -2,7 +2,7 @@
 import { fail } from '@sveltejs/kit';
 import { listCycles, saveCycle } from '@threadline/db/cycles';
 import { parseCycleFields } from '@threadline/domain/org/cycles';
-import { isId } from '@threadline/domain/org/person-fields';
+import { isUuid } from '@threadline/domain/ids';
 import { requireAdmin } from '$lib/people/admin-guard.server';
 import { formValues } from '$lib/people/form-values';
 import { db } from '$lib/server/db';
@@ -17,7 +17,7 @@ export const actions = {
     const admin = requireAdmin(locals);
     const values = formValues(await request.formData());
     const cycleId = values.cycleId ? values.cycleId : null;
-    if (cycleId !== null && !isId(cycleId)) {
+    if (cycleId !== null && !isUuid(cycleId)) {
       return fail(400, { errors: { form: 'Choose a cycle from the list.' } });
     }
     const parsed = parseCycleFields(values);

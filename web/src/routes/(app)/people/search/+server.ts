@@ -1,7 +1,7 @@
 // People to choose as a manager, for the person combobox: GET /people/search?q=…&exclude=<id>.
 import { json } from '@sveltejs/kit';
 import { searchPeople } from '@threadline/db/people';
-import { isId } from '@threadline/domain/org/person-fields';
+import { isUuid } from '@threadline/domain/ids';
 import { requireAdmin } from '$lib/people/admin-guard.server';
 import { db } from '$lib/server/db';
 
@@ -12,7 +12,7 @@ export async function GET({ locals, url }) {
     db(),
     admin.organisationId,
     (url.searchParams.get('q') ?? '').slice(0, 200),
-    { excludeId: isId(exclude) ? exclude : null, limit: 20 },
+    { excludeId: isUuid(exclude) ? exclude : null, limit: 20 },
   );
   return json({
     people: people.map(({ id, name, title, email }) => ({ id, name, title, email })),

@@ -1,7 +1,7 @@
 // The teams editor: departments and their teams (ORG6), unique names (ORG8), deletion (ORG7).
 import { fail } from '@sveltejs/kit';
 import { createTeam, deleteTeam, listTeams, updateTeam } from '@threadline/db/teams';
-import { isId } from '@threadline/domain/org/person-fields';
+import { isUuid } from '@threadline/domain/ids';
 import { requireAdmin } from '$lib/people/admin-guard.server';
 import { db } from '$lib/server/db';
 
@@ -9,7 +9,7 @@ import { db } from '$lib/server/db';
 function optionalId(data: FormData, name: string): string | null | undefined {
   const value = data.get(name);
   if (value === null || value === '' || value === 'none') return null;
-  return isId(value) ? value : undefined;
+  return isUuid(value) ? value : undefined;
 }
 
 export async function load({ locals }) {
@@ -40,7 +40,7 @@ export const actions = {
     const data = await request.formData();
     const teamId = data.get('teamId');
     const parentId = optionalId(data, 'parentId');
-    if (!isId(teamId) || parentId === undefined) {
+    if (!isUuid(teamId) || parentId === undefined) {
       return fail(400, { errors: { form: 'Choose a team from the list.' } });
     }
     const outcome = await updateTeam(db(), admin.organisationId, teamId, {
@@ -56,7 +56,7 @@ export const actions = {
     const data = await request.formData();
     const teamId = data.get('teamId');
     const moveTo = optionalId(data, 'moveTo');
-    if (!isId(teamId) || moveTo === undefined) {
+    if (!isUuid(teamId) || moveTo === undefined) {
       return fail(400, { errors: { form: 'Choose a team from the list.' } });
     }
     const outcome = await deleteTeam(db(), admin.organisationId, teamId, moveTo);
