@@ -1,8 +1,7 @@
 // The seeded demo goal tree as the sync server sees it (GOAL21, GOAL22): its Postgres storage
 // loads it, the history functions replay it, and the projector turns it into analytics rows that
 // match what readTree and the domain rules say of the same document (GOAL19, GOAL20).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSession, generateSessionToken, SESSION_COOKIE_NAME } from '@threadline/db';
 import { DEMO_ADMIN_EMAIL } from '@threadline/db/demo';
@@ -14,40 +13,31 @@ import { treeProgress } from '@threadline/domain/goals/progress';
 import { canonicalTree } from '@threadline/domain/goals/testing';
 import { depthOf } from '@threadline/domain/goals/tree';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import { eventually, openProvider } from './sync-support.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
+const sync = useSyncServer({
+  config: {
+    projection: {
+      delayMs: 10,
+      maxDelayMs: 50,
+      allEveryMs: 3_600_000,
+      retry: { initialMs: 100, maxMs: 1000 },
+    },
+  },
+});
 let organisationId: string;
 let key: { organisationId: string; name: string };
 const CYCLE = { startsOn: '2026-07-01', endsOn: '2026-12-31' };
 
 beforeAll(async () => {
-  db = await useTestDatabase();
-  ({ organisationId } = await seedDemoOrganisation(db.pool));
-  const { rows } = await db.pool.query<{ id: string }>(
+  ({ organisationId } = await seedDemoOrganisation(sync.db.pool));
+  const { rows } = await sync.db.pool.query<{ id: string }>(
     `SELECT id FROM cycles WHERE organisation_id = $1 AND status = 'active'`,
     [organisationId],
   );
   key = { organisationId, name: `goals/${rows[0]!.id}` };
-  server = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-    config: {
-      projection: {
-        delayMs: 10,
-        maxDelayMs: 50,
-        allEveryMs: 3_600_000,
-        retry: { initialMs: 100, maxMs: 1000 },
-      },
-    },
-  });
 });
-afterAll(() => server?.close());
 
 function replay(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
@@ -56,13 +46,13 @@ function replay(updates: readonly Uint8Array[]): Y.Doc {
 }
 
 async function seeded(): Promise<GoalTreeSnapshot> {
-  const changes = await new PostgresDocumentStorage(db.pool).changesOf(key);
+  const changes = await new PostgresDocumentStorage(sync.db.pool).changesOf(key);
   return readTree(replay(changes.map((change) => change.update)));
 }
 
 describe('the seeded demo goal tree on the sync server', () => {
   it('[GOAL22] loads through the server’s storage with every goal in the tree', async () => {
-    const loaded = await new PostgresDocumentStorage(db.pool).load(key);
+    const loaded = await new PostgresDocumentStorage(sync.db.pool).load(key);
     const { goals, tree } = readTree(replay(loaded.updates));
     expect(goals.size).toBeGreaterThan(500);
     expect(tree.parent.size).toBe(goals.size);
@@ -71,7 +61,7 @@ describe('the seeded demo goal tree on the sync server', () => {
   });
 
   it('[GOAL22] has a past: the tree two months ago holds fewer check-ins, and none before it began', async () => {
-    const storage = new PostgresDocumentStorage(db.pool);
+    const storage = new PostgresDocumentStorage(sync.db.pool);
     const changes = await storage.changesOf(key);
     const first = changes[0]!.receivedAt;
     expect(await storage.documentAt(key, new Date(first.getTime() - 1))).toBeNull();
@@ -86,25 +76,25 @@ describe('the seeded demo goal tree on the sync server', () => {
   });
 
   it('[GOAL19] [GOAL20] the projector’s rows in Postgres match readTree and the domain rules', async () => {
-    const { rows: admins } = await db.pool.query<{ id: string }>(
+    const { rows: admins } = await sync.db.pool.query<{ id: string }>(
       'SELECT id FROM people WHERE email = $1',
       [DEMO_ADMIN_EMAIL],
     );
     const token = generateSessionToken();
-    await createSession(db.pool, token, { id: admins[0]!.id, organisationId });
+    await createSession(sync.db.pool, token, { id: admins[0]!.id, organisationId });
     // Opening the tree loads it into a room, which projects what it loaded.
-    const client = openProvider(server.port, key.name, `${SESSION_COOKIE_NAME}=${token}`);
+    const client = openProvider(sync.port, key.name, `${SESSION_COOKIE_NAME}=${token}`);
     await client.synced();
     const { goals, tree } = await seeded();
     await eventually(async () => {
-      const { rows } = await db.pool.query<{ count: number }>(
+      const { rows } = await sync.db.pool.query<{ count: number }>(
         'SELECT count(*)::int AS count FROM goal_analytics WHERE organisation_id = $1',
         [organisationId],
       );
       return rows[0]!.count === goals.size;
     }, 15_000);
 
-    const { rows } = await db.pool.query(
+    const { rows } = await sync.db.pool.query(
       `SELECT goal_id, parent_id, depth, title, level, state, owner_id, team_id, metric_kind,
               metric_start, metric_target, metric_current, progress, health, stale, clarity,
               clarity_colour, deleted, projected_at
@@ -162,7 +152,7 @@ describe('the seeded demo goal tree on the sync server', () => {
     expect(count((r) => r.stale, true)).toBeGreaterThan(0);
     expect(count((r) => r.clarity_colour, 'red')).toBeGreaterThan(0);
 
-    const { rows: events } = await db.pool.query<{ count: number }>(
+    const { rows: events } = await sync.db.pool.query<{ count: number }>(
       'SELECT count(*)::int AS count FROM goal_progress_events WHERE organisation_id = $1',
       [organisationId],
     );

@@ -1,38 +1,23 @@
 // The acknowledgement promises durability: it is sent only after the commit holding the update
 // (SYNC5, SYNC7). The commit is held back at a gate, and no acknowledgement may arrive meanwhile.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stateVectorCovers } from '@threadline/domain/protocol/state-vector';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import { GatedStorage } from './sync-storage-wrappers.ts';
 import { editor, eventually, goalTree, openRaw } from './sync-support.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
 let storage: GatedStorage;
-
-beforeAll(async () => {
-  db = await useTestDatabase();
+const sync = useSyncServer((db) => {
   storage = new GatedStorage(new PostgresDocumentStorage(db.pool));
-  server = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-    kinds: FREE_FORM_KINDS,
-    storage,
-  });
+  return { kinds: FREE_FORM_KINDS, storage };
 });
-afterAll(() => {
-  storage.release();
-  return server.close();
-});
+// Runs before the server's close, which waits for held commits (last registered, first run).
+afterAll(() => storage.release());
 
 async function rowsOf(documentName: string) {
-  const { rows } = await db.pool.query(
+  const { rows } = await sync.db.pool.query(
     `SELECT seq FROM document_updates WHERE document_name = $1`,
     [documentName],
   );
@@ -41,8 +26,8 @@ async function rowsOf(documentName: string) {
 
 describe('acknowledgement after commit', () => {
   it('[SYNC7] sends no acknowledgement while the commit is held, and one right after it', async () => {
-    const tree = await goalTree(db.pool);
-    const client = await openRaw(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const client = await openRaw(sync.port, tree.documentName, tree.cookie);
     const mine = editor();
     await eventually(() => client.acks().length === 1); // the durable state at join: empty
     mine.text.insert(0, 'held back');
@@ -62,9 +47,9 @@ describe('acknowledgement after commit', () => {
 
   it('[SYNC5] acknowledges a commit to its sender only: a connection that just receives the edit gets no Ack', async () => {
     storage.release();
-    const tree = await goalTree(db.pool);
-    const sender = await openRaw(server.port, tree.documentName, tree.cookie);
-    const watcher = await openRaw(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const sender = await openRaw(sync.port, tree.documentName, tree.cookie);
+    const watcher = await openRaw(sync.port, tree.documentName, tree.cookie);
     await watcher.until(() => watcher.acks().length === 1); // the durable state at join
     const mine = editor();
     mine.text.insert(0, 'x');

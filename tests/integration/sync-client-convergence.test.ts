@@ -1,11 +1,9 @@
 // The web app's sync client against the real sync server on Postgres, editing real goal trees
 // (every update checked by the server): convergence, the saved status, offline edits that merge,
 // and close codes that end reconnecting (SC1–SC3).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE_NAME } from '@threadline/db';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import {
   addOwnGoal,
   networkTo,
@@ -16,29 +14,17 @@ import {
 } from './sync-client-support.ts';
 import { eventually, goalTree, signIn } from './sync-support.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
-
-beforeAll(async () => {
-  db = await useTestDatabase();
-  server = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-});
-afterAll(() => server.close());
+const sync = useSyncServer();
 
 describe('sync client', () => {
   it('[SC1] three clients converge and each reads "saved" once the server acknowledged', async () => {
-    const tree = await goalTree(db.pool);
-    const colleague = await signIn(db.pool, tree.organisationId);
+    const tree = await goalTree(sync.db.pool);
+    const colleague = await signIn(sync.db.pool, tree.organisationId);
     const people = [tree.personId, colleague.personId, tree.personId];
     const clients = [
-      openClient(server.port, tree.documentName, tree.cookie),
-      openClient(server.port, tree.documentName, colleague.cookie),
-      openClient(server.port, tree.documentName, tree.cookie),
+      openClient(sync.port, tree.documentName, tree.cookie),
+      openClient(sync.port, tree.documentName, colleague.cookie),
+      openClient(sync.port, tree.documentName, tree.cookie),
     ];
     await Promise.all(clients.map((client) => client.document.whenSynced()));
     const shared = addOwnGoal(clients[0]!, tree.personId, 'shared');
@@ -62,9 +48,9 @@ describe('sync client', () => {
   });
 
   it('[SC2] merges edits two clients made while both were offline', async () => {
-    const tree = await goalTree(db.pool);
-    const a = openClient(server.port, tree.documentName, tree.cookie);
-    const b = openClient(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const a = openClient(sync.port, tree.documentName, tree.cookie);
+    const b = openClient(sync.port, tree.documentName, tree.cookie);
     await Promise.all([a.document.whenSynced(), b.document.whenSynced()]);
     const goal = addOwnGoal(a, tree.personId, 'shared');
     await eventually(() => titles(b.document.doc).includes('shared'));
@@ -94,8 +80,8 @@ describe('sync client', () => {
   });
 
   it('[SC3] stops reconnecting when the session is refused with 4401', async () => {
-    const tree = await goalTree(db.pool);
-    const client = openClient(server.port, tree.documentName, `${SESSION_COOKIE_NAME}=forged`);
+    const tree = await goalTree(sync.db.pool);
+    const client = openClient(sync.port, tree.documentName, `${SESSION_COOKIE_NAME}=forged`);
     await eventually(() => client.document.status.kind === 'unauthorized');
     // y-websocket's backoff would retry within 200 ms; nothing may come in a second.
     await sleep(1000);
@@ -107,17 +93,17 @@ describe('sync client', () => {
   });
 
   it('[SC3] stops reconnecting when the person may not open the document (4403)', async () => {
-    const tree = await goalTree(db.pool);
-    const outsider = await signIn(db.pool);
-    const client = openClient(server.port, tree.documentName, outsider.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const outsider = await signIn(sync.db.pool);
+    const client = openClient(sync.port, tree.documentName, outsider.cookie);
     await eventually(() => client.document.status.kind === 'forbidden');
     await sleep(1000);
     expect(client.attempts()).toBe(1);
   });
 
   it('[SC2] says "offline" while the network is down, keeps retrying, and saves on return', async () => {
-    const tree = await goalTree(db.pool);
-    const network = await networkTo(server.port);
+    const tree = await goalTree(sync.db.pool);
+    const network = await networkTo(sync.port);
     const client = openClient(network.port, tree.documentName, tree.cookie);
     await client.document.whenSaved();
     network.cut();
@@ -128,7 +114,7 @@ describe('sync client', () => {
     expect(client.attempts()).toBeGreaterThan(1);
     network.restore();
     await client.document.whenSaved();
-    const reader = openClient(server.port, tree.documentName, tree.cookie);
+    const reader = openClient(sync.port, tree.documentName, tree.cookie);
     await reader.document.whenSynced();
     expect(titles(reader.document.doc)).toEqual(['written offline']);
   });

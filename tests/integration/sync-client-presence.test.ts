@@ -1,30 +1,16 @@
 // Presence through the client (who is here, what they edit) and read-only access: a closed
 // cycle's goal tree opens read-only, the status says so and the client publishes no presence;
 // closing a cycle while it is open turns a connection read-only on the fly (SC6, SC9).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
+import { describe, expect, it } from 'vitest';
 import { peersOf } from '../../web/src/lib/sync/presence.ts';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import { addOwnGoal, openClient, sleep } from './sync-client-support.ts';
 import { eventually, goalTree, signIn } from './sync-support.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
-
-beforeAll(async () => {
-  db = await useTestDatabase();
-  server = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-});
-afterAll(() => server.close());
+const sync = useSyncServer();
 
 const closeCycle = (documentName: string) =>
-  db.pool.query(`UPDATE cycles SET status = 'closed' WHERE id = $1`, [
+  sync.db.pool.query(`UPDATE cycles SET status = 'closed' WHERE id = $1`, [
     documentName.slice('goals/'.length),
   ]);
 
@@ -34,14 +20,14 @@ const seenBy = (client: ReturnType<typeof openClient>) =>
 
 describe('presence and access', () => {
   it('[SC6] shows who is here and what they edit, under the name the server knows them by', async () => {
-    const tree = await goalTree(db.pool);
-    const colleague = await signIn(db.pool, tree.organisationId);
-    const { rows } = await db.pool.query<{ name: string }>(
+    const tree = await goalTree(sync.db.pool);
+    const colleague = await signIn(sync.db.pool, tree.organisationId);
+    const { rows } = await sync.db.pool.query<{ name: string }>(
       'SELECT name FROM people WHERE id = $1',
       [tree.personId],
     );
-    const a = openClient(server.port, tree.documentName, tree.cookie, { personId: tree.personId });
-    const b = openClient(server.port, tree.documentName, colleague.cookie, {
+    const a = openClient(sync.port, tree.documentName, tree.cookie, { personId: tree.personId });
+    const b = openClient(sync.port, tree.documentName, colleague.cookie, {
       personId: colleague.personId,
     });
     await Promise.all([a.document.whenSynced(), b.document.whenSynced()]);
@@ -56,10 +42,10 @@ describe('presence and access', () => {
   });
 
   it('[SC9] opens a closed cycle read-only: the status says so and no presence is sent', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(sync.db.pool);
     await closeCycle(tree.documentName);
-    const reader = openClient(server.port, tree.documentName, tree.cookie);
-    const other = openClient(server.port, tree.documentName, tree.cookie);
+    const reader = openClient(sync.port, tree.documentName, tree.cookie);
+    const other = openClient(sync.port, tree.documentName, tree.cookie);
     await eventually(() => reader.document.status.kind === 'read-only');
     expect(reader.document.readOnly).toBe(true);
     expect(reader.document.awareness.getLocalState()).toBeNull();
@@ -70,9 +56,9 @@ describe('presence and access', () => {
   });
 
   it('[SC9] turns read-only when the cycle closes while open, and takes its presence back', async () => {
-    const tree = await goalTree(db.pool);
-    const writer = openClient(server.port, tree.documentName, tree.cookie);
-    const watcher = openClient(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const writer = openClient(sync.port, tree.documentName, tree.cookie);
+    const watcher = openClient(sync.port, tree.documentName, tree.cookie);
     await Promise.all([writer.document.whenSaved(), watcher.document.whenSaved()]);
     await eventually(() => seenBy(watcher).length === 1);
     await closeCycle(tree.documentName);

@@ -2,29 +2,15 @@
 // shows and keeps the edits made offline, and a refused change is dropped from memory and from
 // the stored copy, which then holds the server's state (SC4, SC5).
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RefusalReason } from '@threadline/domain/protocol/messages';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { indexedDbReplicas, type ReplicaStore } from '../../web/src/lib/sync/replica-store.ts';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import { addOwnGoal, networkTo, openClient, titles, titleText } from './sync-client-support.ts';
 import { eventually, goalTree, signIn } from './sync-support.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
-
-beforeAll(async () => {
-  db = await useTestDatabase();
-  server = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-});
-afterAll(() => server.close());
+const sync = useSyncServer();
 
 /** What the device has stored for a document, read into a fresh Y.Doc. */
 async function storedTitles(personId: string, documentName: string) {
@@ -37,7 +23,7 @@ async function storedTitles(personId: string, documentName: string) {
 
 describe('stored replica', () => {
   it('[SC4] once IndexedDB has answered, waits for the load however long, then connects', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(sync.db.pool);
     // Applying what was read takes longer than the wait for IndexedDB (a big tree, a slow device).
     let finishApplying = () => {};
     const applied = new Promise<void>((resolve) => (finishApplying = resolve));
@@ -54,7 +40,7 @@ describe('stored replica', () => {
         };
       },
     };
-    const client = openClient(server.port, tree.documentName, tree.cookie, {
+    const client = openClient(sync.port, tree.documentName, tree.cookie, {
       persistence: slowToApply,
       personId: tree.personId,
       loadTimeoutMs: 100,
@@ -68,8 +54,8 @@ describe('stored replica', () => {
   });
 
   it('[SC4] reloads offline with the edits made offline, and saves them when the network returns', async () => {
-    const tree = await goalTree(db.pool);
-    const network = await networkTo(server.port);
+    const tree = await goalTree(sync.db.pool);
+    const network = await networkTo(sync.port);
     const options = { persistence: indexedDbReplicas(), personId: tree.personId };
     const first = openClient(network.port, tree.documentName, tree.cookie, options);
     const goal = addOwnGoal(first, tree.personId, 'online');
@@ -89,20 +75,20 @@ describe('stored replica', () => {
 
     network.restore();
     await reloaded.document.whenSaved();
-    const colleague = openClient(server.port, tree.documentName, tree.cookie);
+    const colleague = openClient(sync.port, tree.documentName, tree.cookie);
     await colleague.document.whenSynced();
     expect(titles(colleague.document.doc)).toEqual(expected);
   });
 
   it('[SC5] drops a refused change from memory and storage, and takes the server state', async () => {
-    const tree = await goalTree(db.pool);
-    const colleague = await signIn(db.pool, tree.organisationId);
-    const owner = openClient(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const colleague = await signIn(sync.db.pool, tree.organisationId);
+    const owner = openClient(sync.port, tree.documentName, tree.cookie);
     const goal = addOwnGoal(owner, tree.personId, 'mine');
     await owner.document.whenSaved();
 
     // A colleague who is not the owner's manager may not edit the owner's goal (GOAL16).
-    const intruder = openClient(server.port, tree.documentName, colleague.cookie, {
+    const intruder = openClient(sync.port, tree.documentName, colleague.cookie, {
       persistence: indexedDbReplicas(),
       personId: colleague.personId,
     });

@@ -1,34 +1,19 @@
 // Stock y-websocket providers editing one goal tree through a real server on Postgres (SYNC4-7).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
 import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import { eventually, goalTree, openProvider, signIn, textOfUpdates } from './sync-support.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
-
-beforeAll(async () => {
-  db = await useTestDatabase();
-  server = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-    kinds: FREE_FORM_KINDS,
-  });
-});
-afterAll(() => server.close());
+const sync = useSyncServer({ kinds: FREE_FORM_KINDS });
 
 describe('sync convergence', () => {
   it('[SYNC4] lets three stock y-websocket providers converge on one document', async () => {
-    const tree = await goalTree(db.pool);
-    const colleague = await signIn(db.pool, tree.organisationId);
+    const tree = await goalTree(sync.db.pool);
+    const colleague = await signIn(sync.db.pool, tree.organisationId);
     const clients = [
-      openProvider(server.port, tree.documentName, tree.cookie),
-      openProvider(server.port, tree.documentName, colleague.cookie),
-      openProvider(server.port, tree.documentName, tree.cookie),
+      openProvider(sync.port, tree.documentName, tree.cookie),
+      openProvider(sync.port, tree.documentName, colleague.cookie),
+      openProvider(sync.port, tree.documentName, tree.cookie),
     ];
     await Promise.all(clients.map((client) => client.synced()));
     clients.forEach((client, i) => {
@@ -43,9 +28,9 @@ describe('sync convergence', () => {
   });
 
   it('[SYNC5] acknowledges every edit after it is saved, so each provider reads "saved"', async () => {
-    const tree = await goalTree(db.pool);
-    const a = openProvider(server.port, tree.documentName, tree.cookie);
-    const b = openProvider(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const a = openProvider(sync.port, tree.documentName, tree.cookie);
+    const b = openProvider(sync.port, tree.documentName, tree.cookie);
     await Promise.all([a.synced(), b.synced()]);
     await eventually(() => a.isSaved() && b.isSaved());
     a.doc.getText('t').insert(0, 'typed by a');
@@ -53,21 +38,21 @@ describe('sync convergence', () => {
     await eventually(() => b.doc.getText('t').toString() === 'typed by a');
     await eventually(() => a.isSaved() && b.isSaved());
     const key = { organisationId: tree.organisationId, name: tree.documentName };
-    const changes = await server.storage.changesOf(key);
+    const changes = await sync.server.storage.changesOf(key);
     expect(textOfUpdates(changes.map((change) => change.update))).toBe('typed by a');
   });
 
   it('[SYNC10] attributes each saved change to the person who made it', async () => {
-    const tree = await goalTree(db.pool);
-    const colleague = await signIn(db.pool, tree.organisationId);
-    const mine = openProvider(server.port, tree.documentName, tree.cookie);
-    const theirs = openProvider(server.port, tree.documentName, colleague.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const colleague = await signIn(sync.db.pool, tree.organisationId);
+    const mine = openProvider(sync.port, tree.documentName, tree.cookie);
+    const theirs = openProvider(sync.port, tree.documentName, colleague.cookie);
     await Promise.all([mine.synced(), theirs.synced()]);
     mine.doc.getText('t').insert(0, 'mine ');
     await eventually(() => mine.isSaved());
     theirs.doc.getText('t').insert(0, 'theirs ');
     await eventually(() => theirs.isSaved());
-    const changes = await server.storage.changesOf({
+    const changes = await sync.server.storage.changesOf({
       organisationId: tree.organisationId,
       name: tree.documentName,
     });
@@ -75,21 +60,21 @@ describe('sync convergence', () => {
   });
 
   it('[SYNC4] relays presence (awareness) between providers and answers awareness queries', async () => {
-    const tree = await goalTree(db.pool);
-    const a = openProvider(server.port, tree.documentName, tree.cookie);
-    const b = openProvider(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const a = openProvider(sync.port, tree.documentName, tree.cookie);
+    const b = openProvider(sync.port, tree.documentName, tree.cookie);
     await Promise.all([a.synced(), b.synced()]);
     a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
     await eventually(() => b.provider.awareness.getStates().has(a.doc.clientID));
     // The user a state names is the signed-in person, whatever the client wrote (SYNC20).
-    const { rows } = await db.pool.query<{ name: string }>(
+    const { rows } = await sync.db.pool.query<{ name: string }>(
       `SELECT name FROM people WHERE id = $1`,
       [tree.personId],
     );
     expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({
       user: { id: tree.personId, name: rows[0]!.name },
     });
-    const late = openProvider(server.port, tree.documentName, tree.cookie);
+    const late = openProvider(sync.port, tree.documentName, tree.cookie);
     await late.synced();
     await eventually(() => late.provider.awareness.getStates().has(a.doc.clientID));
     a.destroy();
@@ -97,7 +82,7 @@ describe('sync convergence', () => {
   });
 
   it('[SYNC16] reports connections, documents, updates, commit latency and bytes on /metrics', async () => {
-    const response = await fetch(`http://127.0.0.1:${server.port}/metrics`);
+    const response = await fetch(`http://127.0.0.1:${sync.port}/metrics`);
     const text = await response.text();
     expect(response.headers.get('content-type')).toContain('text/plain');
     for (const name of [

@@ -1,38 +1,25 @@
 // Limits and bad input (SYNC11-14): oversized frames, malformed and truncated frames, message
 // floods and oversized documents end or refuse only the offending connection or update; the
 // process, the room and other rooms carry on, and nothing malformed reaches the log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pino } from 'pino';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { encodeMessage, RefusalReason } from '@threadline/domain/protocol/messages';
 import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startSyncServerForTest, useSyncServer } from '../support/sync-server.ts';
 import { editor, eventually, goalTree, openProvider, openRaw } from './sync-support.ts';
 
-let db: TestDatabase;
-let strict: RunningSyncServer;
-
-beforeAll(async () => {
-  db = await useTestDatabase();
-  strict = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-    kinds: FREE_FORM_KINDS,
-    config: {
-      maxMessageBytes: 64 * 1024,
-      maxDocumentBytes: 4 * 1024,
-      messagesPerSecond: 20,
-      messageBurst: 40,
-    },
-  });
+const strict = useSyncServer({
+  kinds: FREE_FORM_KINDS,
+  config: {
+    maxMessageBytes: 64 * 1024,
+    maxDocumentBytes: 4 * 1024,
+    messagesPerSecond: 20,
+    messageBurst: 40,
+  },
 });
-afterAll(() => strict.close());
 
 const keyOf = (tree: { organisationId: string; documentName: string }) => ({
   organisationId: tree.organisationId,
@@ -57,22 +44,22 @@ function awarenessFrame(json: string) {
 
 describe('limits', () => {
   it('[SYNC11] closes a connection that sends a frame over the size limit with 1009', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(strict.db.pool);
     const client = await openRaw(strict.port, tree.documentName, tree.cookie);
     client.sendFrame(new Uint8Array(64 * 1024 + 1));
     expect(await client.closed).toBe(CloseCode.MessageTooBig);
-    expect(await strict.storage.changesOf(keyOf(tree))).toEqual([]);
+    expect(await strict.server.storage.changesOf(keyOf(tree))).toEqual([]);
   });
 
   it('[SYNC12] closes a connection that floods messages with 4429', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(strict.db.pool);
     const client = await openRaw(strict.port, tree.documentName, tree.cookie);
     for (let i = 0; i < 100; i++) client.send({ type: 'query-awareness' });
     expect(await client.closed).toBe(CloseCode.TooManyMessages);
   });
 
   it('[SYNC13] refuses an update that would grow the document past its limit, and keeps the rest', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(strict.db.pool);
     const writer = await openRaw(strict.port, tree.documentName, tree.cookie);
     const reader = openProvider(strict.port, tree.documentName, tree.cookie);
     await reader.synced();
@@ -89,47 +76,39 @@ describe('limits', () => {
     expect(reader.doc.getText('t').toString()).toBe('small');
     // The writer's replica holds the refused change: it is closed to drop it (SYNC18).
     expect(await writer.closed).toBe(CloseCode.ChangeRefused);
-    const changes = await strict.storage.changesOf(keyOf(tree));
+    const changes = await strict.server.storage.changesOf(keyOf(tree));
     expect(changes).toHaveLength(1);
   });
 });
 
 describe('a document already over its limit', () => {
   it('[SYNC13] still lets clients join and read it (their empty replies are not growth), refusing only growth', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(strict.db.pool);
     const writer = openProvider(strict.port, tree.documentName, tree.cookie);
     await writer.synced();
     writer.doc.getText('t').insert(0, 'y'.repeat(3000));
     await eventually(() => writer.isSaved());
     // Another node with a smaller limit loads the same document from the log: it starts over the
     // limit, as a large organisation's tree does when the limit is lowered or the tree grew.
-    const small = await startSyncServer({
-      db: db.pool,
-      log: pino({ level: 'silent' }),
-      port: 0,
-      hostname: '127.0.0.1',
+    const small = await startSyncServerForTest(strict.db, {
       kinds: FREE_FORM_KINDS,
       config: { maxDocumentBytes: 1024 },
     });
-    try {
-      const reader = openProvider(small.port, tree.documentName, tree.cookie);
-      await reader.synced();
-      await eventually(() => reader.doc.getText('t').length === 3000);
-      await eventually(() => reader.isSaved());
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(reader.closeCodes).toEqual([]);
+    const reader = openProvider(small.port, tree.documentName, tree.cookie);
+    await reader.synced();
+    await eventually(() => reader.doc.getText('t').length === 3000);
+    await eventually(() => reader.isSaved());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reader.closeCodes).toEqual([]);
 
-      const grower = await openRaw(small.port, tree.documentName, tree.cookie);
-      grower.sendFrame(updateFrame('more'));
-      await eventually(() =>
-        grower.received.some(
-          (message) =>
-            message.type === 'refused' && message.reason === RefusalReason.DocumentTooLarge,
-        ),
-      );
-    } finally {
-      await small.close();
-    }
+    const grower = await openRaw(small.port, tree.documentName, tree.cookie);
+    grower.sendFrame(updateFrame('more'));
+    await eventually(() =>
+      grower.received.some(
+        (message) =>
+          message.type === 'refused' && message.reason === RefusalReason.DocumentTooLarge,
+      ),
+    );
   });
 });
 
@@ -148,8 +127,8 @@ describe('malformed frames', () => {
     ],
     ['a text frame', 'hello'],
   ])('[SYNC14] closes only the connection that sent %s with 4400', async (_label, frame) => {
-    const tree = await goalTree(db.pool);
-    const other = await goalTree(db.pool);
+    const tree = await goalTree(strict.db.pool);
+    const other = await goalTree(strict.db.pool);
     const bystander = openProvider(strict.port, tree.documentName, tree.cookie);
     const elsewhere = openProvider(strict.port, other.documentName, other.cookie);
     await Promise.all([bystander.synced(), elsewhere.synced()]);
@@ -165,28 +144,20 @@ describe('malformed frames', () => {
     await eventually(() => late.doc.getText('t').toString() === 'still here');
     await eventually(() => bystander.isSaved() && elsewhere.isSaved());
     expect(bystander.closeCodes).toEqual([]);
-    const changes = await strict.storage.changesOf(keyOf(tree));
+    const changes = await strict.server.storage.changesOf(keyOf(tree));
     expect(changes).toHaveLength(1);
     expect(changes[0]!.personId).toBe(tree.personId);
   });
 });
 
 describe('fuzzed frames', () => {
-  let fuzz: RunningSyncServer;
-  beforeAll(async () => {
-    fuzz = await startSyncServer({
-      db: db.pool,
-      log: pino({ level: 'silent' }),
-      port: 0,
-      hostname: '127.0.0.1',
-      kinds: FREE_FORM_KINDS,
-      config: { messagesPerSecond: 1e6, messageBurst: 1e6 },
-    });
-  });
-  afterAll(() => fuzz.close());
+  const fuzz = useSyncServer(
+    { kinds: FREE_FORM_KINDS, config: { messagesPerSecond: 1e6, messageBurst: 1e6 } },
+    strict,
+  );
 
   it('[SYNC14] survives thousands of random, truncated and mutated frames and saves only well-formed updates', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(strict.db.pool);
     const seed = editor();
     seed.text.insert(0, 'a seed text');
     seed.doc.getMap('m').set('k', { nested: [1, 2, 3] });
@@ -242,7 +213,7 @@ describe('fuzzed frames', () => {
     const provider = openProvider(fuzz.port, tree.documentName, tree.cookie);
     await provider.synced();
     await eventually(() => provider.isSaved());
-    const changes = await fuzz.storage.changesOf(keyOf(tree));
+    const changes = await fuzz.server.storage.changesOf(keyOf(tree));
     expect(changes.length).toBeGreaterThan(0);
     for (const change of changes) expect(() => Y.decodeUpdate(change.update)).not.toThrow();
     const replay = new Y.Doc();

@@ -1,21 +1,14 @@
 // The projection hook (SYNC24): after commits, debounced, a document kind's projector turns the
 // document into rows the server upserts — first with a tiny projector of the test's own, then
 // the goal-tree projector (GOAL19, GOAL20) into goal_analytics and goal_progress_events.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addGoal, recordProgress, updateMetric } from '@threadline/domain/goals/edits';
 import type { DocumentKind } from '@threadline/sync-server/documents/document-kind';
 import { freeFormGoalTree } from '@threadline/sync-server/documents/free-form';
 import type { DocumentProjector } from '@threadline/sync-server/projection/document-projector';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import { eventually, goalTree, metricValue, openProvider } from './sync-support.ts';
-
-let db: TestDatabase;
-let tiny: RunningSyncServer;
-let product: RunningSyncServer;
-const silent = pino({ level: 'silent' });
 
 /** Projects text `t` of each document into test_projection; counts its runs and writes. The
  *  next `failNext` writes of the document `failing` fail. */
@@ -52,37 +45,31 @@ const textProjector: DocumentProjector<null> = {
 /** Free-form goal-tree names (any text) with a projector of their text. */
 const textKind: DocumentKind<'goals', null> = { ...freeFormGoalTree, projector: textProjector };
 
+const tiny = useSyncServer({
+  kinds: { goals: textKind },
+  config: {
+    projection: {
+      delayMs: 100,
+      maxDelayMs: 400,
+      allEveryMs: 3_600_000,
+      retry: { initialMs: 50, maxMs: 50 },
+    },
+  },
+});
+/** The product's kinds over the same database: the goal-tree projector. */
+const product = useSyncServer({}, tiny);
+
 beforeAll(async () => {
-  db = await useTestDatabase();
-  await db.pool.query(
+  await tiny.db.pool.query(
     `CREATE TABLE test_projection (organisation_id uuid, document_name text, text text,
        PRIMARY KEY (organisation_id, document_name))`,
   );
-  [tiny, product] = await Promise.all([
-    startSyncServer({
-      db: db.pool,
-      log: silent,
-      port: 0,
-      hostname: '127.0.0.1',
-      kinds: { goals: textKind },
-      config: {
-        projection: {
-          delayMs: 100,
-          maxDelayMs: 400,
-          allEveryMs: 3_600_000,
-          retry: { initialMs: 50, maxMs: 50 },
-        },
-      },
-    }),
-    startSyncServer({ db: db.pool, log: silent, port: 0, hostname: '127.0.0.1' }),
-  ]);
 });
-afterAll(() => Promise.all([tiny.close(), product.close()]));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function projectedText(documentName: string) {
-  const { rows } = await db.pool.query<{ text: string }>(
+  const { rows } = await tiny.db.pool.query<{ text: string }>(
     `SELECT text FROM test_projection WHERE document_name = $1`,
     [documentName],
   );
@@ -91,7 +78,7 @@ async function projectedText(documentName: string) {
 
 describe('projection hook', () => {
   it('[SYNC24] projects a burst of commits once it settles, writing only rows that changed', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(tiny.db.pool);
     const client = openProvider(tiny.port, tree.documentName, tree.cookie);
     await client.synced();
     const before = { ...counts };
@@ -119,7 +106,7 @@ describe('projection hook', () => {
   });
 
   it('[SYNC24] projects within its longest delay while changes keep coming', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(tiny.db.pool);
     const client = openProvider(tiny.port, tree.documentName, tree.cookie);
     await client.synced();
     const started = performance.now();
@@ -137,7 +124,7 @@ describe('projection hook', () => {
   });
 
   it('[SYNC24] retries a failed projection until it is written', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(tiny.db.pool);
     const failuresBefore = await metricValue(tiny.port, 'sync_projections_total', {
       outcome: 'failed',
     });
@@ -160,7 +147,7 @@ describe('projection hook', () => {
   });
 
   it('[SYNC24] [GOAL19] [GOAL20] writes goal rows and progress events within 2 s of the commit', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(product.db.pool);
     const cycleId = tree.documentName.slice('goals/'.length);
     const client = openProvider(product.port, tree.documentName, tree.cookie);
     await client.synced();
@@ -186,7 +173,7 @@ describe('projection hook', () => {
     const committedAt = performance.now();
     const row = async () =>
       (
-        await db.pool.query<{ title: string; progress: number; metric_current: number }>(
+        await product.db.pool.query<{ title: string; progress: number; metric_current: number }>(
           `SELECT title, progress, metric_current FROM goal_analytics
             WHERE organisation_id = $1 AND cycle_id = $2 AND goal_id = $3`,
           [tree.organisationId, cycleId, goalId],
@@ -200,7 +187,7 @@ describe('projection hook', () => {
       progress: 4 / 7,
       metric_current: 6,
     });
-    const { rows: events } = await db.pool.query(
+    const { rows: events } = await product.db.pool.query(
       `SELECT goal_id, value, by_person_id FROM goal_progress_events
         WHERE organisation_id = $1 AND cycle_id = $2`,
       [tree.organisationId, cycleId],

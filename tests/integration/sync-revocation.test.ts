@@ -3,8 +3,7 @@
 // connections it concerns: a signed-out session's or a deactivated person's connections close
 // with 4401, a closed cycle's goal tree turns read-only, a manager who loses a report loses the
 // right to edit their goals at once. An expired session is closed by a sweep.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
 import { invalidateSession } from '@threadline/db';
 import { deactivatePerson } from '@threadline/db/people';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
@@ -17,30 +16,13 @@ import {
   AccessGuard,
   type GuardedConnection,
 } from '@threadline/sync-server/revocation/access-guard';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { silentLog, useSyncServer } from '../support/sync-server.ts';
 import { createCycle, goalEditor, openRaw, signInWith } from './sync-support.ts';
 
-let db: TestDatabase;
-let nodes: RunningSyncServer[];
-const silent = pino({ level: 'silent' });
-
-beforeAll(async () => {
-  db = await useTestDatabase();
-  // Two nodes on one database, without Redis: revocation reaches each through Postgres alone.
-  nodes = await Promise.all(
-    [0, 1].map(() =>
-      startSyncServer({
-        db: db.pool,
-        log: silent,
-        port: 0,
-        hostname: '127.0.0.1',
-        config: { expirySweepMs: 100 },
-      }),
-    ),
-  );
-});
-afterAll(() => Promise.all(nodes.map((node) => node.close())));
+// Two nodes on one database, without Redis: revocation reaches each through Postgres alone.
+const options = { config: { expirySweepMs: 100 } };
+const sync = useSyncServer(options);
+const nodes = [sync, useSyncServer(options, sync)];
 
 const latencies: Record<string, number[]> = {};
 afterAll(() => {
@@ -56,20 +38,20 @@ async function closedAfter(raw: Awaited<ReturnType<typeof openRaw>>, since: () =
 }
 
 async function organisation() {
-  const { rows } = await db.pool.query<{ id: string }>(
+  const { rows } = await sync.db.pool.query<{ id: string }>(
     `INSERT INTO organisations (name, slug) VALUES ('Acme', 'acme-' || substr(md5(random()::text), 1, 8))
      RETURNING id`,
   );
   const organisationId = rows[0]!.id;
-  const cycleId = await createCycle(db.pool, organisationId);
+  const cycleId = await createCycle(sync.db.pool, organisationId);
   return { organisationId, documentName: `goals/${cycleId}`, cycleId };
 }
 
 describe('revocation', () => {
   it('[SYNC23] closes the connections of a signed-out session with 4401, on every node, within a second', async () => {
     const org = await organisation();
-    const person = await signInWith(db.pool, org.organisationId);
-    const otherSession = await signInWith(db.pool, org.organisationId);
+    const person = await signInWith(sync.db.pool, org.organisationId);
+    const otherSession = await signInWith(sync.db.pool, org.organisationId);
     const raws = await Promise.all(
       nodes.map((node) => openRaw(node.port, org.documentName, person.cookie)),
     );
@@ -78,7 +60,7 @@ describe('revocation', () => {
     // Measured from before the sign-out's commit: an upper bound of the latency.
     const signedOutAt = performance.now();
     const closes = Promise.all(raws.map((raw) => closedAfter(raw, () => signedOutAt)));
-    await invalidateSession(db.pool, person.sessionId);
+    await invalidateSession(sync.db.pool, person.sessionId);
     const results = await closes;
     expect(results.map((r) => r.code)).toEqual([CloseCode.Unauthorized, CloseCode.Unauthorized]);
     (latencies['sign-out → close, two nodes'] ??= []).push(...results.map((r) => r.ms));
@@ -88,8 +70,8 @@ describe('revocation', () => {
 
   it('[SYNC23] closes every connection of a deactivated person with 4401', async () => {
     const org = await organisation();
-    const admin = await signInWith(db.pool, org.organisationId, { role: 'admin' });
-    const person = await signInWith(db.pool, org.organisationId);
+    const admin = await signInWith(sync.db.pool, org.organisationId, { role: 'admin' });
+    const person = await signInWith(sync.db.pool, org.organisationId);
     const raws = await Promise.all(
       nodes.map((node) => openRaw(node.port, org.documentName, person.cookie)),
     );
@@ -97,7 +79,7 @@ describe('revocation', () => {
     let at = 0;
     const closes = Promise.all(raws.map((raw) => closedAfter(raw, () => at)));
     const outcome = await deactivatePerson(
-      db.pool,
+      sync.db.pool,
       org.organisationId,
       admin.personId,
       person.personId,
@@ -111,7 +93,7 @@ describe('revocation', () => {
 
   it('[SYNC23] turns a goal tree read-only when its cycle closes, and writable when it reopens', async () => {
     const org = await organisation();
-    const person = await signInWith(db.pool, org.organisationId);
+    const person = await signInWith(sync.db.pool, org.organisationId);
     const raw = await openRaw(nodes[1]!.port, org.documentName, person.cookie);
     await raw.until(() => raw.received.some((m) => m.type === 'access'));
     const modes = () => raw.received.flatMap((m) => (m.type === 'access' ? [m.mode] : []));
@@ -120,12 +102,12 @@ describe('revocation', () => {
     const downgraded = raw
       .until(() => modes().at(-1) === 'read-only')
       .then(() => performance.now());
-    await db.pool.query(`UPDATE cycles SET status = 'closed' WHERE id = $1`, [org.cycleId]);
+    await sync.db.pool.query(`UPDATE cycles SET status = 'closed' WHERE id = $1`, [org.cycleId]);
     (latencies['cycle closed → read-only'] ??= []).push((await downgraded) - closedAt);
 
-    await db.pool.query(`UPDATE cycles SET status = 'planned' WHERE id = $1`, [org.cycleId]);
+    await sync.db.pool.query(`UPDATE cycles SET status = 'planned' WHERE id = $1`, [org.cycleId]);
     await raw.until(() => modes().at(-1) === 'read-write');
-    await db.pool.query(`UPDATE cycles SET status = 'closed' WHERE id = $1`, [org.cycleId]);
+    await sync.db.pool.query(`UPDATE cycles SET status = 'closed' WHERE id = $1`, [org.cycleId]);
     await raw.until(() => modes().at(-1) === 'read-only');
     const mine = goalEditor(person.personId);
     for (const update of mine.take()) raw.sendUpdate(update);
@@ -135,8 +117,10 @@ describe('revocation', () => {
 
   it('[SYNC21] [SYNC23] refuses a manager’s edit of a goal once its owner no longer reports to them', async () => {
     const org = await organisation();
-    const manager = await signInWith(db.pool, org.organisationId);
-    const report = await signInWith(db.pool, org.organisationId, { managerId: manager.personId });
+    const manager = await signInWith(sync.db.pool, org.organisationId);
+    const report = await signInWith(sync.db.pool, org.organisationId, {
+      managerId: manager.personId,
+    });
     const reportsGoal = goalEditor(report.personId);
     const reportSocket = await openRaw(nodes[0]!.port, org.documentName, report.cookie);
     for (const update of reportsGoal.take()) reportSocket.sendUpdate(update);
@@ -149,7 +133,9 @@ describe('revocation', () => {
     await managerSocket.until(() => managerSocket.acks().length > 1);
     expect(managerSocket.closeCode).toBeUndefined();
 
-    await db.pool.query(`UPDATE people SET manager_id = NULL WHERE id = $1`, [report.personId]);
+    await sync.db.pool.query(`UPDATE people SET manager_id = NULL WHERE id = $1`, [
+      report.personId,
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     title.insert(0, 'Again: ');
     for (const update of reportsGoal.take()) managerSocket.sendUpdate(update);
@@ -161,15 +147,15 @@ describe('revocation', () => {
     // Opening a connection slides a session's expiry 30 days forward (AUTH), so the sweep is
     // driven here directly, with the clock of the day the sessions expire.
     const org = await organisation();
-    const expired = await signInWith(db.pool, org.organisationId);
-    const extended = await signInWith(db.pool, org.organisationId);
+    const expired = await signInWith(sync.db.pool, org.organisationId);
+    const extended = await signInWith(sync.db.pool, org.organisationId);
     const guard = new AccessGuard({
-      db: db.pool,
-      access: databaseDocumentAccess(db.pool, PRODUCTION_KINDS),
+      db: sync.db.pool,
+      access: databaseDocumentAccess(sync.db.pool, PRODUCTION_KINDS),
       kinds: PRODUCTION_KINDS,
-      actors: new ActorCache(db.pool),
+      actors: new ActorCache(sync.db.pool),
       metrics: createSyncMetrics(),
-      log: silent,
+      log: silentLog,
     });
     const closes = new Map<string, number>();
     const connection = (who: { personId: string; sessionId: string }): GuardedConnection => ({
@@ -192,7 +178,7 @@ describe('revocation', () => {
     const renewed = connection(extended);
     guard.add(lapsed);
     guard.add(renewed);
-    await db.pool.query(
+    await sync.db.pool.query(
       `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`,
       [expired.sessionId],
     );

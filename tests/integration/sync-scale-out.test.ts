@@ -3,12 +3,12 @@
 // truth, so a node that missed a message, or restarted, catches up from the log.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import * as Y from 'yjs';
 import { addGoal, goalText } from '@threadline/domain/goals/edits';
 import { readGoals } from '@threadline/domain/goals/document';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
+import type { RunningSyncServer } from '@threadline/sync-server/server';
+import { startTestSyncServer } from '../support/sync-server.ts';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { eventually, goalEditor, goalTree, openProvider, signIn } from './sync-support.ts';
 
@@ -18,11 +18,7 @@ let db: TestDatabase;
 const running = new Set<RunningSyncServer>();
 
 function startNode() {
-  return startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
+  return startTestSyncServer(db, {
     redisUrl,
     redisChannelPrefix: prefix,
     config: { catchUpIntervalMs: 200, logSettleMs: 1000 },

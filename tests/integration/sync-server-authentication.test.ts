@@ -1,37 +1,22 @@
 // The sync server signs people in with the web app's session cookie (issue 2: "the session must be
 // readable by the sync server"). Real server on port 0, real Postgres, real websocket clients.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createSession, generateSessionToken, SESSION_COOKIE_NAME } from '@threadline/db';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { FREE_FORM_KINDS } from '@threadline/sync-server/documents/free-form';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
 import { createOrganisation, createPerson } from '../support/factories.ts';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
-
-beforeAll(async () => {
-  db = await useTestDatabase();
-  server = await startSyncServer({
-    db: db.pool,
-    log: pino({ level: 'silent' }),
-    port: 0,
-    hostname: '127.0.0.1',
-    kinds: FREE_FORM_KINDS,
-  });
-});
-afterAll(() => server.close());
+const sync = useSyncServer({ kinds: FREE_FORM_KINDS });
 
 async function signedInCookie(status: 'active' | 'deactivated' = 'active') {
-  const org = await createOrganisation(db.pool);
-  const person = await createPerson(db.pool, org.id);
+  const org = await createOrganisation(sync.db.pool);
+  const person = await createPerson(sync.db.pool, org.id);
   const token = generateSessionToken();
-  await createSession(db.pool, token, person);
+  await createSession(sync.db.pool, token, person);
   if (status === 'deactivated') {
-    await db.pool.query(
+    await sync.db.pool.query(
       `UPDATE people SET status = 'deactivated', deactivated_at = now() WHERE id = $1`,
       [person.id],
     );
@@ -42,7 +27,7 @@ async function signedInCookie(status: 'active' | 'deactivated' = 'active') {
 /** Opens a websocket and resolves with the close code the server ends it with. */
 function closeCodeOf(path: string, cookie?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, {
+    const socket = new WebSocket(`ws://127.0.0.1:${sync.port}${path}`, {
       headers: cookie ? { cookie } : {},
     });
     socket.on('close', (code) => resolve(code));
@@ -73,17 +58,17 @@ describe('sync server authentication', () => {
 
   it('reports the signed-in person on /session and refuses without a cookie', async () => {
     const { cookie, person } = await signedInCookie();
-    const ok = await fetch(`http://127.0.0.1:${server.port}/session`, { headers: { cookie } });
+    const ok = await fetch(`http://127.0.0.1:${sync.port}/session`, { headers: { cookie } });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({
       person: { id: person.id, name: person.name, organisationId: person.organisationId },
     });
-    const refused = await fetch(`http://127.0.0.1:${server.port}/session`);
+    const refused = await fetch(`http://127.0.0.1:${sync.port}/session`);
     expect(refused.status).toBe(401);
   });
 
   it('answers /healthz once the database answers', async () => {
-    const response = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    const response = await fetch(`http://127.0.0.1:${sync.port}/healthz`);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 });

@@ -1,36 +1,23 @@
 // SYNC27: a client with no copy of a goal tree fetches its snapshot over HTTP, with its session
 // cookie, under the admission of the document's websocket; the page draws its first rows from it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
 import { addGoal } from '@threadline/domain/goals/edits';
 import { readSnapshot } from '@threadline/domain/goals/snapshot';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import { eventually, goalTree, openProvider, signIn } from './sync-support.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
+const sync = useSyncServer();
 /** Told the web app's origin, as the launcher tells it (ORIGIN). */
-let configured: RunningSyncServer;
+const configured = useSyncServer({ webOrigin: 'http://127.0.0.1:3000' }, sync);
 
-beforeAll(async () => {
-  db = await useTestDatabase();
-  const options = { db: db.pool, log: pino({ level: 'silent' }), port: 0, hostname: '127.0.0.1' };
-  [server, configured] = await Promise.all([
-    startSyncServer(options),
-    startSyncServer({ ...options, webOrigin: 'http://127.0.0.1:3000' }),
-  ]);
-});
-afterAll(() => Promise.all([server.close(), configured.close()]));
-
-function snapshotOf(documentName: string, headers: Record<string, string>, from = server) {
+function snapshotOf(documentName: string, headers: Record<string, string>, from = sync) {
   return fetch(`http://127.0.0.1:${from.port}/snapshot/${documentName}`, { headers });
 }
 
 describe('the snapshot of a goal tree over HTTP', () => {
   it('[SYNC27] [GOAL28] answers a signed-in member with the tree as its document holds it', async () => {
-    const tree = await goalTree(db.pool);
-    const client = openProvider(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const client = openProvider(sync.port, tree.documentName, tree.cookie);
     await client.synced();
     const theme = addGoal(
       client.doc,
@@ -59,9 +46,9 @@ describe('the snapshot of a goal tree over HTTP', () => {
   });
 
   it('[SYNC27] [GOAL29] answers `?part=first-screen` with the signed-in person’s first screen', async () => {
-    const tree = await goalTree(db.pool);
-    const colleague = await signIn(db.pool, tree.organisationId);
-    const client = openProvider(server.port, tree.documentName, tree.cookie);
+    const tree = await goalTree(sync.db.pool);
+    const colleague = await signIn(sync.db.pool, tree.organisationId);
+    const client = openProvider(sync.port, tree.documentName, tree.cookie);
     await client.synced();
     // A theme, and three goals down the way to this person's own goal.
     const add = (title: string, parentId: string | null) =>
@@ -78,7 +65,7 @@ describe('the snapshot of a goal tree over HTTP', () => {
 
     const firstScreenOf = async (cookie: string) => {
       const response = await fetch(
-        `http://127.0.0.1:${server.port}/snapshot/${tree.documentName}?part=first-screen`,
+        `http://127.0.0.1:${sync.port}/snapshot/${tree.documentName}?part=first-screen`,
         { headers: { cookie } },
       );
       expect(response.status).toBe(200);
@@ -93,14 +80,14 @@ describe('the snapshot of a goal tree over HTTP', () => {
     expect(theirs.tree.children.get(team)).toEqual([sub]);
 
     const unknownPart = await fetch(
-      `http://127.0.0.1:${server.port}/snapshot/${tree.documentName}?part=rest`,
+      `http://127.0.0.1:${sync.port}/snapshot/${tree.documentName}?part=rest`,
       { headers: { cookie: tree.cookie } },
     );
     expect(unknownPart.status).toBe(400);
   });
 
   it('[SYNC27] does not let a page of another host read it', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(sync.db.pool);
     const response = await snapshotOf(tree.documentName, {
       cookie: tree.cookie,
       origin: 'http://elsewhere.test',
@@ -109,7 +96,7 @@ describe('the snapshot of a goal tree over HTTP', () => {
   });
 
   it('[SYNC27] told the web app’s origin, lets that origin alone read it', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(sync.db.pool);
     const allowedFrom = async (origin: string) =>
       (
         await snapshotOf(tree.documentName, { cookie: tree.cookie, origin }, configured)
@@ -120,9 +107,9 @@ describe('the snapshot of a goal tree over HTTP', () => {
   });
 
   it('[SYNC27] refuses as the websocket would: no session 401, another organisation 404', async () => {
-    const tree = await goalTree(db.pool);
+    const tree = await goalTree(sync.db.pool);
     expect((await snapshotOf(tree.documentName, {})).status).toBe(401);
-    const stranger = await signIn(db.pool);
+    const stranger = await signIn(sync.db.pool);
     const response = await snapshotOf(tree.documentName, { cookie: stranger.cookie });
     expect([403, 404]).toContain(response.status);
     expect(await response.text()).not.toContain('goals');

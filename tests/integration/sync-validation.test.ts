@@ -3,13 +3,12 @@
 // or sends an update depending on changes the server lacks, is refused: nothing of the update is
 // applied, saved or relayed; it gets Refused with the reason and is closed with 4409 (SYNC18);
 // the refusal is logged with the person and counted on /metrics.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { goalText } from '@threadline/domain/goals/edits';
 import { readGoals } from '@threadline/domain/goals/document';
-import { startSyncServer, type RunningSyncServer } from '@threadline/sync-server/server';
-import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { useSyncServer } from '../support/sync-server.ts';
 import {
   eventually,
   goalEditor,
@@ -21,15 +20,8 @@ import {
   signInWith,
 } from './sync-support.ts';
 
-let db: TestDatabase;
-let server: RunningSyncServer;
 const { log, lines } = recordingLogger();
-
-beforeAll(async () => {
-  db = await useTestDatabase();
-  server = await startSyncServer({ db: db.pool, log, port: 0, hostname: '127.0.0.1' });
-});
-afterAll(() => server.close());
+const sync = useSyncServer({ log });
 
 const keyOf = (tree: { organisationId: string; documentName: string }) => ({
   organisationId: tree.organisationId,
@@ -38,12 +30,12 @@ const keyOf = (tree: { organisationId: string; documentName: string }) => ({
 
 /** A goal tree with one personal goal of its owner, saved, and a provider watching it. */
 async function treeWithGoal() {
-  const tree = await goalTree(db.pool);
-  const owner = await openRaw(server.port, tree.documentName, tree.cookie);
+  const tree = await goalTree(sync.db.pool);
+  const owner = await openRaw(sync.port, tree.documentName, tree.cookie);
   const mine = goalEditor(tree.personId);
   for (const update of mine.take()) owner.sendUpdate(update);
   await owner.until(() => (owner.lastAck().get(mine.doc.clientID) ?? 0) > 0);
-  const watcher = openProvider(server.port, tree.documentName, tree.cookie);
+  const watcher = openProvider(sync.port, tree.documentName, tree.cookie);
   await watcher.synced();
   return { tree, owner, mine, watcher };
 }
@@ -68,7 +60,7 @@ describe('validation of every update', () => {
     await eventually(() => watcher.isSaved());
     expect(owner.closeCode).toBeUndefined();
     const saved = new Y.Doc();
-    for (const change of await server.storage.changesOf(keyOf(tree))) {
+    for (const change of await sync.server.storage.changesOf(keyOf(tree))) {
       Y.applyUpdate(saved, change.update);
     }
     expect(readGoals(saved).get(mine.goalId)?.title).toBe('Ship the sync engine');
@@ -76,10 +68,10 @@ describe('validation of every update', () => {
 
   it('[SYNC17] [SYNC18] refuses a schema-breaking update: never applied, relayed nor saved', async () => {
     const { tree, mine, watcher } = await treeWithGoal();
-    const refusedBefore = await metricValue(server.port, 'sync_refused_updates_total', {
+    const refusedBefore = await metricValue(sync.port, 'sync_refused_updates_total', {
       reason: 'schema',
     });
-    const tamperer = await openRaw(server.port, tree.documentName, tree.cookie);
+    const tamperer = await openRaw(sync.port, tree.documentName, tree.cookie);
     tamperer.sendUpdate(
       crafted(mine.doc, (doc) => {
         doc.getText('graffiti').insert(0, 'not part of any goal');
@@ -89,7 +81,7 @@ describe('validation of every update', () => {
     expect(tamperer.received).toContainEqual({ type: 'refused', reason: 'schema' });
 
     // A goal whose title became a number breaks GOAL2 too.
-    const second = await openRaw(server.port, tree.documentName, tree.cookie);
+    const second = await openRaw(sync.port, tree.documentName, tree.cookie);
     second.sendUpdate(
       crafted(mine.doc, (doc) => {
         (doc.getMap<unknown>('goals').get(mine.goalId) as Y.Map<unknown>).set('title', 42);
@@ -100,8 +92,8 @@ describe('validation of every update', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(watcher.doc.share.has('graffiti')).toBe(false);
     expect(goalText(watcher.doc, mine.goalId, 'title')?.toString()).toBe('Goal');
-    expect(await server.storage.changesOf(keyOf(tree))).toHaveLength(1);
-    expect(await metricValue(server.port, 'sync_refused_updates_total', { reason: 'schema' })).toBe(
+    expect(await sync.server.storage.changesOf(keyOf(tree))).toHaveLength(1);
+    expect(await metricValue(sync.port, 'sync_refused_updates_total', { reason: 'schema' })).toBe(
       refusedBefore + 2,
     );
     expect(lines).toContainEqual(
@@ -116,8 +108,8 @@ describe('validation of every update', () => {
 
   it('[SYNC17] refuses an edit of a goal its sender may not edit (GOAL16)', async () => {
     const { tree, mine, watcher } = await treeWithGoal();
-    const colleague = await signInWith(db.pool, tree.organisationId);
-    const tamperer = await openRaw(server.port, tree.documentName, colleague.cookie);
+    const colleague = await signInWith(sync.db.pool, tree.organisationId);
+    const tamperer = await openRaw(sync.port, tree.documentName, colleague.cookie);
     tamperer.sendUpdate(
       crafted(mine.doc, (doc) => goalText(doc, mine.goalId, 'title')!.insert(0, 'Hijacked: ')),
     );
@@ -129,7 +121,7 @@ describe('validation of every update', () => {
 
     // Their own goal in the same tree is theirs to add.
     const theirs = goalEditor(colleague.personId);
-    const writer = await openRaw(server.port, tree.documentName, colleague.cookie);
+    const writer = await openRaw(sync.port, tree.documentName, colleague.cookie);
     for (const update of theirs.take()) writer.sendUpdate(update);
     await eventually(() => readGoals(watcher.doc).has(theirs.goalId));
     expect(goalText(watcher.doc, mine.goalId, 'title')?.toString()).toBe('Goal');
@@ -141,7 +133,7 @@ describe('validation of every update', () => {
     const offline = goalEditor(tree.personId);
     offline.take(); // the goal itself never reaches the server
     offline.retitle('Edited offline');
-    const tamperer = await openRaw(server.port, tree.documentName, tree.cookie);
+    const tamperer = await openRaw(sync.port, tree.documentName, tree.cookie);
     for (const update of offline.take()) tamperer.sendUpdate(update);
     expect(await tamperer.closed).toBe(CloseCode.ChangeRefused);
     expect(tamperer.received).toContainEqual({ type: 'refused', reason: 'pending' });
@@ -150,7 +142,7 @@ describe('validation of every update', () => {
 
   it('[SYNC17] keeps judging correctly after a refusal: the next valid edit goes through', async () => {
     const { tree, owner, mine, watcher } = await treeWithGoal();
-    const tamperer = await openRaw(server.port, tree.documentName, tree.cookie);
+    const tamperer = await openRaw(sync.port, tree.documentName, tree.cookie);
     tamperer.sendUpdate(crafted(mine.doc, (doc) => doc.getArray('stray').push([1])));
     await tamperer.closed;
     mine.retitle('Still mine');

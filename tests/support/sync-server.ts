@@ -46,17 +46,20 @@ export interface SyncServerUnderTest {
 }
 
 /**
- * A test database and a sync server over it for the whole file: started before its first test,
- * closed after its last. `options` may depend on the database (e.g. a storage wrapping it); the
- * product's document kinds run unless `kinds` says otherwise.
+ * A test database and a sync server over it for the whole file (or the describe block that calls
+ * this): started before its first test, closed after its last. `options` may depend on the
+ * database (e.g. a storage wrapping it); the product's document kinds run unless `kinds` says
+ * otherwise. With `sharing`, the server runs over that one's database instead of a new one: a
+ * second node, or the same data served with other options.
  */
 export function useSyncServer(
   options: TestServerOptions | ((db: TestDatabase) => TestServerOptions) = {},
+  sharing?: Pick<SyncServerUnderTest, 'db'>,
 ): SyncServerUnderTest {
   let db: TestDatabase | undefined;
   let server: RunningSyncServer | undefined;
   beforeAll(async () => {
-    db = await useTestDatabase();
+    db = sharing ? sharing.db : await useTestDatabase();
     server = await startTestSyncServer(db, typeof options === 'function' ? options(db) : options);
   });
   afterAll(() => server?.close());
