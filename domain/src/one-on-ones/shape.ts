@@ -1,0 +1,82 @@
+// How a 1:1 series lives in Y.Docs (ONE7–ONE9).
+//
+// The series' shared document `one-on-one/<seriesId>` has three top-level maps and one rich-text
+// fragment per meeting:
+//   meetings         meetingId → { date, createdBy, createdAt, cancelled? } (a plain value: a
+//                    meeting's fields change together, and whole values merge last-writer-wins)
+//   points           pointId → Y.Map of a talking point: meetingId, section, order (a fractional
+//                    key), text (Y.Text), authorId, createdAt, done, deleted
+//   actions          actionId → Y.Map of an action item: title (Y.Text), ownerId, dueDate,
+//                    createdIn (a meeting), createdBy, createdAt, done, doneIn, doneAt, doneBy,
+//                    deleted
+//   notes/<meetingId> the meeting's shared notes, as the rich-text editor keeps them
+//
+// Why this shape. A meeting scheduled by the cadence has its day as its id (ONE8), so two people
+// opening the series at once, or offline on two devices, create the same meeting rather than
+// two; its notes are a top-level fragment named after it, which Yjs merges by name however many
+// replicas create it, where a fragment inside a meeting's map would lose one replica's typing.
+// Talking points and action items are maps of their own keyed by random ids (only their author
+// creates them), with fields that merge one by one: a reorder assigns `order`, a tick `done`, so
+// concurrent reorders and edits never lose or duplicate a point (ONE10). An action item lives
+// once in the series, not in a meeting, so ticking it in any meeting ticks the one item (ONE11).
+//
+// The employee's private notes `private-notes/<seriesId>/<personId>` hold `notes/<meetingId>`
+// fragments only; the mood document `one-on-one-mood/<seriesId>` one map, `moods`:
+// meetingId → { value, at }.
+import * as Y from 'yjs';
+import type { AgendaSection } from './model.ts';
+
+export const MEETINGS_ROOT = 'meetings';
+export const POINTS_ROOT = 'points';
+export const ACTIONS_ROOT = 'actions';
+export const MOODS_ROOT = 'moods';
+/** Prefix of each meeting's notes fragment: `notes/<meetingId>`. */
+export const NOTES_PREFIX = 'notes/';
+
+export interface MeetingValue {
+  /** The day it is held, 'YYYY-MM-DD'. */
+  date: string;
+  createdBy: string;
+  createdAt: string;
+  /** Called off: it no longer shows in the timeline. */
+  cancelled?: boolean;
+}
+
+/** The plain fields of a talking point's map (its text is a Y.Text under `text`). */
+export interface PointFields {
+  meetingId: string;
+  section: AgendaSection;
+  order: string;
+  authorId: string;
+  createdAt: string;
+  done: boolean;
+  deleted: boolean;
+}
+
+/** The plain fields of an action item's map (its title is a Y.Text under `title`). */
+export interface ActionFields {
+  ownerId: string;
+  dueDate: string | null;
+  /** The meeting it was raised in: it shows from that meeting on (ONE11). */
+  createdIn: string;
+  createdBy: string;
+  createdAt: string;
+  done: boolean;
+  /** The meeting it was ticked in, if it was ticked in one. */
+  doneIn: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+  deleted: boolean;
+}
+
+export interface MoodValue {
+  value: number;
+  at: string;
+}
+
+export const meetingsOf = (doc: Y.Doc) => doc.getMap<MeetingValue>(MEETINGS_ROOT);
+export const pointsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(POINTS_ROOT);
+export const actionsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ACTIONS_ROOT);
+export const moodsOf = (doc: Y.Doc) => doc.getMap<MoodValue>(MOODS_ROOT);
+export const notesOf = (doc: Y.Doc, meetingId: string) =>
+  doc.getXmlFragment(`${NOTES_PREFIX}${meetingId}`);

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { replicaOf } from '../ydoc/replica.ts';
+import { clientUpdate, replica } from '../ydoc/testing.ts';
+import { addAction, addMeeting, addPoint, deletePoint, setActionDone, setMood } from './edits.ts';
+import { actionsOf, notesOf, pointsOf } from './shape.ts';
+import {
+  judgeAgendaUpdate,
+  judgeMoodUpdate,
+  judgePrivateNotesUpdate,
+  type SeriesActor,
+} from './update-check.ts';
+
+const manager = 'a0000000-0000-4000-8000-000000000001';
+const employee = 'a0000000-0000-4000-8000-000000000002';
+const stranger = 'a0000000-0000-4000-8000-000000000003';
+const as = (personId: string): SeriesActor => ({
+  personId,
+  managerId: manager,
+  employeeId: employee,
+});
+const id = (n: number) => `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const meeting = '2026-12-07';
+
+/** A live agenda with one meeting, one point and one action item. */
+function liveAgenda(): Y.Doc {
+  const doc = replica(100);
+  addMeeting(doc, meeting, meeting, { by: manager });
+  addPoint(doc, id(1), { meetingId: meeting, section: 'align', text: 'Roadmap' }, { by: manager });
+  addAction(
+    doc,
+    id(2),
+    { meetingId: meeting, title: 'Draft RFC', ownerId: employee, dueDate: null },
+    { by: manager },
+  );
+  return doc;
+}
+
+function judge(live: Y.Doc, actor: SeriesActor, change: (client: Y.Doc) => void) {
+  return judgeAgendaUpdate(live, replicaOf(live), clientUpdate(live, 7, change), actor);
+}
+
+describe('1:1 agenda updates', () => {
+  it('[ONE14] accepts what either member may do: add, edit, tick, mark deleted, type notes', () => {
+    const live = liveAgenda();
+    expect(
+      judge(live, as(employee), (doc) =>
+        addPoint(
+          doc,
+          id(3),
+          { meetingId: meeting, section: 'achieve', text: 'Blocked' },
+          { by: employee },
+        ),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      judge(live, as(manager), (doc) =>
+        (pointsOf(doc).get(id(1))!.get('text') as Y.Text).insert(0, 'Q1 '),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      judge(live, as(employee), (doc) =>
+        setActionDone(doc, id(2), true, meeting, { by: employee }),
+      ),
+    ).toEqual({ ok: true });
+    expect(judge(live, as(employee), (doc) => deletePoint(doc, id(1)))).toEqual({ ok: true });
+    expect(
+      judge(live, as(manager), (doc) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('Went well')]);
+        notesOf(doc, meeting).insert(0, [paragraph]);
+      }),
+    ).toEqual({ ok: true });
+  });
+
+  it('[ONE9] refuses unknown roots, unknown keys, oversized text and elements the editor cannot show', () => {
+    const live = liveAgenda();
+    const reasons = [
+      judge(live, as(manager), (doc) => doc.getMap('secrets').set('x', 1)),
+      judge(live, as(manager), (doc) => pointsOf(doc).get(id(1))!.set('colour', 'red')),
+      judge(live, as(manager), (doc) =>
+        (pointsOf(doc).get(id(1))!.get('text') as Y.Text).insert(0, 'x'.repeat(501)),
+      ),
+      judge(live, as(manager), (doc) =>
+        notesOf(doc, meeting).insert(0, [new Y.XmlElement('script')]),
+      ),
+      judge(live, as(manager), (doc) =>
+        doc.getXmlFragment('notes/not-a-meeting').insert(0, [new Y.XmlElement('paragraph')]),
+      ),
+    ].map((verdict) => (verdict.ok ? 'ok' : verdict.reason));
+    expect(reasons).toEqual(['schema', 'schema', 'schema', 'schema', 'schema']);
+  });
+
+  it('[ONE9] [ONE14] refuses removing an entry: points and items are only marked deleted', () => {
+    const live = liveAgenda();
+    const verdict = judge(live, as(manager), (doc) => pointsOf(doc).delete(id(1)));
+    expect(verdict).toMatchObject({ ok: false, reason: 'forbidden', refusal: { rule: 'ONE14' } });
+  });
+
+  it('[ONE14] refuses a point written in the other member’s name and a change of who wrote it', () => {
+    const live = liveAgenda();
+    expect(
+      judge(live, as(employee), (doc) =>
+        addPoint(doc, id(3), { meetingId: meeting, section: 'align', text: 'x' }, { by: manager }),
+      ),
+    ).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(
+      judge(live, as(employee), (doc) => pointsOf(doc).get(id(1))!.set('authorId', employee)),
+    ).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
+  it('[ONE11] [ONE14] refuses an action item owned by someone outside the pair, or ticked in another’s name', () => {
+    const live = liveAgenda();
+    expect(
+      judge(live, as(manager), (doc) =>
+        addAction(
+          doc,
+          id(3),
+          { meetingId: meeting, title: 'x', ownerId: stranger, dueDate: null },
+          { by: manager },
+        ),
+      ),
+    ).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(
+      judge(live, as(manager), (doc) => actionsOf(doc).get(id(2))!.set('ownerId', stranger)),
+    ).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(
+      judge(live, as(manager), (doc) => setActionDone(doc, id(2), true, meeting, { by: employee })),
+    ).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
+  it('[ONE5] accepts notes and nothing else in private notes', () => {
+    const live = replica(100);
+    const notes = clientUpdate(live, 7, (doc) =>
+      notesOf(doc, meeting).insert(0, [new Y.XmlElement('paragraph')]),
+    );
+    expect(judgePrivateNotesUpdate(replicaOf(live), notes)).toEqual({ ok: true });
+    const points = clientUpdate(live, 7, (doc) =>
+      addPoint(doc, id(3), { meetingId: meeting, section: 'align', text: 'x' }, { by: manager }),
+    );
+    expect(judgePrivateNotesUpdate(replicaOf(live), points)).toMatchObject({
+      ok: false,
+      reason: 'schema',
+    });
+  });
+
+  it('[ONE6] takes a mood of 1–5 from the employee only', () => {
+    const live = replica(100);
+    const mood = (value: number) =>
+      clientUpdate(live, 7, (doc) => setMood(doc, meeting, value, { by: employee }));
+    expect(judgeMoodUpdate(live, replicaOf(live), mood(4), as(employee))).toEqual({ ok: true });
+    expect(judgeMoodUpdate(live, replicaOf(live), mood(4), as(manager))).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      refusal: { rule: 'ONE6' },
+    });
+    expect(judgeMoodUpdate(live, replicaOf(live), mood(6), as(employee))).toMatchObject({
+      ok: false,
+      reason: 'schema',
+    });
+  });
+});

@@ -1,0 +1,151 @@
+// The server's verdict on one client update to a 1:1 series' documents (ONE5–ONE7, ONE9–ONE11,
+// ONE14). Pure: it applies the update to a scratch replica handed to it (equal to the live
+// document until now) and compares the two; it does no I/O.
+import * as Y from 'yjs';
+import { collectTouchedEntries, type TouchedEntries } from '../ydoc/touched.ts';
+import {
+  validateAgendaDocument,
+  validateMoodDocument,
+  validatePrivateNotesDocument,
+  type SchemaIssue,
+} from './schema.ts';
+import { ACTIONS_ROOT, MEETINGS_ROOT, POINTS_ROOT, type MeetingValue } from './shape.ts';
+
+/** Who sends the update, and the series' two members. */
+export interface SeriesActor {
+  personId: string;
+  managerId: string;
+  employeeId: string;
+}
+
+export type OneOnOneRefusal =
+  { rule: 'ONE14'; message: string; path: string } | { rule: 'ONE6'; message: string };
+
+export type OneOnOneVerdict =
+  | { ok: true }
+  | { ok: false; reason: 'schema'; issues: SchemaIssue[] }
+  | { ok: false; reason: 'forbidden'; refusal: OneOnOneRefusal };
+
+const REMOVED = 'Entries are never removed, only marked deleted or cancelled.';
+
+/** Fields fixed once an entry exists: who made it, when, and where it belongs. */
+const FIXED_POINT_FIELDS = ['meetingId', 'authorId', 'createdAt'] as const;
+const FIXED_ACTION_FIELDS = ['createdIn', 'createdBy', 'createdAt'] as const;
+
+function keysOf(touched: TouchedEntries, root: string): string[] {
+  return [...(touched.get(root) ?? [])].filter((key): key is string => key !== null);
+}
+
+const forbidden = (path: string, message: string): OneOnOneVerdict => ({
+  ok: false,
+  reason: 'forbidden',
+  refusal: { rule: 'ONE14', path, message },
+});
+
+/**
+ * ONE14: the rules of the shared agenda beyond its schema. What a member adds carries their own
+ * name (a point's author, an item's or a meeting's creator, who ticked an item); nothing is ever
+ * removed (ONE9); who made an entry, when and where never changes; an action item's owner is one
+ * of the two members (ONE11). Whether the sender may write at all is the access rule's (ONE2).
+ */
+function checkAgendaRules(
+  live: Y.Doc,
+  scratch: Y.Doc,
+  touched: TouchedEntries,
+  actor: SeriesActor,
+): OneOnOneVerdict {
+  const members = new Set([actor.managerId, actor.employeeId]);
+  for (const root of [MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT]) {
+    for (const key of keysOf(touched, root)) {
+      const before = live.getMap<unknown>(root).get(key);
+      const after = scratch.getMap<unknown>(root).get(key);
+      const path = `${root}.${key}`;
+      if (after === undefined) {
+        if (before !== undefined) return forbidden(path, REMOVED);
+        continue;
+      }
+      if (root === MEETINGS_ROOT) {
+        const created = (after as MeetingValue).createdBy;
+        const was = (before as MeetingValue | undefined)?.createdBy;
+        if (was === undefined ? created !== actor.personId : created !== was) {
+          return forbidden(path, 'A meeting names the member who added it.');
+        }
+        continue;
+      }
+      const map = after as Y.Map<unknown>;
+      const old = before as Y.Map<unknown> | undefined;
+      const fixed = root === POINTS_ROOT ? FIXED_POINT_FIELDS : FIXED_ACTION_FIELDS;
+      if (old !== undefined && fixed.some((field) => map.get(field) !== old.get(field))) {
+        return forbidden(path, `${fixed.join(', ')} never change.`);
+      }
+      if (old === undefined) {
+        const creator = map.get(root === POINTS_ROOT ? 'authorId' : 'createdBy');
+        if (creator !== actor.personId)
+          return forbidden(path, 'New entries carry their sender’s id.');
+      }
+      if (root === ACTIONS_ROOT) {
+        if (!members.has(map.get('ownerId') as string)) {
+          return forbidden(path, 'An action item is owned by one of the two members.');
+        }
+        const doneBy = map.get('doneBy');
+        if (
+          doneBy !== (old?.get('doneBy') ?? null) &&
+          doneBy !== null &&
+          doneBy !== actor.personId
+        ) {
+          return forbidden(path, 'An item is ticked by its sender.');
+        }
+      }
+    }
+  }
+  return { ok: true };
+}
+
+function schemaVerdict(issues: SchemaIssue[]): OneOnOneVerdict | null {
+  return issues.length > 0 ? { ok: false, reason: 'schema', issues } : null;
+}
+
+/** Applies `update` to `scratch` and judges it as an update of the series' shared agenda. */
+export function judgeAgendaUpdate(
+  live: Y.Doc,
+  scratch: Y.Doc,
+  update: Uint8Array,
+  actor: SeriesActor,
+): OneOnOneVerdict {
+  const touched = collectTouchedEntries(scratch, () => Y.applyUpdate(scratch, update));
+  return (
+    schemaVerdict(validateAgendaDocument(scratch, touched)) ??
+    checkAgendaRules(live, scratch, touched, actor)
+  );
+}
+
+/** ONE5: a member's private notes; only their author ever opens them (the access rule). */
+export function judgePrivateNotesUpdate(scratch: Y.Doc, update: Uint8Array): OneOnOneVerdict {
+  const touched = collectTouchedEntries(scratch, () => Y.applyUpdate(scratch, update));
+  return schemaVerdict(validatePrivateNotesDocument(scratch, touched)) ?? { ok: true };
+}
+
+/** ONE6: only the employee sets their mood; nothing is removed. */
+export function judgeMoodUpdate(
+  live: Y.Doc,
+  scratch: Y.Doc,
+  update: Uint8Array,
+  actor: SeriesActor,
+): OneOnOneVerdict {
+  const touched = collectTouchedEntries(scratch, () => Y.applyUpdate(scratch, update));
+  const schema = schemaVerdict(validateMoodDocument(scratch, touched));
+  if (schema) return schema;
+  if (touched.size > 0 && actor.personId !== actor.employeeId) {
+    return {
+      ok: false,
+      reason: 'forbidden',
+      refusal: { rule: 'ONE6', message: 'Only the employee sets their mood.' },
+    };
+  }
+  for (const key of keysOf(touched, 'moods')) {
+    if (live.getMap('moods').has(key) && !scratch.getMap('moods').has(key)) {
+      return forbidden(`moods.${key}`, REMOVED);
+    }
+  }
+  return { ok: true };
+}
