@@ -8,6 +8,7 @@ import { createCycle, signIn } from '../integration/sync-support.ts';
 import { documentKindContract, type KindDocument } from './document-kind.contract.ts';
 
 documentKindContract('goal tree', {
+  kind: 'goals',
   kinds: PRODUCTION_KINDS,
   async document(db: Pool): Promise<KindDocument> {
     const writer = await signIn(db);

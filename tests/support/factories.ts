@@ -52,3 +52,19 @@ export async function createPerson(
   );
   return { id: rows[0]!.id, organisationId, email, name };
 }
+
+/** A running weekly 1:1 series between a manager and their report. */
+export async function createSeries(
+  db: Queryable,
+  organisationId: string,
+  managerId: string,
+  employeeId: string,
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO one_on_one_series (organisation_id, manager_id, employee_id, cadence, weekday,
+                                    time_of_day, starts_on)
+     VALUES ($1, $2, $3, 'weekly', 1, '10:00', '2026-11-02') RETURNING id`,
+    [organisationId, managerId, employeeId],
+  );
+  return rows[0]!.id;
+}

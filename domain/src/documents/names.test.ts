@@ -8,6 +8,7 @@ describe('document names', () => {
   it.each<[string, DocumentName]>([
     [`goals/${A}`, { kind: 'goals', cycleId: A }],
     [`one-on-one/${A}`, { kind: 'one-on-one', seriesId: A }],
+    [`one-on-one-mood/${A}`, { kind: 'one-on-one-mood', seriesId: A }],
     [`private-notes/${A}/${B}`, { kind: 'private-notes', seriesId: A, personId: B }],
     [`calibration/${B}`, { kind: 'calibration', sessionId: B }],
   ])('[SYNC1] parses %s and formats it back to the same name', (name, parsed) => {

@@ -8,6 +8,8 @@ export type DocumentName =
   | { kind: 'goals'; cycleId: string }
   /** The shared agenda and notes of one manager–employee 1:1 series. */
   | { kind: 'one-on-one'; seriesId: string }
+  /** The employee's mood per meeting of one 1:1 series (ONE6): never opened by HR. */
+  | { kind: 'one-on-one-mood'; seriesId: string }
   /** One person's private notes for one 1:1 series. */
   | { kind: 'private-notes'; seriesId: string; personId: string }
   /** The board of one calibration session. */
@@ -28,6 +30,7 @@ export function parseDocumentName(name: string): DocumentName | null {
     case 'goals':
       return ids.length === 1 ? { kind, cycleId: first } : null;
     case 'one-on-one':
+    case 'one-on-one-mood':
       return ids.length === 1 ? { kind, seriesId: first } : null;
     case 'calibration':
       return ids.length === 1 ? { kind, sessionId: first } : null;
@@ -44,6 +47,8 @@ export function formatDocumentName(name: DocumentName): string {
       return `goals/${name.cycleId}`;
     case 'one-on-one':
       return `one-on-one/${name.seriesId}`;
+    case 'one-on-one-mood':
+      return `one-on-one-mood/${name.seriesId}`;
     case 'private-notes':
       return `private-notes/${name.seriesId}/${name.personId}`;
     case 'calibration':

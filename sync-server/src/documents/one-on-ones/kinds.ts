@@ -1,0 +1,61 @@
+// The three document kinds of a 1:1 series (ONE2–ONE6): the shared agenda, each member's private
+// notes and the employee's mood. Each decides access from the series' row and judges updates with
+// the domain's rules; none is projected yet but the agenda (its projector comes with analytics).
+import {
+  agendaAccess,
+  moodAccess,
+  privateNotesAccess,
+} from '@threadline/domain/one-on-ones/access';
+import {
+  judgeAgendaUpdate,
+  judgeMoodUpdate,
+  judgePrivateNotesUpdate,
+  type OneOnOneVerdict,
+  type SeriesActor,
+} from '@threadline/domain/one-on-ones/update-check';
+import type { DocumentKind, Verdict } from '../document-kind.ts';
+import { decideForSeries, loadSeriesActor, readerOf, seriesChanged } from './series.ts';
+
+function asVerdict(verdict: OneOnOneVerdict): Verdict {
+  if (verdict.ok) return { ok: true };
+  if (verdict.reason === 'schema') {
+    return { ok: false, reason: 'schema', detail: verdict.issues.slice(0, 10) };
+  }
+  return { ok: false, reason: 'forbidden', detail: verdict.refusal };
+}
+
+/** `one-on-one/<seriesId>`: the two members write while the series runs; HR reads with the
+ *  organisation's setting (ONE2–ONE4). */
+export const agendaKind: DocumentKind<'one-on-one', SeriesActor> = {
+  access: (db, person, { seriesId }) =>
+    decideForSeries(db, person, seriesId, (series) =>
+      agendaAccess(readerOf(person), series, series.policy),
+    ),
+  affectedBy: (notice, { seriesId }) =>
+    seriesChanged(notice, seriesId) ||
+    notice.table === 'organisations',
+  loadActor: (db, person, { seriesId }) => loadSeriesActor(db, person, seriesId),
+  validate: (live, scratch, update, actor) =>
+    asVerdict(judgeAgendaUpdate(live, scratch, update, actor)),
+};
+
+/** `private-notes/<seriesId>/<personId>`: its author alone (ONE5). */
+export const privateNotesKind: DocumentKind<'private-notes', null> = {
+  access: (db, person, { seriesId, personId }) =>
+    decideForSeries(db, person, seriesId, (series) =>
+      privateNotesAccess(readerOf(person), series, personId),
+    ),
+  affectedBy: (notice, { seriesId }) => seriesChanged(notice, seriesId),
+  loadActor: async () => null,
+  validate: (_live, scratch, update) => asVerdict(judgePrivateNotesUpdate(scratch, update)),
+};
+
+/** `one-on-one-mood/<seriesId>`: the employee writes, the manager reads, nobody else (ONE6). */
+export const moodKind: DocumentKind<'one-on-one-mood', SeriesActor> = {
+  access: (db, person, { seriesId }) =>
+    decideForSeries(db, person, seriesId, (series) => moodAccess(readerOf(person), series)),
+  affectedBy: (notice, { seriesId }) => seriesChanged(notice, seriesId),
+  loadActor: (db, person, { seriesId }) => loadSeriesActor(db, person, seriesId),
+  validate: (live, scratch, update, actor) =>
+    asVerdict(judgeMoodUpdate(live, scratch, update, actor)),
+};
