@@ -164,7 +164,7 @@ describe('demo goals', () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, 30_000);
 
   it('[GOAL22] the log replays into a document whose tree holds every planned goal where planned', () => {
     const org = organisation(150);
