@@ -7,7 +7,8 @@ import { readTree } from '../goals/document.ts';
 import { projectSnapshot, type GoalRow } from '../goals/projector.ts';
 import { generateOrganisation, type FeaturedPerson } from './generate.ts';
 import { generateDemoGoals } from './goals.ts';
-import { writeDemoGoalLog, type DemoIds } from './goals-log.ts';
+import { writeDemoGoalLog } from './goals-log.ts';
+import { readableIds } from './testing.ts';
 
 const CYCLE = { startsOn: '2026-07-01', endsOn: '2026-12-31' };
 /** Days across the active cycle: early, middle, late, and after its end. */
@@ -28,11 +29,7 @@ const FEATURED: FeaturedPerson[] = [
   },
 ];
 
-const ids: DemoIds = {
-  person: (key) => `00000000-0000-4000-8000-${key.slice(1).padStart(12, '0')}`,
-  team: (key) =>
-    `00000000-0000-4000-9${key[0] === 'd' ? '1' : '2'}00-${key.slice(1).padStart(12, '0')}`,
-};
+const ids = readableIds;
 
 function demo(today: string, people = 150, seed = 2026) {
   const organisation = generateOrganisation({
