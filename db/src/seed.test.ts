@@ -161,6 +161,34 @@ describe('seedDemoOrganisation', () => {
     expect(admins.rows).toEqual([{ email: DEMO_ADMIN_EMAIL }]);
   });
 
+  it('[DEMO12] gives every well-known account the level its title names', async () => {
+    const { rows } = await db.pool.query<{ email: string; job_level: string }>(
+      `SELECT lower(email) AS email, job_level FROM people WHERE organisation_id = $1`,
+      [demo.organisationId],
+    );
+    const levels = new Map(rows.map((row) => [row.email, row.job_level]));
+    expect(DEMO_ACCOUNTS.map((account) => [account.title, levels.get(account.email)])).toEqual([
+      ['VP People Operations', 'M5'],
+      ['Chief Executive Officer', 'M6'],
+      ['VP Engineering', 'M5'],
+      ['Engineering Manager', 'M1'],
+      ['Senior Software Engineer', 'IC3'],
+    ]);
+  });
+
+  it('[DEMO6] stores pay-range positions in whole percent, mostly inside the range', async () => {
+    const { rows } = await db.pool.query<{ inside: number; whole: number; total: number }>(
+      `SELECT count(*) FILTER (WHERE pay_range_position <= 1)::int AS inside,
+              count(*) FILTER (WHERE pay_range_position * 100 = round(pay_range_position * 100))::int
+                AS whole,
+              count(*)::int AS total
+         FROM people WHERE organisation_id = $1`,
+      [demo.organisationId],
+    );
+    expect(rows[0]!.whole).toBe(rows[0]!.total);
+    expect(rows[0]!.inside / rows[0]!.total).toBeGreaterThan(0.9);
+  });
+
   it('[DEMO9] gives every demo person the demo password, hashed once', async () => {
     const { rows } = await db.pool.query<{ password_hash: string; people: number }>(
       `SELECT password_hash, count(*)::int AS people FROM people WHERE organisation_id = $1 GROUP BY password_hash`,

@@ -17,7 +17,10 @@ export interface DepartmentTemplate {
   managerTitle: string;
   /** Share of the organisation's headcount relative to the other departments present. */
   weight: number;
-  /** Senior roles that report to the department head directly, outside any team. */
+  /**
+   * Senior roles that report to the department head directly, outside any team; each names its
+   * level (Lead IC4, Principal IC5: DEMO12).
+   */
   staffRoles: readonly string[];
   /** Engineering-style ladders say Staff and Distinguished; the others say Lead and Principal. */
   ladder: 'technical' | 'general';
@@ -34,7 +37,11 @@ export const DEPARTMENTS: readonly DepartmentTemplate[] = [
     directorOf: 'Engineering',
     managerTitle: 'Engineering Manager',
     weight: 40,
-    staffRoles: ['Principal Engineer', 'Technical Program Manager', 'Engineering Operations Lead'],
+    staffRoles: [
+      'Principal Engineer',
+      'Staff Technical Program Manager',
+      'Engineering Operations Lead',
+    ],
     ladder: 'technical',
     teams: [
       { name: 'Platform', role: 'Software Engineer' },
@@ -92,7 +99,7 @@ export const DEPARTMENTS: readonly DepartmentTemplate[] = [
     directorOf: 'People',
     managerTitle: 'People Operations Manager',
     weight: 18,
-    staffRoles: ['Chief of Staff', 'Business Operations Analyst'],
+    staffRoles: ['Principal People Partner', 'Business Operations Lead'],
     ladder: 'general',
     teams: [
       { name: 'Talent Acquisition', role: 'Recruiter' },
@@ -140,7 +147,7 @@ export const DEPARTMENTS: readonly DepartmentTemplate[] = [
     directorOf: 'Security',
     managerTitle: 'Security Engineering Manager',
     weight: 8,
-    staffRoles: ['Security Architect'],
+    staffRoles: ['Principal Security Architect'],
     ladder: 'technical',
     teams: [
       { name: 'Application Security', role: 'Security Engineer' },
@@ -155,7 +162,7 @@ export const DEPARTMENTS: readonly DepartmentTemplate[] = [
     directorOf: 'Finance',
     managerTitle: 'Finance Manager',
     weight: 7,
-    staffRoles: ['General Counsel'],
+    staffRoles: ['Principal Legal Counsel'],
     ladder: 'general',
     teams: [
       { name: 'Accounting', role: 'Accountant' },

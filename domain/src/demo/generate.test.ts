@@ -8,8 +8,10 @@ import {
   MIN_PEOPLE,
   type FeaturedPerson,
   type GeneratedOrganisation,
+  type GeneratedPerson,
   type GenerateOptions,
 } from './generate.ts';
+import { levelForTitle, type Position } from './levels.ts';
 import { createRandom } from './random.ts';
 
 const DOMAIN = 'example.test';
@@ -238,7 +240,10 @@ describe('generateOrganisation', () => {
             !(JOB_LEVELS as readonly string[]).includes(person.jobLevel) ||
             // Managers are on the M ladder, individual contributors on the IC ladder.
             person.jobLevel.startsWith('M') !== reports.has(person.key) ||
-            !(person.payRangePosition >= 0.7 && person.payRangePosition <= 1.3),
+            !(person.payRangePosition >= 0.02 && person.payRangePosition <= 1.15) ||
+            // Whole percentages of the range (ORG11).
+            Math.abs(person.payRangePosition * 100 - Math.round(person.payRangePosition * 100)) >
+              1e-9,
         );
         expect(outOfRange).toEqual([]);
       }),
@@ -252,6 +257,62 @@ describe('generateOrganisation', () => {
     expect(locations).toEqual(new Set(['remote', 'office', 'hybrid']));
     const years = new Set(org.people.map((person) => person.hireDate.slice(0, 4)));
     expect(years.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('[DEMO6] puts most people inside their pay range and a few just above its top', () => {
+    const positions = generateOrganisation(options(1000)).people.map((p) => p.payRangePosition);
+    const above = positions.filter((position) => position > 1).length / positions.length;
+    expect(above).toBeGreaterThan(0);
+    expect(above).toBeLessThan(0.1);
+    const sorted = [...positions].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    expect(median).toBeGreaterThan(0.4);
+    expect(median).toBeLessThan(0.7);
+  });
+
+  it('[DEMO12] gives everyone the level their title names, well-known accounts included', () => {
+    const featured: FeaturedPerson[] = [
+      { slot: { kind: 'ceo' }, email: 'ceo@example.test', title: 'Chief Executive Officer' },
+      {
+        slot: { kind: 'team-manager', department: 0, team: 0 },
+        email: 'manager@example.test',
+        title: 'Engineering Manager',
+      },
+      {
+        slot: { kind: 'team-member', department: 0, team: 0, member: 0 },
+        email: 'senior@example.test',
+        title: 'Senior Software Engineer',
+      },
+      {
+        slot: { kind: 'team-member', department: 0, team: 0, member: 1 },
+        email: 'principal@example.test',
+        title: 'Principal Software Engineer',
+      },
+    ];
+    fc.assert(
+      fc.property(sizes, seeds, (people, seed) => {
+        const org = generateOrganisation({ ...options(Math.max(people, 60), seed), featured });
+        const reports = directReports(org);
+        const ceo = org.people[0]!;
+        // Where each person sits, read from the reporting lines alone.
+        const positionOf = (person: GeneratedPerson): Position => {
+          const own = reports.get(person.key);
+          if (person.managerKey === null) return 'ceo';
+          if (person.managerKey === ceo.key) return 'department-head';
+          if (!own) return 'individual';
+          return own.some((key) => reports.has(key)) ? 'director' : 'team-manager';
+        };
+        const mismatched = org.people.filter(
+          (person) => person.jobLevel !== levelForTitle(person.title, positionOf(person)),
+        );
+        expect(mismatched).toEqual([]);
+        const byEmail = new Map(org.people.map((person) => [person.email, person.jobLevel]));
+        expect(byEmail.get('senior@example.test')).toBe('IC3');
+        expect(byEmail.get('principal@example.test')).toBe('IC5');
+        expect(byEmail.get('manager@example.test')).toBe('M1');
+      }),
+      propertyRuns,
+    );
   });
 
   it('[DEMO7] has a closed 2026 H1 and an active 2026 H2', () => {

@@ -3,8 +3,11 @@
 // reporting lines from one CEO down through department heads, directors and team managers, and
 // two goal cycles. Pure and deterministic: the same options give the same organisation.
 import { DEPARTMENTS, PEOPLE_DEPARTMENT_INDEX, type DepartmentTemplate } from './departments.ts';
+import { levelForTitle, type JobLevel, type Position } from './levels.ts';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
 import { createRandom, type Random } from './random.ts';
+
+export { JOB_LEVELS, type JobLevel } from './levels.ts';
 
 export const MIN_PEOPLE = 25;
 export const MAX_PEOPLE = 50_000;
@@ -16,25 +19,13 @@ const TEAM_MEMBERS_MIN = 4;
 const TEAM_MEMBERS_MAX = 9;
 /** Hire dates fall within this many years before `today` (DEMO6). */
 export const HIRE_YEARS = 8;
-export const PAY_RANGE_MIN = 0.7;
-export const PAY_RANGE_MAX = 1.3;
+/**
+ * Pay-range positions (ORG11: 0 the bottom of the range, 1 the top) are drawn between these, in
+ * whole percent: most people inside their range, a few just above its top (DEMO6).
+ */
+export const PAY_RANGE_MIN = 0.02;
+export const PAY_RANGE_MAX = 1.15;
 
-/** Individual contributors IC1–IC6; managers M1 (team manager) to M6 (CEO). */
-export const JOB_LEVELS = [
-  'IC1',
-  'IC2',
-  'IC3',
-  'IC4',
-  'IC5',
-  'IC6',
-  'M1',
-  'M2',
-  'M3',
-  'M4',
-  'M5',
-  'M6',
-] as const;
-export type JobLevel = (typeof JOB_LEVELS)[number];
 export type Location = 'remote' | 'office' | 'hybrid';
 export type Role = 'admin' | 'member';
 
@@ -405,6 +396,15 @@ function seniorityPrefix(level: JobLevel, ladder: DepartmentTemplate['ladder']):
   }
 }
 
+const POSITIONS: Record<NodeKind, Position> = {
+  ceo: 'ceo',
+  head: 'department-head',
+  director: 'director',
+  manager: 'team-manager',
+  staff: 'individual',
+  member: 'individual',
+};
+
 function describe(
   random: Random,
   current: Node,
@@ -440,8 +440,10 @@ function describe(
       title = jobLevel === 'M2' ? `Senior ${department!.managerTitle}` : department!.managerTitle;
       break;
     case 'staff':
-      jobLevel = random.next() < 0.5 ? 'IC5' : 'IC4';
+      // The draw is kept so everything after it stays as it was; the title says the level.
+      random.next();
       title = current.role;
+      jobLevel = levelForTitle(title, 'individual');
       break;
     case 'member':
       jobLevel = random.weighted(IC_LEVELS);
@@ -452,14 +454,19 @@ function describe(
   const payRangePosition =
     Math.round(
       (PAY_RANGE_MIN + (PAY_RANGE_MAX - PAY_RANGE_MIN) * ((random.next() + random.next()) / 2)) *
-        10_000,
-    ) / 10_000;
+        100,
+    ) / 100;
   const featured = current.featured;
+  // A well-known account's given title sets its level, so the two never disagree (DEMO12).
+  if (featured?.title) {
+    title = featured.title;
+    jobLevel = levelForTitle(title, POSITIONS[current.kind]);
+  }
   return {
     key,
     name: featured?.name ?? generated.name,
     email: featured?.email.toLowerCase() ?? generated.email,
-    title: featured?.title ?? title,
+    title,
     managerKey,
     teamKey: current.teamKey,
     location: random.weighted(LOCATIONS),

@@ -10,7 +10,8 @@ export type ValueRange = number | readonly [min: number, max: number, step: numb
 
 export interface MetricTemplate {
   kind: MetricKind;
-  start?: ValueRange;
+  /** Null: no baseline was recorded (numeric kinds start from 0 then, GOAL10). */
+  start?: ValueRange | null;
   target?: ValueRange;
   unit?: string;
   direction?: Direction;
@@ -22,6 +23,8 @@ export interface GoalTemplate {
   metric: MetricTemplate;
   tags?: readonly string[];
   description?: string;
+  /** Written without a due date (low clarity, GOAL14); the cycle's end then applies (GOAL12). */
+  undated?: boolean;
 }
 
 export type ThemeKey = 'revenue' | 'reliability' | 'customers' | 'people' | 'efficiency';
@@ -120,7 +123,7 @@ export const DEVELOPMENT_GOALS: readonly GoalTemplate[] = [
   { title: 'Run {target} customer interviews this half', metric: num(0, [4, 8, 2]) },
 ];
 
-/** Titles people write before they know what they will measure: low clarity (GOAL14). */
+/** Titles people write before they know what they will measure: red clarity (GOAL14, DEMO14). */
 export const VAGUE_TITLES: readonly string[] = [
   'Improve code quality',
   'Be more proactive',

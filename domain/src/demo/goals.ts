@@ -21,6 +21,7 @@ import {
 } from './goals-catalogue.ts';
 import type { GeneratedCycle, GeneratedOrganisation, GeneratedPerson } from './generate.ts';
 import { createRandom, type Random } from './random.ts';
+import { ROUGH_DEPARTMENT_GOALS, ROUGH_PERSONAL_GOALS } from './rough-goals.ts';
 
 export interface DemoCheckIn {
   at: string;
@@ -157,6 +158,8 @@ class Planner {
   /** Every event happens before this: the morning of the day before `today`, at the latest. */
   readonly #latest: number;
   readonly #goals: DemoGoal[] = [];
+  /** Parent id → children, built once every goal is planned (for the themes' check-ins). */
+  #children: Map<string, DemoGoal[]> | null = null;
 
   constructor(
     organisation: GeneratedOrganisation,
@@ -180,6 +183,7 @@ class Planner {
     const departments = this.#departments(roles, themes);
     const teams = this.#teams(roles, departments);
     this.#personal(roles, departments, teams);
+    for (const theme of themes.values()) this.#checkInTheme(theme);
     return { cycle: { ...this.#cycle }, goals: this.#goals };
   }
 
@@ -204,14 +208,29 @@ class Planner {
   #departments(roles: Roles, themes: Map<ThemeKey, DemoGoal>): Map<string, PlacedDepartmentGoal[]> {
     const placed = new Map<string, PlacedDepartmentGoal[]>();
     const fallback = themes.values().next().value!;
-    for (const team of this.#organisation.teams) {
-      const head = roles.heads.get(team.key);
-      if (team.kind !== 'department' || !head) continue;
+    const headed = this.#organisation.teams.filter(
+      (team) => team.kind === 'department' && roles.heads.has(team.key),
+    );
+    // One head at least, and about one in four besides, wrote a goal still to be pinned down.
+    const hurried = headed.length > 0 ? this.#random.pick(headed).key : null;
+    const chosen = headed.map((team) => {
       const catalogue = DEPARTMENT_GOALS[team.name] ?? DEPARTMENT_GOALS.Engineering!;
       const count = Math.min(catalogue.length, this.#random.next() < 0.5 ? 2 : 3);
+      const templates = this.#sample(catalogue, count);
+      if (team.key === hurried || this.#random.next() < 0.25) {
+        templates[templates.length - 1] = this.#random.pick(ROUGH_DEPARTMENT_GOALS);
+      }
+      return { team, templates };
+    });
+    const themeOf = this.#themesFor(
+      chosen.flatMap((entry) => entry.templates),
+      themes,
+    );
+    for (const { team, templates } of chosen) {
+      const head = roles.heads.get(team.key)!;
       const goals: PlacedDepartmentGoal[] = [];
-      for (const template of this.#sample(catalogue, count)) {
-        const themeKey = template.themes.find((key) => themes.has(key));
+      for (const template of templates) {
+        const themeKey = themeOf.get(template);
         const parent = themeKey ? themes.get(themeKey)! : fallback;
         const goal = this.#goal(template, {
           level: 'team',
@@ -227,6 +246,35 @@ class Planner {
       placed.set(team.key, goals);
     }
     return placed;
+  }
+
+  /**
+   * The theme each department goal serves: the first of its themes the organisation has; then a
+   * theme nobody chose takes a goal that also serves it from a theme that has others (DEMO13).
+   */
+  #themesFor(
+    templates: readonly DepartmentGoalTemplate[],
+    themes: Map<ThemeKey, DemoGoal>,
+  ): Map<DepartmentGoalTemplate, ThemeKey> {
+    const themeOf = new Map<DepartmentGoalTemplate, ThemeKey>();
+    const served = new Map<ThemeKey, number>();
+    for (const template of templates) {
+      const key = template.themes.find((theme) => themes.has(theme));
+      if (!key) continue;
+      themeOf.set(template, key);
+      served.set(key, (served.get(key) ?? 0) + 1);
+    }
+    for (const theme of themes.keys()) {
+      if (served.has(theme)) continue;
+      const donor = templates.find(
+        (template) => template.themes.includes(theme) && served.get(themeOf.get(template)!)! > 1,
+      );
+      if (!donor) continue;
+      served.set(themeOf.get(donor)!, served.get(themeOf.get(donor)!)! - 1);
+      themeOf.set(donor, theme);
+      served.set(theme, 1);
+    }
+    return themeOf;
   }
 
   /** Team key → its team goals. One team in about 40 has not aligned yet: no team goal at all. */
@@ -272,6 +320,14 @@ class Planner {
       }
       placed.set(team.key, goals);
     }
+    // At least one open goal set so recently that nobody has cascaded from it yet, when any team
+    // has another to cascade from (GOAL21).
+    const open = ({ goal }: PlacedTeamGoal) => goal.state === 'active' || goal.state === 'proposed';
+    const all = [...placed.values()];
+    if (!all.flat().some((goal) => !goal.cascaded && open(goal))) {
+      const several = all.filter((goals) => goals.length > 1 && open(goals.at(-1)!));
+      if (several.length > 0) this.#random.pick(several).at(-1)!.cascaded = false;
+    }
     return placed;
   }
 
@@ -304,12 +360,13 @@ class Planner {
         const roll = this.#random.next();
         let template: GoalTemplate;
         let parent: DemoGoal | null = null;
-        if (roll < 0.06) {
+        if (roll < 0.07) {
           template = { title: this.#random.pick(VAGUE_TITLES), metric: { kind: 'none' } };
-          if (this.#random.next() < 0.5 && teamGoals.length > 0) {
-            parent = this.#random.pick(teamGoals).goal;
-          }
-        } else if (roll < 0.2 || (teamGoals.length === 0 && departmentGoals.length === 0)) {
+          if (this.#random.next() < 0.5) parent = this.#parentFor(teamGoals, [])?.goal ?? null;
+        } else if (roll < 0.2) {
+          template = this.#random.pick(ROUGH_PERSONAL_GOALS);
+          parent = this.#parentFor(teamGoals, departmentGoals)?.goal ?? null;
+        } else if (roll < 0.32 || (teamGoals.length === 0 && departmentGoals.length === 0)) {
           template = this.#random.pick(DEVELOPMENT_GOALS);
           parent = this.#parentFor(teamGoals, departmentGoals)?.goal ?? null;
         } else {
@@ -428,6 +485,7 @@ class Planner {
   }
 
   #dueDate(template: GoalTemplate, kind: string): string | null {
+    if (template.undated) return null;
     if (template.metric.kind === 'none' && kind === 'personal') return null;
     if (kind === 'theme' || kind === 'department') return this.#cycle.endsOn;
     const roll = this.#random.next();
@@ -442,7 +500,7 @@ class Planner {
       template.kind === 'number' || template.kind === 'percent' || template.kind === 'currency';
     return {
       kind: template.kind,
-      start: numeric ? this.#value(template.start ?? 0) : null,
+      start: numeric && template.start !== null ? this.#value(template.start ?? 0) : null,
       target: numeric ? this.#value(template.target ?? 1) : null,
       unit: template.unit ?? null,
       direction: template.direction ?? 'increasing',
@@ -465,6 +523,8 @@ class Planner {
     const approvedAt = Math.min(createdAt + random.int(1, 5) * DAY, this.#latest - DAY);
     goal.approval = { at: iso(Math.max(approvedAt, createdAt + HOUR)), byKey: approverKey };
     const approved = Date.parse(goal.approval.at);
+    // A theme's check-ins follow its children's progress, once they are all planned (DEMO13).
+    if (goal.level === 'company') return;
     const dueEnd = Date.parse(`${goal.dueDate ?? this.#cycle.endsOn}T00:00:00Z`) + DAY;
     const overdue = dueEnd <= this.#today;
     const measured = goal.metric.kind !== 'none';
@@ -512,6 +572,7 @@ class Planner {
 
     if (
       isNumeric(goal.metric.kind) &&
+      goal.metric.start !== null &&
       !done &&
       random.next() < 0.06 &&
       last - approved > 40 * DAY
@@ -589,13 +650,100 @@ class Planner {
       }
       const retarget = goal.retarget;
       const target = retarget && Date.parse(retarget.at) < at ? retarget.target : metric.target!;
-      const value = metric.start! + reached * (target - metric.start!);
+      // Without a recorded baseline a numeric goal counts from 0 (GOAL10).
+      const start = metric.start ?? 0;
+      const value = start + reached * (target - start);
       goal.checkIns.push({
         at: iso(at),
         byKey: goal.ownerKey,
-        value: roundTo(value, stepOf(metric.start!, target)),
+        value: roundTo(value, stepOf(start, target)),
       });
     });
+  }
+
+  /**
+   * DEMO13: a theme is checked in every two weeks or so up to the morning before `today`, each
+   * time with the value at which its metric's progress equals its children's weighted progress
+   * then (GOAL11), so the CEO's numbers agree with what the departments report and a theme is
+   * never stale.
+   */
+  #checkInTheme(theme: DemoGoal): void {
+    const random = this.#random;
+    const { start, target } = theme.metric;
+    if (!isNumeric(theme.metric.kind) || start === null || target === null || !theme.approval) {
+      return;
+    }
+    const times: number[] = [];
+    let at = Date.parse(theme.approval.at) + random.int(5, 12) * DAY;
+    for (; at < this.#latest; at += random.int(9, 16) * DAY + random.int(-3, 3) * HOUR) {
+      times.push(at);
+    }
+    times.push(this.#latest);
+    // A tenth of the metric's own step, so "€35.4" shows a theme close to, not at, its target.
+    const step = stepOf(start, target) / 10;
+    const cycleEnd = Date.parse(`${this.#cycle.endsOn}T00:00:00Z`) + DAY;
+    for (const time of times) {
+      // A theme nothing measurable serves yet is checked in on its own, on pace.
+      const progress =
+        this.#rolledUpAt(theme, time) ??
+        (this.#childrenOf(theme.id).length > 0
+          ? null
+          : 0.95 * Math.min(1, (time - this.#cycleStart) / (cycleEnd - this.#cycleStart)));
+      if (progress === null) continue;
+      const value = roundTo(start + progress * (target - start), step);
+      theme.checkIns.push({ at: iso(time), byKey: theme.ownerKey, value });
+    }
+  }
+
+  /** GOAL11 at a moment: the weighted mean of the progress of the goal's children then. */
+  #rolledUpAt(goal: DemoGoal, at: number): number | null {
+    let sum = 0;
+    let weights = 0;
+    for (const child of this.#childrenOf(goal.id)) {
+      const progress = this.#progressAt(child, at);
+      if (progress === null || child.weight === 0) continue;
+      sum += progress * child.weight;
+      weights += child.weight;
+    }
+    return weights === 0 ? null : sum / weights;
+  }
+
+  /** GOAL10 at a moment, from the check-ins made by then; null while it does not count. */
+  #progressAt(goal: DemoGoal, at: number): number | null {
+    if (Date.parse(goal.created.at) > at) return null;
+    if (goal.closed && Date.parse(goal.closed.at) <= at) return goal.state === 'done' ? 1 : null;
+    const { metric } = goal;
+    let current: number | null = null;
+    for (const checkIn of goal.checkIns) if (Date.parse(checkIn.at) <= at) current = checkIn.value;
+    switch (metric.kind) {
+      case 'none':
+        return this.#rolledUpAt(goal, at);
+      case 'yes-no':
+        return current === 1 ? 1 : 0;
+      case 'milestones':
+        return metric.milestones.length === 0 ? null : (current ?? 0) / metric.milestones.length;
+      default: {
+        const retarget = goal.retarget;
+        const target = retarget && Date.parse(retarget.at) < at ? retarget.target : metric.target;
+        if (target === null) return null;
+        const start = metric.start ?? 0;
+        if (target === start) return 1;
+        return Math.min(1, Math.max(0, ((current ?? start) - start) / (target - start)));
+      }
+    }
+  }
+
+  #childrenOf(parentId: string): DemoGoal[] {
+    if (!this.#children) {
+      this.#children = new Map();
+      for (const goal of this.#goals) {
+        if (goal.parentId === null) continue;
+        const siblings = this.#children.get(goal.parentId) ?? [];
+        siblings.push(goal);
+        this.#children.set(goal.parentId, siblings);
+      }
+    }
+    return this.#children.get(parentId) ?? [];
   }
 
   /** `count` distinct items in random order. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describePayRangePosition,
   formatPayRangePosition,
   parseInviteFields,
   parsePersonEdit,
@@ -86,6 +87,13 @@ describe('person fields', () => {
     expect(formatPayRangePosition(1.2)).toBe('120%');
     expect(formatPayRangePosition(null)).toBe('');
     expect(payRangePercent(0.9555)).toBe('95.55');
+  });
+
+  it('[ORG11] describes a position as a share of the range, saying when it is above the top', () => {
+    expect(describePayRangePosition(0.54)).toBe('54% of range');
+    expect(describePayRangePosition(1)).toBe('100% of range');
+    expect(describePayRangePosition(1.2636)).toBe('126% of range, above its top');
+    expect(describePayRangePosition(null)).toBe('Unknown');
   });
 
   it('refuses a hire date that does not exist and a manager id that is not an id', () => {

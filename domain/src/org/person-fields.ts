@@ -128,6 +128,16 @@ export function formatPayRangePosition(position: number | null): string {
   return `${Math.round(position * 1000) / 10}%`;
 }
 
+/**
+ * ORG11: a stored position as a reader takes it in: 0.54 → '54% of range', 1.26 → '126% of range,
+ * above its top'; null → 'Unknown'.
+ */
+export function describePayRangePosition(position: number | null): string {
+  if (position === null) return 'Unknown';
+  const percent = Math.round(position * 100);
+  return percent > 100 ? `${percent}% of range, above its top` : `${percent}% of range`;
+}
+
 /** The percentage value an input shows for a stored position. */
 export function payRangePercent(position: number | null): string {
   return position === null ? '' : String(Math.round(position * 10000) / 100);
