@@ -38,6 +38,15 @@ async function expectKept(page: Page, path: string) {
     .toEqual(expect.arrayContaining([`${path.replace(/\/$/, '')}/__data.json`]));
 }
 
+/** Client-side navigation to the people admin page, by the main navigation's link. */
+async function openPeopleByLink(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'People' })
+    .click();
+  await expect(heading(page, 'People')).toBeVisible();
+}
+
 async function newDevice(browser: Browser) {
   const context = await browser.newContext();
   return { context, page: await context.newPage() };
@@ -84,11 +93,7 @@ test('[SC12] any page opened once reloads offline; a page never opened shows the
   await page.goto('/account/password');
   await expect(heading(page, /password/i)).toBeVisible();
   // … and a page reached by a link in the app.
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'People' })
-    .click();
-  await expect(heading(page, 'People')).toBeVisible();
+  await openPeopleByLink(page);
   await expectKept(page, '/account/password');
   await expectKept(page, '/people');
 
@@ -107,11 +112,7 @@ test('[SC13] a person signing in on a device never gets the pages another person
 }) => {
   const { context, page } = await newDevice(browser);
   await signIn(page, DEMO_ADMIN_EMAIL);
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'People' })
-    .click();
-  await expect(heading(page, 'People')).toBeVisible();
+  await openPeopleByLink(page);
   await expectKept(page, '/people');
 
   // The admin's session ends without a sign-out (it expired, or the cookie was cleared) and an
