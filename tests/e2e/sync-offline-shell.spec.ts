@@ -16,6 +16,9 @@ test('[SC8] a signed-in page reloads offline from the cache; sign-out forgets it
   page,
   context,
 }) => {
+  // A sign-in, seven loads and an accessibility check: 32-40 s on a shared 2-core machine, so
+  // three times the timeout rather than a race with it.
+  test.slow();
   await signIn(page, DEMO_MANAGER_EMAIL);
   await controlledByServiceWorker(page);
   await page.goto('/goals');
