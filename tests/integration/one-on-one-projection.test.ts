@@ -129,5 +129,7 @@ describe('1:1 projection', () => {
     expect(moods.rows).toEqual([
       { meeting_id: '2026-11-02', employee_id: employee.personId, value: 2 },
     ]);
+    // Private notes have no projector, so nothing of them can reach a table.
+    expect(PRODUCTION_KINDS['private-notes']?.projector).toBeUndefined();
   });
 });
