@@ -1,16 +1,13 @@
 // The snapshot-first opening (SC10) for a made-up kind whose views are JSON strings, against the
 // real IndexedDB replica store (fake-indexeddb) and, for a first visit, a real HTTP server that
-// answers snapshots (SYNC27) and closes websockets as a sync server refusing access does.
+// answers snapshots (SYNC27) and drops or refuses websockets (test-sync-server.ts).
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { indexedDbReplicas } from './replica-store.ts';
 import { SnapshotFirst } from './snapshot-first.svelte.ts';
+import { startTestSyncServer } from './test-sync-server.ts';
 
 interface TestView {
   complete: boolean;
@@ -89,45 +86,6 @@ function page() {
   };
 }
 
-/**
- * A sync server's HTTP side answering `snapshots` by path. With `refuseSync`, it closes every
- * websocket with 4403, as one does for someone without access (syncing stops for good);
- * without, it drops them (the client keeps retrying, unsynced).
- */
-async function snapshotServer(snapshots: Record<string, string>, { refuseSync = false } = {}) {
-  const asked: string[] = [];
-  const upgraded = new Set<Duplex>();
-  const server: Server = createServer((request, response) => {
-    asked.push(request.url ?? '');
-    const body = snapshots[request.url ?? ''];
-    response.writeHead(body === undefined ? 404 : 200).end(body);
-  });
-  server.on('upgrade', (request, socket) => {
-    if (!refuseSync) return void socket.destroy();
-    upgraded.add(socket);
-    const accept = createHash('sha1')
-      .update(`${request.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
-      .digest('base64');
-    socket.write(
-      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-        `Sec-WebSocket-Accept: ${accept}\r\n\r\n`,
-    );
-    const reason = Buffer.from('forbidden');
-    const close = Buffer.alloc(2);
-    close.writeUInt16BE(CloseCode.Forbidden);
-    socket.end(Buffer.concat([Buffer.from([0x88, 2 + reason.length]), close, reason]));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => {
-    // fetch keeps its connection alive, and upgraded sockets are no longer the server's.
-    server.closeAllConnections();
-    for (const socket of upgraded) socket.destroy();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { syncUrl: `ws://127.0.0.1:${port}`, asked };
-}
-
 describe('opening a document snapshot first', () => {
   it('[SC10] draws the cached view part by part, read-only, then the document once loaded', async () => {
     const name = freshName();
@@ -182,13 +140,13 @@ describe('opening a document snapshot first', () => {
 
   it('[SC10] [SYNC27] on a first visit draws the server’s parts in order, until syncing stopped', async () => {
     const name = freshName();
-    const server = await snapshotServer(
-      {
+    const server = await startTestSyncServer({
+      snapshots: {
         [`/snapshot/${name}?part=first-screen`]: part('server first'),
         [`/snapshot/${name}`]: whole('server all'),
       },
-      { refuseSync: true },
-    );
+      closeWith: CloseCode.Forbidden,
+    });
     const { opening, events } = open(name, server.syncUrl);
     // The empty document would draw nothing: the fetched view stays until the server has
     // answered, here by refusing access for good (4403).
@@ -203,7 +161,9 @@ describe('opening a document snapshot first', () => {
 
   it('[SC10] [SYNC27] keeps a fetched view shown, read-only, while the empty document has not synced', async () => {
     const name = freshName();
-    const server = await snapshotServer({ [`/snapshot/${name}`]: whole('server all') });
+    const server = await startTestSyncServer({
+      snapshots: { [`/snapshot/${name}`]: whole('server all') },
+    });
     const { opening, events } = open(name, server.syncUrl);
     await vi.waitFor(() => expect(events).toEqual(['view server all']));
     await opening.synced.whenLoaded();
