@@ -23,8 +23,8 @@ interface GoalContext {
 }
 
 const GOALS = 'goal_analytics';
-/** Goals projected per batch: the 5,000-person tree's 21,600 goals and their check-ins took
- *  about 190 ms of the event loop projected at once (tests/bench/projection-stall.ts). */
+/** Goals projected per batch: a whole large tree projected at once holds the event loop far
+ *  longer than a room may wait (BENCHMARKS.md, tests/bench/projection-stall.ts). */
 const GOALS_PER_BATCH = 500;
 const EVENTS = 'goal_progress_events';
 
