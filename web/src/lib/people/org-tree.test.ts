@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgChartPerson } from '@threadline/db/people';
-import { ancestorsOf, buildOrgTree, defaultExpanded, reportsOf, searchOrgTree } from './org-tree.ts';
+import {
+  ancestorsOf,
+  buildOrgTree,
+  defaultExpanded,
+  reportsOf,
+  searchOrgTree,
+} from './org-tree.ts';
 
 const person = (id: string, managerId: string | null, title = ''): OrgChartPerson => ({
   id,

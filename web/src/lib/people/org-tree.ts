@@ -50,7 +50,7 @@ export function reportsOf(tree: OrgTree, id: string): readonly string[] {
 export function ancestorsOf(tree: OrgTree, id: string): string[] {
   const ancestors: string[] = [];
   const seen = new Set([id]);
-  for (let at = tree.people.get(id)?.managerId; at && tree.people.has(at) && !seen.has(at); ) {
+  for (let at = tree.people.get(id)?.managerId; at && tree.people.has(at) && !seen.has(at);) {
     ancestors.push(at);
     seen.add(at);
     at = tree.people.get(at)!.managerId;
@@ -76,7 +76,11 @@ export function searchOrgTree(tree: OrgTree, query: string, limit = 8): OrgChart
     const name = person.name.toLocaleLowerCase();
     const text = `${name} ${person.title.toLocaleLowerCase()} ${(person.teamName ?? '').toLocaleLowerCase()}`;
     if (!words.every((word) => text.includes(word))) continue;
-    const rank = name.startsWith(words[0]!) ? 0 : words.every((word) => name.includes(word)) ? 1 : 2;
+    const rank = name.startsWith(words[0]!)
+      ? 0
+      : words.every((word) => name.includes(word))
+        ? 1
+        : 2;
     scored.push({ person, rank });
   }
   scored.sort((a, b) => a.rank - b.rank || byName(a.person, b.person));
