@@ -79,7 +79,10 @@ test.describe('people administration', () => {
       headers: { origin },
     });
     expect(edit.status()).toBe(403);
-    const deactivate = await page.request.post(`${href}?/deactivate`, { headers: { origin } });
+    const deactivate = await page.request.post(`${href}?/deactivate`, {
+      form: { confirm: '1' },
+      headers: { origin },
+    });
     expect(deactivate.status()).toBe(403);
     const team = await page.request.post('/people/teams?/create', {
       form: { kind: 'department', name: 'Sneaky department' },

@@ -118,8 +118,8 @@ test.describe('CSV import of people', () => {
 
     await page.goto(`/people?q=${suffix}`);
     await expect(page.getByText('Showing 1–2 of 2 people')).toBeVisible();
-    await expect(page.getByRole('link', { name: `Cleo New ${suffix}` })).toBeVisible();
-    await expect(page.getByRole('link', { name: `Dan New, ${suffix}` })).toBeVisible();
+    await expect(page.getByRole('link', { name: `Cleo New ${suffix}`, exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: `Dan New, ${suffix}`, exact: true })).toBeVisible();
   });
 
   test('[CSV11] an update shows each changed field as old → new, and one person is counted as one', async ({

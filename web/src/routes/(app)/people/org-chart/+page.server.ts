@@ -6,5 +6,8 @@ import { db } from '$lib/server/db';
 
 export async function load({ locals }) {
   const viewer = requirePerson(locals);
-  return { people: await listOrgChart(db(), viewer.organisationId), isAdmin: viewer.role === 'admin' };
+  return {
+    people: await listOrgChart(db(), viewer.organisationId),
+    isAdmin: viewer.role === 'admin',
+  };
 }
