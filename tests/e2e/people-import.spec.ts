@@ -140,8 +140,8 @@ test.describe('CSV import of people', () => {
     await expect(counts).toContainText('1 person updated');
     const row = page.getByRole('row').filter({ hasText: 'Update' });
     const title = row.getByRole('cell').nth(4);
-    await expect(title.locator('del')).toHaveText(/was Senior Software Engineer/);
-    await expect(title.locator('ins')).toHaveText(/becomes Staff Engineer/);
+    await expect(title.locator('del')).toHaveText(/was\sSenior Software Engineer/);
+    await expect(title.locator('ins')).toHaveText(/becomes\sStaff Engineer/);
     // The name did not change: shown as it is, not as a change.
     await expect(row.getByRole('cell').nth(2).locator('del')).toHaveCount(0);
     // An email is cut with an ellipsis (whole in its title), never broken across lines.
