@@ -12,7 +12,7 @@ import {
   type PeopleImportPlan,
   type PlannedPerson,
 } from '@threadline/domain/org/people-csv';
-import type { PersonStatus } from '@threadline/domain/org/person-fields';
+import type { Location, PersonStatus } from '@threadline/domain/org/person-fields';
 import { inTransaction, type Pool, type PoolClient, type Queryable } from './connection.ts';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -72,6 +72,56 @@ export async function loadImportContext(
     teamNames: teams.rows.map((row) => row.name),
     emailsInOtherOrganisations: elsewhere.rows.map((row) => row.email),
   });
+}
+
+/** What an import would overwrite: one person's current values of the file's columns. */
+export interface ImportCurrentValues {
+  name: string;
+  title: string;
+  managerEmail: string | null;
+  team: string | null;
+  location: Location;
+  hireDate: string | null;
+}
+
+/**
+ * The current values of the organisation's people by lower-cased email, so the preview can show
+ * an update as old → new per field before anything is written.
+ */
+export async function loadImportCurrentValues(
+  db: Queryable,
+  organisationId: string,
+): Promise<Record<string, ImportCurrentValues>> {
+  const { rows } = await db.query<{
+    email: string;
+    name: string;
+    title: string;
+    manager_email: string | null;
+    team: string | null;
+    location: Location;
+    hire_date: string | null;
+  }>(
+    `SELECT lower(p.email) AS email, p.name, p.title, lower(m.email) AS manager_email,
+            t.name AS team, p.location, p.hire_date
+       FROM people p
+       LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
+       LEFT JOIN teams t ON t.organisation_id = p.organisation_id AND t.id = p.team_id
+      WHERE p.organisation_id = $1`,
+    [organisationId],
+  );
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.email,
+      {
+        name: row.name,
+        title: row.title,
+        managerEmail: row.manager_email,
+        team: row.team,
+        location: row.location,
+        hireDate: row.hire_date,
+      },
+    ]),
+  );
 }
 
 /** Checks a file against the organisation as it is now, without writing (the 400 answer). */

@@ -8,6 +8,7 @@ import {
   deactivatePerson,
   getPerson,
   invitePerson,
+  listOrgChart,
   listOrgChartLevel,
   listPeople,
   reactivatePerson,
@@ -506,6 +507,28 @@ describe('org chart', () => {
       ['Vp', 'active', 1],
     ]);
     expect((await listOrgChartLevel(db.pool, other.id, ceo.id)).total).toBe(0);
+  });
+
+  it('[ORG16] lists the whole chart of one organisation with managers, leaving out the deactivated without reports', async () => {
+    const org = await createOrganisation(db.pool);
+    const other = await createOrganisation(db.pool);
+    const ceo = await createPerson(db.pool, org.id, { name: 'Ceo' });
+    const goneLead = await createPerson(db.pool, org.id, {
+      name: 'Gone lead',
+      managerId: ceo.id,
+      status: 'deactivated',
+    });
+    const orphan = await createPerson(db.pool, org.id, { name: 'Orphan', managerId: goneLead.id });
+    await createPerson(db.pool, org.id, { name: 'Gone', managerId: ceo.id, status: 'deactivated' });
+    await createPerson(db.pool, other.id, { name: 'Elsewhere' });
+
+    const chart = await listOrgChart(db.pool, org.id);
+    expect(chart.map((person) => [person.name, person.managerId, person.deactivated])).toEqual([
+      ['Ceo', null, false],
+      ['Gone lead', ceo.id, true],
+      ['Orphan', goneLead.id, false],
+    ]);
+    expect(chart[2]!.id).toBe(orphan.id);
   });
 
   it('pages a long level', async () => {

@@ -17,11 +17,14 @@ test('an admin sees every section, People included', async ({ page }) => {
   }
 });
 
-test('a member sees no People section', async ({ page }) => {
+test('[ORG16] a member sees People, with the directory and the org chart but no administration', async ({
+  page,
+}) => {
   await signIn(page, DEMO_EMPLOYEE_EMAIL);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link', { name: 'Goals', exact: true })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'People', exact: true })).toHaveCount(0);
+  await nav.getByRole('link', { name: 'People', exact: true }).click();
+  const sections = page.getByRole('navigation', { name: 'People', exact: true });
+  await expect(sections.getByRole('link')).toHaveText(['Directory', 'Org chart']);
 });
 
 test('pages not built yet say so plainly and pass axe', async ({ page }) => {

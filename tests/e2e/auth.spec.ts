@@ -71,6 +71,20 @@ test.describe('sign in', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('the sign-in page says what Threadline is and shows every demo account on a laptop screen', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/login');
+    await expect(page.getByText('Threadline', { exact: true })).toBeVisible();
+    await expect(page.getByText(/Goals, 1:1s and calibration/)).toBeVisible();
+    const buttons = page
+      .getByRole('region', { name: 'Demo accounts' })
+      .getByRole('button', { name: /^Sign in as / });
+    await expect(buttons).toHaveCount(5);
+    for (const button of await buttons.all()) await expect(button).toBeInViewport({ ratio: 1 });
+  });
+
   test('the demo organisation lists its people to sign in as', async ({ page }) => {
     await page.goto('/login');
     const demo = page.getByRole('region', { name: 'Demo accounts' });

@@ -1,4 +1,4 @@
-// The people administration pages end to end: admins only, invitations that people accept,
+// The people administration pages end to end: changes by admins only (ORG16), invitations that people accept,
 // deactivation that ends sessions at once, the editors' rules, the org chart, and axe.
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -9,6 +9,8 @@ import {
 import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 const ADMIN_PAGES = ['/people', '/people/teams', '/people/org-chart', '/people/cycles'];
+/** Pages only administrators open (ORG16); everyone reads the directory and the org chart. */
+const ADMIN_ONLY_PAGES = ['/people/teams', '/people/cycles', '/people/import'];
 
 /** Something no other test (or earlier run on the same database) has used. */
 function unique(prefix: string): string {
@@ -48,23 +50,45 @@ async function openPerson(page: Page, email: string): Promise<void> {
 }
 
 test.describe('people administration', () => {
-  test('a member is refused every people page with 403', async ({ page }) => {
+  test("[ORG16] a member is refused every administration page with 403, in the app's frame", async ({
+    page,
+  }) => {
     await signIn(page, DEMO_EMPLOYEE_EMAIL);
-    for (const path of [...ADMIN_PAGES, '/people/search?q=a', '/people/org-chart/level']) {
+    for (const path of [...ADMIN_ONLY_PAGES, '/people/search?q=a']) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
     }
-    await page.goto('/people');
+    await page.goto('/people/teams');
     await expect(page.getByText('Only administrators can manage people.')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   });
 
-  test('a member cannot post to the people actions either', async ({ page }) => {
+  test('[ORG16] a member cannot post to the people actions either', async ({ page }) => {
     await signIn(page, DEMO_EMPLOYEE_EMAIL);
-    const response = await page.request.post('/people?/invite', {
+    const origin = new URL(page.url()).origin;
+    const invite = await page.request.post('/people?/invite', {
       form: { name: 'Sneaky', email: 'sneaky@example.test', role: 'admin' },
-      headers: { origin: new URL(page.url()).origin },
+      headers: { origin },
     });
-    expect(response.status()).toBe(403);
+    expect(invite.status()).toBe(403);
+    // The directory tells them the CEO's id; editing her is still refused.
+    await page.goto(`/people?q=okafor`);
+    const href = await page.getByRole('link', { name: 'Maya Okafor' }).first().getAttribute('href');
+    const edit = await page.request.post(`${href}?/save`, {
+      form: { name: 'Renamed', title: '', managerId: 'none', teamId: 'none', role: 'member' },
+      headers: { origin },
+    });
+    expect(edit.status()).toBe(403);
+    const deactivate = await page.request.post(`${href}?/deactivate`, {
+      form: { confirm: '1' },
+      headers: { origin },
+    });
+    expect(deactivate.status()).toBe(403);
+    const team = await page.request.post('/people/teams?/create', {
+      form: { kind: 'department', name: 'Sneaky department' },
+      headers: { origin },
+    });
+    expect(team.status()).toBe(403);
   });
 
   test('the admin pages pass axe, and so does the open invite dialog', async ({ page }) => {
@@ -73,7 +97,7 @@ test.describe('people administration', () => {
     await signIn(page, DEMO_ADMIN_EMAIL);
     for (const path of ADMIN_PAGES) {
       await page.goto(path);
-      await expect(page.getByRole('navigation', { name: 'People administration' })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'People', exact: true })).toBeVisible();
       await expectNoAxeViolations(page);
     }
     await page.goto('/people');
@@ -235,26 +259,54 @@ test.describe('people administration', () => {
     await expect(manager).toBeFocused();
   });
 
-  test('the org chart expands and collapses from the keyboard, loading reports on demand', async ({
+  test('[ORG17] the org chart opens three levels deep and walks, opens and closes from the keyboard', async ({
     page,
   }) => {
     await signIn(page, DEMO_ADMIN_EMAIL);
     await visit(page, '/people/org-chart');
-    const ceo = page.getByRole('button', { name: 'Maya Okafor' });
-    await expect(ceo).toHaveAttribute('aria-expanded', 'false');
-    // Only the top is rendered until someone is expanded.
-    await expect(page.getByRole('button', { name: 'Daniel Kowalski' })).toHaveCount(0);
-    await ceo.focus();
-    await page.keyboard.press('Enter');
+    const tree = page.getByRole('tree', { name: 'Org chart' });
+    const ceo = tree.getByRole('treeitem', { name: /^Maya Okafor/ });
+    const head = tree.getByRole('treeitem', { name: /^Daniel Kowalski/ });
     await expect(ceo).toHaveAttribute('aria-expanded', 'true');
-    const head = page.getByRole('button', { name: 'Daniel Kowalski' });
-    await expect(head).toBeVisible();
-    await head.press('Space');
-    await expect(page.getByRole('list', { name: 'Reports of Daniel Kowalski' })).toBeVisible();
-    await expectNoAxeViolations(page);
-    await ceo.press('Enter');
+    await expect(head).toHaveAttribute('aria-expanded', 'true');
+    await expect(head).toHaveAttribute('aria-level', '2');
+    // The third level shows, collapsed; nobody deeper is on the page.
+    const level3 = tree.locator('[role="treeitem"][aria-level="3"]');
+    await expect(level3.first()).toHaveAttribute('aria-expanded', 'false');
+    await expect(tree.locator('[role="treeitem"][aria-level="4"]')).toHaveCount(0);
+
+    await ceo.focus();
+    await page.keyboard.press('ArrowDown');
+    const first = tree.locator('[role="treeitem"][aria-level="2"]').first();
+    await expect(first).toBeFocused();
+    await page.keyboard.press('ArrowLeft'); // open: closes it
+    await expect(first).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('ArrowLeft'); // closed: up to the manager
+    await expect(ceo).toBeFocused();
+    await page.keyboard.press('Space');
     await expect(ceo).toHaveAttribute('aria-expanded', 'false');
     await expect(head).toHaveCount(0);
+    await page.keyboard.press('ArrowRight');
+    await expect(head).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('[ORG17] finding a person in the org chart opens the way to them', async ({ page }) => {
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await visit(page, '/people/org-chart');
+    const tree = page.getByRole('tree', { name: 'Org chart' });
+    // Kwame reports to Sofía, four levels down: not on screen at first.
+    const kwame = tree.getByRole('treeitem', { name: /^Kwame Mensah/ });
+    await expect(kwame).toHaveCount(0);
+    await page.getByLabel('Find a person').fill('kwame');
+    await page.getByRole('option', { name: /Kwame Mensah/ }).click();
+    await expect(kwame).toBeFocused();
+    await expect(tree.getByRole('treeitem', { name: /^Sofía Hernández/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: /Kwame Mensah/ })).toBeVisible();
   });
 
   test('teams: departments hold teams, names are unique, a team with people moves them on delete', async ({
@@ -303,13 +355,16 @@ test.describe('people administration', () => {
     await expect(page.getByRole('dialog', { name: 'Invitation created' })).toBeVisible();
 
     await visit(page, '/people/teams');
-    let confirm = await openDialog(page, `Delete ${department}`, 'alertdialog');
-    await expect(confirm).toContainText('move or delete them first');
-    await confirm.getByRole('button', { name: 'Delete' }).click();
-    await expect(confirm.getByRole('alert')).toContainText('still has 2 teams');
-    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    // A department with teams offers no Delete, and says why.
+    await page.getByRole('button', { name: `Actions for ${department}` }).click();
+    const blocked = page.getByRole('menuitem', { name: /Delete — has 2 teams/ });
+    await expect(blocked).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Escape');
 
-    confirm = await openDialog(page, `Delete ${team}`, 'alertdialog');
+    await page.getByRole('button', { name: `Actions for ${team}` }).click();
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await expect(confirm).toBeVisible();
     await expect(confirm).toContainText(`1 person is in ${team}`);
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect(confirm.getByText(/1 person is still in it/)).toBeVisible();

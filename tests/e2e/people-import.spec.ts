@@ -118,7 +118,36 @@ test.describe('CSV import of people', () => {
 
     await page.goto(`/people?q=${suffix}`);
     await expect(page.getByText('Showing 1–2 of 2 people')).toBeVisible();
-    await expect(page.getByRole('link', { name: `Cleo New ${suffix}` })).toBeVisible();
-    await expect(page.getByRole('link', { name: `Dan New, ${suffix}` })).toBeVisible();
+    await expect(page.getByRole('link', { name: `Cleo New ${suffix}`, exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: `Dan New, ${suffix}`, exact: true })).toBeVisible();
+  });
+
+  test('[CSV11] an update shows each changed field as old → new, and one person is counted as one', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await page.goto('/people/import');
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles(
+        csvFile('update.csv', [
+          'Full name,Work email,Job title',
+          `Kwame Mensah,${DEMO_EMPLOYEE_EMAIL},Staff Engineer ${randomBytes(2).toString('hex')}`,
+        ]),
+      );
+    await expect(page.getByRole('button', { name: 'Import 1 person' })).toBeVisible();
+    const counts = page.getByRole('list', { name: 'What the import will do' });
+    await expect(counts).toContainText('1 person updated');
+    const row = page.getByRole('row').filter({ hasText: 'Update' });
+    const title = row.getByRole('cell').nth(4);
+    await expect(title.locator('del')).toHaveText(/was\sSenior Software Engineer/);
+    await expect(title.locator('ins')).toHaveText(/becomes\sStaff Engineer/);
+    // The name did not change: shown as it is, not as a change.
+    await expect(row.getByRole('cell').nth(2).locator('del')).toHaveCount(0);
+    // An email is cut with an ellipsis (whole in its title), never broken across lines.
+    const email = row.getByRole('cell').nth(3).locator('.truncate');
+    await expect(email).toHaveAttribute('title', DEMO_EMPLOYEE_EMAIL);
+    await expect(email).toHaveCSS('white-space', 'nowrap');
+    await expectNoAxeViolations(page);
   });
 });

@@ -32,6 +32,7 @@ import {
   readOpenedPage,
   type OpenedPage,
 } from '$lib/sync/offline-cache';
+import { offlinePageHtml } from '$lib/shell/offline-page';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -193,8 +194,7 @@ async function forgetKeptPages() {
 }
 
 function offlinePage(): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Offline · Threadline</title><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main><h1>You are offline</h1><p>This page was not opened on this device before, so it is not available offline. Pages you opened before still are; this one loads when the connection returns.</p></main></body></html>`;
-  return new Response(html, {
+  return new Response(offlinePageHtml(), {
     status: 503,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });

@@ -11,6 +11,9 @@ export function formatDay(value: string): string {
   return day.format(new Date(`${value}T00:00:00Z`));
 }
 
+const pluralRules = new Intl.PluralRules('en');
+
+/** "1 person", "0 people", "5,000 people": the count and the noun its plural category asks for. */
 export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en')} ${pluralRules.select(count) === 'one' ? one : many}`;
 }

@@ -1,76 +1,115 @@
-// State of the org chart: which people are expanded and the levels loaded so far. Only expanded
-// people's reports are fetched and rendered, so a 5,000-person organisation stays light.
+// State of the org chart (ORG17): who is open, how many of each person's reports are shown, and
+// which person has the keyboard focus. The tree comes whole from the page; only open people's
+// reports are rendered, and a long list of reports a page at a time, so 5,000 people stay light.
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import type { OrgChartNode } from '@threadline/db/people';
+import { ancestorsOf, defaultExpanded, reportsOf, type OrgTree } from './org-tree.ts';
 
-export class OrgLevel {
-  nodes = $state<OrgChartNode[]>([]);
-  total = $state(0);
-  loading = $state(false);
-  failed = $state(false);
+/** Reports shown at once under one person (and people at the top); "Show more" adds as many. */
+export const REPORTS_PAGE = 25;
+/** The key of the list of people at the top. */
+const TOP = '';
 
-  get hasMore(): boolean {
-    return this.nodes.length < this.total;
-  }
-}
+export class OrgChartState {
+  readonly tree: OrgTree;
+  readonly expanded: SvelteSet<string>;
+  /** How many reports are shown per manager ('' for the top), when more than a page. */
+  readonly #shown = new SvelteMap<string, number>();
+  focusedId = $state<string | null>(null);
 
-export class OrgChart {
-  /** Loaded levels by manager id ('' is the top). */
-  readonly levels = new SvelteMap<string, OrgLevel>();
-  readonly expanded = new SvelteSet<string>();
-  readonly #fetch: typeof fetch;
-
-  constructor(top: { nodes: OrgChartNode[]; total: number }, fetcher: typeof fetch = fetch) {
-    this.#fetch = fetcher;
-    const level = new OrgLevel();
-    level.nodes = top.nodes;
-    level.total = top.total;
-    this.levels.set('', level);
+  constructor(tree: OrgTree) {
+    this.tree = tree;
+    this.expanded = new SvelteSet(defaultExpanded(tree));
+    this.focusedId = tree.roots[0] ?? null;
   }
 
-  level(managerId: string): OrgLevel | undefined {
-    return this.levels.get(managerId);
+  isExpanded(id: string): boolean {
+    return this.expanded.has(id);
   }
 
-  isExpanded(personId: string): boolean {
-    return this.expanded.has(personId);
+  /** The reports of `managerId` ('' for the top) on screen now: the first pages of them. */
+  shownReports(managerId: string): readonly string[] {
+    const all = managerId === TOP ? this.tree.roots : reportsOf(this.tree, managerId);
+    return all.slice(0, this.#shown.get(managerId) ?? REPORTS_PAGE);
   }
 
-  async toggle(personId: string): Promise<void> {
-    if (this.expanded.has(personId)) {
-      this.expanded.delete(personId);
-      return;
+  hiddenCount(managerId: string): number {
+    const all = managerId === TOP ? this.tree.roots : reportsOf(this.tree, managerId);
+    return all.length - this.shownReports(managerId).length;
+  }
+
+  showMore(managerId: string): void {
+    this.#shown.set(managerId, this.shownReports(managerId).length + REPORTS_PAGE);
+  }
+
+  toggle(id: string): void {
+    if (this.expanded.has(id)) this.expanded.delete(id);
+    else if (reportsOf(this.tree, id).length > 0) this.expanded.add(id);
+  }
+
+  /** Opens the way to `id` (its managers, and enough pages of each list) and focuses it. */
+  reveal(id: string): void {
+    if (!this.tree.people.has(id)) return;
+    const chain = [id, ...ancestorsOf(this.tree, id)];
+    for (let index = 0; index < chain.length; index += 1) {
+      const manager = chain[index + 1] ?? TOP;
+      if (manager !== TOP) this.expanded.add(manager);
+      const siblings = manager === TOP ? this.tree.roots : reportsOf(this.tree, manager);
+      const position = siblings.indexOf(chain[index]!);
+      if (position >= this.shownReports(manager).length) {
+        this.#shown.set(manager, Math.ceil((position + 1) / REPORTS_PAGE) * REPORTS_PAGE);
+      }
     }
-    this.expanded.add(personId);
-    const level = this.levels.get(personId);
-    if (!level || level.failed) await this.#load(personId, 0);
+    this.focusedId = id;
   }
 
-  async loadMore(managerId: string): Promise<void> {
-    const level = this.levels.get(managerId);
-    if (level && !level.loading) await this.#load(managerId, level.nodes.length);
-  }
+  /** Everyone on screen, in reading order (depth first): what the arrow keys walk. */
+  readonly visible: string[] = $derived.by(() => {
+    const order: string[] = [];
+    const walk = (managerId: string) => {
+      for (const id of this.shownReports(managerId)) {
+        order.push(id);
+        if (this.expanded.has(id)) walk(id);
+      }
+    };
+    walk(TOP);
+    return order;
+  });
 
-  async #load(managerId: string, offset: number): Promise<void> {
-    let level = this.levels.get(managerId);
-    if (!level) {
-      level = new OrgLevel();
-      this.levels.set(managerId, level);
-    }
-    level.loading = true;
-    level.failed = false;
-    const manager = managerId ? `&manager=${encodeURIComponent(managerId)}` : '';
-    const params = `offset=${offset}${manager}`;
-    try {
-      const response = await this.#fetch(`/people/org-chart/level?${params}`);
-      if (!response.ok) throw new Error(`org chart level: ${response.status}`);
-      const page: { nodes: OrgChartNode[]; total: number } = await response.json();
-      level.nodes = offset === 0 ? page.nodes : [...level.nodes, ...page.nodes];
-      level.total = page.total;
-    } catch {
-      level.failed = true;
-    } finally {
-      level.loading = false;
+  /**
+   * The tree's keys (WAI-ARIA tree pattern): ↑/↓ previous/next person on screen, → opens or goes
+   * to the first report, ← closes or goes to the manager, Home/End first/last. Returns whether
+   * the key was the chart's.
+   */
+  key(key: string): boolean {
+    const id = this.focusedId;
+    if (id === null) return false;
+    const at = this.visible.indexOf(id);
+    const manager = this.tree.people.get(id)?.managerId ?? null;
+    const reports = reportsOf(this.tree, id);
+    switch (key) {
+      case 'ArrowDown':
+        this.focusedId = this.visible[Math.min(at + 1, this.visible.length - 1)] ?? id;
+        return true;
+      case 'ArrowUp':
+        this.focusedId = this.visible[Math.max(at - 1, 0)] ?? id;
+        return true;
+      case 'Home':
+        this.focusedId = this.visible[0] ?? id;
+        return true;
+      case 'End':
+        this.focusedId = this.visible.at(-1) ?? id;
+        return true;
+      case 'ArrowRight':
+        if (reports.length === 0) return true;
+        if (!this.expanded.has(id)) this.expanded.add(id);
+        else this.focusedId = reports[0]!;
+        return true;
+      case 'ArrowLeft':
+        if (this.expanded.has(id)) this.expanded.delete(id);
+        else if (manager !== null && this.tree.people.has(manager)) this.focusedId = manager;
+        return true;
+      default:
+        return false;
     }
   }
 }

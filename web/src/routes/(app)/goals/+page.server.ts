@@ -3,6 +3,7 @@
 // themselves come from the sync server, not from here.
 import { listCycles } from '@threadline/db/cycles';
 import { formatDocumentName } from '@threadline/domain/documents/names';
+import { isUuid } from '@threadline/domain/ids';
 import { chooseCycle } from '$lib/goals/cycle-choice';
 import { loadOrgDirectory } from '$lib/goals/org-directory.server';
 import { db } from '$lib/server/db';
@@ -19,5 +20,7 @@ export async function load({ parent, url }) {
     cycle,
     documentName: cycle ? formatDocumentName({ kind: 'goals', cycleId: cycle.id }) : null,
     directory,
+    /** `?owner=<person id>`: open the tree filtered to that person's goals (people pages link). */
+    ownerFilter: isUuid(url.searchParams.get('owner')) ? url.searchParams.get('owner') : null,
   };
 }

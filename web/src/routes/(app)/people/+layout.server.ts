@@ -1,9 +1,6 @@
-// Only administrators manage people, teams and cycles. Actions and endpoints below check again
-// (requireAdmin), since a layout's load does not run before them.
-import { requireAdmin } from '$lib/people/admin-guard.server';
-
-export async function load({ locals, parent }) {
-  await parent(); // signed out: the (app) layout's redirect to sign-in wins over a 401
-  requireAdmin(locals);
-  return {};
+// Everyone reads the people pages (ORG16); the admin pages below (teams, cycles, import) and every
+// action check requireAdmin themselves, since a layout's load does not run before actions.
+export async function load({ parent }) {
+  const { person } = await parent(); // signed out: the (app) layout redirects to sign-in
+  return { isAdmin: person.role === 'admin' };
 }

@@ -1,4 +1,5 @@
-// The people list: search, filters, pages of 50 (ORG1: one organisation only), invitations.
+// The people directory: search, filters, pages of 50 (ORG1: one organisation only). Everyone
+// reads it (ORG16); administrators also see emails, roles and status, and invite people.
 import { fail } from '@sveltejs/kit';
 import { invitationPath } from '@threadline/db/invitations';
 import { invitePerson, listPeople, resendInvitation } from '@threadline/db/people';
@@ -9,7 +10,8 @@ import {
   PERSON_STATUSES,
   type PersonStatus,
 } from '@threadline/domain/org/person-fields';
-import { requireAdmin } from '$lib/people/admin-guard.server';
+import { requireAdmin, requirePerson } from '$lib/people/admin-guard.server';
+import { directoryEntry } from '$lib/people/directory';
 import { formValues } from '$lib/people/form-values';
 import { db } from '$lib/server/db';
 
@@ -27,18 +29,26 @@ function readFilters(url: URL) {
 }
 
 export async function load({ locals, url }) {
-  const admin = requireAdmin(locals);
-  const filters = readFilters(url);
+  const viewer = requirePerson(locals);
+  const isAdmin = viewer.role === 'admin';
+  // Members read the directory of active people; status is an administrator's filter.
+  const filters = { ...readFilters(url), ...(isAdmin ? {} : { status: 'active' as const }) };
   const [result, teams] = await Promise.all([
-    listPeople(db(), admin.organisationId, filters),
-    listTeams(db(), admin.organisationId),
+    listPeople(db(), viewer.organisationId, filters),
+    listTeams(db(), viewer.organisationId),
   ]);
-  return {
-    filters,
-    result,
+  const shared = {
     teams: teams.map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId })),
-    organisationName: admin.organisationName,
-    currentPersonId: admin.id,
+    organisationName: viewer.organisationName,
+    currentPersonId: viewer.id,
+  };
+  if (isAdmin) return { ...shared, filters, admin: result, directory: null };
+  const { people, ...paging } = result;
+  return {
+    ...shared,
+    filters: { ...filters, status: null },
+    admin: null,
+    directory: { ...paging, people: people.map(directoryEntry) },
   };
 }
 

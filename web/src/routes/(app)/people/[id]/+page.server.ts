@@ -1,5 +1,5 @@
-// One person: edit (ORG2-ORG4, ORG11, ORG14), invitation link (ORG13), deactivate and
-// reactivate (ORG4, ORG5, ORG12).
+// One person: everyone reads their page (ORG16); administrators edit (ORG2-ORG4, ORG11, ORG14),
+// resend the invitation link (ORG13), deactivate and reactivate (ORG4, ORG5, ORG12).
 import { error, fail, redirect } from '@sveltejs/kit';
 import { invitationPath } from '@threadline/db/invitations';
 import {
@@ -13,7 +13,8 @@ import {
 import { listTeams } from '@threadline/db/teams';
 import { isUuid } from '@threadline/domain/ids';
 import { parsePersonEdit } from '@threadline/domain/org/person-fields';
-import { requireAdmin } from '$lib/people/admin-guard.server';
+import { requireAdmin, requirePerson } from '$lib/people/admin-guard.server';
+import { directoryEntry } from '$lib/people/directory';
 import { formValues } from '$lib/people/form-values';
 import { db } from '$lib/server/db';
 
@@ -23,19 +24,39 @@ function personId(params: { id: string }): string {
 }
 
 export async function load({ locals, params }) {
-  const admin = requireAdmin(locals);
+  const viewer = requirePerson(locals);
   const id = personId(params);
-  const [person, teams, reports] = await Promise.all([
-    getPerson(db(), admin.organisationId, id),
-    listTeams(db(), admin.organisationId),
-    listOrgChartLevel(db(), admin.organisationId, id, { limit: 100 }),
+  const [person, reports] = await Promise.all([
+    getPerson(db(), viewer.organisationId, id),
+    listOrgChartLevel(db(), viewer.organisationId, id, { limit: 100 }),
   ]);
-  if (!person) error(404, 'There is no such person in your organisation.');
+  // A member reads active people only (ORG16): the others are as unknown to them as a bad id.
+  if (!person || (viewer.role !== 'admin' && person.status !== 'active')) {
+    error(404, 'There is no such person in your organisation.');
+  }
+  const isSelf = person.id === viewer.id;
+  if (viewer.role !== 'admin') {
+    return {
+      admin: null,
+      profile: {
+        person: directoryEntry(person),
+        reports: {
+          total: reports.total,
+          nodes: reports.nodes.map(({ id, name, title }) => ({ id, name, title })),
+        },
+        isSelf,
+      },
+    };
+  }
+  const teams = await listTeams(db(), viewer.organisationId);
   return {
-    person,
-    reports,
-    teams: teams.map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId })),
-    isSelf: person.id === admin.id,
+    admin: {
+      person,
+      reports,
+      teams: teams.map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId })),
+      isSelf,
+    },
+    profile: null,
   };
 }
 

@@ -1,12 +1,13 @@
-// The org chart starts with the people at the top; deeper levels load as they are expanded.
-import { listOrgChartLevel } from '@threadline/db/people';
-import { requireAdmin } from '$lib/people/admin-guard.server';
+// The whole org chart, for everyone in the organisation (ORG16): it is laid out, searched and
+// opened in the browser (ORG17).
+import { listOrgChart } from '@threadline/db/people';
+import { requirePerson } from '$lib/people/admin-guard.server';
 import { db } from '$lib/server/db';
-import { ORG_CHART_PAGE } from '$lib/people/limits';
 
 export async function load({ locals }) {
-  const admin = requireAdmin(locals);
+  const viewer = requirePerson(locals);
   return {
-    top: await listOrgChartLevel(db(), admin.organisationId, null, { limit: ORG_CHART_PAGE }),
+    people: await listOrgChart(db(), viewer.organisationId),
+    isAdmin: viewer.role === 'admin',
   };
 }

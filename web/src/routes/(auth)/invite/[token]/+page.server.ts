@@ -9,6 +9,7 @@ import {
 import { hashPassword } from '@threadline/db/passwords';
 import { checkNewPassword } from '@threadline/domain/auth/password-policy';
 import { DEFAULT_AFTER_SIGN_IN } from '@threadline/domain/auth/redirect-target';
+import { WELCOME_PARAM } from '$lib/shell/welcome';
 import { textField } from '$lib/server/auth/form-fields';
 import { startSession } from '$lib/server/auth/start-session';
 import { db } from '$lib/server/db';
@@ -75,6 +76,7 @@ export const actions = {
     // Someone else used the link between the check above and now.
     if (!accepted.ok) refuse(accepted.problem);
     await startSession(event, accepted.person);
-    redirect(303, DEFAULT_AFTER_SIGN_IN);
+    // A first visit: the goals page greets them and points at their own goals (WelcomePanel).
+    redirect(303, `${DEFAULT_AFTER_SIGN_IN}?${WELCOME_PARAM}=1`);
   },
 };
