@@ -22,6 +22,9 @@ import { meetingsOf, notesOf } from '../one-on-ones/shape.ts';
 import type { DemoIds, DemoLogEntry } from './goals-log.ts';
 import type { DemoMeeting, DemoNotes, DemoSeries } from './one-on-ones.ts';
 
+/** The database ids of the organisation's people, by generated key. */
+type PersonIds = Pick<DemoIds, 'person'>;
+
 /** A document's log and the document it builds. */
 export interface DemoDocumentLog {
   entries: DemoLogEntry[];
@@ -65,7 +68,7 @@ function recorder(): DemoDocumentLog & {
 }
 
 /** DEMO17: the series' logs, oldest entry first in each. */
-export function writeDemoSeriesLogs(series: DemoSeries, ids: DemoIds): DemoSeriesLogs {
+export function writeDemoSeriesLogs(series: DemoSeries, ids: PersonIds): DemoSeriesLogs {
   return {
     agenda: agendaLog(series, ids),
     mood: moodLog(series, ids),
@@ -73,7 +76,7 @@ export function writeDemoSeriesLogs(series: DemoSeries, ids: DemoIds): DemoSerie
   };
 }
 
-function agendaLog(series: DemoSeries, ids: DemoIds): DemoDocumentLog {
+function agendaLog(series: DemoSeries, ids: PersonIds): DemoDocumentLog {
   const log = recorder();
   const schedule = { startsOn: series.startsOn, cadence: series.cadence };
   for (const meeting of series.meetings) {
@@ -106,7 +109,7 @@ function agendaLog(series: DemoSeries, ids: DemoIds): DemoDocumentLog {
 }
 
 /** What each person (by key) does in `meeting`. */
-function actsOf(series: DemoSeries, meeting: DemoMeeting, ids: DemoIds): Map<string, Act[]> {
+function actsOf(series: DemoSeries, meeting: DemoMeeting, ids: PersonIds): Map<string, Act[]> {
   const acts = new Map<string, Act[]>();
   const add = (personKey: string, act: Act) => {
     const list = acts.get(personKey);
@@ -176,7 +179,7 @@ function actsOf(series: DemoSeries, meeting: DemoMeeting, ids: DemoIds): Map<str
   return acts;
 }
 
-function moodLog(series: DemoSeries, ids: DemoIds): DemoDocumentLog {
+function moodLog(series: DemoSeries, ids: PersonIds): DemoDocumentLog {
   const log = recorder();
   const employee = ids.person(series.employeeKey);
   for (const meeting of series.meetings) {
@@ -189,7 +192,7 @@ function moodLog(series: DemoSeries, ids: DemoIds): DemoDocumentLog {
   return { entries: log.entries, doc: log.doc };
 }
 
-function privateNotesLogs(series: DemoSeries, ids: DemoIds): DemoSeriesLogs['privateNotes'] {
+function privateNotesLogs(series: DemoSeries, ids: PersonIds): DemoSeriesLogs['privateNotes'] {
   const logs = new Map<string, ReturnType<typeof recorder>>();
   for (const meeting of series.meetings) {
     for (const note of meeting.privateNotes) {
