@@ -67,6 +67,18 @@ function replay(entries: readonly DemoLogEntry[]): Y.Doc {
   return doc;
 }
 
+/** Replays `entries` as the server receives them, each judged against the document so far. */
+function expectAccepted(
+  entries: readonly DemoLogEntry[],
+  judge: (live: Y.Doc, scratch: Y.Doc, entry: DemoLogEntry) => unknown,
+) {
+  const live = new Y.Doc();
+  for (const entry of entries) {
+    expect(judge(live, replicaOf(live), entry)).toEqual({ ok: true });
+    Y.applyUpdate(live, entry.update);
+  }
+}
+
 const actor = (series: DemoSeries, personId: string) => ({
   personId,
   managerId: ids.person(series.managerKey),
@@ -172,29 +184,15 @@ describe('the demo 1:1 documents', () => {
       // A replica per entry makes this the slow check: a fifth of the series, and the featured one.
       const sample = [...logs].filter(([series], i) => i % 5 === 0 || series === featured);
       for (const [series, log] of sample) {
-        const live = new Y.Doc();
-        for (const entry of log.agenda.entries) {
-          const verdict = judgeAgendaUpdate(
-            live,
-            replicaOf(live),
-            entry.update,
-            actor(series, entry.personId!),
-          );
-          expect(verdict).toEqual({ ok: true });
-          Y.applyUpdate(live, entry.update);
-        }
-        const mood = new Y.Doc();
+        expectAccepted(log.agenda.entries, (live, scratch, entry) =>
+          judgeAgendaUpdate(live, scratch, entry.update, actor(series, entry.personId!)),
+        );
         for (const entry of log.mood.entries) {
           expect(entry.personId).toBe(ids.person(series.employeeKey));
-          const verdict = judgeMoodUpdate(
-            mood,
-            replicaOf(mood),
-            entry.update,
-            actor(series, entry.personId!),
-          );
-          expect(verdict).toEqual({ ok: true });
-          Y.applyUpdate(mood, entry.update);
         }
+        expectAccepted(log.mood.entries, (live, scratch, entry) =>
+          judgeMoodUpdate(live, scratch, entry.update, actor(series, entry.personId!)),
+        );
       }
     },
   );

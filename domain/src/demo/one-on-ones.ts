@@ -372,30 +372,32 @@ class SeriesPlanner {
     const held = meetings.filter((meeting) => meeting.held);
     const manager = this.#manager.key;
     const employee = this.#employee.key;
-    const slipped = held.at(-4)!;
-    const carried = held.at(-5)!;
+    const raised = (
+      meeting: DemoMeeting,
+      minutes: number,
+      item: Pick<DemoAction, 'title' | 'ownerKey' | 'dueDate' | 'byKey' | 'done'>,
+    ): DemoAction => ({
+      id: uuidFrom(this.#ids),
+      raisedIn: meeting.day,
+      at: iso(Date.parse(meeting.at) + minutes * MINUTE),
+      ...item,
+    });
     const ticked = held.at(-1)!;
     actions.push(
-      {
-        id: uuidFrom(this.#ids),
+      raised(held.at(-4)!, 35, {
         title: SLIPPED_ITEM,
         ownerKey: manager,
         dueDate: held.at(-3)!.day,
-        raisedIn: slipped.day,
         byKey: employee,
-        at: iso(Date.parse(slipped.at) + 35 * MINUTE),
         done: null,
-      },
-      {
-        id: uuidFrom(this.#ids),
+      }),
+      raised(held.at(-5)!, 25, {
         title: CARRIED_ITEM,
         ownerKey: employee,
         dueDate: held.at(-4)!.day,
-        raisedIn: carried.day,
         byKey: manager,
-        at: iso(Date.parse(carried.at) + 25 * MINUTE),
         done: { in: ticked.day, byKey: employee, at: iso(Date.parse(ticked.at) + 15 * MINUTE) },
-      },
+      }),
     );
     actions.sort((a, b) => a.at.localeCompare(b.at));
     // Every other meeting, the two of them on alternate ones.
