@@ -216,28 +216,29 @@ function privateNotesLogs(series: DemoSeries, ids: PersonIds): DemoSeriesLogs['p
 // Rich text as TipTap keeps it through y-prosemirror (NOTES_SCHEMA): an element per node, named
 // after its type, with its attrs as attributes and its text in a Y.XmlText.
 
-/** An element with attributes of any value type (the editor's: a heading's level is a number). */
-type Element = Y.XmlElement<Record<string, string | number | boolean>>;
-
-function textElement(name: string, text: string): Element {
-  const element: Element = new Y.XmlElement(name);
+function textElement(name: string, text: string): Y.XmlElement {
+  const element = new Y.XmlElement(name);
   element.insert(0, [new Y.XmlText(text)]);
   return element;
+}
+
+/** Sets an attribute that is not a string (a heading's level, a task's checked, as the editor
+ *  writes them); Yjs types an element's attributes as strings unless told otherwise. */
+function setAttribute(element: Y.XmlElement, name: string, value: number | boolean): void {
+  (element as unknown as Y.XmlElement<Record<string, number | boolean>>).setAttribute(name, value);
 }
 
 const paragraph = (text: string) => textElement('paragraph', text);
 
 function writeSharedNotes(fragment: Y.XmlFragment, notes: DemoNotes): void {
   const heading = textElement('heading', notes.heading);
-  heading.setAttribute('level', 3);
+  setAttribute(heading, 'level', 3);
   const list = new Y.XmlElement(notes.list.kind === 'bullets' ? 'bulletList' : 'taskList');
   list.insert(
     0,
     notes.list.items.map((item) => {
-      const element: Element = new Y.XmlElement(
-        notes.list.kind === 'bullets' ? 'listItem' : 'taskItem',
-      );
-      if (notes.list.kind === 'tasks') element.setAttribute('checked', item.checked);
+      const element = new Y.XmlElement(notes.list.kind === 'bullets' ? 'listItem' : 'taskItem');
+      if (notes.list.kind === 'tasks') setAttribute(element, 'checked', item.checked);
       element.insert(0, [paragraph(item.text)]);
       return element;
     }),
