@@ -27,6 +27,16 @@ export const documentLockKey = (organisationId: string, documentName: string) =>
  *  once, since appends and compaction exclude each other only while both spell it the same. */
 export const documentLockIdSql = (expression: string) => `hashtextextended(${expression}, 0)`;
 
+export interface AppendOptions {
+  /**
+   * The documents belong to an organisation the caller's transaction created and has not yet
+   * committed (a seed): no other session can load or compact them, so the lock is not needed —
+   * and a seed writing thousands of documents would otherwise hold one advisory lock per document
+   * until it commits, beyond what PostgreSQL's shared lock table holds.
+   */
+  unseenDocuments?: boolean;
+}
+
 /**
  * Appends `rows` in their order, in one statement (so one round trip, and one transaction unless
  * `db` is already in one); returns their seqs in the same order. Under load each round trip also
@@ -43,11 +53,12 @@ export const documentLockIdSql = (expression: string) => `hashtextextended(${exp
 export async function appendToDocumentLog(
   db: Queryable,
   rows: readonly DocumentLogRow[],
+  options: AppendOptions = {},
 ): Promise<number[]> {
   if (rows.length === 0) return [];
-  const locks = [
-    ...new Set(rows.map((row) => documentLockKey(row.organisationId, row.documentName))),
-  ].sort();
+  const locks = options.unseenDocuments
+    ? []
+    : [...new Set(rows.map((row) => documentLockKey(row.organisationId, row.documentName)))].sort();
   const updates = rows.map((row, i) => `(${i + 1}::bigint, $${i + 6}::bytea)`).join(', ');
   const inserted = await db.query<{ seq: string }>(
     `WITH locked AS MATERIALIZED (

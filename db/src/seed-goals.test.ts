@@ -28,7 +28,7 @@ async function goalDocument(organisationId: string) {
     update: Buffer;
   }>(
     `SELECT seq, document_name, person_id, received_at, update FROM document_updates
-      WHERE organisation_id = $1 ORDER BY seq`,
+      WHERE organisation_id = $1 AND document_name LIKE 'goals/%' ORDER BY seq`,
     [organisationId],
   );
   return { name, updates };

@@ -1,4 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  actionItems,
+  agendaOf,
+  isActionOverdue,
+  meetings,
+  timesCarried,
+} from '@threadline/domain/one-on-ones/agenda';
+import { nextScheduledDay } from '@threadline/domain/one-on-ones/cadence';
+import type { Cadence } from '@threadline/domain/one-on-ones/model';
+import {
+  validateAgendaDocument,
+  validateMoodDocument,
+  validatePrivateNotesDocument,
+} from '@threadline/domain/one-on-ones/schema';
+import { moodsOf } from '@threadline/domain/one-on-ones/shape';
 import { useTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
 import {
   DEMO_ACCOUNTS,
@@ -17,8 +33,11 @@ import { seedDemoOrganisation, seedOrganisation, slugify } from './seed.ts';
 
 let db: TestDatabase;
 let demo: { organisationId: string; people: number };
+/** The seed's day (it defaults to today, UTC). */
+let seededOn: string;
 beforeAll(async () => {
   db = await useTestDatabase();
+  seededOn = new Date().toISOString().slice(0, 10);
   // The sign-in page's list is empty before there is a demo organisation.
   expect(await listDemoAccounts(db.pool)).toEqual([]);
   demo = await seedDemoOrganisation(db.pool);
@@ -205,6 +224,124 @@ describe('seedDemoOrganisation', () => {
     await expect(seedDemoOrganisation(db.pool)).rejects.toThrow(/slug "demo" already exists/);
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM people');
     expect(rows).toEqual([{ n: 150 }]);
+  });
+});
+
+interface SeriesRow {
+  id: string;
+  manager_id: string;
+  employee_id: string;
+  cadence: Cadence;
+  weekday: number;
+  starts_on: string;
+}
+
+async function seededSeries(organisationId: string): Promise<SeriesRow[]> {
+  const { rows } = await db.pool.query<SeriesRow>(
+    `SELECT id, manager_id, employee_id, cadence, weekday,
+            to_char(starts_on, 'YYYY-MM-DD') AS starts_on
+       FROM one_on_one_series WHERE organisation_id = $1 AND ended_at IS NULL`,
+    [organisationId],
+  );
+  return rows;
+}
+
+/** Every 1:1 document of the organisation, folded from the log as the sync server loads it. */
+async function oneOnOneDocuments(organisationId: string) {
+  const { rows } = await db.pool.query<{
+    document_name: string;
+    person_id: string | null;
+    update: Buffer;
+  }>(
+    `SELECT document_name, person_id, update FROM document_updates
+      WHERE organisation_id = $1 AND document_name NOT LIKE 'goals/%' ORDER BY seq`,
+    [organisationId],
+  );
+  const documents = new Map<string, { doc: Y.Doc; authors: Set<string | null> }>();
+  for (const row of rows) {
+    let document = documents.get(row.document_name);
+    if (!document) {
+      document = { doc: new Y.Doc(), authors: new Set() };
+      documents.set(row.document_name, document);
+    }
+    Y.applyUpdate(document.doc, row.update);
+    document.authors.add(row.person_id);
+  }
+  return documents;
+}
+
+describe('seeded 1:1s', () => {
+  it('[DEMO16] gives every reporting line one running series with its manager', async () => {
+    const { rows: lines } = await db.pool.query<{ id: string; manager_id: string }>(
+      `SELECT id, manager_id FROM people WHERE organisation_id = $1 AND manager_id IS NOT NULL`,
+      [demo.organisationId],
+    );
+    const series = await seededSeries(demo.organisationId);
+    expect(series.map((s) => `${s.manager_id}/${s.employee_id}`).sort()).toEqual(
+      lines.map((line) => `${line.manager_id}/${line.id}`).sort(),
+    );
+    expect(series.every((s) => s.cadence === 'weekly' || s.cadence === 'biweekly')).toBe(true);
+  });
+
+  it('[DEMO17] [ONE7] [ONE9] [ONE6] [ONE5] seeds documents the sync server’s validators accept, written by the members', async () => {
+    const series = await seededSeries(demo.organisationId);
+    const documents = await oneOnOneDocuments(demo.organisationId);
+    const kinds = { agenda: 0, mood: 0, notes: 0 };
+    for (const s of series) {
+      const members = new Set([s.manager_id, s.employee_id]);
+      const agenda = documents.get(`one-on-one/${s.id}`)!;
+      expect(validateAgendaDocument(agenda.doc)).toEqual([]);
+      for (const author of agenda.authors) expect(members.has(author!)).toBe(true);
+      const mood = documents.get(`one-on-one-mood/${s.id}`)!;
+      expect(validateMoodDocument(mood.doc)).toEqual([]);
+      expect([...mood.authors]).toEqual([s.employee_id]);
+      kinds.agenda += 1;
+      kinds.mood += 1;
+    }
+    for (const [name, document] of documents) {
+      if (!name.startsWith('private-notes/')) continue;
+      expect(validatePrivateNotesDocument(document.doc)).toEqual([]);
+      // Only the person the notes belong to ever wrote to them (ONE5).
+      expect([...document.authors]).toEqual([name.split('/')[2]]);
+      kinds.notes += 1;
+    }
+    expect(documents.size).toBe(kinds.agenda + kinds.mood + kinds.notes);
+  });
+
+  it('[DEMO17] [ONE8] holds 8–12 meetings before the seed’s day, and the next one is there with its points', async () => {
+    const series = await seededSeries(demo.organisationId);
+    const documents = await oneOnOneDocuments(demo.organisationId);
+    for (const s of series) {
+      const doc = documents.get(`one-on-one/${s.id}`)!.doc;
+      const all = meetings(doc);
+      const held = all.filter((meeting) => meeting.date < seededOn);
+      expect(held.length).toBeGreaterThanOrEqual(8);
+      expect(held.length).toBeLessThanOrEqual(12);
+      const next = nextScheduledDay(s.starts_on, s.cadence, seededOn);
+      expect(all.map((meeting) => meeting.id)).toContain(next);
+      const agenda = agendaOf(doc, next);
+      expect(agenda.align.length + agenda.track.length + agenda.achieve.length).toBeGreaterThan(1);
+      const moods = [...moodsOf(documents.get(`one-on-one-mood/${s.id}`)!.doc).values()];
+      for (const mood of moods) expect(mood.value >= 1 && mood.value <= 5).toBe(true);
+    }
+  });
+
+  it('[DEMO18] shows Sofía and Kwame private notes, an overdue item and one carried forward', async () => {
+    const sofia = await person(DEMO_MANAGER_EMAIL);
+    const kwame = await person(DEMO_EMPLOYEE_EMAIL);
+    const series = (await seededSeries(demo.organisationId)).find(
+      (s) => s.manager_id === sofia.id && s.employee_id === kwame.id,
+    )!;
+    expect(series.cadence).toBe('weekly');
+    const documents = await oneOnOneDocuments(demo.organisationId);
+    const privateNotes = [...documents.keys()].filter((name) => name.startsWith('private-notes/'));
+    expect(privateNotes.sort()).toEqual(
+      [`private-notes/${series.id}/${sofia.id}`, `private-notes/${series.id}/${kwame.id}`].sort(),
+    );
+    const doc = documents.get(`one-on-one/${series.id}`)!.doc;
+    const items = actionItems(doc);
+    expect(items.some((item) => isActionOverdue(item, seededOn))).toBe(true);
+    expect(items.some((item) => timesCarried(doc, item) >= 2)).toBe(true);
   });
 });
 

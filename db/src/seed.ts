@@ -26,6 +26,7 @@ import {
 } from './demo.ts';
 import { hashPassword } from './passwords.ts';
 import { seedGoals } from './seed-goals.ts';
+import { seedOneOnOnes } from './seed-one-on-ones.ts';
 
 export const DEMO_PEOPLE = 150;
 const DEMO_SEED = 2026;
@@ -81,6 +82,7 @@ export async function seedDemoOrganisation(
       passwordHash,
       today,
       seed: DEMO_SEED,
+      oneOnOnesFeatured: { managerEmail: DEMO_MANAGER_EMAIL, employeeEmail: DEMO_EMPLOYEE_EMAIL },
       log: options.log,
     }),
   );
@@ -141,6 +143,7 @@ export async function seedOrganisation(
       passwordHash,
       today,
       seed: options.seed ?? 1,
+      oneOnOnesFeatured: null,
       log: options.log,
     }),
   );
@@ -153,9 +156,11 @@ interface WriteInput {
   isDemo: boolean;
   organisation: GeneratedOrganisation;
   passwordHash: string;
-  /** For the goal tree's story (seed-goals.ts). */
+  /** For the goal tree's and the 1:1s' stories (seed-goals.ts, seed-one-on-ones.ts). */
   today: string;
   seed: number;
+  /** The well-known pair whose 1:1 shows everything (DEMO18); null outside the demo. */
+  oneOnOnesFeatured: { managerEmail: string; employeeEmail: string } | null;
   log?: (message: string) => void;
 }
 
@@ -259,6 +264,22 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
   input.log?.(
     `Seeded ${goals.goals} goals (${goals.logEntries} log entries, ` +
       `${(goals.bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+
+  // A 1:1 series with a past for every reporting line (DEMO16–DEMO18).
+  const oneOnOnesStarted = performance.now();
+  const oneOnOnes = await seedOneOnOnes(client, {
+    organisationId,
+    organisation,
+    personIds,
+    today: input.today,
+    seed: input.seed,
+    featured: input.oneOnOnesFeatured,
+  });
+  input.log?.(
+    `Seeded ${oneOnOnes.series} 1:1 series (${oneOnOnes.documents} documents, ` +
+      `${oneOnOnes.logEntries} log entries, ${(oneOnOnes.bytes / 1e6).toFixed(1)} MB) in ` +
+      `${((performance.now() - oneOnOnesStarted) / 1000).toFixed(1)} s.`,
   );
   return organisationId;
 }

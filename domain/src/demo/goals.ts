@@ -20,7 +20,7 @@ import {
   type ValueRange,
 } from './goals-catalogue.ts';
 import type { GeneratedCycle, GeneratedOrganisation, GeneratedPerson } from './generate.ts';
-import { createRandom, type Random } from './random.ts';
+import { createRandom, uuidFrom, type Random } from './random.ts';
 import { ROUGH_DEPARTMENT_GOALS, ROUGH_PERSONAL_GOALS } from './rough-goals.ts';
 
 export interface DemoCheckIn {
@@ -814,15 +814,4 @@ function quarterOf(day: string | null): string {
 
 function iso(time: number): string {
   return new Date(time).toISOString();
-}
-
-/** A version-4 style UUID from the seeded generator. */
-function uuidFrom(random: Random): string {
-  let hex = '';
-  for (let i = 0; i < 4; i++) {
-    hex += Math.floor(random.next() * 0x1_0000_0000)
-      .toString(16)
-      .padStart(8, '0');
-  }
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

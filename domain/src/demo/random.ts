@@ -39,3 +39,14 @@ export function createRandom(seed: number): Random {
     },
   };
 }
+
+/** A version-4 style UUID from the seeded generator. */
+export function uuidFrom(random: Random): string {
+  let hex = '';
+  for (let i = 0; i < 4; i++) {
+    hex += Math.floor(random.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
+  }
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
