@@ -4,6 +4,44 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * Document kinds' own code: their rules in `domain/`, the goal tree's page state in `web/`, the
+ * goal tree's server parts in `sync-server/src/documents/`. Generic sync code reaches a kind only
+ * through what the kind hands it (the server's kind registry, a page's SnapshotFirst hooks).
+ */
+const KIND_CODE = [
+  {
+    group: ['@threadline/domain/goals', '@threadline/domain/goals/**'],
+    message: 'Generic sync code does not know the goal tree: take what you need from the kind.',
+  },
+  {
+    group: [
+      '@threadline/domain/one-on-ones',
+      '@threadline/domain/one-on-ones/**',
+      '@threadline/domain/calibration',
+      '@threadline/domain/calibration/**',
+    ],
+    message: 'Generic sync code does not know document kinds: take what you need from the kind.',
+  },
+  {
+    group: [
+      '$lib/goals',
+      '$lib/goals/**',
+      '**/lib/goals',
+      '**/lib/goals/**',
+      '../goals/**',
+      '$lib/one-on-ones',
+      '$lib/one-on-ones/**',
+      '**/lib/one-on-ones/**',
+    ],
+    message: 'lib/sync serves every kind: a kind hands it hooks (SnapshotFirst).',
+  },
+  {
+    group: ['**/documents/goals/**', '**/documents/one-on-ones/**'],
+    message: 'Generic server code reaches a kind through the kind registry only.',
+  },
+];
+
 export default ts.config(
   {
     ignores: [
@@ -48,5 +86,16 @@ export default ts.config(
         { patterns: ['node:*', 'pg', '@threadline/db', 'fs', 'net', 'http'] },
       ],
     },
+  },
+  {
+    // Generic sync code serves every document kind (goal trees, 1:1 series, private notes,
+    // calibration boards) and imports none of them: what a kind is lives in its folder under
+    // sync-server/src/documents/ and is registered in production-kinds.ts (SYNC3).
+    files: [
+      'web/src/lib/sync/**',
+      'sync-server/src/{rooms,persistence,scale-out,projection,revocation,auth,limits,operations}/**',
+      'sync-server/src/{app,server,websocket-sink}.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: KIND_CODE }] },
   },
 );

@@ -90,12 +90,13 @@ export function agendaOf(doc: Y.Doc, meetingId: string): Record<AgendaSection, T
   return agenda;
 }
 
-/** Every action item of the series that is not deleted, in the order they were raised. */
-export function actionItems(doc: Y.Doc): ActionItem[] {
+/** Every action item of the series that is not deleted (with `includeDeleted`, every one), in
+ *  the order they were raised. */
+export function actionItems(doc: Y.Doc, includeDeleted = false): ActionItem[] {
   const list: ActionItem[] = [];
   for (const [id, map] of actionsOf(doc).entries()) {
     const item = readAction(id, map);
-    if (!item.deleted) list.push(item);
+    if (includeDeleted || !item.deleted) list.push(item);
   }
   return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

@@ -1,6 +1,7 @@
 // The three document kinds of a 1:1 series (ONE2–ONE6): the shared agenda, each member's private
 // notes and the employee's mood. Each decides access from the series' row and judges updates with
-// the domain's rules; none is projected yet but the agenda (its projector comes with analytics).
+// the domain's rules. The agenda and the mood are projected into analytics tables (ONE15); private
+// notes never are.
 import {
   agendaAccess,
   moodAccess,
@@ -14,6 +15,7 @@ import {
   type SeriesActor,
 } from '@threadline/domain/one-on-ones/update-check';
 import type { DocumentKind, Verdict } from '../document-kind.ts';
+import { agendaProjector, moodProjector } from './projectors.ts';
 import { decideForSeries, loadSeriesActor, readerOf, seriesChanged } from './series.ts';
 
 function asVerdict(verdict: OneOnOneVerdict): Verdict {
@@ -32,11 +34,11 @@ export const agendaKind: DocumentKind<'one-on-one', SeriesActor> = {
       agendaAccess(readerOf(person), series, series.policy),
     ),
   affectedBy: (notice, { seriesId }) =>
-    seriesChanged(notice, seriesId) ||
-    notice.table === 'organisations',
+    seriesChanged(notice, seriesId) || notice.table === 'organisations',
   loadActor: (db, person, { seriesId }) => loadSeriesActor(db, person, seriesId),
   validate: (live, scratch, update, actor) =>
     asVerdict(judgeAgendaUpdate(live, scratch, update, actor)),
+  projector: agendaProjector,
 };
 
 /** `private-notes/<seriesId>/<personId>`: its author alone (ONE5). */
@@ -58,4 +60,5 @@ export const moodKind: DocumentKind<'one-on-one-mood', SeriesActor> = {
   loadActor: (db, person, { seriesId }) => loadSeriesActor(db, person, seriesId),
   validate: (live, scratch, update, actor) =>
     asVerdict(judgeMoodUpdate(live, scratch, update, actor)),
+  projector: moodProjector,
 };

@@ -1,6 +1,12 @@
 // Svelte 5 views of Yjs types: reading one inside an effect, a $derived or a template subscribes
-// to the type, so the UI follows remote and local changes alike. Writes go straight to Yjs (and
-// from there to IndexedDB and the server). Only read-tracking lives here; components stay thin.
+// to the type, so the UI follows remote and local changes alike (SC7). Writes go straight to Yjs
+// (and from there to IndexedDB and the server). Only read-tracking lives here; components stay thin.
+//
+// This is how a kind's state follows a small document: the 1:1 agenda's talking points (an
+// array of maps, observed deeply), its meeting fields (a map), its shared notes (a text), with
+// `LiveDoc` for the Y.Doc a refusal replaces (SC5). A reader re-runs on any change to what it
+// reads, which costs nothing for an agenda's few dozen items; the goal tree (21,600 goals for the
+// 5,000-person demo) keeps its own index instead, with per-goal versions (lib/goals).
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import type { SyncedDocument } from './synced-document.ts';

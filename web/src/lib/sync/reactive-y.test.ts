@@ -1,7 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
-import { reactiveYArray, reactiveYMap, reactiveYText } from './reactive-y.svelte.ts';
+import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { LiveDoc, reactiveYArray, reactiveYMap, reactiveYText } from './reactive-y.svelte.ts';
 import { track } from './svelte-test-runtime.ts';
+import { openDocument } from './synced-document.ts';
+import { startTestSyncServer } from './test-sync-server.ts';
 
 vi.mock('svelte/reactivity', async () =>
   (await import('./svelte-test-runtime.ts')).clientReactivity(),
@@ -67,5 +70,42 @@ describe('reactive Yjs views', () => {
     expect(items.length).toBe(3);
     seenItems.stop();
     seenNotes.stop();
+  });
+
+  it('[SC7] follows a talking point ticked off on another replica, in an array of maps observed deeply', () => {
+    const doc = new Y.Doc();
+    const points = doc.getArray<Y.Map<unknown>>('points');
+    const point = new Y.Map<unknown>();
+    point.set('title', 'Hiring plan');
+    point.set('done', false);
+    points.push([point]);
+    const agenda = reactiveYArray(points, { deep: true });
+    const seen = track(() =>
+      agenda.toArray().map((each) => `${each.get('title')}: ${each.get('done')}`),
+    );
+    remote(doc, (other) => other.getArray<Y.Map<unknown>>('points').get(0).set('done', true));
+    seen.flush();
+    expect(seen.values).toEqual([['Hiring plan: false'], ['Hiring plan: true']]);
+    seen.stop();
+  });
+
+  it('[SC7] [SC5] moves readers of the document onto the fresh Y.Doc when a refusal replaced it', async () => {
+    // The first connection is closed as after a refused change: the client drops its replica.
+    const server = await startTestSyncServer({ closeWith: CloseCode.ChangeRefused, closeFirst: 1 });
+    const synced = openDocument({
+      name: 'one-on-one/00000000-0000-4000-8000-000000000701',
+      syncUrl: server.syncUrl,
+      user: { id: 'someone', name: 'Someone' },
+      persistence: null,
+      watchNetwork: false,
+    });
+    onTestFinished(() => synced.destroy());
+    const refused = synced.doc;
+    const live = new LiveDoc(synced);
+    const docs = track(() => live.doc);
+    await vi.waitFor(() => expect(synced.doc).not.toBe(refused));
+    docs.flush();
+    expect(docs.values).toEqual([refused, synced.doc]);
+    docs.stop();
   });
 });

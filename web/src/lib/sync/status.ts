@@ -35,6 +35,14 @@ export type TerminalStatus = Extract<
   { kind: 'unauthorized' | 'forbidden' | 'not-found' | 'failed' }
 >;
 
+/** Whether edits can no longer reach the server (a terminal close, SC3). */
+export function stoppedForGood(state: SyncState): state is TerminalStatus {
+  const { kind } = state;
+  return (
+    kind === 'unauthorized' || kind === 'forbidden' || kind === 'not-found' || kind === 'failed'
+  );
+}
+
 export interface SyncFacts {
   /** The websocket: no socket, socket opening, or open. */
   connection: 'disconnected' | 'connecting' | 'connected';

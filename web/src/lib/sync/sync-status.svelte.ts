@@ -1,6 +1,6 @@
 // The status of a synced document as reactive state, for the badge every surface shows (SC1).
 import { createSubscriber } from 'svelte/reactivity';
-import { describeStatus, type SyncState } from './status.ts';
+import { describeStatus, stoppedForGood, type SyncState } from './status.ts';
 import type { SyncedDocument } from './synced-document.ts';
 
 export class SyncStatus {
@@ -33,9 +33,6 @@ export class SyncStatus {
 
   /** True when edits can no longer reach the server (terminal close): make the surface read-only. */
   get stopped(): boolean {
-    const { kind } = this.current;
-    return (
-      kind === 'unauthorized' || kind === 'forbidden' || kind === 'not-found' || kind === 'failed'
-    );
+    return stoppedForGood(this.current);
   }
 }

@@ -1,8 +1,11 @@
-// The goal tree's snapshot from the sync server (SYNC27), for a device with no copy of the tree
-// yet: the page draws its first rows from it while the document itself syncs (SC10). Its first
-// screen (GOAL29) is asked for beside the whole: a small fraction of its size (BENCHMARKS.md,
-// "The first screen first"), it is drawn while the whole is still on its way.
-import type { GoalTreeSnapshotPart as SnapshotPart } from '@threadline/domain/goals/snapshot-views';
+// A document's snapshot from the sync server (SYNC27), for a device with no copy of the document
+// yet: the page draws from it while the document itself syncs (SC10). For the goal tree, its
+// first screen (GOAL29) is asked for beside the whole: a small fraction of its size
+// (BENCHMARKS.md, "The first screen first"), it is drawn while the whole is still on its way.
+
+/** `'whole'`, or one of the views the document's kind offers (SYNC27; the goal tree's
+ *  `first-screen`). */
+export type SnapshotPart = string;
 
 /**
  * How long a first visit waits for the snapshot before syncing the document without it: well
@@ -17,16 +20,25 @@ export function snapshotUrl(syncUrl: string, documentName: string, part: Snapsho
   return `${base}/snapshot/${documentName}${query}`;
 }
 
+export interface SnapshotRequest {
+  syncUrl: string;
+  documentName: string;
+  part: SnapshotPart;
+  /** Names the User Timing measure, `<measureAs>:snapshot-fetched:<part>` (DevTools, benchmarks). */
+  measureAs: string;
+}
+
 /**
  * The snapshot text, or null when the server has none, refuses, or does not answer in time. The
- * request is the one the page's `<link rel="preload">` makes for its first screen (same address,
- * credentials included), so it takes that answer when the preload started it first.
+ * request is the one a page's `<link rel="preload">` makes (same address, credentials included),
+ * so it takes that answer when the preload started it first.
  */
-export async function fetchSnapshot(
-  syncUrl: string,
-  documentName: string,
-  part: SnapshotPart = 'whole',
-): Promise<string | null> {
+export async function fetchSnapshot({
+  syncUrl,
+  documentName,
+  part,
+  measureAs,
+}: SnapshotRequest): Promise<string | null> {
   const started = performance.now();
   try {
     const response = await fetch(snapshotUrl(syncUrl, documentName, part), {
@@ -35,7 +47,7 @@ export async function fetchSnapshot(
     });
     if (!response.ok) return null;
     const text = await response.text();
-    performance.measure(`goal-tree:snapshot-fetched:${part}`, {
+    performance.measure(`${measureAs}:snapshot-fetched:${part}`, {
       start: started,
       end: performance.now(),
     });

@@ -1,0 +1,78 @@
+// A 1:1 series' documents as analytics rows (ONE15, SYNC24): one row per meeting (its day, how many
+// talking points and how many ticked, how many action items raised in it), one per action item
+// (owner, due day, done, overdue as of `today`, how many later meetings it was carried into),
+// and one per mood. Pure in the document: the same content and day give the same rows.
+import type * as Y from 'yjs';
+import { actionItems, agendaOf, isActionOverdue, meetings, timesCarried } from './agenda.ts';
+import { AGENDA_SECTIONS } from './model.ts';
+import { meetingsOf, moodsOf } from './shape.ts';
+
+export interface MeetingRow {
+  meetingId: string;
+  date: string;
+  cancelled: boolean;
+  points: number;
+  pointsDone: number;
+  actionsRaised: number;
+}
+
+export interface ActionRow {
+  actionId: string;
+  ownerId: string;
+  dueDate: string | null;
+  raisedOn: string | null;
+  done: boolean;
+  doneAt: string | null;
+  overdue: boolean;
+  timesCarried: number;
+  deleted: boolean;
+}
+
+export interface MoodRow {
+  meetingId: string;
+  value: number;
+  at: string;
+}
+
+/** Every meeting, cancelled ones included (they count as not held). */
+export function projectMeetings(doc: Y.Doc): MeetingRow[] {
+  const raised = new Map<string, number>();
+  for (const item of actionItems(doc))
+    raised.set(item.createdIn, (raised.get(item.createdIn) ?? 0) + 1);
+  const rows: MeetingRow[] = [];
+  for (const [meetingId, meeting] of meetingsOf(doc).entries()) {
+    const agenda = agendaOf(doc, meetingId);
+    const points = AGENDA_SECTIONS.flatMap((section) => agenda[section]);
+    rows.push({
+      meetingId,
+      date: meeting.date,
+      cancelled: meeting.cancelled === true,
+      points: points.length,
+      pointsDone: points.filter((p) => p.done).length,
+      actionsRaised: raised.get(meetingId) ?? 0,
+    });
+  }
+  return rows.sort((a, b) => a.meetingId.localeCompare(b.meetingId));
+}
+
+export function projectActions(doc: Y.Doc, today: string): ActionRow[] {
+  const dayOf = new Map(meetings(doc).map((m) => [m.id, m.date]));
+  // Deleted items too: their row says so, rather than keep what it said before.
+  return actionItems(doc, true).map((item) => ({
+    actionId: item.id,
+    ownerId: item.ownerId,
+    dueDate: item.dueDate,
+    raisedOn: dayOf.get(item.createdIn) ?? null,
+    done: item.done,
+    doneAt: item.doneAt,
+    overdue: isActionOverdue(item, today),
+    timesCarried: timesCarried(doc, item),
+    deleted: item.deleted,
+  }));
+}
+
+export function projectMoods(doc: Y.Doc): MoodRow[] {
+  return [...moodsOf(doc).entries()]
+    .map(([meetingId, mood]) => ({ meetingId, value: mood.value, at: mood.at }))
+    .sort((a, b) => a.meetingId.localeCompare(b.meetingId));
+}
