@@ -111,10 +111,12 @@ export class AgendaView {
   /** ONE11, ONE12: the action items a meeting shows, carried-forward and overdue ones marked. */
   actions(meetingId: string): ShownAction[] {
     this.#subscribe();
-    const dateOf = new Map(meetings(this.doc).map((m) => [m.id, m.date]));
+    const dateOf: Record<string, string> = Object.fromEntries(
+      meetings(this.doc).map((m) => [m.id, m.date]),
+    );
     return actionsShownIn(this.doc, meetingId).map((item) => ({
       ...item,
-      carriedFrom: item.createdIn === meetingId ? null : (dateOf.get(item.createdIn) ?? null),
+      carriedFrom: item.createdIn === meetingId ? null : (dateOf[item.createdIn] ?? null),
       overdue: isActionOverdue(item, this.today),
     }));
   }
@@ -126,24 +128,23 @@ export class AgendaView {
     return moodsOf(this.moodDoc).get(meetingId)?.value ?? null;
   }
 
-  /** The ids of the meetings whose talking points, action items or shared notes hold `query`. */
-  search(query: string): Set<string> {
+  /** The ids of the meetings whose talking points, action items or shared notes hold `query`
+   *  (every meeting for an empty query). */
+  search(query: string): string[] {
     const needle = query.trim().toLocaleLowerCase();
-    const found = new Set<string>();
     const all = this.meetings;
-    if (!needle) return new Set(all.map((m) => m.id));
+    if (!needle) return all.map((m) => m.id);
     const has = (text: string) => text.toLocaleLowerCase().includes(needle);
-    for (const meeting of all) {
-      const agenda = agendaOf(this.doc, meeting.id);
-      const inPoints = Object.values(agenda).some((points) => points.some((p) => has(p.text)));
-      const inActions = actionsShownIn(this.doc, meeting.id).some(
-        (item) => item.createdIn === meeting.id && has(item.title),
-      );
-      if (inPoints || inActions || has(notesText(notesOf(this.doc, meeting.id)))) {
-        found.add(meeting.id);
-      }
-    }
-    return found;
+    return all
+      .filter((meeting) => {
+        const agenda = agendaOf(this.doc, meeting.id);
+        const inPoints = Object.values(agenda).some((points) => points.some((p) => has(p.text)));
+        const inActions = actionsShownIn(this.doc, meeting.id).some(
+          (item) => item.createdIn === meeting.id && has(item.title),
+        );
+        return inPoints || inActions || has(notesText(notesOf(this.doc, meeting.id)));
+      })
+      .map((meeting) => meeting.id);
   }
 
   /** The Y.Text of a point's text, for binding an input to it. */
