@@ -124,3 +124,21 @@ describe('AgendaView', () => {
     expect(outsider.mood('2026-12-08')).toBeNull();
   });
 });
+
+describe('adding talking points', () => {
+  it('[ONE10] puts each new point after the last one of its section, whoever adds it', () => {
+    const view = viewFor(MANAGER);
+    const meeting = view.ensureNextMeeting({ startsOn: '2026-12-08', cadence: 'weekly' });
+    // Ids that sort against the order of adding: only the order keys can put them right.
+    let n = 9;
+    const backwards = new AgendaView({
+      doc: view.doc,
+      moodDoc: null,
+      me: EMPLOYEE,
+      today: '2026-12-08',
+      newId: () => `00000000-0000-4000-8000-00000000000${n--}`,
+    });
+    for (const text of ['one', 'two', 'three', 'four']) backwards.addPoint(meeting, 'track', text);
+    expect(view.agenda(meeting).track.map((p) => p.text)).toEqual(['one', 'two', 'three', 'four']);
+  });
+});
