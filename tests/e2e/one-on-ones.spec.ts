@@ -130,6 +130,22 @@ test('[ONE10] [ONE11] two members co-edit one meeting live: a point, a reorder, 
     .poll(async () => (await pointTexts(kwame.page, 'Align')).filter((t) => t.includes(tag)))
     .toEqual(reordered);
 
+  // Kwame drags it back above Sofía's by its handle: Sofía sees the order he made.
+  const kwameRow = (text: string) =>
+    kwame.page.locator('.point').filter({
+      has: kwame.page.getByRole('checkbox', { name: `Done: ${text}` }),
+    });
+  await kwameRow(`First ${tag}`)
+    .locator('.handle')
+    .dragTo(kwameRow(`Second ${tag}`));
+  await expect
+    .poll(async () => (await pointTexts(sofia.page, 'Align')).filter((t) => t.includes(tag)))
+    .toEqual(both);
+
+  // Presence: Sofía sees which point Kwame is in.
+  await kwameRow(`Second ${tag}`).locator('.point-text').focus();
+  await expect(sofia.page.getByText(`${KWAME} is editing`)).toBeVisible();
+
   // Kwame types in the shared notes; Sofía sees the words.
   const notes = kwame.page.getByRole('textbox', { name: 'Shared notes' });
   await notes.click();
