@@ -1,7 +1,7 @@
 // The 1:1 pages (issue 14): Sofía (manager) and Kwame (her report) co-edit one meeting live, online
 // and offline; the list, the start form, access (404/403), accessibility and private notes.
 // The tests share the one series of the pair, so they run one after another.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_ADMIN_EMAIL, DEMO_EMPLOYEE_EMAIL, DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
 import { expectNoAxeViolations, signIn } from './fixtures.ts';
 import { expectSaved, uniqueTag } from './goals-support.ts';
@@ -33,6 +33,22 @@ async function personOnSeries(browser: Browser, email: string, asManager: boolea
   await signIn(page, email);
   const path = await openPairSeries(page, asManager);
   return { context, page, path };
+}
+
+/** Sofía and Kwame, each in a browser context of their own, on their series. */
+async function pairOnSeries(browser: Browser) {
+  const sofia = await personOnSeries(browser, DEMO_MANAGER_EMAIL, true);
+  const kwame = await personOnSeries(browser, DEMO_EMPLOYEE_EMAIL, false);
+  return { sofia, kwame };
+}
+
+async function closeAll(...people: { context: BrowserContext }[]) {
+  for (const person of people) await person.context.close();
+}
+
+/** The texts of a section's talking points that hold `tag`, in order. */
+async function taggedPoints(page: Page, section: 'Align' | 'Track' | 'Achieve', tag: string) {
+  return (await pointTexts(page, section)).filter((text) => text.includes(tag));
 }
 
 /** The texts of a section's talking points, in order. */
@@ -76,8 +92,7 @@ test('[ONE1] the manager starts a 1:1 from the list, and both see it there', asy
       .getByRole('region', { name: 'With my manager' })
       .getByRole('link', { name: /Sofía/ }),
   ).toBeVisible();
-  await sofia.context.close();
-  await kwame.context.close();
+  await closeAll(sofia, kwame);
 });
 
 test('[ONE2] [ONE4] a missing series is 404, and someone else’s is 403 (HR without the setting)', async ({
@@ -100,8 +115,7 @@ test('[ONE10] [ONE11] two members co-edit one meeting live: a point, a reorder, 
 }) => {
   test.slow();
   const tag = uniqueTag();
-  const sofia = await personOnSeries(browser, DEMO_MANAGER_EMAIL, true);
-  const kwame = await personOnSeries(browser, DEMO_EMPLOYEE_EMAIL, false);
+  const { sofia, kwame } = await pairOnSeries(browser);
   // Both open the same meeting: the next one.
   await expect(kwame.page.locator('.meeting-day')).toHaveText(
     (await sofia.page.locator('.meeting-day').textContent()) ?? '',
@@ -110,12 +124,8 @@ test('[ONE10] [ONE11] two members co-edit one meeting live: a point, a reorder, 
   await addPoint(sofia.page, 'Align', `First ${tag}`);
   await addPoint(kwame.page, 'Align', `Second ${tag}`);
   const both = [`First ${tag}`, `Second ${tag}`];
-  await expect
-    .poll(async () => (await pointTexts(kwame.page, 'Align')).filter((t) => t.includes(tag)))
-    .toEqual(both);
-  await expect
-    .poll(async () => (await pointTexts(sofia.page, 'Align')).filter((t) => t.includes(tag)))
-    .toEqual(both);
+  await expect.poll(() => taggedPoints(kwame.page, 'Align', tag)).toEqual(both);
+  await expect.poll(() => taggedPoints(sofia.page, 'Align', tag)).toEqual(both);
   // The author shows on each point.
   const firstRow = sofia.page.locator('.point').filter({
     has: sofia.page.getByRole('checkbox', { name: `Done: First ${tag}` }),
@@ -126,9 +136,7 @@ test('[ONE10] [ONE11] two members co-edit one meeting live: a point, a reorder, 
   await firstRow.locator('.point-text').focus();
   await sofia.page.keyboard.press('Alt+ArrowDown');
   const reordered = [`Second ${tag}`, `First ${tag}`];
-  await expect
-    .poll(async () => (await pointTexts(kwame.page, 'Align')).filter((t) => t.includes(tag)))
-    .toEqual(reordered);
+  await expect.poll(() => taggedPoints(kwame.page, 'Align', tag)).toEqual(reordered);
 
   // Kwame drags it back above Sofía's by its handle: Sofía sees the order he made.
   const kwameRow = (text: string) =>
@@ -138,9 +146,7 @@ test('[ONE10] [ONE11] two members co-edit one meeting live: a point, a reorder, 
   await kwameRow(`First ${tag}`)
     .locator('.handle')
     .dragTo(kwameRow(`Second ${tag}`));
-  await expect
-    .poll(async () => (await pointTexts(sofia.page, 'Align')).filter((t) => t.includes(tag)))
-    .toEqual(both);
+  await expect.poll(() => taggedPoints(sofia.page, 'Align', tag)).toEqual(both);
 
   // Presence: Sofía sees which point Kwame is in.
   await kwameRow(`Second ${tag}`).locator('.point-text').focus();
@@ -170,8 +176,7 @@ test('[ONE10] [ONE11] two members co-edit one meeting live: a point, a reorder, 
 
   await expectSaved(sofia.page);
   await expectSaved(kwame.page);
-  await sofia.context.close();
-  await kwame.context.close();
+  await closeAll(sofia, kwame);
 });
 
 test('Kwame edits offline, reloads offline, reconnects: merged with Sofía’s edits, saved only after the ack', async ({
@@ -179,8 +184,7 @@ test('Kwame edits offline, reloads offline, reconnects: merged with Sofía’s e
 }) => {
   test.slow();
   const tag = uniqueTag();
-  const sofia = await personOnSeries(browser, DEMO_MANAGER_EMAIL, true);
-  const kwame = await personOnSeries(browser, DEMO_EMPLOYEE_EMAIL, false);
+  const { sofia, kwame } = await pairOnSeries(browser);
   // The service worker keeps pages opened while it controls them: open the series once more under it.
   await kwame.page.evaluate(() => navigator.serviceWorker.ready);
   await kwame.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -195,9 +199,7 @@ test('Kwame edits offline, reloads offline, reconnects: merged with Sofía’s e
 
   // Reloaded with the network off: the page from the service worker, the agenda from IndexedDB.
   await kwame.page.reload();
-  await expect
-    .poll(async () => (await pointTexts(kwame.page, 'Track')).filter((t) => t.includes(tag)))
-    .toEqual([`Offline point ${tag}`]);
+  await expect.poll(() => taggedPoints(kwame.page, 'Track', tag)).toEqual([`Offline point ${tag}`]);
   await addPoint(kwame.page, 'Achieve', `After the reload ${tag}`);
   await expect(kwame.page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
   await expect(kwame.page.getByRole('status').filter({ hasText: 'All changes saved' })).toHaveCount(
@@ -208,16 +210,15 @@ test('Kwame edits offline, reloads offline, reconnects: merged with Sofía’s e
   await expectSaved(kwame.page);
   const merged = [`Offline point ${tag}`, `Online point ${tag}`].sort();
   await expect
-    .poll(async () => (await pointTexts(kwame.page, 'Track')).filter((t) => t.includes(tag)).sort())
+    .poll(async () => (await taggedPoints(kwame.page, 'Track', tag)).sort())
     .toEqual(merged);
   await expect
-    .poll(async () => (await pointTexts(sofia.page, 'Track')).filter((t) => t.includes(tag)).sort())
+    .poll(async () => (await taggedPoints(sofia.page, 'Track', tag)).sort())
     .toEqual(merged);
   await expect
-    .poll(async () => (await pointTexts(sofia.page, 'Achieve')).filter((t) => t.includes(tag)))
+    .poll(() => taggedPoints(sofia.page, 'Achieve', tag))
     .toEqual([`After the reload ${tag}`]);
-  await sofia.context.close();
-  await kwame.context.close();
+  await closeAll(sofia, kwame);
 });
 
 test('[ONE5] [ONE6] private notes stay with their author; the mood goes from Kwame to Sofía only', async ({
@@ -225,8 +226,7 @@ test('[ONE5] [ONE6] private notes stay with their author; the mood goes from Kwa
 }) => {
   test.slow();
   const tag = uniqueTag();
-  const sofia = await personOnSeries(browser, DEMO_MANAGER_EMAIL, true);
-  const kwame = await personOnSeries(browser, DEMO_EMPLOYEE_EMAIL, false);
+  const { sofia, kwame } = await pairOnSeries(browser);
   await expect(sofia.page.getByText('Only you can see this')).toBeVisible();
   const secret = `Sofía's private thought ${tag}`;
   await sofia.page.getByRole('textbox', { name: 'Private notes' }).click();
@@ -246,8 +246,7 @@ test('[ONE5] [ONE6] private notes stay with their author; the mood goes from Kwa
   await expectSaved(kwame.page);
   await expect(sofia.page.getByRole('radio', { name: /4/ })).toBeChecked();
   await expect(sofia.page.getByRole('radio', { name: /4/ })).toBeDisabled();
-  await sofia.context.close();
-  await kwame.context.close();
+  await closeAll(sofia, kwame);
 });
 
 test('the list and the series page pass an axe check', async ({ browser }) => {
