@@ -60,8 +60,10 @@ export function orderAt(
   skip?: string,
 ) {
   const points = agendaOf(doc, meetingId)[section].filter((p) => p.id !== skip);
-  const before = points[index - 1]?.order ?? null;
-  const after = points[index]?.order ?? null;
+  // Past the end means at the end (addPoint asks for Number.MAX_SAFE_INTEGER): after the last.
+  const at = Math.max(0, Math.min(index, points.length));
+  const before = points[at - 1]?.order ?? null;
+  const after = points[at]?.order ?? null;
   return generateKeyBetween(before, after === before ? null : after);
 }
 

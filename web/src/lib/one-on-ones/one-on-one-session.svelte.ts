@@ -1,0 +1,156 @@
+// An open 1:1 series page: its documents — the shared agenda, and for the two members one's own
+// private notes and the mood document (ONE2–ONE6) — each kept on this device and synced like the
+// goal tree (SC1–SC5), one status badge over all of them, presence in the agenda, and which
+// meeting is shown. Opened in the browser only.
+import { toast } from 'svelte-sonner';
+import type * as Y from 'yjs';
+import { formatDocumentName } from '@threadline/domain/documents/names';
+import type { Cadence } from '@threadline/domain/one-on-ones/model';
+import { openDocument, type SyncedDocument } from '$lib/sync/synced-document';
+import type { ReplicaStore } from '$lib/sync/replica-store';
+import { SyncStatus } from '$lib/sync/sync-status.svelte';
+import { Presence } from '$lib/sync/presence.svelte';
+import { AgendaView } from './agenda-view.svelte.ts';
+import { CombinedSyncStatus } from './combined-status.svelte.ts';
+
+export interface SessionOptions {
+  seriesId: string;
+  syncUrl: string;
+  me: { id: string; name: string };
+  series: { startsOn: string; cadence: Cadence };
+  /** The signed-in person is one of the two members (else an HR reader: the agenda only). */
+  member: boolean;
+  /** The page may write to the agenda (a member of a running series). */
+  writable: boolean;
+  today: string;
+  /** Defaults to IndexedDB in a browser; tests pass null. */
+  persistence?: ReplicaStore | null;
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+export class OneOnOneSession {
+  readonly agenda: SyncedDocument;
+  readonly privateNotes: SyncedDocument | null;
+  readonly mood: SyncedDocument | null;
+  readonly status: CombinedSyncStatus;
+  readonly agendaStatus: SyncStatus;
+  readonly presence: Presence;
+  /** Reads and edits of the current Y.Docs; replaced after a refusal reset (SC5). */
+  view: AgendaView = $state()!;
+  /** Bumped when a document was replaced: editors bound to its types bind again. */
+  generation = $state(0);
+  /** The stored replica is in (or there was none): the agenda can be shown. */
+  loaded = $state(false);
+  /** The meeting shown; null: the next one. */
+  selectedId: string | null = $state(null);
+  /** The timeline's search text. */
+  query = $state('');
+  readonly #options: SessionOptions;
+  readonly #stops: (() => void)[] = [];
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    const open = (name: string) =>
+      openDocument({
+        name,
+        syncUrl: options.syncUrl,
+        user: options.me,
+        ...(options.persistence !== undefined ? { persistence: options.persistence } : {}),
+        ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      });
+    const { seriesId } = options;
+    this.agenda = open(formatDocumentName({ kind: 'one-on-one', seriesId }));
+    this.privateNotes = options.member
+      ? open(formatDocumentName({ kind: 'private-notes', seriesId, personId: options.me.id }))
+      : null;
+    this.mood = options.member
+      ? open(formatDocumentName({ kind: 'one-on-one-mood', seriesId }))
+      : null;
+    this.agendaStatus = new SyncStatus(this.agenda);
+    this.status = new CombinedSyncStatus(
+      this.agendaStatus,
+      [this.privateNotes, this.mood].filter((d) => d !== null).map((d) => new SyncStatus(d)),
+    );
+    this.presence = new Presence(this.agenda, options.me.id);
+    this.view = this.#viewOf();
+    for (const document of [this.agenda, this.privateNotes, this.mood]) {
+      if (!document) continue;
+      this.#stops.push(
+        document.onReset(() => {
+          this.view = this.#viewOf();
+          this.generation++;
+        }),
+        document.onRefused((reason) => {
+          toast.error('The server did not accept a change', {
+            description: `${reason}. This device was brought back to the saved 1:1.`,
+          });
+        }),
+      );
+    }
+    void this.#open();
+  }
+
+  /** Whether edit controls show: a writable page whose socket has not been made read-only. */
+  get editable(): boolean {
+    return this.#options.writable && !this.agendaStatus.readOnly && !this.agendaStatus.stopped;
+  }
+
+  /** The employee sets the mood (ONE6); the manager reads it. */
+  moodEditable(isEmployee: boolean): boolean {
+    return this.editable && isEmployee && this.mood !== null;
+  }
+
+  get selectedMeetingId(): string | null {
+    const chosen = this.selectedId;
+    if (chosen !== null && this.view.meeting(chosen)) return chosen;
+    return this.view.nextMeetingId;
+  }
+
+  select(meetingId: string) {
+    this.selectedId = meetingId;
+  }
+
+  /** The current private-notes Y.Doc (it changes after a reset). */
+  get privateDoc(): Y.Doc | null {
+    void this.generation;
+    return this.privateNotes?.doc ?? null;
+  }
+
+  #viewOf(): AgendaView {
+    return new AgendaView({
+      doc: this.agenda.doc,
+      moodDoc: this.mood?.doc ?? null,
+      me: this.#options.me.id,
+      today: this.#options.today,
+    });
+  }
+
+  /**
+   * Once the replica is in: shows the agenda, and (writable) makes sure the next meeting exists
+   * (ONE8) — after the server's state is in, so a meeting someone moved is not scheduled twice;
+   * offline, at once (its id is its day: the replicas merge into one meeting).
+   */
+  async #open() {
+    await Promise.all([this.agenda, this.privateNotes, this.mood].map((d) => d?.whenLoaded()));
+    this.loaded = true;
+    if (!this.#options.writable) return;
+    await new Promise<void>((resolve) => {
+      if (this.agenda.status.kind === 'offline') return resolve();
+      const stop = this.agenda.onStatus((status) => {
+        if (status.kind !== 'offline') return;
+        stop();
+        resolve();
+      });
+      void this.agenda.whenSynced().then(() => {
+        stop();
+        resolve();
+      });
+    });
+    if (this.editable) this.view.ensureNextMeeting(this.#options.series);
+  }
+
+  async destroy() {
+    for (const stop of this.#stops) stop();
+    await Promise.all([this.agenda, this.privateNotes, this.mood].map((d) => d?.destroy()));
+  }
+}

@@ -1,0 +1,36 @@
+// One 1:1 series: shown only to whom its agenda's socket opens (ONE2–ONE4, document-access.ts),
+// 404 when there is no such series here, 403 when there is but not for this person.
+import { error } from '@sveltejs/kit';
+import { hrMayReadOneOnOnes, seriesById } from '@threadline/db/one-on-ones';
+import { formatDocumentName } from '@threadline/domain/documents/names';
+import { isUuid } from '@threadline/domain/ids';
+import { agendaAccess } from '@threadline/domain/one-on-ones/access';
+import { todayOf } from '$lib/one-on-ones/dates';
+import { readableDocument } from '$lib/server/document-access';
+import { db } from '$lib/server/db';
+
+export async function load({ locals, params }) {
+  const person = locals.person!;
+  if (!isUuid(params.seriesId)) error(404, 'There is no such 1:1 series.');
+  const [series, hrMayRead] = await Promise.all([
+    seriesById(db(), person.organisationId, params.seriesId),
+    hrMayReadOneOnOnes(db(), person.organisationId),
+  ]);
+  if (!series) error(404, 'There is no such 1:1 series.');
+  const name = formatDocumentName({ kind: 'one-on-one', seriesId: series.id });
+  const readable = await readableDocument(db(), person, name);
+  const mode = agendaAccess({ personId: person.id, isAdmin: person.role === 'admin' }, series, {
+    hrMayReadAgendas: hrMayRead,
+  });
+  if (!readable || !mode) error(403, 'This 1:1 is between two other people.');
+  const member = series.managerId === person.id || series.employeeId === person.id;
+  return {
+    series,
+    today: todayOf(new Date()),
+    member,
+    isEmployee: series.employeeId === person.id,
+    writable: mode === 'read-write',
+    /** ONE4: both members are told when HR may read their shared agenda. */
+    hrMayRead: member && hrMayRead,
+  };
+}
