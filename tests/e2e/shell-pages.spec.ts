@@ -94,7 +94,7 @@ test('a first visit after joining is welcomed once, and the welcome stays dismis
     'href',
     '/one-on-ones',
   );
-  await expect(welcome).toContainText('Coming soon');
+  await expect(welcome).toContainText('The agenda you keep with your manager');
   await expectNoAxeViolations(page);
   await welcome.getByRole('button', { name: /Got it/ }).click();
   await expect(welcome).toHaveCount(0);
