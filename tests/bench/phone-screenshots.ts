@@ -1,22 +1,16 @@
-// Screenshots at phone width (390×844) for issue 19's review (docs/phone-*.png): the sign-in page,
-// the people directory and the app shell's open menu, signed in as the demo's admin on a running
-// app:
+// Screenshots at phone width (390×844) for the README (docs/phone-*.png): the sign-in page, the
+// people directory and the app shell's open menu, signed in as the demo's admin on a running app:
 //
 //   node tests/bench/phone-screenshots.ts http://localhost:3000
-import { chromium } from '@playwright/test';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '@threadline/db/demo';
-import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium-path.ts';
+import { openBrowser, signInAsAdmin } from './screenshot-browser.ts';
 
 const baseURL = process.argv[2] ?? 'http://localhost:3000';
-const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
+const browser = await openBrowser();
 try {
   const page = await browser.newPage({ baseURL, viewport: { width: 390, height: 844 } });
   await page.goto('/login');
   await page.screenshot({ path: 'docs/phone-sign-in.png' });
-  await page.getByLabel('Email').fill(DEMO_ADMIN_EMAIL);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL('**/goals**');
+  await signInAsAdmin(page);
   await page.goto('/people');
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: 'docs/phone-people-directory.png' });
