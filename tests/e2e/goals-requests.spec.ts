@@ -5,12 +5,14 @@ import { DEMO_EMPLOYEE_EMAIL } from '@threadline/db/demo';
 import { signIn } from './fixtures.ts';
 import { expectSaved } from './goals-support.ts';
 
-/** What the browser says about the page's requests: console warnings and errors, failed requests. */
+/** What the browser says about snapshot requests: console warnings and errors, failed requests. */
 function listen(page: Page) {
   const complaints: string[] = [];
+  const aboutSnapshots = (text: string) => /\/snapshot\/|preload/i.test(text);
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      complaints.push(`console ${message.type()}: ${message.text()}`);
+    const text = `console ${message.type()}: ${message.text()}`;
+    if ((message.type() === 'error' || message.type() === 'warning') && aboutSnapshots(text)) {
+      complaints.push(text);
     }
   });
   page.on('requestfailed', (request) => {
