@@ -174,17 +174,16 @@ test('[GOAL32] [GOAL6] of two offline moves of one goal, the person whose move l
   await addTheme(b.page, goal);
   await expect(row(a.page, goal)).toBeVisible();
   await expectSaved(b.page);
-  for (const side of [a, b])
-    await side.page
-      .getByRole('button', { name: 'Close', exact: true })
-      .click()
-      .catch(() => {});
 
+  // Both offline, each moves the goal under another theme (Alt+arrows: into the theme above).
   await a.context.setOffline(true);
   await b.context.setOffline(true);
-  await row(a.page, goal).dragTo(row(a.page, `Left ${tag}`));
-  await row(b.page, goal).dragTo(row(b.page, `Right ${tag}`));
+  await row(a.page, goal).click();
+  await a.page.keyboard.press('Alt+ArrowRight');
   await expect(row(a.page, goal)).toHaveAttribute('aria-level', '2');
+  await row(b.page, goal).click();
+  await b.page.keyboard.press('Alt+ArrowUp');
+  await b.page.keyboard.press('Alt+ArrowRight');
   await expect(row(b.page, goal)).toHaveAttribute('aria-level', '2');
   await a.context.setOffline(false);
   await b.context.setOffline(false);
