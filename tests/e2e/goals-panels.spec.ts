@@ -101,12 +101,14 @@ test('the tree as of a date shows an earlier state of the tree', async ({ browse
   const showDay = async (date: string) => {
     await panel.getByLabel('Show the tree as it was on').fill(date);
     await panel.getByRole('button', { name: 'Show', exact: true }).click();
-    const shownDay = new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(Date.parse(`${date}T00:00:00Z`));
+    // As the page writes dates: in the browser's locale (lib/format/dates.ts).
+    const shownDay = await page.evaluate(
+      (day) =>
+        new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          Date.parse(`${day}T00:00:00Z`),
+        ),
+      date,
+    );
     await expect(panel.getByTestId('tree-as-of-summary')).toContainText(`On ${shownDay}:`);
     if (await more.isVisible()) await more.click();
   };

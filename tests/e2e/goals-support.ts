@@ -23,8 +23,14 @@ export async function personOnGoals(browser: Browser, email: string) {
   return { context, page };
 }
 
+/**
+ * The whole tree, whoever looks (GOAL30): the specs find the goals they add by searching, and
+ * another person's goals are outside one's own "My goals".
+ */
+export const EVERYTHING = '/goals?show=everything';
+
 export async function openGoals(page: Page) {
-  await page.goto('/goals');
+  await page.goto(EVERYTHING);
   await expectSaved(page);
 }
 
@@ -81,21 +87,33 @@ export function titleField(page: Page): Locator {
   });
 }
 
-/** Adds a company theme (leaders and admins) and names it. */
-export async function addTheme(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Add company theme' }).click();
-  await expect(titleField(page)).toBeFocused();
-  await titleField(page).fill(title);
+/** The add dialog (GOAL31). */
+export function addDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: /^Add a/ });
+}
+
+/** Names the goal in the open add dialog and adds it; it opens in the details pane. */
+async function confirmAdd(page: Page, title: string) {
+  const dialog = addDialog(page);
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByRole('button', { name: 'Add goal' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(titleField(page)).toHaveValue(title);
   await expect(row(page, title)).toBeVisible();
 }
 
-/** Adds a goal under the goal titled `parent` and names it. */
+/** Adds a company theme (leaders and admins) and names it. */
+export async function addTheme(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Add company theme' }).click();
+  await confirmAdd(page, title);
+}
+
+/** Adds a goal under the goal titled `parent` (selected first, so the dialog suggests it). */
 export async function addSubGoal(page: Page, parent: string, title: string) {
   await row(page, parent).click();
-  await page.getByRole('button', { name: 'Add sub-goal' }).click();
-  await expect(titleField(page)).toBeFocused();
-  await titleField(page).fill(title);
-  await expect(row(page, title)).toBeVisible();
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await confirmAdd(page, title);
 }
 
 /** [title, aria-level] of every row shown, top to bottom. */

@@ -26,6 +26,7 @@ import {
   titleField,
   tree,
   uniqueTag,
+  EVERYTHING,
 } from './goals-support.ts';
 
 test('requires authentication', async ({ page }) => {
@@ -197,7 +198,7 @@ test('an employee cannot edit a colleague’s goal: read-only in the UI, refused
 test('the clarity score and its suggestions follow typing', async ({ page }) => {
   const tag = uniqueTag();
   await signIn(page, DEMO_CEO_EMAIL);
-  await page.goto('/goals');
+  await page.goto(EVERYTHING);
   await expectSaved(page);
   await search(page, tag);
   await addTheme(page, `Improve code quality ${tag}`);
@@ -221,7 +222,7 @@ test('keyboard: arrows move the focus, Alt+arrows move goals, and a move into a 
 }) => {
   const tag = uniqueTag();
   await signIn(page, DEMO_CEO_EMAIL);
-  await page.goto('/goals');
+  await page.goto(EVERYTHING);
   await expectSaved(page);
   await search(page, tag);
   await addTheme(page, `Keys parent ${tag}`);
@@ -255,7 +256,7 @@ test('the goal page has no accessibility violations, with the details pane open 
 }) => {
   const tag = uniqueTag();
   await signIn(page, DEMO_CEO_EMAIL);
-  await page.goto('/goals');
+  await page.goto(EVERYTHING);
   await expectSaved(page);
   await expectNoAxeViolations(page);
   await search(page, tag);
@@ -269,7 +270,7 @@ test('the metric editor per kind: numbers with a recorded value, milestones tick
 }) => {
   const tag = uniqueTag();
   await signIn(page, DEMO_CEO_EMAIL);
-  await page.goto('/goals');
+  await page.goto(EVERYTHING);
   await expectSaved(page);
   await search(page, tag);
   await addTheme(page, `Metric theme ${tag}`);
@@ -344,7 +345,7 @@ test('[SC10] [SYNC27] a first visit draws its rows from the server’s snapshot,
   page,
 }) => {
   await signIn(page, DEMO_CEO_EMAIL);
-  await page.goto('/goals');
+  await page.goto(EVERYTHING);
   await expectSaved(page);
   await expectRowsFromSnapshot(page, 'goal-tree:snapshot-fetched');
   // The first screen's request was the page head's preload, which the page's fetch took over:

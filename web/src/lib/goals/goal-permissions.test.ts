@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readGoal } from '@threadline/domain/goals/document';
 import { treeDoc, uuid } from '@threadline/domain/goals/testing';
 import { actorFor } from './actor.ts';
-import { mayAddTheme, mayApprove, newGoalDefaults, stateChoices } from './goal-permissions.ts';
+import { mayAddTheme, mayApprove, stateChoices } from './goal-permissions.ts';
 import { directoryOf } from './test-fixtures.ts';
 
 // 1 CEO → 2 VP → 3 manager → 4 employee (team-a).
@@ -21,7 +21,6 @@ const doc = treeDoc([
   [11, 10, 'Team goal', { level: 'team', teamId: 'team-a', ownerId: uuid(3) }],
   [12, 11, 'Proposed tactic', { ownerId: uuid(4), state: 'proposed' }],
 ]);
-const theme = readGoal(doc, uuid(10))!;
 const teamGoal = readGoal(doc, uuid(11))!;
 const proposed = readGoal(doc, uuid(12))!;
 
@@ -40,21 +39,5 @@ describe('what the goal UI offers', () => {
   it('[GOAL16] only leaders and admins add company themes', () => {
     expect(mayAddTheme(ceo)).toBe(true);
     expect(mayAddTheme(employee)).toBe(false);
-    expect(newGoalDefaults(employee, null, 'team-a')).toBeNull();
-    expect(newGoalDefaults(ceo, null, null)).toMatchObject({ level: 'company', parentId: null });
-  });
-
-  it('[GOAL16] a goal added under a theme is a team goal of one’s team, else a personal goal', () => {
-    expect(newGoalDefaults(employee, theme, 'team-a')).toMatchObject({
-      level: 'team',
-      teamId: 'team-a',
-      ownerId: uuid(4),
-      parentId: uuid(10),
-    });
-    expect(newGoalDefaults(employee, teamGoal, 'team-a')).toMatchObject({
-      level: 'person',
-      ownerId: uuid(4),
-      parentId: uuid(11),
-    });
   });
 });

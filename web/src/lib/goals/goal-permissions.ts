@@ -1,7 +1,6 @@
 // What the signed-in person may do with a goal, for the UI to show read-only what the server
-// would refuse anyway (GOAL16, GOAL17). New goals get defaults that person may write.
-import type { NewGoal } from '@threadline/domain/goals/edits';
-import type { Goal, GoalLevel, GoalState } from '@threadline/domain/goals/model';
+// would refuse anyway (GOAL16, GOAL17). What a new goal may be: new-goal.ts.
+import type { Goal, GoalState } from '@threadline/domain/goals/model';
 import { mayApproveGoal, mayEditGoal, type Actor } from '@threadline/domain/goals/permissions';
 
 /** Whether this person may set company themes (add goals at the top of the tree). */
@@ -29,27 +28,4 @@ export function mayApprove(actor: Actor, goal: Goal): boolean {
 
 export function mayEdit(actor: Actor, goal: Goal): boolean {
   return mayEditGoal(actor, goal);
-}
-
-/**
- * Defaults for a goal added under `parent` (null: a company theme): one level down from the
- * parent, owned by the person adding it, in their team. Null when they may not add it there.
- */
-export function newGoalDefaults(
-  actor: Actor,
-  parent: Goal | null,
-  myTeamId: string | null,
-): NewGoal | null {
-  const level: GoalLevel =
-    parent === null ? 'company' : parent.level === 'company' && myTeamId ? 'team' : 'person';
-  const goal: NewGoal = {
-    title: '',
-    level,
-    ownerId: actor.personId,
-    teamId: level === 'company' ? null : myTeamId,
-    parentId: parent?.id ?? null,
-  };
-  return mayEditGoal(actor, { level, ownerId: goal.ownerId, teamId: goal.teamId ?? null })
-    ? goal
-    : null;
 }

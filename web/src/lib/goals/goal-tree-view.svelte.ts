@@ -9,22 +9,26 @@ import {
   moveGoal,
   type EditRefusal,
   type MoveTarget,
+  type NewGoal,
 } from '@threadline/domain/goals/edits';
 import type { CycleWindow, Goal } from '@threadline/domain/goals/model';
 import type { Actor } from '@threadline/domain/goals/permissions';
-import { pathToRoot, wouldCreateCycle } from '@threadline/domain/goals/tree';
+import { latestMove, pathToRoot, wouldCreateCycle } from '@threadline/domain/goals/tree';
+import { readGoal } from '@threadline/domain/goals/document';
 import { openByDefault } from '@threadline/domain/goals/first-screen';
 import { editorsByGoal, type PresenceUser } from './editors.ts';
 import { flattenTree, rowPositions, type TreeRow } from './flatten.ts';
 import { factsOf, type GoalFacts } from './goal-facts.ts';
+import { defaultScope, ownsLiveGoal, scopePredicate, type GoalScope } from './goal-scope.ts';
 import type { GoalDocument } from './goal-document.svelte.ts';
-import { mayAddTheme, mayApprove, mayEdit, newGoalDefaults } from './goal-permissions.ts';
+import { mayAddTheme, mayApprove, mayEdit } from './goal-permissions.ts';
 import {
   dropTarget,
   keyboardMoveTarget,
   type DropPosition,
   type KeyboardMove,
 } from './move-targets.ts';
+import { lostMoves, WATCHED_MOVES, type OwnMove } from './lost-moves.ts';
 import type { Directory } from './org-directory.ts';
 import { applyFilter, isFiltering, keepShown, NO_FILTER, type TreeFilter } from './tree-filter.ts';
 
@@ -44,6 +48,8 @@ export interface TreeViewOptions {
   /** A closed cycle's tree is kept as it was: read-only for everyone. */
   cycleClosed: boolean;
   myTeamId: string | null;
+  /** The scope in the page's address (GOAL30); null: the person's default, once goals are in. */
+  scope?: GoalScope | null;
 }
 
 export class GoalTreeView {
@@ -67,6 +73,10 @@ export class GoalTreeView {
   readonly now = new SvelteDate();
   readonly #myTeamId: string | null;
   readonly #cycleClosed: boolean;
+  /** Whose goals are shown (GOAL30); null until chosen or defaulted. */
+  #scope = $state<GoalScope | null>(null);
+  /** This page's own re-parentings, watched for another's replacing them (GOAL32). */
+  #ownMoves: OwnMove[] = [];
   /** The defaults were opened on the whole tree (not only on its first screen's snapshot). */
   #openedOnWhole = false;
   /** What the defaults opened so far: not opened again (the person may have closed it since). */
@@ -81,7 +91,27 @@ export class GoalTreeView {
     this.cycle = options.cycle;
     this.#myTeamId = options.myTeamId;
     this.#cycleClosed = options.cycleClosed;
+    this.#scope = options.scope ?? null;
   }
+
+  /** Whose goals are shown: as chosen, else the person's default (GOAL30). */
+  /** The signed-in person's team (a new goal's default team). */
+  get myTeamId(): string | null {
+    return this.#myTeamId;
+  }
+
+  get scope(): GoalScope {
+    return this.#scope ?? 'everything';
+  }
+
+  set scope(next: GoalScope) {
+    this.#scope = next;
+    this.collapsed.clear();
+  }
+
+  readonly #inScope = $derived.by(() =>
+    scopePredicate(this.scope, { id: this.actor.personId, teamId: this.#myTeamId }, this.directory),
+  );
 
   get filter(): TreeFilter {
     return this.#filter;
@@ -93,14 +123,16 @@ export class GoalTreeView {
     this.collapsed.clear();
   }
 
+  /** A filter of the person's is on (the scope alone is not one: it has no "Clear"). */
   readonly filtering = $derived(isFiltering(this.#filter));
 
-  /** Filter results; rebuilt on content changes only while a filter is on. */
+  /** Filter results; rebuilt on content changes only while a filter or a narrow scope is on. */
   readonly #filterResult = $derived.by(() => {
-    if (!this.filtering) return null;
+    const inScope = this.#inScope;
+    if (!this.filtering && inScope === null) return null;
     const { goals, tree } = this.document;
     void this.document.progressVersion;
-    const result = applyFilter(goals, tree, this.filter, (goal) => this.#factsNow(goal));
+    const result = applyFilter(goals, tree, this.filter, (goal) => this.#factsNow(goal), inScope);
     return keepShown(result, tree, this.selectedId);
   });
 
@@ -110,7 +142,32 @@ export class GoalTreeView {
 
   readonly rowIndex = $derived(rowPositions(this.rows));
 
-  readonly matchCount = $derived(this.#filterResult?.matched.size ?? null);
+  /**
+   * The matches the rows show, which is what the count says (a match inside a goal closed by
+   * hand is not shown, and not counted: `hiddenMatches` says how many such there are).
+   */
+  readonly matchCount = $derived.by(() => {
+    if (this.#filterResult === null) return null;
+    let shown = 0;
+    for (const row of this.rows) if (row.matched) shown++;
+    return shown;
+  });
+
+  readonly hiddenMatches = $derived(
+    this.#filterResult === null || this.matchCount === null
+      ? 0
+      : Math.max(0, this.#filterResult.matched.size - this.matchCount),
+  );
+
+  /** Opens every goal closed by hand under the current filter: every match is shown again. */
+  showAllMatches() {
+    this.collapsed.clear();
+  }
+
+  /** The scope's empty result: nothing of one's own (or one's team's) in this tree. */
+  readonly scopeEmpty = $derived(
+    this.#inScope !== null && !this.filtering && this.#filterResult?.matched.size === 0,
+  );
 
   /**
    * When goals are first there: open the company themes and the way to one's own goals (GOAL29).
@@ -121,6 +178,13 @@ export class GoalTreeView {
     const { goals, tree } = this.document;
     if (tree.roots.length === 0) return;
     this.#openedOnWhole = this.document.complete;
+    // The default scope, once: one's own goals if one has any, else one's team's (GOAL30).
+    if (this.#scope === null) {
+      this.#scope = defaultScope(
+        ownsLiveGoal(goals, tree.parent.keys(), this.actor.personId),
+        this.directory.directReports(this.actor.personId).length > 0,
+      );
+    }
     for (const id of openByDefault({ goals, tree }, this.actor.personId)) {
       if (this.#openedByDefault.has(id)) continue;
       this.#openedByDefault.add(id);
@@ -212,16 +276,13 @@ export class GoalTreeView {
     if (id !== null) this.focusedId = id;
   }
 
-  /** Adds a goal under `parentId` (null: a company theme) and opens it for editing. */
-  add(parentId: string | null): string | null {
-    const parent = parentId === null ? null : (this.document.goal(parentId) ?? null);
-    const input = newGoalDefaults(this.actor, parent, this.#myTeamId);
-    if (!input) {
-      toast.error('Only leaders and admins can add company themes.');
-      return null;
-    }
+  /**
+   * Writes a goal the add dialog settled (GOAL31: titled, placed, one this person may write) and
+   * opens it in the details pane.
+   */
+  add(input: NewGoal): string {
     const id = addGoal(this.document.doc, input, this.document.context(), this.document.tree);
-    if (parentId !== null) this.expanded.add(parentId);
+    if (input.parentId !== null) this.expanded.add(input.parentId);
     this.reveal(id);
     this.select(id);
     return id;
@@ -264,9 +325,42 @@ export class GoalTreeView {
       toast.error(REFUSAL_TEXT[result.reason]);
       return false;
     }
+    this.#watchMove(id);
     if (target.parentId !== null) this.expanded.add(target.parentId);
     this.reveal(id);
     return true;
+  }
+
+  /** Keeps this page's move of a goal (a re-parenting: a reorder appends no move) to watch. */
+  #watchMove(id: string) {
+    const doc = this.document.doc;
+    const move = latestMove(readGoal(doc, id)?.moves ?? []);
+    if (!move || move.clientId !== doc.clientID) return;
+    this.#ownMoves = [
+      ...this.#ownMoves.filter((own) => own.goalId !== id),
+      { goalId: id, move },
+    ].slice(-WATCHED_MOVES);
+  }
+
+  /**
+   * After the tree changed: tells the person about each of their moves another's replaced (GOAL32),
+   * once. Costs nothing while they have moved nothing.
+   */
+  checkLostMoves() {
+    if (this.#ownMoves.length === 0) return;
+    const lost = lostMoves(this.#ownMoves, this.document.goals, this.document.tree);
+    if (lost.length === 0) return;
+    this.#ownMoves = this.#ownMoves.filter((own) => !lost.some((l) => l.goalId === own.goalId));
+    for (const { goalId, winnerClientId } of lost) {
+      const title = this.document.goal(goalId)?.title.trim() || 'Untitled goal';
+      const winner = this.document.presence.peers.find((peer) => peer.clientId === winnerClientId);
+      toast.warning(
+        winnerClientId === null
+          ? `Your move of “${title}” did not hold: another change came first.`
+          : `Your move of “${title}” was replaced by ${winner ? `${winner.user.name}’s` : 'another person’s'}.`,
+        { description: 'The tree shows where everyone’s changes put it.' },
+      );
+    }
   }
 
   keyboardMove(id: string, move: KeyboardMove): boolean {

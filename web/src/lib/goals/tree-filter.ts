@@ -62,12 +62,16 @@ export function applyFilter(
   tree: GoalTree,
   filter: TreeFilter,
   factsFor: (goal: Goal) => GoalFacts,
+  /** The scope chosen (GOAL30: my goals, my team): a goal outside it matches no filter. */
+  inScope: ((goal: Goal) => boolean) | null = null,
 ): FilterResult {
   const matched = new Set<string>();
   const shown = new Set<string>();
   for (const id of tree.parent.keys()) {
     const goal = goals.get(id);
-    if (!goal || !matches(goal, filter, () => factsFor(goal))) continue;
+    if (!goal || (inScope && !inScope(goal)) || !matches(goal, filter, () => factsFor(goal))) {
+      continue;
+    }
     matched.add(id);
     for (let at: string | null = id; at !== null && !shown.has(at); at = tree.parent.get(at)!) {
       shown.add(at);

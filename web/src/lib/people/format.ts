@@ -1,15 +1,5 @@
-// Dates as the admin pages show them (in the viewer's locale when rendered in the browser).
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-
-export function formatDateTime(value: Date | string): string {
-  return dateTime.format(new Date(value));
-}
-
-/** A calendar day stored as 'YYYY-MM-DD' (no time zone shift). */
-export function formatDay(value: string): string {
-  return day.format(new Date(`${value}T00:00:00Z`));
-}
+// Dates on the admin pages: the one format every page uses (lib/format/dates.ts).
+export { formatDateTime, formatDay } from '$lib/format/dates';
 
 const pluralRules = new Intl.PluralRules('en');
 

@@ -40,19 +40,22 @@ export async function fetchSnapshot({
   measureAs,
 }: SnapshotRequest): Promise<string | null> {
   const started = performance.now();
-  try {
-    const response = await fetch(snapshotUrl(syncUrl, documentName, part), {
-      credentials: 'include',
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    });
-    if (!response.ok) return null;
-    const text = await response.text();
-    performance.measure(`${measureAs}:snapshot-fetched:${part}`, {
-      start: started,
-      end: performance.now(),
-    });
-    return text;
-  } catch {
-    return null; // offline, or the server is slow: the document syncs as it would without
-  }
+  const answer = fetch(snapshotUrl(syncUrl, documentName, part), { credentials: 'include' })
+    .then(async (response) => {
+      if (!response.ok) return null;
+      const text = await response.text();
+      performance.measure(`${measureAs}:snapshot-fetched:${part}`, {
+        start: started,
+        end: performance.now(),
+      });
+      return text;
+    })
+    .catch(() => null); // offline: the document syncs as it would without
+  // A slow answer is not waited for, but not aborted either: an aborted request is an error in
+  // every console (ERR_ABORTED) for a few kilobytes saved; its late answer is simply dropped.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>(
+    (resolve) => (timer = setTimeout(resolve, FETCH_TIMEOUT_MS, null)),
+  );
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }

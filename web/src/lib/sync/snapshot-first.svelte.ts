@@ -9,6 +9,7 @@
 // tree's: lib/goals/goal-document.svelte.ts, with domain goals/snapshot.ts and first-screen.ts).
 import type { SnapshotPart } from './snapshot-fetch.ts';
 import { afterNextPaint } from '../scheduling.ts';
+import { cachedViewKey, rememberCachedView } from './cached-views.ts';
 import type { PresenceUser } from './presence.ts';
 import type { ViewSource } from './replica-store.ts';
 import { fetchSnapshot } from './snapshot-fetch.ts';
@@ -112,6 +113,7 @@ export class SnapshotFirst<View extends SnapshotView> {
     // Never a part over the whole (the replica hands parts over in the order they were kept).
     if (!view || (this.complete && !view.complete)) return;
     showView(view);
+    if (source === 'cached') this.#rememberView();
     this.complete = view.complete;
     this.#shownSource = source;
     this.loaded = true;
@@ -154,10 +156,16 @@ export class SnapshotFirst<View extends SnapshotView> {
     });
   }
 
+  /** The next visit draws its own view: the server need not preload a snapshot (SYNC27). */
+  #rememberView() {
+    rememberCachedView(cachedViewKey(this.#options.user.id, this.#options.name));
+  }
+
   #write() {
     const { measureAs, encode } = this.#options;
     const started = performance.now();
     this.synced.cacheView(encode());
+    this.#rememberView();
     performance.measure(`${measureAs}:snapshot-written`, {
       start: started,
       end: performance.now(),

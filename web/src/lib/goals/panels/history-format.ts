@@ -1,5 +1,6 @@
 // Words for the history panel: what changed ("Target"), and old and new values as a person reads
 // them ("€1.2M", "Active", "31 Dec 2026", "ticked").
+import { formatDateTime, formatDay } from '$lib/format/dates';
 import type { Goal, GoalLevel, GoalState, MetricKind } from '@threadline/domain/goals/model';
 import { DIFFICULTY_LABEL, LEVEL_LABEL, METRIC_KIND_LABEL, STATE_LABEL } from '../labels.ts';
 import type { HistoryEntry, HistoryField, HistoryValue } from './goal-history.ts';
@@ -29,31 +30,8 @@ export const FIELD_LABEL: Record<HistoryField, string> = {
   deleted: 'Deleted',
 };
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** A calendar day, YYYY-MM-DD, as "31 Dec 2026". */
-export function formatDay(day: string): string {
-  const time = Date.parse(`${day}T00:00:00Z`);
-  return Number.isNaN(time) ? day : dayFormat.format(time);
-}
-
-/** An ISO time in the reader's time zone, "3 Aug 2026, 09:41". */
-export function formatTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : timeFormat.format(time);
-}
+// A calendar day, YYYY-MM-DD, and an ISO time: as every page shows dates.
+export { formatDay, formatDateTime as formatTime };
 
 /** A metric value with its unit: "€1,200", "42%", "12 ms". */
 export function formatMetric(value: number, metric: Pick<Goal['metric'], 'kind' | 'unit'>): string {

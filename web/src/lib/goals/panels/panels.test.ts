@@ -6,7 +6,7 @@ import type { CheckIn } from '@threadline/domain/goals/model';
 import { AUTHOR, treeDoc, uuid } from '@threadline/domain/goals/testing';
 import { Directory } from '../org-directory.ts';
 import { gapGroups } from './gap-list.ts';
-import { formatValue } from './history-format.ts';
+import { formatDay, formatValue } from './history-format.ts';
 import { lineOfSight } from './line-of-sight.ts';
 import { snapshotContext, type PanelContext } from './panel-context.ts';
 import { sparkline } from './sparkline.ts';
@@ -176,7 +176,7 @@ describe('history values and sparkline', () => {
     expect(formatValue('current', 42, { kind: 'percent', unit: '%' })).toBe('42%');
     expect(formatValue('current', 12, { kind: 'number', unit: 'ms' })).toBe('12 ms');
     expect(formatValue('state', 'proposed', money)).toBe('Proposed');
-    expect(formatValue('due-date', '2026-12-31', money)).toBe('31 Dec 2026');
+    expect(formatValue('due-date', '2026-12-31', money)).toBe(formatDay('2026-12-31'));
     expect(formatValue('milestone', true, money)).toBe('Done');
     expect(formatValue('owner', null, money)).toBe('—');
   });
