@@ -4,7 +4,6 @@ import { DEMO_EMPLOYEE_EMAIL } from '@threadline/db/demo';
 import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 const PLANNED_PAGES = [
-  { path: '/one-on-ones', heading: '1:1s' },
   { path: '/calibration', heading: 'Calibration' },
   { path: '/analytics', heading: 'Analytics' },
 ];

@@ -15,7 +15,10 @@ function listen(page: Page) {
       complaints.push(text);
     }
   });
+  // Only the snapshot's: leaving a page while its own scripts or icon still load cancels them,
+  // which is the browser's doing, not a request the page made and did not use.
   page.on('requestfailed', (request) => {
+    if (!aboutSnapshots(request.url())) return;
     complaints.push(`failed ${request.url()}: ${request.failure()?.errorText ?? ''}`);
   });
   return complaints;
