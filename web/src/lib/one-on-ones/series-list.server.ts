@@ -8,7 +8,9 @@ import { isSeriesOverdue, nextScheduledDay } from '@threadline/domain/one-on-one
 import type { SeriesList, SeriesSummary, StartCandidate } from './series-list.ts';
 
 interface SeriesFacts {
-  lastHeld: Map<string, string>;
+  /** Every series the projection has written, with its last meeting held (null: none yet). A
+   *  series not in it has not been projected (seeded, never opened since): unknown, not overdue. */
+  lastHeld: Map<string, string | null>;
   openActions: Map<string, { open: number; overdue: number }>;
 }
 
@@ -22,11 +24,12 @@ async function seriesFacts(
   if (seriesIds.length === 0) return { lastHeld: new Map(), openActions: new Map() };
   try {
     const [held, actions] = await Promise.all([
-      db.query<{ series_id: string; last_held: string }>(
-        `SELECT series_id, to_char(max(date), 'YYYY-MM-DD') AS last_held
+      db.query<{ series_id: string; last_held: string | null }>(
+        `SELECT series_id,
+                to_char(max(date) FILTER (WHERE NOT cancelled AND date < $3::date), 'YYYY-MM-DD')
+                  AS last_held
            FROM one_on_one_meeting_analytics
-          WHERE organisation_id = $1 AND series_id = ANY($2::uuid[]) AND NOT cancelled
-            AND date < $3::date
+          WHERE organisation_id = $1 AND series_id = ANY($2::uuid[])
           GROUP BY series_id`,
         [organisationId, seriesIds, today],
       ),
@@ -67,6 +70,7 @@ export async function loadSeriesList(
   const summaries = all.map((series): SeriesSummary => {
     const myRole = series.managerId === person.id ? 'manager' : 'employee';
     const running = series.endedAt === null;
+    const projected = facts !== null && facts.lastHeld.has(series.id);
     const lastHeld = facts?.lastHeld.get(series.id) ?? null;
     const actions = facts?.openActions.get(series.id);
     return {
@@ -79,11 +83,9 @@ export async function loadSeriesList(
       nextDay: running ? nextScheduledDay(series.startsOn, series.cadence, today) : null,
       lastHeld,
       overdue:
-        running &&
-        facts !== null &&
-        isSeriesOverdue(lastHeld, series.startsOn, series.cadence, today),
-      openActions: facts ? (actions?.open ?? 0) : null,
-      overdueActions: facts ? (actions?.overdue ?? 0) : null,
+        running && projected && isSeriesOverdue(lastHeld, series.startsOn, series.cadence, today),
+      openActions: projected ? (actions?.open ?? 0) : null,
+      overdueActions: projected ? (actions?.overdue ?? 0) : null,
     };
   });
   const [reports, candidates] = await Promise.all([
