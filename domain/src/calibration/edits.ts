@@ -90,3 +90,12 @@ export function moveCard(
   });
   return { ok: true };
 }
+
+/** CAL16: the one update that creates the board, as the server appends it to the log. */
+export function initialBoardUpdate(
+  cards: readonly { personId: string; original: OriginalValue | null }[],
+): Uint8Array {
+  const doc = new Y.Doc();
+  buildBoard(doc, cards);
+  return Y.encodeStateAsUpdate(doc);
+}

@@ -21,3 +21,12 @@ export function timelineOf(log: readonly LoggedUpdate[]): Date[] {
   const times = [...new Set(log.map((row) => row.receivedAt.getTime()))].sort((a, b) => a - b);
   return times.map((time) => new Date(time));
 }
+
+/** The document the updates make, in order (a snapshot first, when the log has one). */
+export function replicaFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}
