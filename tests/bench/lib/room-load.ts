@@ -1,11 +1,13 @@
-// Rooms of people editing goal trees: the engine behind the agenda, workshop, calibration,
-// fan-out and rate-sweep workloads. Each room is one goal-tree document; each writer types into
-// the description of a goal of its own (one edit = a few characters carrying a marker), and each
-// client may send presence. One timer drives every client, so thousands fit in one process.
+// Rooms of people editing documents: the engine behind the agenda, workshop, calibration,
+// fan-out and rate-sweep workloads. A room is a goal-tree document, where each writer types into
+// the description of a goal of its own (one edit = a few characters carrying a marker), or a
+// calibration board, where each writer moves cards (one edit = one move, its justification
+// carrying the marker); each client may send presence. One timer drives every client, so thousands fit in one process.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { BenchDatabase } from './database.ts';
+import { moveRandomCard, newCalibrationBoards } from './board-docs.ts';
 import { addBenchGoals, typeInDescription } from './goal-docs.ts';
 import { connectMany, LightClient, type Endpoint } from './light-client.ts';
 import { formatMarker } from './markers.ts';
@@ -23,6 +25,9 @@ export interface RoomShape {
   bursts: boolean;
   /** Each client sends its presence (cursor) once a second. */
   presence: boolean;
+  /** Rooms are calibration boards of this many cards, and each edit moves a card (with its
+   *  justification) instead of typing in a goal's description. */
+  board?: { cards: number };
 }
 
 interface Writer {
@@ -48,6 +53,16 @@ interface Member {
 const BURST_INTERVAL_MS = 100;
 const BURST_CHANCE_PER_SECOND = 1 / 30;
 const TICK_MS = 5;
+
+/** Seeds each room's board with its cards, for servers that do not build boards (not ours). */
+async function seedBoards(endpoint: Endpoint, documents: string[], initial: Uint8Array) {
+  for (const name of documents) {
+    const seeder = await new LightClient(endpoint, name, { doc: new Y.Doc() }).connect();
+    seeder.sendUpdate(initial);
+    await seeder.roundTrip();
+    seeder.close();
+  }
+}
 
 /** Seeds each room's document with one goal per writer; returns the goal ids per room. */
 async function seedRooms(
@@ -79,6 +94,9 @@ export class RoomLoad {
   readonly tracker = new EditTracker();
   readonly shape: RoomShape;
   readonly documents: string[];
+  /** The cards of every board (calibration rooms), and who moves them. */
+  #cards: string[] = [];
+  #personId = '';
   readonly #writers: Writer[] = [];
   readonly #members: Member[] = [];
   #writersByDocument = new Map<string, Writer[]>();
@@ -100,9 +118,30 @@ export class RoomLoad {
     shape: RoomShape,
     server: ServerProcess,
   ): Promise<RoomLoad> {
-    const documents = await database.newDocuments(shape.rooms);
+    let documents: string[];
+    let goals: string[][];
+    let cards: string[] = [];
+    if (shape.board) {
+      const ours = endpoint.protocol === 'ours';
+      const boards = await newCalibrationBoards(
+        database.pool,
+        database.organisationId,
+        database.personId,
+        shape.rooms,
+        shape.board.cards,
+        ours,
+      );
+      documents = boards.names;
+      cards = boards.cardIds;
+      if (!ours) await seedBoards(endpoint, documents, boards.initial);
+      goals = documents.map(() => []);
+    } else {
+      documents = await database.newDocuments(shape.rooms);
+      goals = await seedRooms(endpoint, documents, shape.writersPerRoom, database.personId);
+    }
     const load = new RoomLoad(shape, documents);
-    const goals = await seedRooms(endpoint, documents, shape.writersPerRoom, database.personId);
+    load.#cards = cards;
+    load.#personId = database.personId;
     const total = shape.rooms * shape.clientsPerRoom;
     const now = monotonicMs();
     await connectMany(total, (index) => {
@@ -123,7 +162,7 @@ export class RoomLoad {
           index,
           client,
           doc: doc!,
-          goalId: goals[room]![position]!,
+          goalId: goals[room]![position] ?? '',
           room,
           nextEditAt: now + Math.random() * 1000,
           burstUntil: 0,
@@ -226,7 +265,11 @@ export class RoomLoad {
     let update: Uint8Array | undefined;
     const capture = (u: Uint8Array) => (update = u);
     writer.doc.on('update', capture);
-    typeInDescription(writer.doc, writer.goalId, `${formatMarker(seq)} `);
+    if (this.shape.board) {
+      moveRandomCard(writer.doc, this.#cards, this.#personId, `Calibrated ${formatMarker(seq)}`);
+    } else {
+      typeInDescription(writer.doc, writer.goalId, `${formatMarker(seq)} `);
+    }
     writer.doc.off('update', capture);
     const clock = Y.getState(writer.doc.store, writer.doc.clientID);
     writer.pending.push({ clock, seq });
