@@ -86,7 +86,7 @@ export const boardProjector: DocumentProjector<BoardConfig | null> = {
     };
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
-        if (event.target === cardsMap) for (const key of event.keysChanged) people.add(key);
+        if (event.target === cardsMap) for (const key of event.changes.keys.keys()) people.add(key);
         else {
           const key = event.path[0];
           if (typeof key === 'string') people.add(key);
