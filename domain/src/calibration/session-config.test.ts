@@ -127,9 +127,10 @@ describe('calibration session configuration', () => {
     expect(checkGuideline({ '1': 50, '2': 50.5, '3': -0.5 }, 3)).toBe(
       'Each percentage is a whole number from 0 to 100.',
     );
-    expect(parseSessionConfig({ ...form, guideline: ['10', '', '40', '20', '10'] })).toMatchObject(
-      { ok: false, errors: { guideline: 'Each percentage is a whole number from 0 to 100.' } },
-    );
+    expect(parseSessionConfig({ ...form, guideline: ['10', '', '40', '20', '10'] })).toMatchObject({
+      ok: false,
+      errors: { guideline: 'Each percentage is a whole number from 0 to 100.' },
+    });
   });
 
   it('[CAL4] a session has a name and a cycle', () => {

@@ -29,8 +29,7 @@ export type PerformanceBands = Record<Level, number[]>;
 export type Guideline = Record<string, number>;
 
 export type PopulationChoice =
-  | { kind: 'team'; teamId: string }
-  | { kind: 'people'; personIds: string[] };
+  { kind: 'team'; teamId: string } | { kind: 'people'; personIds: string[] };
 
 export interface Participant {
   personId: string;
