@@ -1,6 +1,7 @@
 // Hocuspocus 4 as its documentation sets it up with a database: the Database extension fetching
 // and storing the whole document state in one row per document, in the same Postgres as ours.
-// Authentication checks the same session token and cycle as ours (two queries per connection).
+// Authentication checks the same session token and cycle (a 1:1 agenda: its series and that the
+// person is one of its two members) as ours, two queries per connection.
 // Debounce comes from BENCH_DEBOUNCE_MS (Hocuspocus's default is 2000 ms, at most 10 s).
 //
 // After each store commits, the state vector it covered and the monotonic time are reported to
@@ -36,11 +37,21 @@ const server = new Server({
     const session = await validateSessionToken(pool, token);
     if (!session) throw new Error('unauthorized');
     const name = parseDocumentName(documentName);
-    if (name?.kind !== 'goals') throw new Error('unknown document');
-    const { rowCount } = await pool.query(
-      `SELECT 1 FROM cycles WHERE organisation_id = $1 AND id = $2`,
-      [session.person.organisationId, name.cycleId],
-    );
+    const { organisationId, id: personId } = session.person;
+    const { rowCount } =
+      name?.kind === 'goals'
+        ? await pool.query(`SELECT 1 FROM cycles WHERE organisation_id = $1 AND id = $2`, [
+            organisationId,
+            name.cycleId,
+          ])
+        : name?.kind === 'one-on-one'
+          ? await pool.query(
+              `SELECT 1 FROM one_on_one_series
+                WHERE organisation_id = $1 AND id = $2 AND $3 IN (manager_id, employee_id)
+                  AND ended_at IS NULL`,
+              [organisationId, name.seriesId, personId],
+            )
+          : { rowCount: 0 };
     if (!rowCount) throw new Error('forbidden');
   },
   extensions: [
