@@ -11,6 +11,7 @@ import {
   createSession,
   getSession,
   listSessionsFor,
+  missingProposals,
   openProposals,
   updateSession,
 } from './calibration-sessions.ts';
@@ -284,5 +285,30 @@ describe('calibration sessions', () => {
     expect(
       await listSessionsFor(db.pool, other.org.id, { id: other.people.admin.id, role: 'admin' }),
     ).toEqual([]);
+  });
+
+  it('[CAL41] missing proposals: people without one, grouped by manager, no manager last', async () => {
+    const o = await organisation();
+    const id = await created(o, {
+      population: {
+        kind: 'people',
+        personIds: [o.people.kwame.id, o.people.lena.id, o.people.manager.id],
+      },
+    });
+    await db.pool.query(
+      `INSERT INTO calibration_proposals (organisation_id, session_id, person_id, manager_id,
+                                          rating, potential)
+       VALUES ($1, $2, $3, $4, 3, 'medium')`,
+      [o.org.id, id, o.people.kwame.id, o.people.manager.id],
+    );
+    expect(await missingProposals(db.pool, o.org.id, id)).toEqual([
+      {
+        manager: { id: o.people.manager.id, name: 'Maya Manager' },
+        people: [{ id: o.people.lena.id, name: 'Lena', title: '' }],
+      },
+      { manager: null, people: [{ id: o.people.manager.id, name: 'Maya Manager', title: '' }] },
+    ]);
+    const other = await organisation();
+    expect(await missingProposals(db.pool, other.org.id, id)).toEqual([]);
   });
 });

@@ -474,3 +474,52 @@ export async function openProposals(
     return { ok: true as const, value: { id: sessionId } };
   });
 }
+
+export interface MissingProposals {
+  /** The manager who should propose, or null for people without a manager. */
+  manager: { id: string; name: string } | null;
+  people: SessionPerson[];
+}
+
+/**
+ * CAL41: the people of the population without a proposal (rating and potential) in the
+ * projection of their manager's document (CAL22), grouped by manager, managers by name; people
+ * without a manager last, since nobody can propose for them.
+ */
+export async function missingProposals(
+  db: Queryable,
+  organisationId: string,
+  sessionId: string,
+): Promise<MissingProposals[]> {
+  if (!isUuid(sessionId)) return [];
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    title: string;
+    manager_id: string | null;
+    manager_name: string | null;
+  }>(
+    `SELECT p.id, p.name, p.title, m.id AS manager_id, m.name AS manager_name
+       FROM calibration_population pop
+       JOIN people p ON p.organisation_id = pop.organisation_id AND p.id = pop.person_id
+       LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
+       LEFT JOIN calibration_proposals prop
+         ON prop.session_id = pop.session_id AND prop.person_id = pop.person_id
+      WHERE pop.organisation_id = $1 AND pop.session_id = $2 AND prop.person_id IS NULL
+      ORDER BY m.id IS NULL, lower(m.name), m.id, lower(p.name), p.id`,
+    [organisationId, sessionId],
+  );
+  const groups: MissingProposals[] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    const person = { id: row.id, name: row.name, title: row.title };
+    if (last && (last.manager?.id ?? null) === row.manager_id) last.people.push(person);
+    else {
+      groups.push({
+        manager: row.manager_id ? { id: row.manager_id, name: row.manager_name! } : null,
+        people: [person],
+      });
+    }
+  }
+  return groups;
+}

@@ -192,16 +192,19 @@ describe('calibration session configuration', () => {
     expect(checkTransition('start_session', 'proposals', facilitator, '')).toBeNull();
     expect(checkTransition('finalize', 'in_session', facilitator, '')).toBeNull();
     expect(checkTransition('reopen', 'finalized', facilitator, 'Missed a promotion')).toBeNull();
-    expect(checkTransition('start_session', 'draft', admin, '')).toBe(
+    expect(checkTransition('start_session', 'draft', facilitator, '')).toBe(
       'This session is draft: it cannot go to “in session” from there.',
     );
     expect(checkTransition('finalize', 'finalized', facilitator, '')).toMatch(/cannot go/);
     expect(checkTransition('open_proposals', 'proposals', admin, '')).toMatch(/cannot go/);
   });
 
-  it('[CAL7] only a facilitator finalizes and reopens; nobody else moves the states', () => {
+  it('[CAL7] only a facilitator starts, finalizes and reopens; nobody else moves the states', () => {
     const admin = { isAdmin: true, isFacilitator: false };
     const leader = { isAdmin: false, isFacilitator: false };
+    expect(checkTransition('start_session', 'proposals', admin, '')).toBe(
+      'Only a facilitator of this session can do this.',
+    );
     expect(checkTransition('finalize', 'in_session', admin, '')).toBe(
       'Only a facilitator of this session can do this.',
     );

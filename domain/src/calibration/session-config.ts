@@ -274,8 +274,8 @@ export interface TransitionActor {
 
 /**
  * CAL7: states move draft → proposals → in_session → finalized, and a finalized session may be
- * reopened (back to in_session). An admin or a facilitator opens proposals and starts the
- * session; only a facilitator finalizes and reopens, and reopening needs a reason (CAL9).
+ * reopened (back to in_session). An admin or a facilitator opens proposals; only a facilitator
+ * starts, finalizes and reopens the session (it runs it), and reopening needs a reason (CAL9).
  */
 export function checkTransition(
   transition: Transition,
@@ -287,7 +287,7 @@ export function checkTransition(
   if (current !== step.from) {
     return `This session is ${STATUS_LABELS[current].toLowerCase()}: it cannot go to “${STATUS_LABELS[step.to].toLowerCase()}” from there.`;
   }
-  const facilitatorOnly = transition === 'finalize' || transition === 'reopen';
+  const facilitatorOnly = transition !== 'open_proposals';
   if (facilitatorOnly ? !actor.isFacilitator : !actor.isAdmin && !actor.isFacilitator) {
     return facilitatorOnly
       ? 'Only a facilitator of this session can do this.'
