@@ -303,9 +303,20 @@ test('[ORG18] [ONE4] HR reading on: both members see the banner, HR reads the ag
     }
 
     // The HR admin opens the series: the shared agenda, read-only; no private notes, no mood.
+    // Found from Kwame's page, where his 1:1s are listed while the setting is on.
     const reading = await adminContext.newPage();
-    const response = await reading.goto(sofia.path);
-    expect(response?.status()).toBe(200);
+    await reading.goto(`/people?q=${encodeURIComponent(DEMO_EMPLOYEE_EMAIL)}`);
+    await reading
+      .getByRole('row')
+      .filter({ hasText: DEMO_EMPLOYEE_EMAIL })
+      .getByRole('link')
+      .first()
+      .click();
+    await reading
+      .getByRole('region', { name: '1:1s' })
+      .getByRole('link', { name: `With ${SOFIA}` })
+      .click();
+    await expect(reading).toHaveURL(new RegExp(`${sofia.path}$`));
     await expect(reading.getByText('You are reading this 1:1 as an HR admin')).toBeVisible();
     await expect.poll(() => pointTexts(reading, 'Align')).toContain(`Shared point ${tag}`);
     await expect(reading.getByRole('status').filter({ hasText: 'Read only' })).toBeVisible();
