@@ -1,5 +1,5 @@
-// What the README's screenshot scripts share: a browser page of a given size, signed in as the
-// demo's admin on a running app.
+// What the README's screenshot scripts share: a browser page of a given size, signed in as one of
+// the demo's people (the admin unless told) on a running app.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '@threadline/db/demo';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium-path.ts';
