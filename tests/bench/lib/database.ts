@@ -11,6 +11,7 @@ import {
   type Pool,
 } from '@threadline/db';
 import { createScratchDatabase } from '@threadline/db/scratch-database';
+import { createBenchSeries, type BenchSeries } from './bench-series.ts';
 
 export interface BenchDatabase {
   url: string;
@@ -24,6 +25,9 @@ export interface BenchDatabase {
   cookie: string;
   /** New goal-tree documents, `goals/<cycleId>`. */
   newDocuments(count: number): Promise<string[]>;
+  /** New 1:1 series: their two members (people with a reporting line, each signed in), the
+   *  series' rows, and the history each series' agenda is to have (bench-series.ts). */
+  newSeries(count: number): Promise<BenchSeries[]>;
   /** Where the write-ahead log is now, in bytes since the cluster began. */
   walPosition(): Promise<bigint>;
   databaseBytes(): Promise<number>;
@@ -32,8 +36,9 @@ export interface BenchDatabase {
 
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   const database = await createScratchDatabase('threadline_bench');
-  // Seeding the 5,000-person organisation runs statements past the default timeout.
-  const pool = createPool(database.url, 4, { statementMs: 0 });
+  // No statement deadline (seeding big organisations runs long statements), and a patient
+  // connect: on a loaded machine a fresh connection to the cluster took more than the default.
+  const pool = createPool(database.url, 4, { statementMs: 0, connectMs: 60_000 });
   // Hocuspocus's database extension stores one row per document: its whole state.
   await pool.query(
     `CREATE TABLE bench_hocuspocus_documents (name text PRIMARY KEY, data bytea NOT NULL)`,
@@ -51,6 +56,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const token = generateSessionToken();
   await createSession(pool, token, { id: people[0]!.id, organisationId });
   let cycles = 0;
+  let seriesBatches = 0;
 
   return {
     url: database.url,
@@ -71,6 +77,9 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
         [organisationId, first, first + count - 1],
       );
       return rows.map((row) => `goals/${row.id}`);
+    },
+    newSeries(count) {
+      return createBenchSeries(pool, organisationId, count, seriesBatches++);
     },
     async walPosition() {
       const { rows } = await pool.query<{ bytes: string }>(

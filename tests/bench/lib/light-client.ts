@@ -37,6 +37,9 @@ const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 export interface LightClientOptions {
   /** Applies the document the server sends at sync into this replica (writers need it). */
   doc?: Y.Doc;
+  /** Also applies live updates to `doc`, as a provider would (a writer that builds on others'
+   *  edits); by default only the initial sync is applied. */
+  applyLive?: boolean;
   /** Each live update frame, raw (for markers); not called for the initial sync. */
   onUpdate?: (frame: Uint8Array) => void;
   /** Ours: the server's durable state vector after each commit. */
@@ -169,6 +172,9 @@ export class LightClient {
         }
         if (step === UPDATE) {
           this.#options.onUpdate?.(frame);
+          if (this.#options.applyLive && this.#options.doc) {
+            Y.applyUpdate(this.#options.doc, decoding.readVarUint8Array(decoder), this);
+          }
           return;
         }
         const payload = decoding.readVarUint8Array(decoder);

@@ -12,7 +12,7 @@ export interface RunFigures {
   editsPerSecond: number;
   deliveryP50: number;
   deliveryP99: number;
-  /** Deliveries that arrived, over those expected (edits × receivers). */
+  /** Deliveries that arrived, over those expected (edits that carry a marker × receivers). */
   completeness: number;
   serverCpuShare: number;
   /** Server CPU time per delivery (edit × receiver), presence traffic included. */
@@ -128,7 +128,8 @@ export async function measureRun(
       editsPerSecond: edits.edits / seconds,
       deliveryP50: deliveries.p50,
       deliveryP99: deliveries.p99,
-      completeness: expected === 0 ? NaN : edits.delivered / expected,
+      completeness:
+        edits.marked === 0 ? NaN : edits.delivered / (edits.marked * load.receiversPerEdit),
       serverCpuShare: cpuMs / (to - from),
       cpuMicrosPerDelivery: perDelivery(cpuMs),
       systemCpuMicrosPerDelivery: perDelivery(systemMs),

@@ -1,18 +1,18 @@
-// Rooms of people editing documents: the engine behind the agenda, workshop, calibration,
-// fan-out and rate-sweep workloads. A room is a goal-tree document, where each writer types into
-// the description of a goal of its own (one edit = a few characters carrying a marker), or a
-// calibration board, where each writer moves cards (one edit = one move, its justification
-// carrying the marker); each client may send presence. One timer drives every client, so thousands fit in one process.
+// Rooms of people editing one document each: the engine behind the agenda, workshop, calibration,
+// fan-out and rate-sweep workloads. What a room holds and how its writers edit it is the room
+// content's (room-content.ts): goal trees, where each writer types into the description of a goal
+// of its own, or real 1:1 agendas, where both members edit today's meeting. An edit that writes
+// text carries a marker; each client may send presence. One timer drives every client, so
+// thousands fit in one process.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { BenchDatabase } from './database.ts';
-import { moveRandomCard, newCalibrationBoards } from './board-docs.ts';
-import { addBenchGoals, typeInDescription } from './goal-docs.ts';
 import { connectMany, LightClient, type Endpoint } from './light-client.ts';
 import { formatMarker } from './markers.ts';
 import type { ServerProcess } from './server-process.ts';
 import { EditTracker, monotonicMs } from './tracker.ts';
+import { openRoomContent, type RoomContentKind } from './room-content.ts';
 
 export interface RoomShape {
   rooms: number;
@@ -25,16 +25,16 @@ export interface RoomShape {
   bursts: boolean;
   /** Each client sends its presence (cursor) once a second. */
   presence: boolean;
-  /** Rooms are calibration boards of this many cards, and each edit moves a card (with its
-   *  justification) instead of typing in a goal's description. */
-  board?: { cards: number };
+  /** What each room holds: a goal tree unless said otherwise. */
+  content?: RoomContentKind;
 }
 
 interface Writer {
   index: number;
   client: LightClient;
   doc: Y.Doc;
-  goalId: string;
+  /** Makes the writer's next edit; true when its update carries the marker. */
+  edit: (marker: string) => boolean;
   room: number;
   nextEditAt: number;
   burstUntil: number;
@@ -54,49 +54,10 @@ const BURST_INTERVAL_MS = 100;
 const BURST_CHANCE_PER_SECOND = 1 / 30;
 const TICK_MS = 5;
 
-/** Seeds each room's board with its cards, for servers that do not build boards (not ours). */
-async function seedBoards(endpoint: Endpoint, documents: string[], initial: Uint8Array) {
-  for (const name of documents) {
-    const seeder = await new LightClient(endpoint, name, { doc: new Y.Doc() }).connect();
-    seeder.sendUpdate(initial);
-    await seeder.roundTrip();
-    seeder.close();
-  }
-}
-
-/** Seeds each room's document with one goal per writer; returns the goal ids per room. */
-async function seedRooms(
-  endpoint: Endpoint,
-  documents: string[],
-  writersPerRoom: number,
-  personId: string,
-): Promise<string[][]> {
-  const goals: string[][] = new Array(documents.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(20, documents.length) }, async () => {
-      while (next < documents.length) {
-        const room = next++;
-        const doc = new Y.Doc();
-        const seeder = await new LightClient(endpoint, documents[room]!, { doc }).connect();
-        const before = Y.encodeStateVector(doc);
-        goals[room] = addBenchGoals(doc, writersPerRoom, personId);
-        seeder.sendUpdate(Y.encodeStateAsUpdate(doc, before));
-        await seeder.roundTrip();
-        seeder.close();
-      }
-    }),
-  );
-  return goals;
-}
-
 export class RoomLoad {
   readonly tracker = new EditTracker();
   readonly shape: RoomShape;
   readonly documents: string[];
-  /** The cards of every board (calibration rooms), and who moves them. */
-  #cards: string[] = [];
-  #personId = '';
   readonly #writers: Writer[] = [];
   readonly #members: Member[] = [];
   #writersByDocument = new Map<string, Writer[]>();
@@ -118,30 +79,9 @@ export class RoomLoad {
     shape: RoomShape,
     server: ServerProcess,
   ): Promise<RoomLoad> {
-    let documents: string[];
-    let goals: string[][];
-    let cards: string[] = [];
-    if (shape.board) {
-      const ours = endpoint.protocol === 'ours';
-      const boards = await newCalibrationBoards(
-        database.pool,
-        database.organisationId,
-        database.personId,
-        shape.rooms,
-        shape.board.cards,
-        ours,
-      );
-      documents = boards.names;
-      cards = boards.cardIds;
-      if (!ours) await seedBoards(endpoint, documents, boards.initial);
-      goals = documents.map(() => []);
-    } else {
-      documents = await database.newDocuments(shape.rooms);
-      goals = await seedRooms(endpoint, documents, shape.writersPerRoom, database.personId);
-    }
+    const content = await openRoomContent(shape.content ?? 'goal-tree', endpoint, database, shape);
+    const { documents } = content;
     const load = new RoomLoad(shape, documents);
-    load.#cards = cards;
-    load.#personId = database.personId;
     const total = shape.rooms * shape.clientsPerRoom;
     const now = monotonicMs();
     await connectMany(total, (index) => {
@@ -150,8 +90,9 @@ export class RoomLoad {
       const isWriter = position < shape.writersPerRoom;
       const doc = isWriter ? new Y.Doc() : undefined;
       let writer: Writer | undefined;
-      const client = new LightClient(endpoint, documents[room]!, {
+      const client = new LightClient(content.endpointFor(room, position), documents[room]!, {
         doc,
+        applyLive: content.applyLive,
         onUpdate: (frame) => load.tracker.receive(index, frame),
         onAck: isWriter
           ? (vector) => load.#durable(writer!, vector, monotonicMs(), true)
@@ -162,7 +103,7 @@ export class RoomLoad {
           index,
           client,
           doc: doc!,
-          goalId: goals[room]![position] ?? '',
+          edit: content.editorFor(room, position, doc!),
           room,
           nextEditAt: now + Math.random() * 1000,
           burstUntil: 0,
@@ -265,12 +206,9 @@ export class RoomLoad {
     let update: Uint8Array | undefined;
     const capture = (u: Uint8Array) => (update = u);
     writer.doc.on('update', capture);
-    if (this.shape.board) {
-      moveRandomCard(writer.doc, this.#cards, this.#personId, `Calibrated ${formatMarker(seq)}`);
-    } else {
-      typeInDescription(writer.doc, writer.goalId, `${formatMarker(seq)} `);
-    }
+    const marked = writer.edit(formatMarker(seq));
     writer.doc.off('update', capture);
+    if (!marked) this.tracker.unmarked(seq);
     const clock = Y.getState(writer.doc.store, writer.doc.clientID);
     writer.pending.push({ clock, seq });
     this.tracker.sent(seq);

@@ -13,6 +13,8 @@ export class EditTracker {
   #delivered = new Uint16Array(1 << 16);
   #durableAt = new Float64Array(1 << 16);
   #confirmed = new Uint8Array(1 << 16);
+  /** Edits whose update carries no marker (a tick, a reorder): their deliveries go unseen. */
+  #unmarked = new Uint8Array(1 << 16);
   #next = 0;
   /** Delivery samples: when the edit was sent, and how long it took to arrive. */
   readonly deliverySent = new Samples();
@@ -51,6 +53,11 @@ export class EditTracker {
     });
   }
 
+  /** The edit's update carries no marker, so no receiver can report it. */
+  unmarked(seq: number) {
+    this.#unmarked[seq] = 1;
+  }
+
   /** The writer was told the edit is saved (ours: ack; Hocuspocus: sync status; y-websocket's
    *  server says nothing, so: the frame was sent). */
   confirm(seq: number) {
@@ -81,10 +88,11 @@ export class EditTracker {
     return latencies;
   }
 
-  /** Edits sent in [from, to): how many, how many deliveries they got, their durable latencies
-   *  and how many never became durable. */
+  /** Edits sent in [from, to): how many (and how many carried a marker), how many deliveries
+   *  they got, their durable latencies and how many never became durable. */
   editsSentBetween(from: number, to: number) {
     let edits = 0;
+    let marked = 0;
     let delivered = 0;
     let notDurable = 0;
     const durable: number[] = [];
@@ -92,12 +100,13 @@ export class EditTracker {
       const at = this.#sentAt[seq]!;
       if (at < from || at >= to) continue;
       edits++;
+      if (this.#unmarked[seq] === 0) marked++;
       delivered += this.#delivered[seq]!;
       const durableAt = this.#durableAt[seq]!;
       if (durableAt === 0) notDurable++;
       else durable.push(durableAt - at);
     }
-    return { edits, delivered, durable, notDurable };
+    return { edits, marked, delivered, durable, notDurable };
   }
 
   #grow() {
@@ -115,5 +124,6 @@ export class EditTracker {
     this.#delivered = grow(this.#delivered, (n) => new Uint16Array(n));
     this.#durableAt = grow(this.#durableAt, (n) => new Float64Array(n));
     this.#confirmed = grow(this.#confirmed, (n) => new Uint8Array(n));
+    this.#unmarked = grow(this.#unmarked, (n) => new Uint8Array(n));
   }
 }

@@ -1,6 +1,7 @@
 // Hocuspocus 4 as its documentation sets it up with a database: the Database extension fetching
 // and storing the whole document state in one row per document, in the same Postgres as ours.
-// Authentication checks the same session token and cycle as ours (two queries per connection).
+// Authentication checks the same session token and cycle (a 1:1 agenda: its series and that the
+// person is one of its two members) as ours, two queries per connection.
 // Debounce comes from BENCH_DEBOUNCE_MS (Hocuspocus's default is 2000 ms, at most 10 s).
 //
 // After each store commits, the state vector it covered and the monotonic time are reported to
@@ -36,18 +37,27 @@ const server = new Server({
     const session = await validateSessionToken(pool, token);
     if (!session) throw new Error('unauthorized');
     const name = parseDocumentName(documentName);
-    // The same one-row check ours makes for the kinds the workloads open (goal trees and, for
-    // the calibration workload, boards), so both servers do comparable work per connection.
-    let check: [string, string];
+    // The same one-row check ours makes for the kinds the workloads open (goal trees, 1:1
+    // agendas for their members, calibration boards), so both servers do comparable work per
+    // connection.
+    const { organisationId, id: personId } = session.person;
+    let check: [string, unknown[]];
     if (name?.kind === 'goals') {
-      check = ['SELECT 1 FROM cycles WHERE organisation_id = $1 AND id = $2', name.cycleId];
+      check = ['SELECT 1 FROM cycles WHERE organisation_id = $1 AND id = $2', [name.cycleId]];
+    } else if (name?.kind === 'one-on-one') {
+      check = [
+        `SELECT 1 FROM one_on_one_series
+          WHERE organisation_id = $1 AND id = $2 AND $3 IN (manager_id, employee_id)
+            AND ended_at IS NULL`,
+        [name.seriesId, personId],
+      ];
     } else if (name?.kind === 'calibration') {
       check = [
         'SELECT 1 FROM calibration_sessions WHERE organisation_id = $1 AND id = $2',
-        name.sessionId,
+        [name.sessionId],
       ];
     } else throw new Error('unknown document');
-    const { rowCount } = await pool.query(check[0], [session.person.organisationId, check[1]]);
+    const { rowCount } = await pool.query(check[0], [organisationId, ...check[1]]);
     if (!rowCount) throw new Error('forbidden');
   },
   extensions: [

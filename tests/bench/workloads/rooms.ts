@@ -1,7 +1,6 @@
 // The product's shapes of collaboration, each a set of rooms editing at once: 1:1 agendas (two
-// people), goal workshops (five), calibration sessions (forty people moving cards on a 500-card
-// board); and fan-out, one writer and
-// hundreds of readers. Every editor types about once a second with occasional bursts of ten a
+// people, a real series each: room-content.ts), goal workshops (five), calibration sessions
+// (forty people moving cards on a 500-card board); and fan-out, one writer and hundreds of readers. Every editor types about once a second with occasional bursts of ten a
 // second, and moves its cursor (presence) once a second.
 import type { BenchContext } from '../lib/context.ts';
 import { timedRuns, type TimedResult } from '../lib/measure.ts';
@@ -24,6 +23,7 @@ export const ROOM_WORKLOADS: readonly RoomWorkload[] = [
       clientsPerRoom: 2,
       writersPerRoom: 2,
       ...editors,
+      content: 'agenda',
     }),
   },
   {
@@ -45,7 +45,7 @@ export const ROOM_WORKLOADS: readonly RoomWorkload[] = [
       clientsPerRoom: 40,
       writersPerRoom: 40,
       ...editors,
-      board: { cards: 500 },
+      content: 'calibration-board',
     }),
   },
   {
