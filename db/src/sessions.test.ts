@@ -41,6 +41,7 @@ describe('sessions', () => {
       id: person.id,
       organisationId: org.id,
       organisationName: org.name,
+      organisationLocale: null,
       name: person.name,
       email: person.email,
       role: 'member',

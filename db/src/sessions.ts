@@ -18,6 +18,8 @@ export interface SessionPerson {
   id: string;
   organisationId: string;
   organisationName: string;
+  /** ORG19: the locale dates are written in, or null for each reader's browser language. */
+  organisationLocale: string | null;
   name: string;
   email: string;
   role: Role;
@@ -77,6 +79,7 @@ interface SessionRow {
   role: Role;
   status: string;
   organisation_name: string;
+  organisation_locale: string | null;
 }
 
 /**
@@ -91,7 +94,8 @@ export async function validateSessionToken(
   const id = hashToken(token);
   const { rows } = await db.query<SessionRow>(
     `SELECT s.id, s.person_id, s.organisation_id, s.expires_at,
-            p.name, p.email, p.role, p.status, o.name AS organisation_name
+            p.name, p.email, p.role, p.status, o.name AS organisation_name,
+            o.locale AS organisation_locale
        FROM sessions s
        JOIN people p ON p.id = s.person_id AND p.organisation_id = s.organisation_id
        JOIN organisations o ON o.id = s.organisation_id
@@ -121,6 +125,7 @@ export async function validateSessionToken(
       id: row.person_id,
       organisationId: row.organisation_id,
       organisationName: row.organisation_name,
+      organisationLocale: row.organisation_locale,
       name: row.name,
       email: row.email,
       role: row.role,

@@ -154,3 +154,100 @@ test("the administration pages (teams, cycles, import) and one's account fit the
   await page.goto('/people/teams');
   await expect(page.getByRole('button', { name: 'Actions for Engineering' })).toBeInViewport();
 });
+
+test('the goal tree fits the screen: each title on its own line, over its progress and health', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_EMPLOYEE_EMAIL);
+  await page.goto('/goals?show=everything');
+  const row = page.locator('[data-goal-id]').first();
+  await expect(row).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  const title = await row.locator('.title').boundingBox();
+  const progress = await row.getByText(/\d+%/).boundingBox();
+  expect(progress!.y, 'the progress is under the title').toBeGreaterThanOrEqual(
+    title!.y + title!.height - 1,
+  );
+  expect(title!.x + title!.width).toBeLessThanOrEqual(PHONE.width);
+  // Owner, team and clarity are in the goal's details, not squeezed into the row.
+  await expect(row.locator('.col-owner')).toBeHidden();
+  await expect(row.locator('.col-clarity')).toBeHidden();
+});
+
+test('the goal filters are behind a Filters button, in a sheet that says how many are on', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_EMPLOYEE_EMAIL);
+  await page.goto('/goals?show=everything');
+  await expect(page.locator('[data-goal-id]').first()).toBeVisible();
+  await expect(page.getByLabel('Search titles')).toHaveCount(0);
+  const filtersButton = page.getByRole('button', { name: /^Filters/ });
+  await expect(filtersButton).toHaveAccessibleName('Filters');
+  await filtersButton.click();
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await expect(sheet.getByLabel('Search titles')).toBeVisible();
+  await expect(sheet.getByText('Stale only')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await sheet.getByLabel('Search titles').fill('engagement');
+  await expect(sheet.getByRole('status')).toContainText(/\d+\s+goals? match/);
+  await expectNoAxeViolations(page);
+  await sheet.getByRole('button', { name: 'Done' }).click();
+  await expect(sheet).toHaveCount(0);
+  await expect(filtersButton).toBeFocused();
+  await expect(filtersButton).toHaveAccessibleName('Filters (1 on)');
+  // The tree shows what the filter found, and the way to clear it is on screen.
+  await expect(page.locator('[data-goal-id] .title').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(filtersButton).toHaveAccessibleName('Filters');
+  await expectNoSidewaysScroll(page);
+});
+
+test("a goal's details open in a full-screen sheet that closes back to its row, by touch and by keyboard", async ({
+  page,
+}) => {
+  await signIn(page, DEMO_EMPLOYEE_EMAIL);
+  await page.goto('/goals?show=everything');
+  const row = page.locator('[data-goal-id]').first();
+  const title = (await row.locator('.title').textContent())!.trim();
+  await row.locator('.title').click();
+  const sheet = page.getByRole('dialog', { name: 'Goal details' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByLabel('Title', { exact: true })).toHaveValue(title);
+  expect(await sheet.boundingBox()).toEqual({ x: 0, y: 0, ...PHONE });
+  const back = sheet.getByRole('button', { name: 'Back to goals' });
+  await expect(back).toBeFocused();
+  await expectNoSidewaysScroll(page);
+  expect(await sheet.evaluate((element) => element.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await expectNoAxeViolations(page);
+  await back.click();
+  await expect(sheet).toHaveCount(0);
+  await expect(row).toBeFocused();
+  await expect(row).toHaveAttribute('aria-selected', 'false');
+
+  // The keyboard: Enter on the row opens it, Tab stays inside, Escape closes it onto the row.
+  await page.keyboard.press('Enter');
+  await expect(sheet).toBeVisible();
+  await expect(back).toBeFocused();
+  for (let step = 0; step < 4; step++) {
+    await page.keyboard.press('Tab');
+    expect(await sheet.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(row).toBeFocused();
+});
+
+test('growing past phone width puts the open goal beside the tree again, and the filters back', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_EMPLOYEE_EMAIL);
+  await page.goto('/goals?show=everything');
+  await page.locator('[data-goal-id] .title').first().click();
+  await expect(page.getByRole('dialog', { name: 'Goal details' })).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Goal details' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Search titles')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
+});

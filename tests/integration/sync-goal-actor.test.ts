@@ -17,6 +17,7 @@ const session = (person: PersonFixture): SessionPerson => ({
   id: person.id,
   organisationId: person.organisationId,
   organisationName: 'Acme',
+  organisationLocale: null,
   name: person.name,
   email: person.email,
   role: 'member',

@@ -165,6 +165,7 @@ describe('revocation', () => {
         id: who.personId,
         organisationId: org.organisationId,
         organisationName: 'Acme',
+        organisationLocale: null,
         name: 'Someone',
         email: 'someone@example.test',
         role: 'member',

@@ -68,3 +68,79 @@ export async function createSeries(
   );
   return rows[0]!.id;
 }
+
+/** The default five-point scale and bands of a calibration session. */
+export const FIVE_POINT_SESSION = {
+  scale: [1, 2, 3, 4, 5].map((value) => ({ value, label: `Rating ${value}` })),
+  bands: { low: [1, 2], medium: [3], high: [4, 5] },
+  guideline: { 1: 10, 2: 20, 3: 40, 4: 20, 5: 10 },
+};
+
+/** A calibration session in a new cycle, with its participants and population. */
+export async function createCalibrationSession(
+  db: Queryable,
+  organisationId: string,
+  fields: {
+    status?: 'draft' | 'proposals' | 'in_session' | 'finalized';
+    participants?: { personId: string; role: 'leader' | 'facilitator' }[];
+    population?: string[];
+  } = {},
+): Promise<{ id: string; cycleId: string }> {
+  const cycle = await db.query<{ id: string }>(
+    `INSERT INTO cycles (organisation_id, name, starts_on, ends_on)
+     VALUES ($1, 'Cycle ' || gen_random_uuid(), '2026-07-01', '2026-12-31') RETURNING id`,
+    [organisationId],
+  );
+  const cycleId = cycle.rows[0]!.id;
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO calibration_sessions (organisation_id, cycle_id, name, status, scale,
+                                       performance_bands, guideline)
+     VALUES ($1, $2, 'Engineering H2', $3, $4, $5, $6) RETURNING id`,
+    [
+      organisationId,
+      cycleId,
+      fields.status ?? 'proposals',
+      JSON.stringify(FIVE_POINT_SESSION.scale),
+      JSON.stringify(FIVE_POINT_SESSION.bands),
+      JSON.stringify(FIVE_POINT_SESSION.guideline),
+    ],
+  );
+  const id = rows[0]!.id;
+  for (const { personId, role } of fields.participants ?? []) {
+    await db.query(
+      `INSERT INTO calibration_participants (organisation_id, session_id, person_id, role)
+       VALUES ($1, $2, $3, $4)`,
+      [organisationId, id, personId, role],
+    );
+  }
+  if ((fields.population ?? []).length > 0) {
+    await db.query(
+      `INSERT INTO calibration_population (organisation_id, session_id, person_id)
+       SELECT $1, $2, unnest($3::uuid[])`,
+      [organisationId, id, fields.population],
+    );
+  }
+  return { id, cycleId };
+}
+
+/** A projected proposal (what the proposals document's projector writes). */
+export async function createProposal(
+  db: Queryable,
+  organisationId: string,
+  sessionId: string,
+  proposal: { personId: string; managerId: string; rating: number; potential: string },
+) {
+  await db.query(
+    `INSERT INTO calibration_proposals (organisation_id, session_id, person_id, manager_id, rating,
+                                        potential, rationale)
+     VALUES ($1, $2, $3, $4, $5, $6, 'Proposed')`,
+    [
+      organisationId,
+      sessionId,
+      proposal.personId,
+      proposal.managerId,
+      proposal.rating,
+      proposal.potential,
+    ],
+  );
+}

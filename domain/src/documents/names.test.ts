@@ -11,6 +11,10 @@ describe('document names', () => {
     [`one-on-one-mood/${A}`, { kind: 'one-on-one-mood', seriesId: A }],
     [`private-notes/${A}/${B}`, { kind: 'private-notes', seriesId: A, personId: B }],
     [`calibration/${B}`, { kind: 'calibration', sessionId: B }],
+    [
+      `calibration-proposals/${B}/${A}`,
+      { kind: 'calibration-proposals', sessionId: B, managerId: A },
+    ],
   ])('[SYNC1] parses %s and formats it back to the same name', (name, parsed) => {
     expect(parseDocumentName(name)).toEqual(parsed);
     expect(formatDocumentName(parsed)).toBe(name);
@@ -27,6 +31,9 @@ describe('document names', () => {
     'goals/not-a-uuid',
     `private-notes/${A}`,
     `private-notes/${A}/${B}/${A}`,
+    `calibration/${A}/${B}`,
+    `calibration-proposals/${A}`,
+    `calibration-proposals/${A}/${B}/${A}`,
     `calendar/${A}`,
     `/goals/${A}`,
     `goals/../${A}`,

@@ -13,7 +13,9 @@ export type DocumentName =
   /** One person's private notes for one 1:1 series. */
   | { kind: 'private-notes'; seriesId: string; personId: string }
   /** The board of one calibration session. */
-  | { kind: 'calibration'; sessionId: string };
+  | { kind: 'calibration'; sessionId: string }
+  /** One manager's proposals for their reports in one calibration session (CAL10). */
+  | { kind: 'calibration-proposals'; sessionId: string; managerId: string };
 
 /** The kinds of document, by the first segment of their names. */
 export type DocumentKindName = DocumentName['kind'];
@@ -36,6 +38,8 @@ export function parseDocumentName(name: string): DocumentName | null {
       return ids.length === 1 ? { kind, sessionId: first } : null;
     case 'private-notes':
       return ids.length === 2 && second ? { kind, seriesId: first, personId: second } : null;
+    case 'calibration-proposals':
+      return ids.length === 2 && second ? { kind, sessionId: first, managerId: second } : null;
     default:
       return null;
   }
@@ -53,5 +57,7 @@ export function formatDocumentName(name: DocumentName): string {
       return `private-notes/${name.seriesId}/${name.personId}`;
     case 'calibration':
       return `calibration/${name.sessionId}`;
+    case 'calibration-proposals':
+      return `calibration-proposals/${name.sessionId}/${name.managerId}`;
   }
 }

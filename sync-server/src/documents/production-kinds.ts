@@ -1,7 +1,8 @@
 // The document kinds the sync server serves: the one place a kind is registered. A name whose
-// kind is not here (a calibration board, until it is built) is closed with 4404 (SYNC3). Adding
-// a kind: CONTRIBUTING.md, "A new document kind".
+// kind is not here is closed with 4404 (SYNC3). Adding a kind: CONTRIBUTING.md, "A new document
+// kind".
 import type { DocumentKinds } from './document-kind.ts';
+import { boardKind, proposalsKind } from './calibration/kinds.ts';
 import { goalTreeKind } from './goals/kind.ts';
 import { agendaKind, moodKind, privateNotesKind } from './one-on-ones/kinds.ts';
 
@@ -10,4 +11,6 @@ export const PRODUCTION_KINDS: DocumentKinds = {
   'one-on-one': agendaKind,
   'private-notes': privateNotesKind,
   'one-on-one-mood': moodKind,
+  calibration: boardKind,
+  'calibration-proposals': proposalsKind,
 };

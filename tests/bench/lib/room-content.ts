@@ -4,16 +4,22 @@
 //   1:1 agenda one real series per room (`one-on-one/<seriesId>`, its row in Postgres), its two
 //              members signed in as themselves, the agenda's demo history in each server's
 //              storage, then both editing today's meeting (agenda-docs.ts) with what the other
-//              did applied to their replica, as a provider would.
+//              did applied to their replica, as a provider would;
+//   calibration board  one real session in session per room (`calibration/<sessionId>`, 500 cards),
+//              built as starting a session builds it (other servers get its first update through a
+//              client), each writer moving a random card with a justification (board-docs.ts).
 import * as Y from 'yjs';
 import { appendToDocumentLog, type DocumentLogRow } from '@threadline/db/document-log';
 import { AgendaEditor } from './agenda-docs.ts';
+import { moveRandomCard, newCalibrationBoards } from './board-docs.ts';
 import type { BenchSeries } from './bench-series.ts';
 import type { BenchDatabase } from './database.ts';
 import { addBenchGoals, typeInDescription } from './goal-docs.ts';
 import { LightClient, type Endpoint } from './light-client.ts';
 
-export type RoomContentKind = 'goal-tree' | 'agenda';
+export type RoomContentKind = 'goal-tree' | 'agenda' | 'calibration-board';
+
+const BOARD_CARDS = 500;
 
 export interface RoomContent {
   documents: string[];
@@ -143,6 +149,41 @@ async function storeHistories(endpoint: Endpoint, database: BenchDatabase, serie
   });
 }
 
+async function boardRooms(
+  endpoint: Endpoint,
+  database: BenchDatabase,
+  rooms: number,
+): Promise<RoomContent> {
+  const ours = endpoint.protocol === 'ours';
+  const boards = await newCalibrationBoards(
+    database.pool,
+    database.organisationId,
+    database.personId,
+    rooms,
+    BOARD_CARDS,
+    ours,
+  );
+  if (!ours) {
+    await eachRoom(rooms, async (room) => {
+      const seeder = await new LightClient(endpoint, boards.names[room]!, {
+        doc: new Y.Doc(),
+      }).connect();
+      seeder.sendUpdate(boards.initial);
+      await seeder.roundTrip();
+      seeder.close();
+    });
+  }
+  return {
+    documents: boards.names,
+    endpointFor: () => endpoint,
+    applyLive: false,
+    editorFor: (_room, _position, doc) => (marker) => {
+      moveRandomCard(doc, boards.cardIds, database.personId, `Calibrated ${marker}`);
+      return true;
+    },
+  };
+}
+
 /** Creates and seeds the rooms' documents. */
 export function openRoomContent(
   kind: RoomContentKind,
@@ -150,7 +191,12 @@ export function openRoomContent(
   database: BenchDatabase,
   shape: { rooms: number; clientsPerRoom: number; writersPerRoom: number },
 ): Promise<RoomContent> {
-  return kind === 'agenda'
-    ? agendaRooms(endpoint, database, shape.rooms, shape.clientsPerRoom)
-    : goalTreeRooms(endpoint, database, shape.rooms, shape.writersPerRoom);
+  switch (kind) {
+    case 'agenda':
+      return agendaRooms(endpoint, database, shape.rooms, shape.clientsPerRoom);
+    case 'calibration-board':
+      return boardRooms(endpoint, database, shape.rooms);
+    case 'goal-tree':
+      return goalTreeRooms(endpoint, database, shape.rooms, shape.writersPerRoom);
+  }
 }

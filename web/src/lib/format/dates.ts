@@ -1,10 +1,12 @@
-// Dates as every page shows them: one locale for all of them, so a goal's due date, its history
-// and a person's hire date read alike. There is no organisation locale setting yet, so the locale
-// is the runtime's: the browser's (as its native date inputs use), and on the server the process's
-// (`locale` lets a test, or a later organisation setting, choose).
+// Dates as every page shows them: one locale for all of them, so a goal's due date, its history,
+// a person's hire date and a 1:1's meetings read alike (ORG19). The locale is the page's
+// (locale.ts: the organisation's, else the reader's browser language); `locale` lets a test choose.
+import { pageLocale } from './locale.ts';
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function format(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
+/** One Intl.DateTimeFormat per locale and options, kept: building one costs more than using it. */
+export function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let found = formats.get(key);
   if (!found) {
@@ -15,15 +17,15 @@ function format(locale: string | undefined, options: Intl.DateTimeFormatOptions)
 }
 
 /** A calendar day stored as 'YYYY-MM-DD', shown as that day wherever the reader is. */
-export function formatDay(day: string, locale?: string): string {
+export function formatDay(day: string, locale = pageLocale()): string {
   const time = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(time)) return day;
-  return format(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(time);
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(time);
 }
 
 /** A moment, in the reader's time zone, with its time of day. */
-export function formatDateTime(value: Date | string, locale?: string): string {
+export function formatDateTime(value: Date | string, locale = pageLocale()): string {
   const time = new Date(value).getTime();
   if (Number.isNaN(time)) return String(value);
-  return format(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readTree } from '@threadline/domain/goals/document';
 import { treeDoc, uuid } from '@threadline/domain/goals/testing';
 import type { GoalFacts } from './goal-facts.ts';
-import { applyFilter, isFiltering, keepShown, NO_FILTER } from './tree-filter.ts';
+import {
+  activeFilterCount,
+  applyFilter,
+  isFiltering,
+  keepShown,
+  NO_FILTER,
+} from './tree-filter.ts';
 
 const { goals, tree } = readTree(
   treeDoc([
@@ -28,6 +34,21 @@ describe('search and filters', () => {
     expect(isFiltering(NO_FILTER)).toBe(false);
     expect(isFiltering({ ...NO_FILTER, search: '  ' })).toBe(false);
     expect(isFiltering({ ...NO_FILTER, staleOnly: true })).toBe(true);
+  });
+
+  it('counts the criteria set, a blank search not among them', () => {
+    expect(activeFilterCount(NO_FILTER)).toBe(0);
+    expect(activeFilterCount({ ...NO_FILTER, search: ' ', health: 'none' })).toBe(1);
+    expect(
+      activeFilterCount({
+        search: 'churn',
+        teamId: 't',
+        ownerId: 'p',
+        health: 'red',
+        staleOnly: true,
+        state: 'active',
+      }),
+    ).toBe(6);
   });
 
   it('finds titles case-insensitively and keeps the path to each match', () => {

@@ -25,14 +25,19 @@ export const NO_FILTER: TreeFilter = {
 };
 
 export function isFiltering(filter: TreeFilter): boolean {
-  return (
-    filter.search.trim() !== '' ||
-    filter.teamId !== null ||
-    filter.ownerId !== null ||
-    filter.health !== null ||
-    filter.staleOnly ||
-    filter.state !== null
-  );
+  return activeFilterCount(filter) > 0;
+}
+
+/** How many criteria are set: what the Filters button shows at phone width, where they are hidden. */
+export function activeFilterCount(filter: TreeFilter): number {
+  return [
+    filter.search.trim() !== '',
+    filter.teamId !== null,
+    filter.ownerId !== null,
+    filter.health !== null,
+    filter.staleOnly,
+    filter.state !== null,
+  ].filter(Boolean).length;
 }
 
 /** Whether one goal passes every filter. `facts` is only asked for when health or stale filter. */

@@ -16,12 +16,14 @@ export class VirtualRows {
   readonly #virtualizer: Virtualizer<HTMLElement, HTMLElement>;
   readonly #options: VirtualizerOptions<HTMLElement, HTMLElement>;
   #element: HTMLElement | null = null;
+  #rowHeight: number;
 
   constructor(rowHeight: number, overscan = 8) {
+    this.#rowHeight = rowHeight;
     this.#options = {
       count: 0,
       getScrollElement: () => this.#element,
-      estimateSize: () => rowHeight,
+      estimateSize: () => this.#rowHeight,
       overscan,
       scrollToFn: elementScroll,
       observeElementRect,
@@ -46,6 +48,15 @@ export class VirtualRows {
   /** Call when the number of rows changes. */
   setCount(count: number) {
     this.#virtualizer.setOptions({ ...this.#options, count });
+    this.#virtualizer._willUpdate();
+    this.#refresh(this.#virtualizer);
+  }
+
+  /** Call when the rows' height changes (a two-line row at phone width): every row moves. */
+  setRowHeight(rowHeight: number) {
+    if (rowHeight === this.#rowHeight) return;
+    this.#rowHeight = rowHeight;
+    this.#virtualizer.measure();
     this.#virtualizer._willUpdate();
     this.#refresh(this.#virtualizer);
   }

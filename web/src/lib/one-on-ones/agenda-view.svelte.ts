@@ -38,7 +38,7 @@ import {
   pointsOf,
 } from '@threadline/domain/one-on-ones/shape';
 import { observeY } from '$lib/sync/reactive-y.svelte';
-import { notesText } from './notes-text.ts';
+import { notesText } from '@threadline/domain/one-on-ones/notes-text';
 import { keyboardMoveTarget, type PointSpot } from './point-moves.ts';
 
 /** An action item as a meeting shows it (ONE11, ONE12). */

@@ -1,5 +1,6 @@
 // The plain text of a meeting's notes (a Y.XmlFragment as the rich-text editor keeps it), for the
-// timeline's search: the words of every text node, blocks separated by a space.
+// timeline's search and the agenda's history (ONE16): the words of every text node, blocks
+// separated by a space.
 import * as Y from 'yjs';
 
 export function notesText(fragment: Y.XmlFragment | Y.XmlElement): string {
