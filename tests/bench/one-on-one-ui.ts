@@ -10,12 +10,14 @@
 //                                                     organisation with slug `scale`)
 //
 // Writes tests/bench/one-on-one-ui.results.md and prints the same table. ONE_ON_ONE_UI_PROFILE=
-// cold|warm|typing prints a CPU profile's top self times of that step (the second run's).
+// cold|warm|typing prints a CPU profile's top self times of that step (the second run's);
+// ONE_ON_ONE_UI_MARKS=1 prints each open's User Timing marks.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createPool } from '@threadline/db';
 import { findFreePort } from '@threadline/db/free-port';
+import { migrate } from '@threadline/db/migrate';
 import { createScratchDatabase } from '@threadline/db/scratch-database';
 import { seedOrganisation } from '@threadline/db/seed';
 import { startServices } from '../../scripts/lib/services.ts';
@@ -40,7 +42,9 @@ const log = (line: string) => console.log(`[one-on-one-ui] ${line}`);
 let databaseUrl = process.env.DATABASE_URL;
 let dropDatabase = async () => {};
 let seeding = '';
-if (!databaseUrl) {
+// A database given is brought up to this build's schema first.
+if (databaseUrl) await migrate(databaseUrl);
+else {
   const database = await createScratchDatabase('threadline_one_on_one_ui');
   databaseUrl = database.url;
   dropDatabase = () => database.drop();
@@ -125,6 +129,7 @@ try {
     cold.push(await agendaShownAt(page));
     await profiler?.stop();
     coldSteps.push(await page.evaluate(navigationSteps));
+    if (process.env.ONE_ON_ONE_UI_MARKS) log(`cold: ${await page.evaluate(userTimings)}`);
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     // The worker serves the offline reload; the replica's last write lands in IndexedDB.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -138,6 +143,7 @@ try {
     warm.push(await agendaShownAt(page));
     await profiler?.stop();
     warmSteps.push(await page.evaluate(navigationSteps));
+    if (process.env.ONE_ON_ONE_UI_MARKS) log(`from IndexedDB: ${await page.evaluate(userTimings)}`);
     await context.setOffline(false);
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     const notes = page.getByRole('textbox', { name: 'Shared notes' });
@@ -207,6 +213,15 @@ interface Steps {
 function navigationSteps(): Steps {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
   return { response: navigation.responseEnd, domReady: navigation.domContentLoadedEventEnd };
+}
+
+/** ONE_ON_ONE_UI_MARKS=1: the page's User Timing marks and measures, `name @start +duration`. */
+function userTimings(): string {
+  return performance
+    .getEntries()
+    .filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure')
+    .map((e) => `${e.name} @${Math.round(e.startTime)} +${Math.round(e.duration)}`)
+    .join(', ');
 }
 
 /** The same keystrokes into a bare input on an empty page: what Chromium itself takes. */
