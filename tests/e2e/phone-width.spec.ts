@@ -1,5 +1,6 @@
 // Phone width (390×844, an iPhone 12–15): the navigation behind a Menu button on every page, and
-// no page wider than the screen — wide tables and the org chart scroll inside their own box.
+// no page wider than the screen — wide tables and the org chart scroll inside their own box, and
+// the goal tree's rows take two lines, with its filters and a goal's details in sheets.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_EMPLOYEE_EMAIL } from '@threadline/db/demo';
 import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
