@@ -1,8 +1,9 @@
 // Screenshots of the 1:1 pages for the README (docs/*.png), at a laptop's 1440×900 on a running
-// app: Sofía's series with Kwame, its agenda's history, and the admin's organisation settings.
+// app: Sofía's series with Kwame (he is in it too), its agenda's history, and the admin's
+// organisation settings.
 //
 //   node tests/bench/one-on-one-screenshots.ts http://localhost:3000 [folder]
-import { DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
+import { DEMO_EMPLOYEE_EMAIL, DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
 import { openBrowser, signInAs, signInAsAdmin } from './screenshot-browser.ts';
 
 const baseURL = process.argv[2] ?? 'http://localhost:3000';
@@ -19,9 +20,14 @@ try {
   await page.waitForURL(/\/one-on-ones\/[0-9a-f-]{36}$/);
   const series = new URL(page.url()).pathname;
   await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-  // The last meeting held, with its agenda, items and notes filled in.
-  await page.locator('.timeline-area .meeting').nth(1).click();
-  await page.waitForTimeout(500);
+  // Kwame on the same series, in the meeting too: his avatar and where he is editing show.
+  const kwame = await browser.newPage({ baseURL, viewport: { width: 1440, height: 900 } });
+  await signInAs(kwame, DEMO_EMPLOYEE_EMAIL);
+  await kwame.goto(series);
+  await kwame.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  await kwame.getByLabel('Talking point', { exact: true }).first().focus();
+  await page.getByText('Kwame Mensah is editing').waitFor();
+  await page.mouse.move(1, 899); // no hover left from the clicks
   await page.screenshot({ path: `${folder}/one-on-one.png` });
   await page.goto(`${series}/history`);
   await page.waitForLoadState('networkidle');

@@ -51,17 +51,25 @@ export function projectProposals(doc: Y.Doc): ProposalRow[] {
     .sort((a, b) => a.personId.localeCompare(b.personId));
 }
 
-/** Every card's row, or those of `only` (the people a change touched). */
+/** How many moves each card has had. */
+export function moveCounts(doc: Y.Doc): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const move of movesOf(doc).values()) {
+    counts.set(move.personId, (counts.get(move.personId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Every card's row, or those of `only` (the people a change touched). `counts` (moveCounts, kept
+ * up to date by a follower) saves counting a long session's moves again on every run.
+ */
 export function projectCards(
   doc: Y.Doc,
   config: BoardConfig,
   only?: ReadonlySet<string>,
+  counts: ReadonlyMap<string, number> = moveCounts(doc),
 ): CardRow[] {
-  const counts = new Map<string, number>();
-  for (const move of movesOf(doc).values()) {
-    if (only && !only.has(move.personId)) continue;
-    counts.set(move.personId, (counts.get(move.personId) ?? 0) + 1);
-  }
   const cards = only
     ? [...only].flatMap((personId) => {
         const map = cardsOf(doc).get(personId);

@@ -6,6 +6,7 @@
 import type { Queryable } from '@threadline/db';
 import type { BoardConfig } from '@threadline/domain/calibration/model';
 import {
+  moveCounts,
   projectCards,
   projectMoves,
   projectProposals,
@@ -77,11 +78,16 @@ export const boardProjector: DocumentProjector<BoardConfig | null> = {
     const moves = new Set<string>();
     const movesMap = movesOf(doc);
     const cardsMap = cardsOf(doc);
+    // Moves per card, counted once and then kept up to date (a move is never removed).
+    const counts = moveCounts(doc);
     const onMoves = (event: Y.YMapEvent<MoveValue>) => {
-      for (const id of event.keysChanged) {
+      for (const [id, change] of event.changes.keys) {
         moves.add(id);
         const move = movesMap.get(id);
-        if (move) people.add(move.personId);
+        if (!move) continue;
+        people.add(move.personId);
+        if (change.action === 'add')
+          counts.set(move.personId, (counts.get(move.personId) ?? 0) + 1);
       }
     };
     const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
@@ -105,7 +111,7 @@ export const boardProjector: DocumentProjector<BoardConfig | null> = {
         yield [
           ...rowsOf(
             CARDS,
-            projectCards(doc, config, cards),
+            projectCards(doc, config, cards, counts),
             (row: { personId: string }) => row.personId,
           ),
           ...rowsOf(MOVES, projectMoves(doc, added), (row: { moveId: string }) => row.moveId),

@@ -1,0 +1,75 @@
+// What the board's player cards show of each person calibrated (PRODUCT §3, CAL42): who they are,
+// where they sit in the organisation, how long they have been here, and their goal achievement
+// for the session's cycle from the goal tree's projection. Read only for people who may open the
+// board (its page checks the document's access first). Scoped by organisation_id.
+import type { Queryable } from './connection.ts';
+
+export interface Player {
+  id: string;
+  name: string;
+  title: string;
+  managerId: string | null;
+  managerName: string | null;
+  teamName: string | null;
+  /** The department the person's team sits in (the team itself when it is one). */
+  departmentName: string | null;
+  location: 'remote' | 'office' | 'hybrid';
+  hireDate: string | null;
+  /** Mean progress (0–1) of the person's active and done goals in the cycle; null: none. */
+  goalAchievement: number | null;
+  goalCount: number;
+}
+
+export async function listPlayers(
+  db: Queryable,
+  organisationId: string,
+  sessionId: string,
+  cycleId: string,
+): Promise<Player[]> {
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    title: string;
+    manager_id: string | null;
+    manager_name: string | null;
+    team_name: string | null;
+    department_name: string | null;
+    location: Player['location'];
+    hire_date: string | null;
+    achievement: number | null;
+    goal_count: number;
+  }>(
+    `SELECT p.id, p.name, p.title, m.id AS manager_id, m.name AS manager_name,
+            t.name AS team_name,
+            CASE WHEN t.kind = 'department' THEN t.name ELSE d.name END AS department_name,
+            p.location, to_char(p.hire_date, 'YYYY-MM-DD') AS hire_date,
+            g.achievement, COALESCE(g.goal_count, 0)::int AS goal_count
+       FROM calibration_population pop
+       JOIN people p ON p.organisation_id = pop.organisation_id AND p.id = pop.person_id
+       LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
+       LEFT JOIN teams t ON t.organisation_id = p.organisation_id AND t.id = p.team_id
+       LEFT JOIN teams d ON d.organisation_id = t.organisation_id AND d.id = t.parent_id
+       LEFT JOIN LATERAL (
+         SELECT avg(LEAST(GREATEST(ga.progress, 0), 1)) AS achievement, count(*) AS goal_count
+           FROM goal_analytics ga
+          WHERE ga.organisation_id = p.organisation_id AND ga.cycle_id = $3
+            AND ga.owner_id = p.id AND ga.state IN ('active', 'done')
+            AND ga.progress IS NOT NULL) g ON true
+      WHERE pop.organisation_id = $1 AND pop.session_id = $2
+      ORDER BY lower(p.name), p.id`,
+    [organisationId, sessionId, cycleId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    managerId: row.manager_id,
+    managerName: row.manager_name,
+    teamName: row.team_name,
+    departmentName: row.department_name,
+    location: row.location,
+    hireDate: row.hire_date,
+    goalAchievement: row.achievement === null ? null : Number(row.achievement),
+    goalCount: row.goal_count,
+  }));
+}
