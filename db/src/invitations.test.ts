@@ -116,6 +116,7 @@ describe('findInvitation', () => {
       invitation: {
         organisationId: org.id,
         organisationName: 'Initech',
+        organisationLocale: null,
         personId: person.id,
         name: 'Grace Hopper',
         email: person.email,

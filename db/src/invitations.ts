@@ -63,6 +63,8 @@ export type InvitationProblem = 'unknown' | 'expired' | 'used' | 'withdrawn';
 export interface ValidInvitation {
   organisationId: string;
   organisationName: string;
+  /** ORG19: the organisation's locale for dates, or null (the reader's browser language). */
+  organisationLocale: string | null;
   personId: string;
   name: string;
   email: string;
@@ -75,6 +77,7 @@ export type InvitationLookup =
 interface InvitationRow {
   organisation_id: string;
   organisation_name: string;
+  organisation_locale: string | null;
   person_id: string;
   name: string;
   email: string;
@@ -84,7 +87,8 @@ interface InvitationRow {
 }
 
 const SELECT_INVITATION = `
-  SELECT i.organisation_id, o.name AS organisation_name, i.person_id, p.name, p.email,
+  SELECT i.organisation_id, o.name AS organisation_name, o.locale AS organisation_locale,
+         i.person_id, p.name, p.email,
          p.status AS person_status, i.expires_at, i.accepted_at
     FROM invitations i
     JOIN people p ON p.organisation_id = i.organisation_id AND p.id = i.person_id
@@ -101,6 +105,7 @@ function judge(row: InvitationRow | undefined, now: Date): InvitationLookup {
     invitation: {
       organisationId: row.organisation_id,
       organisationName: row.organisation_name,
+      organisationLocale: row.organisation_locale,
       personId: row.person_id,
       name: row.name,
       email: row.email,

@@ -9,10 +9,12 @@ import {
 import { hashPassword } from '@threadline/db/passwords';
 import { checkNewPassword } from '@threadline/domain/auth/password-policy';
 import { DEFAULT_AFTER_SIGN_IN } from '@threadline/domain/auth/redirect-target';
+import { dateFormat } from '$lib/format/dates';
 import { WELCOME_PARAM } from '$lib/shell/welcome';
 import { textField } from '$lib/server/auth/form-fields';
 import { startSession } from '$lib/server/auth/start-session';
 import { db } from '$lib/server/db';
+import { datesLocale } from '$lib/server/request-locale';
 
 /** What each dead link says, with the status that fits: gone for good (410) or never known. */
 const PROBLEMS: Record<InvitationProblem, { status: 404 | 410; message: string }> = {
@@ -41,7 +43,7 @@ function refuse(problem: InvitationProblem): never {
   error(PROBLEMS[problem].status, PROBLEMS[problem].message);
 }
 
-export async function load({ params, setHeaders }) {
+export async function load({ params, setHeaders, request }) {
   // The token is in the URL: keep the page out of shared caches.
   setHeaders({ 'cache-control': 'no-store' });
   const lookup = await findInvitation(db(), params.token);
@@ -51,11 +53,12 @@ export async function load({ params, setHeaders }) {
     organisationName: invitation.organisationName,
     name: invitation.name,
     email: invitation.email,
-    // Formatted here so the server and the browser render the same text.
-    expiresOn: invitation.expiresAt.toLocaleDateString('en-GB', {
+    // Formatted here so the server and the browser render the same text, in the organisation's
+    // locale or else the browser's (ORG19).
+    expiresOn: dateFormat(datesLocale(invitation.organisationLocale, request) ?? undefined, {
       dateStyle: 'long',
       timeZone: 'UTC',
-    }),
+    }).format(invitation.expiresAt),
   };
 }
 
