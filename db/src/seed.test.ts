@@ -259,7 +259,8 @@ async function oneOnOneDocuments(organisationId: string) {
     update: Buffer;
   }>(
     `SELECT document_name, person_id, update FROM document_updates
-      WHERE organisation_id = $1 AND document_name NOT LIKE 'goals/%' ORDER BY seq`,
+      WHERE organisation_id = $1 AND document_name NOT LIKE 'goals/%'
+        AND document_name NOT LIKE 'calibration%' ORDER BY seq`,
     [organisationId],
   );
   const documents = new Map<string, { doc: Y.Doc; authors: Set<string | null> }>();

@@ -14,7 +14,14 @@ import {
   FIVE_POINT_SESSION,
 } from '../support/factories.ts';
 import { useSyncServer } from '../support/sync-server.ts';
-import { eventually, openRaw, signInWith } from './sync-support.ts';
+import {
+  accessModeOf,
+  eventually,
+  openAnnounced,
+  replicaFromServer,
+  signInWith,
+  type RawSocket,
+} from './sync-support.ts';
 
 const sync = useSyncServer();
 const config = FIVE_POINT_SESSION;
@@ -64,31 +71,10 @@ async function session() {
   };
 }
 
-type Socket = Awaited<ReturnType<typeof openRaw>>;
-
-async function open(name: string, cookie: string): Promise<Socket> {
-  const socket = await openRaw(sync.port, name, cookie);
-  await Promise.race([
-    socket.until(() => socket.received.some((m) => m.type === 'access')),
-    socket.closed,
-  ]);
-  return socket;
-}
-
-const modeOf = (socket: Socket) => socket.received.filter((m) => m.type === 'access').at(-1)?.mode;
-
-/** The socket's replica: everything the server sent it. */
-async function replicaOf(socket: Socket): Promise<Y.Doc> {
-  if (!socket.received.some((m) => m.type === 'sync-step-2')) {
-    socket.send({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) });
-  }
-  await socket.until(() => socket.received.some((m) => m.type === 'sync-step-2'));
-  const doc = new Y.Doc();
-  for (const m of socket.received) {
-    if (m.type === 'sync-step-2' || m.type === 'sync-update') Y.applyUpdate(doc, m.update);
-  }
-  return doc;
-}
+type Socket = RawSocket;
+const open = (name: string, cookie: string) => openAnnounced(sync.port, name, cookie);
+const modeOf = accessModeOf;
+const replicaOf = replicaFromServer;
 
 /** What the socket's client sends for `change` made on its replica. */
 async function updateFrom(socket: Socket, change: (doc: Y.Doc) => void): Promise<Uint8Array> {

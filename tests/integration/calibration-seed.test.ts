@@ -15,7 +15,7 @@ import { moveCard } from '@threadline/domain/calibration/edits';
 import { DEMO_CALIBRATION_CONFIG } from '@threadline/domain/demo/calibration';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { useSyncServer } from '../support/sync-server.ts';
-import { eventually, openRaw } from './sync-support.ts';
+import { accessModeOf, eventually, openAnnounced, replicaFromServer } from './sync-support.ts';
 
 const sync = useSyncServer({
   config: {
@@ -54,27 +54,8 @@ async function signedIn(email: string) {
   return { personId: rows[0]!.id, cookie: `${SESSION_COOKIE_NAME}=${token}` };
 }
 
-async function open(name: string, cookie: string) {
-  const socket = await openRaw(sync.port, name, cookie);
-  await Promise.race([
-    socket.until(() => socket.received.some((m) => m.type === 'access')),
-    socket.closed,
-  ]);
-  return socket;
-}
-
-async function synced(socket: Awaited<ReturnType<typeof open>>) {
-  socket.send({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) });
-  await socket.until(() => socket.received.some((m) => m.type === 'sync-step-2'));
-  const doc = new Y.Doc();
-  for (const m of socket.received) {
-    if (m.type === 'sync-step-2' || m.type === 'sync-update') Y.applyUpdate(doc, m.update);
-  }
-  return doc;
-}
-
-const modeOf = (socket: Awaited<ReturnType<typeof open>>) =>
-  socket.received.filter((m) => m.type === 'access').at(-1)?.mode;
+const open = (name: string, cookie: string) => openAnnounced(sync.port, name, cookie);
+const modeOf = accessModeOf;
 
 describe('the seeded calibration sessions on the sync server', () => {
   it('[DEMO21] [DEMO23] Daniel and Maya open Engineering’s board to work on, every card there; a move is accepted', async () => {
@@ -84,7 +65,7 @@ describe('the seeded calibration sessions on the sync server', () => {
     const danielSocket = await open(board, daniel.cookie);
     expect(modeOf(danielSocket)).toBe('read-write');
     expect(modeOf(await open(board, maya.cookie))).toBe('read-write');
-    const doc = await synced(danielSocket);
+    const doc = await replicaFromServer(danielSocket);
     const cards = boardCards(doc, DEMO_CALIBRATION_CONFIG);
     expect(cards.size).toBe(current.population);
     const placed = [...cards.values()].find((card) => card.box !== null && card.box !== 9)!;

@@ -201,6 +201,39 @@ export async function openRaw(port: number, documentName: string, cookie: string
   return raw;
 }
 
+export type RawSocket = Awaited<ReturnType<typeof openRaw>>;
+
+/** A raw socket once the server has told it its access mode, or closed it. */
+export async function openAnnounced(
+  port: number,
+  documentName: string,
+  cookie: string,
+): Promise<RawSocket> {
+  const socket = await openRaw(port, documentName, cookie);
+  await Promise.race([
+    socket.until(() => socket.received.some((m) => m.type === 'access')),
+    socket.closed,
+  ]);
+  return socket;
+}
+
+/** The access mode the server last announced to the socket (SYNC19). */
+export const accessModeOf = (socket: RawSocket) =>
+  socket.received.filter((m) => m.type === 'access').at(-1)?.mode;
+
+/** The socket's replica: asks for the document once, then everything the server sent it. */
+export async function replicaFromServer(socket: RawSocket): Promise<Y.Doc> {
+  if (!socket.received.some((m) => m.type === 'sync-step-2')) {
+    socket.send({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+  }
+  await socket.until(() => socket.received.some((m) => m.type === 'sync-step-2'));
+  const doc = new Y.Doc();
+  for (const m of socket.received) {
+    if (m.type === 'sync-step-2' || m.type === 'sync-update') Y.applyUpdate(doc, m.update);
+  }
+  return doc;
+}
+
 /** A document with one text, whose updates can be sent by a raw client. */
 export function editor(clientId?: number) {
   const doc = new Y.Doc();
