@@ -178,7 +178,7 @@ describe('1:1 access', () => {
   for (const [managerClient, employeeClient] of [
     [11, 12],
     [12, 11],
-  ]) {
+  ] as const) {
     it(`[ONE8] [ONE14] accepts both members creating the next meeting at once, whichever entry Yjs keeps (clients ${managerClient}/${employeeClient})`, async () => {
       const p = await pair();
       const name = `one-on-one/${p.seriesId}`;

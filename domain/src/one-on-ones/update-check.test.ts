@@ -124,7 +124,7 @@ describe('1:1 agenda updates', () => {
   for (const [managerClient, employeeClient] of [
     [7, 8],
     [8, 7],
-  ]) {
+  ] as const) {
     for (const order of ['manager first', 'employee first'] as const) {
       it(`[ONE8] [ONE14] accepts both members creating the next meeting at once (clients ${managerClient}/${employeeClient}, ${order})`, () => {
         const { verdicts, server } = bothCreateTheNextMeeting(managerClient, employeeClient, order);
