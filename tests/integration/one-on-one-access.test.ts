@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
-import { addMeeting, addPoint, setMood } from '@threadline/domain/one-on-ones/edits';
+import { agendaOf, meetings } from '@threadline/domain/one-on-ones/agenda';
+import {
+  addMeeting,
+  addPoint,
+  ensureNextMeeting,
+  setMood,
+} from '@threadline/domain/one-on-ones/edits';
 import { notesOf } from '@threadline/domain/one-on-ones/shape';
 import { setHrMayReadOneOnOnes } from '@threadline/db/one-on-ones';
 import { createOrganisation, createSeries } from '../support/factories.ts';
@@ -29,9 +35,10 @@ async function pair() {
   return { organisationId, director, manager, employee, hr, seriesId };
 }
 
-/** The update a client sends for `change` on an empty replica. */
-function update(change: (doc: Y.Doc) => void): Uint8Array {
+/** The update a client (Yjs client id `clientId`) sends for `change` on an empty replica. */
+function update(change: (doc: Y.Doc) => void, clientId?: number): Uint8Array {
   const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
   change(doc);
@@ -167,4 +174,60 @@ describe('1:1 access', () => {
     );
     expect(rows).toHaveLength(0);
   });
+
+  for (const [managerClient, employeeClient] of [
+    [11, 12],
+    [12, 11],
+  ] as const) {
+    it(`[ONE8] [ONE14] accepts both members creating the next meeting at once, whichever entry Yjs keeps (clients ${managerClient}/${employeeClient})`, async () => {
+      const p = await pair();
+      const name = `one-on-one/${p.seriesId}`;
+      const series = { startsOn: meeting, cadence: 'weekly' as const };
+      const members = [
+        { who: p.manager, clientId: managerClient, point: 'b0000000-0000-4000-8000-000000000011' },
+        {
+          who: p.employee,
+          clientId: employeeClient,
+          point: 'b0000000-0000-4000-8000-000000000012',
+        },
+      ];
+      // Both open the empty agenda and create the next meeting offline; the manager's update
+      // reaches the server first, then the employee's (the client ids decide which entry wins).
+      const sockets = await Promise.all(members.map((m) => open(name, m.who.cookie)));
+      for (const [i, m] of members.entries()) {
+        const socket = sockets[i]!;
+        socket.sendUpdate(
+          update((doc) => {
+            const day = ensureNextMeeting(doc, series, meeting, { by: m.who.personId });
+            addPoint(
+              doc,
+              m.point,
+              { meetingId: day, section: 'align', text: `From ${m.clientId}` },
+              { by: m.who.personId },
+            );
+          }, m.clientId),
+        );
+        await Promise.race([
+          socket.until(() => socket.acks().some((ack) => ack.has(m.clientId))),
+          socket.closed,
+        ]);
+      }
+      expect(sockets.map((s) => s.received.some((m) => m.type === 'refused'))).toEqual([
+        false,
+        false,
+      ]);
+      const { rows } = await sync.db.pool.query<{ update: Buffer }>(
+        'SELECT update FROM document_updates WHERE document_name = $1 ORDER BY seq',
+        [name],
+      );
+      const saved = new Y.Doc();
+      for (const row of rows) Y.applyUpdate(saved, new Uint8Array(row.update));
+      expect(meetings(saved).map((m) => m.id)).toEqual([meeting]);
+      expect(
+        agendaOf(saved, meeting)
+          .align.map((point) => point.text)
+          .sort(),
+      ).toEqual(['From 11', 'From 12']);
+    });
+  }
 });

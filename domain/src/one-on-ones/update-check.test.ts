@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { replicaOf } from '../ydoc/replica.ts';
 import { clientUpdate, replica } from '../ydoc/testing.ts';
-import { addAction, addMeeting, addPoint, deletePoint, setActionDone, setMood } from './edits.ts';
+import {
+  addAction,
+  addMeeting,
+  addPoint,
+  deletePoint,
+  ensureNextMeeting,
+  setActionDone,
+  setMood,
+} from './edits.ts';
+import { agendaOf, meetings } from './agenda.ts';
 import { actionsOf, notesOf, pointsOf } from './shape.ts';
 import {
   judgeAgendaUpdate,
@@ -40,7 +49,96 @@ function judge(live: Y.Doc, actor: SeriesActor, change: (client: Y.Doc) => void)
   return judgeAgendaUpdate(live, replicaOf(live), clientUpdate(live, 7, change), actor);
 }
 
+/**
+ * Both members open a series whose next meeting does not exist yet, each on a replica in sync
+ * with `server` (Yjs client ids `managerClient` and `employeeClient`): each creates it (ONE8), and
+ * the server judges and applies the two updates in `order`. The verdicts, and the live agenda.
+ */
+function bothCreateTheNextMeeting(
+  managerClient: number,
+  employeeClient: number,
+  order: 'manager first' | 'employee first',
+) {
+  const series = { startsOn: '2026-11-02', cadence: 'weekly' as const };
+  const server = replica(100);
+  addMeeting(server, '2026-11-30', '2026-11-30', { by: manager });
+  const updates = [
+    {
+      actor: as(manager),
+      update: clientUpdate(server, managerClient, (doc) => {
+        const day = ensureNextMeeting(doc, series, meeting, {
+          by: manager,
+          at: '2026-12-07T09:00:00Z',
+        });
+        addPoint(
+          doc,
+          id(1),
+          { meetingId: day, section: 'align', text: 'Q1 priorities' },
+          { by: manager },
+        );
+      }),
+    },
+    {
+      actor: as(employee),
+      update: clientUpdate(server, employeeClient, (doc) => {
+        const day = ensureNextMeeting(doc, series, meeting, {
+          by: employee,
+          at: '2026-12-07T09:00:01Z',
+        });
+        addPoint(
+          doc,
+          id(2),
+          { meetingId: day, section: 'align', text: 'Blocked on review' },
+          { by: employee },
+        );
+      }),
+    },
+  ];
+  if (order === 'employee first') updates.reverse();
+  const verdicts = updates.map(({ actor, update }) => {
+    const verdict = judgeAgendaUpdate(server, replicaOf(server), update, actor);
+    if (verdict.ok) Y.applyUpdate(server, update);
+    return verdict;
+  });
+  return { verdicts, server };
+}
+
 describe('1:1 agenda updates', () => {
+  it('[ONE14] refuses re-creating a meeting in another’s name, an extra meeting, or a moved one', () => {
+    const live = liveAgenda();
+    const extra = id(9);
+    addMeeting(live, extra, '2026-12-09', { by: manager });
+    const recreated = [
+      // The cadence's meeting, re-created in the name of someone who is not the sender.
+      judge(live, as(employee), (doc) => addMeeting(doc, meeting, meeting, { by: stranger })),
+      // An extra meeting (a UUID id) is nobody's concurrent creation: its creator stays.
+      judge(live, as(employee), (doc) => addMeeting(doc, extra, '2026-12-09', { by: employee })),
+      // The cadence's meeting re-created on another day.
+      judge(live, as(employee), (doc) => addMeeting(doc, meeting, '2026-12-08', { by: employee })),
+    ];
+    for (const verdict of recreated) {
+      expect(verdict).toMatchObject({ ok: false, reason: 'forbidden', refusal: { rule: 'ONE14' } });
+    }
+  });
+
+  for (const [managerClient, employeeClient] of [
+    [7, 8],
+    [8, 7],
+  ] as const) {
+    for (const order of ['manager first', 'employee first'] as const) {
+      it(`[ONE8] [ONE14] accepts both members creating the next meeting at once (clients ${managerClient}/${employeeClient}, ${order})`, () => {
+        const { verdicts, server } = bothCreateTheNextMeeting(managerClient, employeeClient, order);
+        expect(verdicts).toEqual([{ ok: true }, { ok: true }]);
+        expect(meetings(server).map((m) => m.id)).toEqual(['2026-11-30', meeting]);
+        expect(
+          agendaOf(server, meeting)
+            .align.map((p) => p.text)
+            .sort(),
+        ).toEqual(['Blocked on review', 'Q1 priorities']);
+      });
+    }
+  }
+
   it('[ONE14] accepts what either member may do: add, edit, tick, mark deleted, type notes', () => {
     const live = liveAgenda();
     expect(

@@ -43,6 +43,25 @@ const forbidden = (path: string, message: string): OneOnOneVerdict => ({
 });
 
 /**
+ * ONE14: a new meeting names its sender, and who added a meeting never changes — but for the
+ * meeting the cadence schedules (ONE8; its id is its day). Both members may create that one at
+ * once, and Yjs keeps one of the two map entries (the higher client id's, whatever the order they
+ * reach the server in), so the other member's creation of the same day, in their own name, may
+ * replace the first: refusing it would reset that member's replica for doing what ONE8 asks.
+ */
+function meetingCreatorKept(
+  key: string,
+  before: MeetingValue | undefined,
+  after: MeetingValue,
+  actor: SeriesActor,
+): boolean {
+  if (before === undefined) return after.createdBy === actor.personId;
+  if (after.createdBy === before.createdBy) return true;
+  const sameDayRecreated = before.date === key && after.date === key;
+  return sameDayRecreated && after.createdBy === actor.personId;
+}
+
+/**
  * ONE14: the rules of the shared agenda beyond its schema. What a member adds carries their own
  * name (a point's author, an item's or a meeting's creator, who ticked an item); nothing is ever
  * removed (ONE9); who made an entry, when and where never changes; an action item's owner is one
@@ -65,9 +84,9 @@ function checkAgendaRules(
         continue;
       }
       if (root === MEETINGS_ROOT) {
-        const created = (after as MeetingValue).createdBy;
-        const was = (before as MeetingValue | undefined)?.createdBy;
-        if (was === undefined ? created !== actor.personId : created !== was) {
+        if (
+          !meetingCreatorKept(key, before as MeetingValue | undefined, after as MeetingValue, actor)
+        ) {
           return forbidden(path, 'A meeting names the member who added it.');
         }
         continue;
