@@ -15,6 +15,11 @@ import {
   validatePrivateNotesDocument,
 } from '@threadline/domain/one-on-ones/schema';
 import { moodsOf } from '@threadline/domain/one-on-ones/shape';
+import {
+  validateBoardDocument,
+  validateProposalsDocument,
+} from '@threadline/domain/calibration/schema';
+import { cardsOf } from '@threadline/domain/calibration/shape';
 import { useTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
 import {
   DEMO_ACCOUNTS,
@@ -342,6 +347,89 @@ describe('seeded 1:1s', () => {
     const items = actionItems(doc);
     expect(items.some((item) => isActionOverdue(item, seededOn))).toBe(true);
     expect(items.some((item) => timesCarried(doc, item) >= 2)).toBe(true);
+  });
+});
+
+describe('seeded calibration sessions', () => {
+  async function sessions() {
+    const { rows } = await db.pool.query<{
+      id: string;
+      status: string;
+      cycle: string;
+      population: number;
+      proposals: number;
+      participants: string[];
+      published: number;
+      changes: string[];
+    }>(
+      `SELECT s.id, s.status, c.name AS cycle,
+              (SELECT count(*)::int FROM calibration_population p WHERE p.session_id = s.id)
+                AS population,
+              (SELECT count(*)::int FROM calibration_proposals p WHERE p.session_id = s.id)
+                AS proposals,
+              (SELECT array_agg(e.email || ':' || p.role ORDER BY e.email)
+                 FROM calibration_participants p JOIN people e ON e.id = p.person_id
+                WHERE p.session_id = s.id) AS participants,
+              (SELECT count(*)::int FROM published_ratings r WHERE r.session_id = s.id)
+                AS published,
+              (SELECT array_agg(x.to_status ORDER BY x.changed_at)
+                 FROM calibration_status_changes x WHERE x.session_id = s.id) AS changes
+         FROM calibration_sessions s JOIN cycles c ON c.id = s.cycle_id
+        WHERE s.organisation_id = $1 ORDER BY c.starts_on`,
+      [demo.organisationId],
+    );
+    return rows;
+  }
+
+  it('[DEMO21] [DEMO24] an Engineering session in session now, and the previous cycle’s finalized and published', async () => {
+    const [previous, current] = await sessions();
+    const participants = [
+      `${DEMO_ADMIN_EMAIL}:facilitator`,
+      `${DEMO_DEPARTMENT_HEAD_EMAIL}:leader`,
+      `${DEMO_CEO_EMAIL}:leader`,
+    ].sort();
+    expect(current).toMatchObject({ status: 'in_session', cycle: '2026 H2', published: 0 });
+    expect(current!.participants).toEqual(participants);
+    expect(current!.population).toBeGreaterThanOrEqual(40);
+    expect(current!.proposals).toBe(current!.population - 3);
+    expect(previous).toMatchObject({ status: 'finalized', cycle: '2026 H1' });
+    expect(previous!.published).toBe(previous!.population);
+    expect(previous!.changes).toEqual(['proposals', 'in_session', 'finalized']);
+  });
+
+  it('[DEMO22] [DEMO23] seeds boards and proposals the sync server’s validators accept', async () => {
+    const [, current] = await sessions();
+    const { rows } = await db.pool.query<{
+      document_name: string;
+      update: Buffer;
+      person_id: string | null;
+    }>(
+      `SELECT document_name, update, person_id FROM document_updates
+        WHERE organisation_id = $1 AND document_name LIKE 'calibration%' ORDER BY seq`,
+      [demo.organisationId],
+    );
+    const board = new Y.Doc();
+    const authors = new Set<string | null>();
+    for (const row of rows.filter((r) => r.document_name === `calibration/${current!.id}`)) {
+      Y.applyUpdate(board, new Uint8Array(row.update));
+      authors.add(row.person_id);
+    }
+    expect(validateBoardDocument(board)).toEqual([]);
+    expect(cardsOf(board).size).toBe(current!.population);
+    const daniel = await person(DEMO_DEPARTMENT_HEAD_EMAIL);
+    const maya = await person(DEMO_CEO_EMAIL);
+    expect(authors).toEqual(new Set([null, daniel.id, maya.id]));
+    const proposals = rows.filter((r) =>
+      r.document_name.startsWith(`calibration-proposals/${current!.id}/`),
+    );
+    for (const row of proposals) {
+      // Each manager wrote their own document, for their own reports.
+      expect(row.document_name.endsWith(`/${row.person_id}`)).toBe(true);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(row.update));
+      expect(validateProposalsDocument(doc)).toEqual([]);
+    }
+    expect(proposals.length).toBeGreaterThan(3);
   });
 });
 

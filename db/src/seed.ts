@@ -26,6 +26,7 @@ import {
 } from './demo.ts';
 import { hashPassword } from './passwords.ts';
 import { seedGoals } from './seed-goals.ts';
+import { seedCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
 
 export const DEMO_PEOPLE = 150;
@@ -83,6 +84,10 @@ export async function seedDemoOrganisation(
       today,
       seed: DEMO_SEED,
       oneOnOnesFeatured: { managerEmail: DEMO_MANAGER_EMAIL, employeeEmail: DEMO_EMPLOYEE_EMAIL },
+      calibration: {
+        leaderEmails: [DEMO_DEPARTMENT_HEAD_EMAIL, DEMO_CEO_EMAIL],
+        facilitatorEmail: DEMO_ADMIN_EMAIL,
+      },
       log: options.log,
     }),
   );
@@ -144,6 +149,7 @@ export async function seedOrganisation(
       today,
       seed: options.seed ?? 1,
       oneOnOnesFeatured: null,
+      calibration: null,
       log: options.log,
     }),
   );
@@ -161,6 +167,9 @@ interface WriteInput {
   seed: number;
   /** The well-known pair whose 1:1 shows everything (DEMO18); null outside the demo. */
   oneOnOnesFeatured: { managerEmail: string; employeeEmail: string } | null;
+  /** The demo's calibration sessions' leaders (the department's head first) and facilitator
+   *  (DEMO21–DEMO24); null outside the demo. */
+  calibration: { leaderEmails: string[]; facilitatorEmail: string } | null;
   log?: (message: string) => void;
 }
 
@@ -281,6 +290,22 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       `${oneOnOnes.logEntries} log entries, ${(oneOnOnes.bytes / 1e6).toFixed(1)} MB) in ` +
       `${((performance.now() - oneOnOnesStarted) / 1000).toFixed(1)} s.`,
   );
+
+  // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).
+  if (input.calibration) {
+    const calibration = await seedCalibration(client, {
+      organisationId,
+      organisation,
+      personIds,
+      teamIds,
+      today: input.today,
+      seed: input.seed,
+      ...input.calibration,
+    });
+    input.log?.(
+      `Seeded ${calibration.sessions} calibration sessions (${calibration.cards} cards).`,
+    );
+  }
   return organisationId;
 }
 

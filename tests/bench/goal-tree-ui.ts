@@ -7,7 +7,9 @@
 //
 // Writes tests/bench/goal-tree-ui.results.md and prints the same table. Switches:
 // GOAL_UI_PROFILE=1|cold|typing (a CPU profile), GOAL_UI_TRACE=typing (a trace), GOAL_UI_MARKS=1
-// (the page's User Timing marks of each open, printed).
+// (the page's User Timing marks of each open, printed). To compare two builds back to back
+// without seeding twice (about 4 minutes): GOAL_UI_KEEP_DATABASE=1 keeps the seeded database
+// and prints its address; GOAL_UI_DATABASE_URL=<that address> measures on it (and keeps it).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
@@ -25,11 +27,12 @@ const people = Number(values.people ?? 5000);
 const runs = Number(values.runs ?? 5);
 const log = (line: string) => console.log(`[goal-tree-ui] ${line}`);
 
-const database = await createScratchDatabase('threadline_goal_ui');
-const pool = createPool(database.url, 2);
-log(`seeding ${people} people and their goals…`);
-const organisation = await seedOrganisation(pool, { people, slug: 'scale', log });
-await pool.end();
+const reusedUrl = process.env.GOAL_UI_DATABASE_URL;
+const keepDatabase = reusedUrl !== undefined || process.env.GOAL_UI_KEEP_DATABASE === '1';
+const database = reusedUrl
+  ? { url: reusedUrl, drop: async () => {} }
+  : await createScratchDatabase('threadline_goal_ui');
+const organisation = reusedUrl ? await seededBefore(database.url) : await seed(database.url);
 
 const webPort = await findFreePort();
 const syncPort = await findFreePort();
@@ -188,7 +191,32 @@ try {
 } finally {
   await browser.close();
   await services.stop();
-  await database.drop();
+  if (keepDatabase) log(`kept the seeded database: GOAL_UI_DATABASE_URL=${database.url}`);
+  else await database.drop();
+}
+
+async function seed(url: string) {
+  const pool = createPool(url, 2);
+  log(`seeding ${people} people and their goals…`);
+  try {
+    return await seedOrganisation(pool, { people, slug: 'scale', log });
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The organisation an earlier run seeded (GOAL_UI_DATABASE_URL). */
+async function seededBefore(url: string) {
+  const pool = createPool(url, 1);
+  try {
+    const { rows } = await pool.query<{ people: number }>(
+      `SELECT count(*)::int AS people FROM people p JOIN organisations o ON o.id = p.organisation_id
+        WHERE o.slug = 'scale'`,
+    );
+    return { people: rows[0]!.people, adminEmail: 'admin@scale.threadline.test' };
+  } finally {
+    await pool.end();
+  }
 }
 
 async function signIn(page: Page, email: string) {
@@ -212,7 +240,9 @@ async function timeToRows(
 ): Promise<{ marked: number | null; polled: number }> {
   const started = performance.now();
   await navigate();
-  await page.locator('[data-goal-id]').first().waitFor();
+  // Long enough for a first open that waits for the sync server to load the tree from its log
+  // (14 s on a quiet machine, past 30 s on a busy one).
+  await page.locator('[data-goal-id]').first().waitFor({ timeout: 180_000 });
   const polled = performance.now() - started;
   const marked = await page
     .waitForFunction(

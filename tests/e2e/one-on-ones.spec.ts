@@ -303,9 +303,20 @@ test('[ORG18] [ONE4] HR reading on: both members see the banner, HR reads the ag
     }
 
     // The HR admin opens the series: the shared agenda, read-only; no private notes, no mood.
+    // Found from Kwame's page, where his 1:1s are listed while the setting is on.
     const reading = await adminContext.newPage();
-    const response = await reading.goto(sofia.path);
-    expect(response?.status()).toBe(200);
+    await reading.goto(`/people?q=${encodeURIComponent(DEMO_EMPLOYEE_EMAIL)}`);
+    await reading
+      .getByRole('row')
+      .filter({ hasText: DEMO_EMPLOYEE_EMAIL })
+      .getByRole('link')
+      .first()
+      .click();
+    await reading
+      .getByRole('region', { name: '1:1s' })
+      .getByRole('link', { name: `With ${SOFIA}` })
+      .click();
+    await expect(reading).toHaveURL(new RegExp(`${sofia.path}$`));
     await expect(reading.getByText('You are reading this 1:1 as an HR admin')).toBeVisible();
     await expect.poll(() => pointTexts(reading, 'Align')).toContain(`Shared point ${tag}`);
     await expect(reading.getByRole('status').filter({ hasText: 'Read only' })).toBeVisible();
@@ -501,4 +512,56 @@ test('[ONE3] [ONE1] after a reporting line changes, the former manager reads the
   await adminContext.close();
   await formerContext.close();
   await nextContext.close();
+});
+
+test('[ONE16] [ONE17] the history lists who changed what and shows the agenda as it was, private notes never', async ({
+  browser,
+}) => {
+  test.slow();
+  const tag = uniqueTag();
+  const sofia = await personOnSeries(browser, DEMO_MANAGER_EMAIL, true);
+  await addPoint(sofia.page, 'Achieve', `History point ${tag}`);
+  await sofia.page.getByRole('textbox', { name: 'Private notes' }).click();
+  await sofia.page.keyboard.type(`Private ${tag}`);
+  await expectSaved(sofia.page);
+
+  await sofia.page.getByRole('link', { name: 'History' }).click();
+  await expect(sofia.page).toHaveURL(/\/one-on-ones\/[0-9a-f-]{36}\/history$/);
+  const changes = sofia.page.getByRole('region', { name: 'Changes' });
+  const newest = changes.getByRole('listitem').first();
+  await expect(newest).toContainText(SOFIA);
+  await expect(newest).toContainText(`added “History point ${tag}” to Achieve`);
+  const then = sofia.page.getByRole('region', { name: 'The agenda then' });
+  await expect(then.getByRole('region', { name: 'Achieve' })).toContainText(`History point ${tag}`);
+  await expect(sofia.page.getByText(`Private ${tag}`)).toHaveCount(0);
+  await expectNoAxeViolations(sofia.page);
+
+  // The slider, from the keyboard: back to the first change, when the point did not exist.
+  const slider = sofia.page.getByRole('slider', { name: 'Change shown' });
+  const total = Number(await slider.getAttribute('max')) + 1;
+  await slider.focus();
+  await sofia.page.keyboard.press('Home');
+  await expect(sofia.page.getByTestId('as-of')).toContainText(`(1 of ${total})`);
+  await expect(sofia.page).toHaveURL(/version=\d+/);
+  await expect(then).not.toContainText(`History point ${tag}`);
+  // The newest change again, from its entry in the list.
+  await newest.getByRole('link').click();
+  await expect(sofia.page.getByTestId('as-of')).toContainText(`(${total} of ${total})`);
+  await expect(then).toContainText(`History point ${tag}`);
+
+  // Whoever reads the series reads its history; nobody else does (HR without the setting).
+  const historyPath = new URL(sofia.page.url()).pathname;
+  const kwame = await personOnSeries(browser, DEMO_EMPLOYEE_EMAIL, false);
+  expect((await kwame.page.goto(historyPath))?.status()).toBe(200);
+  await expect(kwame.page.getByText(`History point ${tag}`).first()).toBeVisible();
+  await expect(kwame.page.getByText(`Private ${tag}`)).toHaveCount(0);
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, DEMO_ADMIN_EMAIL);
+  expect((await admin.goto(historyPath))?.status()).toBe(403);
+  expect(
+    (await admin.goto('/one-on-ones/00000000-0000-4000-8000-000000000000/history'))?.status(),
+  ).toBe(404);
+  await adminContext.close();
+  await closeAll(sofia, kwame);
 });

@@ -8,9 +8,15 @@ import {
 } from '@threadline/db/demo';
 import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
 
-const ADMIN_PAGES = ['/people', '/people/teams', '/people/org-chart', '/people/cycles'];
+const ADMIN_PAGES = [
+  '/people',
+  '/people/teams',
+  '/people/org-chart',
+  '/people/cycles',
+  '/people/settings',
+];
 /** Pages only administrators open (ORG16); everyone reads the directory and the org chart. */
-const ADMIN_ONLY_PAGES = ['/people/teams', '/people/cycles', '/people/import'];
+const ADMIN_ONLY_PAGES = ['/people/teams', '/people/cycles', '/people/import', '/people/settings'];
 
 /** Something no other test (or earlier run on the same database) has used. */
 function unique(prefix: string): string {
@@ -89,6 +95,13 @@ test.describe('people administration', () => {
       headers: { origin },
     });
     expect(team.status()).toBe(403);
+    // [ORG18] Nor either organisation setting (the save checks the role in the database too:
+    // db/src/organisation-settings.test.ts).
+    const settings = await page.request.post('/people/settings?/save', {
+      form: { hrMayReadOneOnOnes: 'on', locale: 'fr-FR' },
+      headers: { origin },
+    });
+    expect(settings.status()).toBe(403);
   });
 
   test('the admin pages pass axe, and so does the open invite dialog', async ({ page }) => {

@@ -142,11 +142,17 @@ test('the directory, org chart and a person page fit the screen; their wide part
   await expectNoAxeViolations(page);
 });
 
-test("the administration pages (teams, cycles, import) and one's account fit the screen", async ({
+test("the administration pages (teams, cycles, import, settings) and one's account fit the screen", async ({
   page,
 }) => {
   await signIn(page, DEMO_ADMIN_EMAIL);
-  for (const path of ['/people/teams', '/people/cycles', '/people/import', '/account/password']) {
+  for (const path of [
+    '/people/teams',
+    '/people/cycles',
+    '/people/import',
+    '/people/settings',
+    '/account/password',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoSidewaysScroll(page);

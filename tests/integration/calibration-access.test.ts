@@ -238,6 +238,57 @@ describe('the calibration board', () => {
     }, 8000);
   });
 
+  it('[CAL19] two leaders move one card at once: both moves kept, one box everywhere', async () => {
+    const s = await session();
+    await s.start();
+    const daniel = await open(s.board, s.daniel.cookie);
+    const maya = await open(s.board, s.maya.cookie);
+    const danielDoc = await replicaOf(daniel);
+    const mayaDoc = await replicaOf(maya);
+    const moveOn = (doc: Y.Doc, moveId: string, by: string, rating: number) => {
+      const before = Y.encodeStateVector(doc);
+      const result = moveCard(
+        doc,
+        {
+          moveId,
+          personId: s.ana.personId,
+          to: { rating, potential: 'high' },
+          justification: `Seen by ${by}`,
+        },
+        config,
+        { by, at },
+      );
+      expect(result).toEqual({ ok: true });
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    // Both made from the same board, before either hears of the other's.
+    const fromDaniel = moveOn(
+      danielDoc,
+      '00000000-0000-4000-8000-0000000000e1',
+      s.daniel.personId,
+      5,
+    );
+    const fromMaya = moveOn(mayaDoc, '00000000-0000-4000-8000-0000000000e2', s.maya.personId, 2);
+    daniel.sendUpdate(fromDaniel);
+    maya.sendUpdate(fromMaya);
+    await daniel.until(() => daniel.acks().length > 1);
+    await maya.until(() => maya.acks().length > 1);
+    await daniel.until(() => updatesRelayed(daniel) > 0);
+    await maya.until(() => updatesRelayed(maya) > 0);
+    expect([daniel.closeCode, maya.closeCode]).toEqual([undefined, undefined]);
+    // Each replica: its own move, then what the server relayed (the other's).
+    for (const [socket, doc] of [
+      [daniel, danielDoc],
+      [maya, mayaDoc],
+    ] as const) {
+      for (const m of socket.received) if (m.type === 'sync-update') Y.applyUpdate(doc, m.update);
+    }
+    const boards = [danielDoc, mayaDoc, await replicaOf(await open(s.board, s.facilitator.cookie))];
+    const boxes = boards.map((doc) => boardCards(doc, config).get(s.ana.personId)?.box);
+    expect(new Set(boxes).size).toBe(1);
+    for (const doc of boards) expect(movesOf(doc).size).toBe(2);
+  });
+
   it('[CAL17] refuses a tampered client’s move without a justification: 4409, nothing saved or relayed', async () => {
     const s = await session();
     await s.start();

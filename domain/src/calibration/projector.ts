@@ -2,12 +2,13 @@
 // `calibration_proposals` (which the server reads to list missing proposals and to build the
 // board), the board into `calibration_cards` (original and current place and box per person, how
 // many moves) and `calibration_moves` (every move with its justification). Pure in the
-// document: the same content gives the same rows.
+// document: the same content gives the same rows. A board's rows can be asked for the people and
+// moves a change touched only: a long session's thousands of moves never change once written.
 import type * as Y from 'yjs';
-import { boardCards, movesInOrder } from './board.ts';
+import { boardCards, movesInOrder, readCard } from './board.ts';
 import type { BoardConfig, Potential } from './model.ts';
 import { boxOf } from './nine-box.ts';
-import { proposalsOf } from './shape.ts';
+import { cardsOf, movesOf, proposalsOf } from './shape.ts';
 
 export interface ProposalRow {
   personId: string;
@@ -50,12 +51,32 @@ export function projectProposals(doc: Y.Doc): ProposalRow[] {
     .sort((a, b) => a.personId.localeCompare(b.personId));
 }
 
-export function projectCards(doc: Y.Doc, config: BoardConfig): CardRow[] {
+/** How many moves each card has had. */
+export function moveCounts(doc: Y.Doc): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const move of movesInOrder(doc)) {
+  for (const move of movesOf(doc).values()) {
     counts.set(move.personId, (counts.get(move.personId) ?? 0) + 1);
   }
-  return [...boardCards(doc, config).values()]
+  return counts;
+}
+
+/**
+ * Every card's row, or those of `only` (the people a change touched). `counts` (moveCounts, kept
+ * up to date by a follower) saves counting a long session's moves again on every run.
+ */
+export function projectCards(
+  doc: Y.Doc,
+  config: BoardConfig,
+  only?: ReadonlySet<string>,
+  counts: ReadonlyMap<string, number> = moveCounts(doc),
+): CardRow[] {
+  const cards = only
+    ? [...only].flatMap((personId) => {
+        const map = cardsOf(doc).get(personId);
+        return map ? [readCard(personId, map, config)] : [];
+      })
+    : [...boardCards(doc, config).values()];
+  return cards
     .map((card) => ({
       personId: card.personId,
       originalRating: card.original?.rating ?? null,
@@ -69,8 +90,15 @@ export function projectCards(doc: Y.Doc, config: BoardConfig): CardRow[] {
     .sort((a, b) => a.personId.localeCompare(b.personId));
 }
 
-export function projectMoves(doc: Y.Doc): MoveRow[] {
-  return movesInOrder(doc).map((move) => ({
+/** Every move's row, or those of `only` (the moves a change added). */
+export function projectMoves(doc: Y.Doc, only?: ReadonlySet<string>): MoveRow[] {
+  const moves = only
+    ? [...only].flatMap((id) => {
+        const move = movesOf(doc).get(id);
+        return move ? [{ id, ...move }] : [];
+      })
+    : movesInOrder(doc);
+  return moves.map((move) => ({
     moveId: move.id,
     personId: move.personId,
     fromRating: move.from?.rating ?? null,

@@ -2,25 +2,21 @@
 // labels, the 9-box performance bands, the guideline distribution, who is calibrated and who
 // takes part, and the state machine draft → proposals → in_session → finalized.
 import type { FieldErrors, Outcome } from '../org/violation.ts';
+import {
+  LEVELS,
+  SESSION_STATUSES,
+  type Level,
+  type ScalePoint,
+  type SessionStatus,
+} from './model.ts';
 
-export type SessionStatus = 'draft' | 'proposals' | 'in_session' | 'finalized';
-export const SESSION_STATUSES: readonly SessionStatus[] = [
-  'draft',
-  'proposals',
-  'in_session',
-  'finalized',
-];
-
-export type Level = 'low' | 'medium' | 'high';
-export const LEVELS: readonly Level[] = ['low', 'medium', 'high'];
+// The statuses, the 9-box's levels and the scale's points are the board's own (model.ts): one
+// definition for the session's rows and its documents.
+export { LEVELS, SESSION_STATUSES };
+export type { Level, ScalePoint, SessionStatus };
 
 export type ParticipantRole = 'leader' | 'facilitator';
 export const PARTICIPANT_ROLES: readonly ParticipantRole[] = ['leader', 'facilitator'];
-
-export interface ScalePoint {
-  value: number;
-  label: string;
-}
 
 /** Which rating values are low, medium and high performance on the 9-box (CAL2). */
 export type PerformanceBands = Record<Level, number[]>;

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { replicaOf } from '../ydoc/replica.ts';
 import { clientUpdate, replica } from '../ydoc/testing.ts';
 import { moveCard, setProposal } from './edits.ts';
+import { CALIBRATION_LIMITS, validateBoardDocument } from './schema.ts';
 import { cardsOf, movesOf, proposalsOf } from './shape.ts';
 import { boardWith, FIVE_POINTS, SCALE, uuid } from './testing.ts';
 import {
@@ -264,5 +265,19 @@ describe('what the server accepts in a manager’s proposals', () => {
         setProposal(c, kwame, { rating: 3, potential: 'low', rationale: 'x'.repeat(2001) }),
       ),
     ).toBe('schema');
+  });
+});
+
+describe('the board’s limits', () => {
+  it('[CAL14] refuses a board past 5,000 cards', () => {
+    const cards = Object.fromEntries(
+      Array.from({ length: CALIBRATION_LIMITS.cards + 1 }, (_, i) => [uuid(1000 + i), null]),
+    );
+    const doc = boardWith(cards);
+    expect(validateBoardDocument(doc)).toContainEqual({
+      path: 'cards',
+      message: 'At most 5000 entries.',
+    });
+    expect(validateBoardDocument(boardWith({ [kwame]: null }))).toEqual([]);
   });
 });

@@ -108,17 +108,20 @@ export function actionItems(doc: Y.Doc, includeDeleted = false): ActionItem[] {
  * the day it was ticked). It is one item wherever it shows.
  */
 export function actionsShownIn(doc: Y.Doc, meetingId: string): ActionItem[] {
-  const all = meetings(doc);
-  const dateOf = new Map(all.map((m) => [m.id, m.date]));
+  const dateOf = new Map(meetings(doc).map((m) => [m.id, m.date]));
   const date = dateOf.get(meetingId);
   if (date === undefined) return [];
-  return actionItems(doc).filter((item) => {
-    const raised = dateOf.get(item.createdIn);
-    if (raised === undefined || raised > date) return false;
-    if (!item.done) return true;
-    const ticked = (item.doneIn && dateOf.get(item.doneIn)) ?? item.doneAt?.slice(0, 10);
-    return ticked === undefined || ticked === null || ticked >= date;
-  });
+  return actionItems(doc).filter((item) => isShownOn(item, date, dateOf));
+}
+
+/** ONE11: whether an item (not deleted) shows in the meeting held on `date`, given the day of
+ *  every meeting that is not called off. */
+function isShownOn(item: ActionItem, date: string, dateOf: ReadonlyMap<string, string>): boolean {
+  const raised = dateOf.get(item.createdIn);
+  if (raised === undefined || raised > date) return false;
+  if (!item.done) return true;
+  const ticked = (item.doneIn && dateOf.get(item.doneIn)) ?? item.doneAt?.slice(0, 10);
+  return ticked === undefined || ticked === null || ticked >= date;
 }
 
 /** ONE12: an undone action item past its due day is overdue. */
@@ -127,12 +130,20 @@ export function isActionOverdue(item: ActionFields, today: string): boolean {
 }
 
 /** How many meetings an undone (or late-ticked) item has been carried into after the one it was
- *  raised in (ONE11; projected for analytics). */
-export function timesCarried(doc: Y.Doc, item: ActionItem): number {
+ *  raised in (ONE11; projected for analytics). `all`: the series' meetings, when the caller
+ *  counts many items (the projector): read once, the count is linear in the meetings, where
+ *  asking `actionsShownIn` of each meeting read every meeting and item again. */
+export function timesCarried(
+  doc: Y.Doc,
+  item: ActionItem,
+  all: readonly Meeting[] = meetings(doc),
+): number {
+  // A deleted item shows in no meeting (actionsShownIn leaves it out).
+  if (item.deleted) return 0;
+  const dateOf = new Map(all.map((m) => [m.id, m.date]));
   let count = 0;
-  for (const meeting of meetings(doc)) {
-    if (meeting.id === item.createdIn) continue;
-    if (actionsShownIn(doc, meeting.id).some((shown) => shown.id === item.id)) count += 1;
+  for (const meeting of all) {
+    if (meeting.id !== item.createdIn && isShownOn(item, meeting.date, dateOf)) count += 1;
   }
   return count;
 }

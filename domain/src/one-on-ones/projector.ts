@@ -56,7 +56,8 @@ export function projectMeetings(doc: Y.Doc): MeetingRow[] {
 }
 
 export function projectActions(doc: Y.Doc, today: string): ActionRow[] {
-  const dayOf = new Map(meetings(doc).map((m) => [m.id, m.date]));
+  const all = meetings(doc);
+  const dayOf = new Map(all.map((m) => [m.id, m.date]));
   // Deleted items too: their row says so, rather than keep what it said before.
   return actionItems(doc, true).map((item) => ({
     actionId: item.id,
@@ -66,7 +67,7 @@ export function projectActions(doc: Y.Doc, today: string): ActionRow[] {
     done: item.done,
     doneAt: item.doneAt,
     overdue: isActionOverdue(item, today),
-    timesCarried: timesCarried(doc, item),
+    timesCarried: timesCarried(doc, item, all),
     deleted: item.deleted,
   }));
 }

@@ -36,8 +36,9 @@ export interface BenchDatabase {
 
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   const database = await createScratchDatabase('threadline_bench');
-  // Seeding the 5,000-person organisation runs statements past the default timeout.
-  const pool = createPool(database.url, 4, { statementMs: 0 });
+  // No statement deadline (seeding big organisations runs long statements), and a patient
+  // connect: on a loaded machine a fresh connection to the cluster took more than the default.
+  const pool = createPool(database.url, 4, { statementMs: 0, connectMs: 60_000 });
   // Hocuspocus's database extension stores one row per document: its whole state.
   await pool.query(
     `CREATE TABLE bench_hocuspocus_documents (name text PRIMARY KEY, data bytea NOT NULL)`,

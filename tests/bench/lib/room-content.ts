@@ -2,16 +2,24 @@
 //   goal tree  one goal-tree document per room (a cycle), everyone signed in as the benchmark's
 //              admin, each writer typing into the description of a goal of its own;
 //   1:1 agenda one real series per room (`one-on-one/<seriesId>`, its row in Postgres), its two
-//              members signed in as themselves, the agenda's demo history sent first through
-//              each author's own connection, then both editing today's meeting (agenda-docs.ts)
-//              with what the other did applied to their replica, as a provider would.
+//              members signed in as themselves, the agenda's demo history in each server's
+//              storage, then both editing today's meeting (agenda-docs.ts) with what the other
+//              did applied to their replica, as a provider would;
+//   calibration board  one real session in session per room (`calibration/<sessionId>`, 500 cards),
+//              built as starting a session builds it (other servers get its first update through a
+//              client), each writer moving a random card with a justification (board-docs.ts).
 import * as Y from 'yjs';
+import { appendToDocumentLog, type DocumentLogRow } from '@threadline/db/document-log';
 import { AgendaEditor } from './agenda-docs.ts';
+import { moveRandomCard, newCalibrationBoards } from './board-docs.ts';
+import type { BenchSeries } from './bench-series.ts';
 import type { BenchDatabase } from './database.ts';
 import { addBenchGoals, typeInDescription } from './goal-docs.ts';
 import { LightClient, type Endpoint } from './light-client.ts';
 
-export type RoomContentKind = 'goal-tree' | 'agenda';
+export type RoomContentKind = 'goal-tree' | 'agenda' | 'calibration-board';
+
+const BOARD_CARDS = 500;
 
 export interface RoomContent {
   documents: string[];
@@ -71,33 +79,19 @@ async function agendaRooms(
   clientsPerRoom: number,
 ): Promise<RoomContent> {
   if (clientsPerRoom !== 2) throw new Error('a 1:1 has two people');
+  const started = performance.now();
   const series = await database.newSeries(rooms);
+  const created = performance.now();
   const signIn = (member: { token: string; cookie: string }): Endpoint => ({
     ...endpoint,
     token: member.token,
     cookie: member.cookie,
   });
-  await eachRoom(rooms, async (room) => {
-    const { document, manager, employee, history } = series[room]!;
-    const clients = new Map(
-      await Promise.all(
-        [manager, employee].map(
-          async (member) =>
-            [member.id, await new LightClient(signIn(member), document).connect()] as const,
-        ),
-      ),
-    );
-    // In order, each after the last is applied: an entry may build on the other's.
-    for (const entry of history) {
-      const client = clients.get(entry.personId)!;
-      client.sendUpdate(entry.update);
-      await client.roundTrip();
-    }
-    for (const client of clients.values()) {
-      if (client.refusals > 0) throw new Error(`${document}: the server refused its history`);
-      client.close();
-    }
-  });
+  await storeHistories(endpoint, database, series);
+  const updates = series.reduce((sum, s) => sum + s.history.length, 0);
+  console.log(
+    `  1:1 agendas: ${rooms} series in ${((created - started) / 1000).toFixed(1)} s, their history (${updates} updates) stored in ${((performance.now() - created) / 1000).toFixed(1)} s`,
+  );
   return {
     documents: series.map((s) => s.document),
     endpointFor: (room, position) => {
@@ -114,6 +108,82 @@ async function agendaRooms(
   };
 }
 
+/**
+ * Gives every server the same agendas to start from, each in its own storage, as a server that
+ * has run for months would have them: ours, the updates in its document log as the demo seed
+ * writes them (each in its author's name, as the validator accepted them); Hocuspocus, the
+ * merged state in its table; y-websocket's server, which keeps nothing, the merged state sent
+ * by one connection (it checks nothing). Sending 25 updates per series through their authors'
+ * connections, one round trip each, took minutes for 500 series on a loaded machine.
+ */
+async function storeHistories(endpoint: Endpoint, database: BenchDatabase, series: BenchSeries[]) {
+  if (endpoint.protocol === 'ours') {
+    const rows: DocumentLogRow[] = series.flatMap(({ document, history }) =>
+      history.map(({ personId, update }) => ({
+        organisationId: database.organisationId,
+        documentName: document,
+        personId,
+        receivedAt: new Date(),
+        update,
+      })),
+    );
+    for (let i = 0; i < rows.length; i += 5_000) {
+      await appendToDocumentLog(database.pool, rows.slice(i, i + 5_000));
+    }
+    return;
+  }
+  const merged = series.map(({ history }) => Y.mergeUpdates(history.map((h) => h.update)));
+  if (endpoint.protocol === 'hocuspocus') {
+    await database.pool.query(
+      `INSERT INTO bench_hocuspocus_documents (name, data)
+       SELECT * FROM unnest($1::text[], $2::bytea[])`,
+      [series.map((s) => s.document), merged.map((update) => Buffer.from(update))],
+    );
+    return;
+  }
+  await eachRoom(series.length, async (room) => {
+    const client = await new LightClient(endpoint, series[room]!.document).connect();
+    client.sendUpdate(merged[room]!);
+    await client.roundTrip();
+    client.close();
+  });
+}
+
+async function boardRooms(
+  endpoint: Endpoint,
+  database: BenchDatabase,
+  rooms: number,
+): Promise<RoomContent> {
+  const ours = endpoint.protocol === 'ours';
+  const boards = await newCalibrationBoards(
+    database.pool,
+    database.organisationId,
+    database.personId,
+    rooms,
+    BOARD_CARDS,
+    ours,
+  );
+  if (!ours) {
+    await eachRoom(rooms, async (room) => {
+      const seeder = await new LightClient(endpoint, boards.names[room]!, {
+        doc: new Y.Doc(),
+      }).connect();
+      seeder.sendUpdate(boards.initial);
+      await seeder.roundTrip();
+      seeder.close();
+    });
+  }
+  return {
+    documents: boards.names,
+    endpointFor: () => endpoint,
+    applyLive: false,
+    editorFor: (_room, _position, doc) => (marker) => {
+      moveRandomCard(doc, boards.cardIds, database.personId, `Calibrated ${marker}`);
+      return true;
+    },
+  };
+}
+
 /** Creates and seeds the rooms' documents. */
 export function openRoomContent(
   kind: RoomContentKind,
@@ -121,7 +191,12 @@ export function openRoomContent(
   database: BenchDatabase,
   shape: { rooms: number; clientsPerRoom: number; writersPerRoom: number },
 ): Promise<RoomContent> {
-  return kind === 'agenda'
-    ? agendaRooms(endpoint, database, shape.rooms, shape.clientsPerRoom)
-    : goalTreeRooms(endpoint, database, shape.rooms, shape.writersPerRoom);
+  switch (kind) {
+    case 'agenda':
+      return agendaRooms(endpoint, database, shape.rooms, shape.clientsPerRoom);
+    case 'calibration-board':
+      return boardRooms(endpoint, database, shape.rooms);
+    case 'goal-tree':
+      return goalTreeRooms(endpoint, database, shape.rooms, shape.writersPerRoom);
+  }
 }

@@ -37,21 +37,27 @@ const server = new Server({
     const session = await validateSessionToken(pool, token);
     if (!session) throw new Error('unauthorized');
     const name = parseDocumentName(documentName);
+    // The same one-row check ours makes for the kinds the workloads open (goal trees, 1:1
+    // agendas for their members, calibration boards), so both servers do comparable work per
+    // connection.
     const { organisationId, id: personId } = session.person;
-    const { rowCount } =
-      name?.kind === 'goals'
-        ? await pool.query(`SELECT 1 FROM cycles WHERE organisation_id = $1 AND id = $2`, [
-            organisationId,
-            name.cycleId,
-          ])
-        : name?.kind === 'one-on-one'
-          ? await pool.query(
-              `SELECT 1 FROM one_on_one_series
-                WHERE organisation_id = $1 AND id = $2 AND $3 IN (manager_id, employee_id)
-                  AND ended_at IS NULL`,
-              [organisationId, name.seriesId, personId],
-            )
-          : { rowCount: 0 };
+    let check: [string, unknown[]];
+    if (name?.kind === 'goals') {
+      check = ['SELECT 1 FROM cycles WHERE organisation_id = $1 AND id = $2', [name.cycleId]];
+    } else if (name?.kind === 'one-on-one') {
+      check = [
+        `SELECT 1 FROM one_on_one_series
+          WHERE organisation_id = $1 AND id = $2 AND $3 IN (manager_id, employee_id)
+            AND ended_at IS NULL`,
+        [name.seriesId, personId],
+      ];
+    } else if (name?.kind === 'calibration') {
+      check = [
+        'SELECT 1 FROM calibration_sessions WHERE organisation_id = $1 AND id = $2',
+        [name.sessionId],
+      ];
+    } else throw new Error('unknown document');
+    const { rowCount } = await pool.query(check[0], [organisationId, ...check[1]]);
     if (!rowCount) throw new Error('forbidden');
   },
   extensions: [

@@ -1,6 +1,6 @@
 // The product's shapes of collaboration, each a set of rooms editing at once: 1:1 agendas (two
 // people, a real series each: room-content.ts), goal workshops (five), calibration sessions
-// (forty); and fan-out, one writer and hundreds of readers. Every editor types about once a second with occasional bursts of ten a
+// (forty people moving cards on a 500-card board); and fan-out, one writer and hundreds of readers. Every editor types about once a second with occasional bursts of ten a
 // second, and moves its cursor (presence) once a second.
 import type { BenchContext } from '../lib/context.ts';
 import { timedRuns, type TimedResult } from '../lib/measure.ts';
@@ -39,11 +39,13 @@ export const ROOM_WORKLOADS: readonly RoomWorkload[] = [
   {
     id: 'calibration',
     label: 'calibration sessions',
+    // Real 500-card boards, each move judged by the board's validator (CAL17, CAL18).
     shape: (quick) => ({
       rooms: quick ? 2 : 5,
       clientsPerRoom: 40,
       writersPerRoom: 40,
       ...editors,
+      content: 'calibration-board',
     }),
   },
   {

@@ -1,15 +1,19 @@
 // The calibration documents into their tables (CAL22, CAL23, SYNC24): rows from the domain's pure
-// projectors, upserted here. A board is at most a few thousand cards, so a run projects every row
-// and the projection writes only those that changed. Rows travel as one JSON parameter unpacked
+// projectors, upserted here. A board follows its changes, so a run after a move projects that
+// card and that move, not a long session's thousands of moves (a proposals document is small and
+// projected whole); the projection writes only rows that changed. Rows travel as one JSON parameter unpacked
 // by jsonb_to_recordset: one statement per table whatever their number.
 import type { Queryable } from '@threadline/db';
 import type { BoardConfig } from '@threadline/domain/calibration/model';
 import {
+  moveCounts,
   projectCards,
   projectMoves,
   projectProposals,
 } from '@threadline/domain/calibration/projector';
+import { cardsOf, movesOf, type MoveValue } from '@threadline/domain/calibration/shape';
 import { parseDocumentName } from '@threadline/domain/documents/names';
+import type * as Y from 'yjs';
 import type { DocumentKey } from '../../persistence/document-storage.ts';
 import type { DocumentProjector, ProjectedRow } from '../../projection/document-projector.ts';
 
@@ -68,16 +72,57 @@ export const boardProjector: DocumentProjector<BoardConfig | null> = {
     );
     return rows[0] ?? null;
   },
-  follow: (doc) => ({
-    *rows(config) {
-      if (config === null) return;
-      yield [
-        ...rowsOf(CARDS, projectCards(doc, config), (row: { personId: string }) => row.personId),
-        ...rowsOf(MOVES, projectMoves(doc), (row: { moveId: string }) => row.moveId),
-      ];
-    },
-    stop: () => {},
-  }),
+  follow(doc) {
+    // The people and moves changed since the last run: a move adds itself and places its card.
+    const people = new Set<string>();
+    const moves = new Set<string>();
+    const movesMap = movesOf(doc);
+    const cardsMap = cardsOf(doc);
+    // Moves per card, counted once and then kept up to date (a move is never removed).
+    const counts = moveCounts(doc);
+    const onMoves = (event: Y.YMapEvent<MoveValue>) => {
+      for (const [id, change] of event.changes.keys) {
+        moves.add(id);
+        const move = movesMap.get(id);
+        if (!move) continue;
+        people.add(move.personId);
+        if (change.action === 'add')
+          counts.set(move.personId, (counts.get(move.personId) ?? 0) + 1);
+      }
+    };
+    const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      for (const event of events) {
+        if (event.target === cardsMap) for (const key of event.changes.keys.keys()) people.add(key);
+        else {
+          const key = event.path[0];
+          if (typeof key === 'string') people.add(key);
+        }
+      }
+    };
+    movesMap.observe(onMoves);
+    cardsMap.observeDeep(onCards);
+    return {
+      *rows(config, all) {
+        if (config === null) return;
+        const cards = all ? undefined : new Set(people);
+        const added = all ? undefined : new Set(moves);
+        people.clear();
+        moves.clear();
+        yield [
+          ...rowsOf(
+            CARDS,
+            projectCards(doc, config, cards, counts),
+            (row: { personId: string }) => row.personId,
+          ),
+          ...rowsOf(MOVES, projectMoves(doc, added), (row: { moveId: string }) => row.moveId),
+        ];
+      },
+      stop() {
+        movesMap.unobserve(onMoves);
+        cardsMap.unobserveDeep(onCards);
+      },
+    };
+  },
   async write(db, key, rows) {
     const { sessionId } = nameOf(key);
     if (rows.some((row) => row.table === CARDS)) await writeCards(db, key, sessionId, rows);

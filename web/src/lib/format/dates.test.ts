@@ -22,3 +22,21 @@ describe('dates', () => {
     expect(formatDateTime('2026-08-01T09:41:00Z', 'en-GB')).toMatch(/1 Aug 2026, \d\d:41/);
   });
 });
+
+describe('the page locale (ORG19)', () => {
+  it('[ORG19] every date follows the locale the layout set, and the runtime’s once unset', async () => {
+    const { usePageLocale } = await import('./locale.ts');
+    const { formatDay: meetingDay } = await import('$lib/one-on-ones/dates');
+    try {
+      usePageLocale('de-DE');
+      expect(formatDay('2026-08-01')).toBe('01.08.2026');
+      expect(meetingDay('2026-12-08', '2026-12-07')).toBe('Di., 8. Dez.');
+      usePageLocale('en-GB');
+      expect(meetingDay('2026-12-08', '2025-01-01')).toBe('Tue, 8 Dec 2026');
+    } finally {
+      usePageLocale(null);
+    }
+    const runtime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+    expect(formatDay('2026-08-01')).toBe(runtime.format(Date.UTC(2026, 7, 1)));
+  });
+});

@@ -61,6 +61,10 @@ export class GoalDocument {
   /** The whole tree's live-goal count while a snapshot is shown (a part has only some goals). */
   #shownLiveCount: number | null = null;
   readonly #stops: (() => void)[] = [];
+  /** Told of every change, with the goals it touched (for what is kept up to date by change). */
+  // Bookkeeping only, never rendered.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #listeners = new Set<(change: IndexChange) => void>();
 
   constructor(options: GoalDocumentOptions) {
     this.#me = options.me;
@@ -132,7 +136,14 @@ export class GoalDocument {
     return new GoalIndex(doc, (change) => this.#bump(change));
   }
 
+  /** Calls `listener` with each change to what readers see; returns the way to stop. */
+  onChange(listener: (change: IndexChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   #bump(change: IndexChange) {
+    for (const listener of this.#listeners) listener(change);
     this.#opening.changed();
     this.contentVersion++;
     if (change.goals.size === 0 || change.goals.size > PER_GOAL_VERSIONS) {

@@ -30,6 +30,7 @@ import {
 } from './move-targets.ts';
 import { lostMoves, WATCHED_MOVES, type OwnMove } from './lost-moves.ts';
 import type { Directory } from './org-directory.ts';
+import { ScopeMatches, withAncestors } from './scope-matches.ts';
 import { applyFilter, isFiltering, keepShown, NO_FILTER, type TreeFilter } from './tree-filter.ts';
 
 const REFUSAL_TEXT: Record<EditRefusal, string> = {
@@ -83,6 +84,8 @@ export class GoalTreeView {
   // Bookkeeping only, never rendered: nothing should re-run when it changes.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #openedByDefault = new Set<string>();
+  /** The goals of the scope, checked again only where a change touched them. */
+  readonly #scopeMatches = new ScopeMatches();
 
   constructor(options: TreeViewOptions) {
     this.document = options.document;
@@ -92,6 +95,8 @@ export class GoalTreeView {
     this.#myTeamId = options.myTeamId;
     this.#cycleClosed = options.cycleClosed;
     this.#scope = options.scope ?? null;
+    // Lives as long as the document: the workspace creates both and drops both.
+    this.document.onChange((change) => this.#scopeMatches.note(change.goals));
   }
 
   /** Whose goals are shown: as chosen, else the person's default (GOAL30). */
@@ -126,10 +131,26 @@ export class GoalTreeView {
   /** A filter of the person's is on (the scope alone is not one: it has no "Clear"). */
   readonly filtering = $derived(isFiltering(this.#filter));
 
-  /** Filter results; rebuilt on content changes only while a filter or a narrow scope is on. */
+  /**
+   * The scope's goals. Follows every change (`goals` is read), but stays the same set while no
+   * goal joins or leaves the scope, so a keystroke in a title does not flatten the tree again.
+   */
+  readonly #scopeMatched = $derived.by(() => {
+    const inScope = this.#inScope;
+    if (inScope === null) return null;
+    const { goals, tree } = this.document;
+    return this.#scopeMatches.matched(inScope, goals, tree);
+  });
+
+  /** Filter results; rebuilt on content changes only while a filter is on. */
   readonly #filterResult = $derived.by(() => {
     const inScope = this.#inScope;
     if (!this.filtering && inScope === null) return null;
+    if (!this.filtering) {
+      const matched = this.#scopeMatched!;
+      const tree = this.document.tree;
+      return keepShown(withAncestors(matched, tree), tree, this.selectedId);
+    }
     const { goals, tree } = this.document;
     void this.document.progressVersion;
     const result = applyFilter(goals, tree, this.filter, (goal) => this.#factsNow(goal), inScope);

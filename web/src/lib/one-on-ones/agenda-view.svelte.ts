@@ -31,6 +31,7 @@ import type { AgendaSection, Cadence } from '@threadline/domain/one-on-ones/mode
 import {
   actionsOf,
   MEETINGS_ROOT,
+  meetingsOf,
   moodsOf,
   notesOf,
   POINTS_ROOT,
@@ -68,6 +69,9 @@ export class AgendaView {
   readonly #newId: () => string;
   readonly #subscribe: () => void;
   readonly #subscribeMood: () => void;
+  /** The meetings in order, read again only after the meetings map changes: the timeline, the
+   *  selected meeting and the next one each ask for them, per row and per change. */
+  #meetings: Meeting[] | null = null;
 
   constructor(options: AgendaViewOptions) {
     this.doc = options.doc;
@@ -82,14 +86,15 @@ export class AgendaView {
       const stops = roots.map((start) => start(update));
       return () => stops.forEach((stop) => stop());
     });
+    meetingsOf(this.doc).observe(() => (this.#meetings = null));
     const moods = this.moodDoc ? observeY(moodsOf(this.moodDoc) as Y.AbstractType<unknown>) : null;
     this.#subscribeMood = createSubscriber((update) => moods?.(update));
   }
 
   /** The meetings held and planned, earliest first (ONE8). */
-  get meetings(): Meeting[] {
+  get meetings(): readonly Meeting[] {
     this.#subscribe();
-    return meetings(this.doc);
+    return (this.#meetings ??= meetings(this.doc));
   }
 
   /** The meeting to open by default: the next one (today's or later), else the last held. */

@@ -10,6 +10,7 @@ import {
   resendInvitation,
   updatePerson,
 } from '@threadline/db/people';
+import { hrMayReadOneOnOnes, seriesOf } from '@threadline/db/one-on-ones';
 import { listTeams } from '@threadline/db/teams';
 import { isUuid } from '@threadline/domain/ids';
 import { parsePersonEdit } from '@threadline/domain/org/person-fields';
@@ -48,7 +49,10 @@ export async function load({ locals, params }) {
       },
     };
   }
-  const teams = await listTeams(db(), viewer.organisationId);
+  const [teams, hrMayRead] = await Promise.all([
+    listTeams(db(), viewer.organisationId),
+    hrMayReadOneOnOnes(db(), viewer.organisationId),
+  ]);
   return {
     admin: {
       person,
@@ -57,6 +61,8 @@ export async function load({ locals, params }) {
       isSelf,
     },
     profile: null,
+    // ONE4: where HR may read shared agendas, a person's page is the way to their 1:1s.
+    oneOnOnes: hrMayRead ? await seriesOf(db(), viewer.organisationId, person.id) : null,
   };
 }
 

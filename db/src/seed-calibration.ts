@@ -1,0 +1,144 @@
+// Seeds the demo organisation's calibration sessions (DEMO21–DEMO24): the sessions' rows (with
+// participants, population and traced state changes), each manager's proposals document and the
+// board in the document log — written by the same writer as the sync server's accepted updates,
+// each entry in its author's name — the proposals' projection (which starting and the missing
+// list read) and, for the finalized session, its published ratings.
+import { randomUUID } from 'node:crypto';
+import {
+  DEMO_CALIBRATION_CONFIG,
+  generateDemoCalibration,
+  writeDemoCalibrationLogs,
+  type DemoCalibrationOptions,
+  type DemoCalibrationSession,
+} from '@threadline/domain/demo/calibration';
+import type { GeneratedOrganisation } from '@threadline/domain/demo/generate';
+import { formatDocumentName } from '@threadline/domain/documents/names';
+import type { Queryable } from './connection.ts';
+import { appendToDocumentLog, type DocumentLogRow } from './document-log.ts';
+
+export interface SeedCalibrationInput extends DemoCalibrationOptions {
+  organisationId: string;
+  organisation: GeneratedOrganisation;
+  personIds: ReadonlyMap<string, string>;
+  teamIds: ReadonlyMap<string, string>;
+}
+
+/** Writes both sessions. Run inside the seed's transaction, after the people and cycles. */
+export async function seedCalibration(
+  db: Queryable,
+  input: SeedCalibrationInput,
+): Promise<{ sessions: number; cards: number }> {
+  const person = (key: string) => {
+    const id = input.personIds.get(key);
+    if (!id) throw new Error(`no person ${key} in the seeded organisation`);
+    return id;
+  };
+  const sessions = generateDemoCalibration(input.organisation, input);
+  let cards = 0;
+  for (const session of sessions) {
+    await writeSession(db, input, session, person);
+    cards += session.populationKeys.length;
+  }
+  return { sessions: sessions.length, cards };
+}
+
+async function writeSession(
+  db: Queryable,
+  input: SeedCalibrationInput,
+  session: DemoCalibrationSession,
+  person: (key: string) => string,
+) {
+  const organisationId = input.organisationId;
+  const sessionId = randomUUID();
+  const config = DEMO_CALIBRATION_CONFIG;
+  await db.query(
+    `INSERT INTO calibration_sessions (id, organisation_id, cycle_id, name, status, scale,
+                                       performance_bands, guideline, population_team_id,
+                                       created_by, created_at, updated_at)
+     SELECT $1, $2, c.id, $4, $5, $6, $7, $8, $9, $10, $11, $12
+       FROM cycles c WHERE c.organisation_id = $2 AND c.name = $3`,
+    [
+      sessionId,
+      organisationId,
+      session.cycleName,
+      session.name,
+      session.status,
+      JSON.stringify(config.scale),
+      JSON.stringify(config.bands),
+      JSON.stringify(config.guideline),
+      input.teamIds.get(session.departmentKey) ?? null,
+      person(session.facilitatorKey),
+      session.statusChanges[0]!.at,
+      session.statusChanges.at(-1)!.at,
+    ],
+  );
+  const participants = [
+    ...session.leaderKeys.map((key) => [person(key), 'leader'] as const),
+    [person(session.facilitatorKey), 'facilitator'] as const,
+  ];
+  await db.query(
+    `INSERT INTO calibration_participants (organisation_id, session_id, person_id, role)
+     SELECT $1, $2, unnest($3::uuid[]), unnest($4::text[])`,
+    [organisationId, sessionId, participants.map((p) => p[0]), participants.map((p) => p[1])],
+  );
+  await db.query(
+    `INSERT INTO calibration_population (organisation_id, session_id, person_id)
+     SELECT $1, $2, unnest($3::uuid[])`,
+    [organisationId, sessionId, session.populationKeys.map(person)],
+  );
+  await db.query(
+    `INSERT INTO calibration_status_changes (organisation_id, session_id, from_status, to_status,
+                                             changed_by, changed_at)
+     SELECT $1, $2, unnest($3::text[]), unnest($4::text[]), unnest($5::uuid[]),
+            unnest($6::timestamptz[])`,
+    [
+      organisationId,
+      sessionId,
+      session.statusChanges.map((c) => c.from),
+      session.statusChanges.map((c) => c.to),
+      session.statusChanges.map((c) => person(c.byKey)),
+      session.statusChanges.map((c) => c.at),
+    ],
+  );
+
+  const logs = writeDemoCalibrationLogs(session, person);
+  const rows: DocumentLogRow[] = [];
+  for (const { managerId, entries } of logs.proposals) {
+    const documentName = formatDocumentName({
+      kind: 'calibration-proposals',
+      sessionId,
+      managerId,
+    });
+    for (const entry of entries) rows.push({ organisationId, documentName, ...entry });
+  }
+  const board = formatDocumentName({ kind: 'calibration', sessionId });
+  for (const entry of logs.board) rows.push({ organisationId, documentName: board, ...entry });
+  // The organisation is this transaction's own until it commits: no lock per document needed.
+  await appendToDocumentLog(db, rows, { unseenDocuments: true });
+
+  const proposals = logs.proposals.flatMap(({ managerId, rows: projected }) =>
+    projected.map((row) => ({ ...row, managerId })),
+  );
+  await db.query(
+    `INSERT INTO calibration_proposals (organisation_id, session_id, person_id, manager_id, rating,
+                                        potential, rationale, updated_at)
+     SELECT $1, $2, r."personId", r."managerId", r."rating", r."potential", r."rationale", $4
+       FROM jsonb_to_recordset($3::jsonb) AS r("personId" uuid, "managerId" uuid,
+                                               "rating" smallint, "potential" text,
+                                               "rationale" text)`,
+    [organisationId, sessionId, JSON.stringify(proposals), session.startedAt],
+  );
+  if (logs.published.length > 0) {
+    await db.query(
+      `INSERT INTO published_ratings (organisation_id, cycle_id, person_id, session_id, rating,
+                                      rating_label, performance, potential, box, published_at)
+       SELECT $1, s.cycle_id, r."personId", $2, r."rating", r."ratingLabel", r."performance",
+              r."potential", r."box", $4
+         FROM calibration_sessions s,
+              jsonb_to_recordset($3::jsonb) AS r("personId" uuid, "rating" smallint,
+                "ratingLabel" text, "performance" text, "potential" text, "box" smallint)
+        WHERE s.id = $2`,
+      [organisationId, sessionId, JSON.stringify(logs.published), session.statusChanges.at(-1)!.at],
+    );
+  }
+}
