@@ -13,6 +13,7 @@ import {
   listSessionsFor,
   missingProposals,
   openProposals,
+  publishedRatingsFor,
   updateSession,
 } from './calibration-sessions.ts';
 
@@ -310,5 +311,31 @@ describe('calibration sessions', () => {
     ]);
     const other = await organisation();
     expect(await missingProposals(db.pool, other.org.id, id)).toEqual([]);
+  });
+
+  it('[CAL45] a person sees their own published rating and their reports’, nobody else’s', async () => {
+    const o = await organisation();
+    const id = await created(o);
+    const publish = (personId: string, rating: number, box: number) =>
+      db.pool.query(
+        `INSERT INTO published_ratings (organisation_id, cycle_id, person_id, session_id, rating,
+                                        rating_label, performance, potential, box)
+         VALUES ($1, $2, $3, $4, $5, 'Label', 'medium', 'high', $6)`,
+        [o.org.id, o.cycle, personId, id, rating, box],
+      );
+    await publish(o.people.kwame.id, 3, 6);
+    await publish(o.people.manager.id, 5, 9);
+    const kwame = await publishedRatingsFor(db.pool, o.org.id, o.people.kwame.id);
+    expect(kwame.mine.map((r) => [r.personName, r.rating, r.box, r.cycleName])).toEqual([
+      ['Kwame', 3, 6, '2026 H2'],
+    ]);
+    expect(kwame.reports).toEqual([]);
+    const maya = await publishedRatingsFor(db.pool, o.org.id, o.people.manager.id);
+    expect(maya.mine.map((r) => r.rating)).toEqual([5]);
+    expect(maya.reports.map((r) => r.personName)).toEqual(['Kwame']);
+    expect(await publishedRatingsFor(db.pool, o.org.id, o.people.lena.id)).toEqual({
+      mine: [],
+      reports: [],
+    });
   });
 });

@@ -523,3 +523,65 @@ export async function missingProposals(
   }
   return groups;
 }
+
+export interface PublishedRatingView {
+  personId: string;
+  personName: string;
+  cycleName: string;
+  sessionName: string;
+  rating: number;
+  ratingLabel: string;
+  performance: 'low' | 'medium' | 'high';
+  potential: 'low' | 'medium' | 'high';
+  box: number;
+  publishedAt: string;
+}
+
+/**
+ * CAL45: the published ratings a person may see — their own, and their direct reports' — newest
+ * cycle first. Nothing before a session is finalized (CAL24): ratings are invisible until then.
+ */
+export async function publishedRatingsFor(
+  db: Queryable,
+  organisationId: string,
+  personId: string,
+): Promise<{ mine: PublishedRatingView[]; reports: PublishedRatingView[] }> {
+  const { rows } = await db.query<{
+    person_id: string;
+    person_name: string;
+    cycle_name: string;
+    session_name: string;
+    rating: number;
+    rating_label: string;
+    performance: PublishedRatingView['performance'];
+    potential: PublishedRatingView['potential'];
+    box: number;
+    published_at: Date;
+  }>(
+    `SELECT r.person_id, p.name AS person_name, c.name AS cycle_name, s.name AS session_name,
+            r.rating, r.rating_label, r.performance, r.potential, r.box, r.published_at
+       FROM published_ratings r
+       JOIN people p ON p.organisation_id = r.organisation_id AND p.id = r.person_id
+       JOIN cycles c ON c.organisation_id = r.organisation_id AND c.id = r.cycle_id
+       JOIN calibration_sessions s ON s.organisation_id = r.organisation_id AND s.id = r.session_id
+      WHERE r.organisation_id = $1 AND (r.person_id = $2 OR p.manager_id = $2)
+      ORDER BY c.starts_on DESC, lower(p.name), p.id`,
+    [organisationId, personId],
+  );
+  const views = rows.map((row) => ({
+    personId: row.person_id,
+    personName: row.person_name,
+    cycleName: row.cycle_name,
+    sessionName: row.session_name,
+    rating: row.rating,
+    ratingLabel: row.rating_label,
+    performance: row.performance,
+    potential: row.potential,
+    box: row.box,
+    publishedAt: row.published_at.toISOString(),
+  }));
+  return {
+    mine: views.filter((view) => view.personId === personId),
+    reports: views.filter((view) => view.personId !== personId),
+  };
+}

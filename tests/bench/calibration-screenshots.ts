@@ -35,6 +35,14 @@ try {
   await page.getByRole('button', { name: 'Create session' }).click();
   await page.waitForURL(/\/calibration\/[0-9a-f-]{36}$/);
   await page.screenshot({ path: `${dir}/calibration-session.png`, fullPage: true });
+  // The demo's session in session (DEMO21): its board, with a player card open.
+  await page.goto('/calibration');
+  await page.getByRole('link', { name: 'Engineering calibration, 2026 H2' }).click();
+  await page.getByRole('link', { name: 'Open the board' }).click();
+  await page.locator('[data-card]').first().waitFor();
+  await page.screenshot({ path: `${dir}/calibration-board.png` });
+  await page.locator('[data-box="9"] [data-card]').first().click();
+  await page.screenshot({ path: `${dir}/calibration-board-panel.png` });
 } finally {
   await browser.close();
 }

@@ -142,7 +142,8 @@ test('[CAL17] [CAL19] [CAL44] three browsers calibrate one board live', async ({
     page.locator('[data-sonner-toast]').filter({ hasText: told }),
   );
   await expect.poll(async () => (await toasts[0]!.count()) + (await toasts[1]!.count())).toBe(1);
-  await card(d, 'Tariq Souza').click();
+  // Daniel's arrow-key move selected Tariq: his player card is open.
+  await expect(card(d, 'Tariq Souza')).toHaveAttribute('aria-pressed', 'true');
   const tariq = d.getByRole('region', { name: 'Tariq Souza' });
   await expect(tariq).toContainText('Ready for more scope');
   await expect(tariq).toContainText('Still ramping up');

@@ -4,6 +4,7 @@
 // card each looks at, the live ghost of a card another drags — and the notice when another's
 // concurrent move replaced one of this device's (CAL19). Opened in the browser only.
 import { toast } from 'svelte-sonner';
+import type * as Y from 'yjs';
 import { createSubscriber } from 'svelte/reactivity';
 import {
   boardCards,
@@ -210,6 +211,12 @@ export class BoardSession {
           continue;
         }
         const mine = movesOf(doc).get(moveId);
+        // A move made after mine starts where mine put the card: that is no replacement.
+        const after =
+          mine !== undefined &&
+          standing.from?.rating === mine.to.rating &&
+          standing.from.potential === mine.to.potential;
+        if (after) continue;
         const who =
           standing.by === this.#options.me.id ? 'your other' : `${this.nameOf(standing.by)}’s`;
         toast.info(`Your move of ${this.nameOf(mine?.personId ?? '')} was replaced`, {
@@ -218,23 +225,20 @@ export class BoardSession {
       }
       this.#mine = still;
     };
+    // After each transaction, not on `update`: the sync client applies remote updates without
+    // calling update listeners (remote-updates.ts), and one would make Yjs encode every change.
     let doc = this.document.doc;
-    const onUpdate = (
-      _update: Uint8Array,
-      origin: unknown,
-      _doc: unknown,
-      tr: { local: boolean },
-    ) => {
-      if (!tr.local || origin !== null) check();
+    const onTransaction = (tr: Y.Transaction) => {
+      if (!tr.local) check();
     };
-    doc.on('update', onUpdate);
+    doc.on('afterTransaction', onTransaction);
     this.#stops.push(
       this.document.onReset((next) => {
-        doc.off('update', onUpdate);
+        doc.off('afterTransaction', onTransaction);
         doc = next;
-        doc.on('update', onUpdate);
+        doc.on('afterTransaction', onTransaction);
       }),
-      () => doc.off('update', onUpdate),
+      () => doc.off('afterTransaction', onTransaction),
     );
   }
 
