@@ -118,7 +118,7 @@ try {
     waitForHttp(`http://127.0.0.1:${webPort}/login`),
     waitForHttp(`http://127.0.0.1:${syncPort}/healthz`),
   ]);
-  for (const id of otherIds) others.push(await Mover.connect(syncPort, tokens.get(id)!, id));
+  for (const id of otherIds) others.push(await connectMover(syncPort, tokens.get(id)!, id));
   log(`${others.length} other participants connected`);
 
   const cold: number[] = [];
@@ -223,48 +223,48 @@ try {
 }
 
 /** Another participant: a protocol-level client with its own replica, moving random cards. */
-class Mover {
-  moves = 0;
-  constructor(
-    readonly client: LightClient,
-    readonly doc: Y.Doc,
-    readonly personId: string,
-  ) {}
-
-  static async connect(port: number, token: string, personId: string): Promise<Mover> {
-    const endpoint: Endpoint = {
-      protocol: 'ours',
-      port,
-      token,
-      cookie: `${SESSION_COOKIE_NAME}=${token}`,
-    };
-    const doc = new Y.Doc();
-    const client = new LightClient(endpoint, boards.names[0]!, { doc, applyLive: true });
-    await client.connect();
-    return new Mover(client, doc, personId);
-  }
-
+interface Mover {
+  client: LightClient;
+  moves: number;
   /** Moves a card every 1/rate seconds (the first after a random part of that) until stopped. */
-  start(rate: number): () => void {
-    const every = 1000 / rate;
-    let timer: NodeJS.Timeout | undefined;
-    const tick = () => {
-      this.move();
-      timer = setTimeout(tick, every);
-    };
-    timer = setTimeout(tick, Math.random() * every);
-    return () => clearTimeout(timer);
-  }
+  start(rate: number): () => void;
+}
 
-  move() {
+async function connectMover(port: number, token: string, personId: string): Promise<Mover> {
+  const endpoint: Endpoint = {
+    protocol: 'ours',
+    port,
+    token,
+    cookie: `${SESSION_COOKIE_NAME}=${token}`,
+  };
+  const doc = new Y.Doc();
+  const client = new LightClient(endpoint, boards.names[0]!, { doc, applyLive: true });
+  await client.connect();
+  const mover: Mover = {
+    client,
+    moves: 0,
+    start(rate) {
+      const every = 1000 / rate;
+      let timer: NodeJS.Timeout | undefined;
+      const tick = () => {
+        move();
+        timer = setTimeout(tick, every);
+      };
+      timer = setTimeout(tick, Math.random() * every);
+      return () => clearTimeout(timer);
+    },
+  };
+  // One move, one Yjs update, as a leader's drop makes it; the server judges it.
+  function move() {
     let update: Uint8Array | undefined;
     const capture = (u: Uint8Array) => (update = u);
-    this.doc.on('update', capture);
-    moveRandomCard(this.doc, boards.cardIds, this.personId, `Calibrated ${randomUUID()}`);
-    this.doc.off('update', capture);
-    this.client.sendUpdate(update!);
-    this.moves++;
+    doc.on('update', capture);
+    moveRandomCard(doc, boards.cardIds, personId, `Calibrated ${randomUUID()}`);
+    doc.off('update', capture);
+    client.sendUpdate(update!);
+    mover.moves++;
   }
+  return mover;
 }
 
 async function savedStatus(page: Page) {
