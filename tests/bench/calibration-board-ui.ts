@@ -70,6 +70,8 @@ const facilitatorId = leaders[0]!.id;
 const otherIds = leaders.slice(1).map((row) => row.id);
 log(`building a ${cardCount}-card board (the session started as the product starts it)…`);
 const boards = await newCalibrationBoards(pool, organisationId, facilitatorId, 1, cardCount, true);
+const DRAGGED = boards.cardIds[0]!;
+const othersCards = boards.cardIds.slice(1);
 const sessionId = boards.names[0]!.slice('calibration/'.length);
 // Cards that read like people's: a title and a manager (one of the leaders) each.
 await pool.query(
@@ -124,6 +126,7 @@ try {
   const cold: number[] = [];
   const warm: number[] = [];
   const frames: DragFrames[] = [];
+  const alone: DragFrames[] = [];
   let movesDuringDrags = 0;
   let dragSeconds = 0;
   for (let run = 0; run < runs; run++) {
@@ -160,6 +163,8 @@ try {
     await context.setOffline(false);
     await savedStatus(page);
 
+    // The same drag with nobody else moving cards: what the drag itself costs.
+    alone.push(await dragAround(page));
     // Drag a card around the grid for a few seconds while the others move cards.
     const before = others.reduce((sum, other) => sum + other.moves, 0);
     const timers = others.map((other) => other.start(movesPerSecond));
@@ -183,6 +188,8 @@ try {
   const loadAtEnd = loadavg();
   const refusals = others.reduce((sum, other) => sum + other.client.refusals, 0);
   const latency = frames.flatMap((f) => f.latency);
+  const aloneLatency = alone.flatMap((f) => f.latency);
+  const aloneIntervals = alone.flatMap((f) => f.intervals);
   const handlers = frames.flatMap((f) => f.handlers);
   const intervals = frames.flatMap((f) => f.intervals);
   const longFrames = frames.flatMap((f) => f.longFrames);
@@ -204,12 +211,14 @@ try {
     `| … the first run's, which also waited for the server to load the document from its log | ${ms(cold[0]!)} | | |`,
     `| open from IndexedDB, network off (reload → first frame showing the cards) | ${ms(median(warm))} | max ${ms(Math.max(...warm))} | 500 ms |`,
     `| drag: pointer move → the next frame drawn (handlers, style, layout, paint), with ${otherCount} others moving cards | ${ms(median(latency))} | p95 ${ms(percentile(latency, 95))}, max ${ms(Math.max(...latency))} | 16 ms p95 |`,
+    `| … the same drag with nobody else moving cards | ${ms(median(aloneLatency))} | p95 ${ms(percentile(aloneLatency, 95))}, max ${ms(Math.max(...aloneLatency))} | |`,
+    `| … its interval between frames | ${ms(median(aloneIntervals))} | p95 ${ms(percentile(aloneIntervals, 95))} | |`,
     `| … of which the page's pointermove handlers | ${ms(median(handlers))} | p95 ${ms(percentile(handlers, 95))} | |`,
     `| drag: interval between frames (60 Hz: 16.7 ms when none is dropped) | ${ms(median(intervals))} | p95 ${ms(percentile(intervals, 95))}, max ${ms(Math.max(...intervals))} | |`,
     `| … frames longer than 1.5 intervals (a dropped frame) | ${overBudget} of ${intervals.length} (${((100 * overBudget) / Math.max(1, intervals.length)).toFixed(1)} %) | | |`,
     `| … long animation frames (> 50 ms) during the drags | ${longFrames.length} | ${longFrames.length ? `max ${ms(Math.max(...longFrames))}` : ''} | |`,
     '',
-    `Runs: cold ${cold.map(Math.round).join(', ')} ms; from IndexedDB ${warm.map(Math.round).join(', ')} ms; drag p95 ${frames.map((f) => Math.round(percentile(f.latency, 95))).join(', ')} ms.`,
+    `Runs: cold ${cold.map(Math.round).join(', ')} ms; from IndexedDB ${warm.map(Math.round).join(', ')} ms; drag p95 ${frames.map((f) => Math.round(percentile(f.latency, 95))).join(', ')} ms (alone ${alone.map((f) => Math.round(percentile(f.latency, 95))).join(', ')} ms).`,
     '',
   ].join('\n');
   console.log(report);
@@ -259,7 +268,7 @@ async function connectMover(port: number, token: string, personId: string): Prom
     let update: Uint8Array | undefined;
     const capture = (u: Uint8Array) => (update = u);
     doc.on('update', capture);
-    moveRandomCard(doc, boards.cardIds, personId, `Calibrated ${randomUUID()}`);
+    moveRandomCard(doc, othersCards, personId, `Calibrated ${randomUUID()}`);
     doc.off('update', capture);
     client.sendUpdate(update!);
     mover.moves++;
@@ -286,12 +295,13 @@ interface DragFrames {
 }
 
 /**
- * Presses on the first card of box 5, drags it in loops across the grid's visible part for about
+ * Presses on the browser's card (box 1), drags it in loops across the grid's visible part for about
  * four seconds (a pointer move every ~16 ms, as a mouse sends them), then releases it where it
  * started (no move, so no justification dialog).
  */
 async function dragAround(page: Page): Promise<DragFrames> {
-  const card = page.locator('.box-5 [data-card]').first();
+  // The browser's own card: the others never move it, so it stays put under the pointer.
+  const card = page.locator(`[data-card="${DRAGGED}"]`);
   await card.scrollIntoViewIfNeeded();
   const from = (await card.boundingBox())!;
   const grid = (await page.locator('.grid').boundingBox())!;
@@ -307,7 +317,10 @@ async function dragAround(page: Page): Promise<DragFrames> {
       longFrames: [],
       last: 0,
       running: true,
+      stop: () => {},
     };
+    // Each drag's listeners go with it (the next drag installs its own).
+    const listening = new AbortController();
     w.benchDrag = state;
     // Capture phase on window: the first listener; the bubbling one on window runs last.
     let handlerStart = 0;
@@ -323,25 +336,35 @@ async function dragAround(page: Page): Promise<DragFrames> {
           channel.port2.postMessage(null);
         });
       },
-      { capture: true },
+      { capture: true, signal: listening.signal },
     );
-    window.addEventListener('pointermove', () => {
-      // Bubbling on window after the page's own window listener (added earlier) has run.
-      queueMicrotask(() => state.handlers.push(performance.now() - handlerStart));
-    });
+    window.addEventListener(
+      'pointermove',
+      () => {
+        // Bubbling on window after the page's own window listener (added earlier) has run.
+        queueMicrotask(() => state.handlers.push(performance.now() - handlerStart));
+      },
+      { signal: listening.signal },
+    );
     const frame = (now: number) => {
       if (state.last) state.intervals.push(now - state.last);
       state.last = now;
       if (state.running) requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-    new PerformanceObserver((list) => {
+    const longFrames = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) state.longFrames.push(entry.duration);
-    }).observe({ type: 'long-animation-frame', buffered: false });
+    });
+    longFrames.observe({ type: 'long-animation-frame', buffered: false });
+    state.stop = () => {
+      state.running = false;
+      listening.abort();
+      longFrames.disconnect();
+    };
   });
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  const steps = 240;
+  const steps = 150;
   for (let i = 1; i <= steps; i++) {
     const t = i / steps;
     const x = grid.x + grid.width * (0.5 + 0.42 * Math.sin(2 * Math.PI * 2 * t));
@@ -354,7 +377,7 @@ async function dragAround(page: Page): Promise<DragFrames> {
   await page.waitForTimeout(300);
   return page.evaluate(() => {
     const state = (window as unknown as { benchDrag: DragFramesInPage }).benchDrag;
-    state.running = false;
+    state.stop();
     return {
       latency: state.latency,
       handlers: state.handlers,
@@ -367,6 +390,7 @@ async function dragAround(page: Page): Promise<DragFrames> {
 interface DragFramesInPage extends DragFrames {
   last: number;
   running: boolean;
+  stop: () => void;
 }
 
 /** Runs in the page before its scripts: marks the first frame in which `selector` is drawn. */
