@@ -54,7 +54,7 @@ test('[CAL10] [CAL11] a manager proposes for a report; another manager is refuse
   await a.getByLabel('People picked one by one').check();
   await addPerson(a, 'Add a person', 'Kwame Mensah');
   await addPerson(a, 'Add a participant', 'Priya Raman');
-  await addPerson(a, 'Add a participant', 'Sofia Hernandez');
+  await addPerson(a, 'Add a participant', 'Sofía Hernández');
   await addPerson(a, 'Add a participant', 'Daniel Kowalski');
   await a.getByRole('button', { name: 'Create session' }).click();
   await expect(a.getByRole('heading', { name: 'Proposals round' })).toBeVisible();
