@@ -53,7 +53,7 @@ export async function listPlayers(
          SELECT avg(LEAST(GREATEST(ga.progress, 0), 1)) AS achievement, count(*) AS goal_count
            FROM goal_analytics ga
           WHERE ga.organisation_id = p.organisation_id AND ga.cycle_id = $3
-            AND ga.owner_id = p.id AND ga.state IN ('active', 'done')
+            AND ga.owner_id = p.id AND ga.state IN ('active', 'done') AND NOT ga.deleted
             AND ga.progress IS NOT NULL) g ON true
       WHERE pop.organisation_id = $1 AND pop.session_id = $2
       ORDER BY lower(p.name), p.id`,

@@ -27,6 +27,8 @@ export interface SessionSummary {
   populationCount: number;
   /** The viewer's part: a participant's role, 'proposer' for a manager of someone calibrated. */
   myPart: ParticipantRole | 'proposer' | null;
+  /** The viewer manages someone in the population: they have a proposals page (CAL10). */
+  proposes: boolean;
   updatedAt: string;
 }
 
@@ -118,6 +120,7 @@ export async function listSessionsFor(
       cycleName: row.cycle_name,
       populationCount: row.population_count,
       myPart: row.participant_role ?? (row.proposes ? 'proposer' : null),
+      proposes: row.proposes,
       updatedAt: row.updated_at.toISOString(),
     }));
 }

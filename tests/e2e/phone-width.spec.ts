@@ -2,7 +2,7 @@
 // no page wider than the screen — wide tables and the org chart scroll inside their own box, and
 // the goal tree's rows take two lines, with its filters and a goal's details in sheets.
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_EMPLOYEE_EMAIL } from '@threadline/db/demo';
+import { DEMO_DEPARTMENT_HEAD_EMAIL, DEMO_EMPLOYEE_EMAIL } from '@threadline/db/demo';
 import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -257,4 +257,26 @@ test('growing past phone width puts the open goal beside the tree again, and the
   await expect(page.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
   await expect(page.getByLabel('Search titles')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
+});
+
+test('[CAL42] the calibration board fits the phone: the 9-box scrolls in its own box, never the page', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_DEPARTMENT_HEAD_EMAIL);
+  await page.goto('/calibration');
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'In session' })
+    .first()
+    .getByRole('link')
+    .first()
+    .click();
+  await page.getByRole('link', { name: 'Open the board' }).click();
+  await expect(page.locator('[data-box="9"]')).toBeAttached();
+  await expect(page.locator('[data-card]').first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  // A card's player card opens and still fits.
+  await page.locator('[data-card]').first().click();
+  await expect(page.locator('[data-card][aria-pressed="true"]')).toHaveCount(1);
+  await expectNoSidewaysScroll(page);
 });
