@@ -155,6 +155,19 @@ describe('finding people', () => {
     const found = await searchPeople(db.pool, org.id, 'sam', { excludeId: a.id });
     expect(found.map((p) => p.id)).toEqual([b.id]);
   });
+
+  it('[ORG20] finds people whatever accents and case the search or the name has', async () => {
+    const org = await createOrganisation(db.pool);
+    const sofia = await createPerson(db.pool, org.id, { name: 'Sofía Hernández' });
+    const jose = await createPerson(db.pool, org.id, { name: 'Jose Núñez', status: 'invited' });
+    const ids = (people: { id: string }[]) => people.map((p) => p.id);
+    expect(ids(await searchPeople(db.pool, org.id, 'sofia hernandez'))).toEqual([sofia.id]);
+    expect(ids(await searchPeople(db.pool, org.id, 'HERNÁNDEZ'))).toEqual([sofia.id]);
+    expect(ids(await searchPeople(db.pool, org.id, 'josé'))).toEqual([jose.id]);
+    expect(ids(await searchPeople(db.pool, org.id, 'nunez'))).toEqual([jose.id]);
+    expect(ids(await searchPeople(db.pool, org.id, 'sofía z'))).toEqual([]);
+    expect(ids((await listPeople(db.pool, org.id, { search: 'Nunez' })).people)).toEqual([jose.id]);
+  });
 });
 
 describe('inviting people', () => {

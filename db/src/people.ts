@@ -36,6 +36,21 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
+/** ORG20: a text without its accents ("Sofía" → "Sofia"), as `folded()` does in SQL. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** ORG20: `column` without its accents, in SQL, to match a `foldAccents` pattern with ILIKE. */
+function folded(column: string): string {
+  return `regexp_replace(normalize(${column}, NFD), E'[\\u0300-\\u036f]', '', 'g')`;
+}
+
+/** ORG20: a search term as an accent- and case-blind pattern to match `folded()` columns. */
+function searchPattern(text: string): string {
+  return containsPattern(foldAccents(text.trim()));
+}
+
 export interface PersonRef {
   id: string;
   name: string;
@@ -89,7 +104,8 @@ interface ListRow {
 const LIST_FILTER = `
    p.organisation_id = $1
    AND ($2::text IS NULL
-        OR p.name ILIKE $2 ESCAPE '\\' OR p.email ILIKE $2 ESCAPE '\\' OR p.title ILIKE $2 ESCAPE '\\')
+        OR ${folded('p.name')} ILIKE $2 ESCAPE '\\' OR p.email ILIKE $2 ESCAPE '\\'
+        OR ${folded('p.title')} ILIKE $2 ESCAPE '\\')
    AND ($3::text IS NULL OR p.status = $3)
    AND ($4::uuid IS NULL OR p.team_id = $4
         OR p.team_id IN (SELECT id FROM teams WHERE organisation_id = $1 AND parent_id = $4))
@@ -102,7 +118,7 @@ export async function listPeople(
 ): Promise<PeoplePage> {
   const pageSize = query.pageSize ?? PEOPLE_PAGE_SIZE;
   const page = Math.max(1, Math.floor(query.page ?? 1));
-  const search = query.search?.trim() ? containsPattern(query.search.trim()) : null;
+  const search = query.search?.trim() ? searchPattern(query.search) : null;
   const teamId = query.teamId && query.teamId !== 'none' ? query.teamId : null;
   const filter = [organisationId, search, query.status ?? null, teamId, query.teamId === 'none'];
   // The direction comes from this fixed choice, never from the request.
@@ -155,11 +171,11 @@ export async function searchPeople(
     `SELECT id, name, title, email, status
        FROM people
       WHERE organisation_id = $1 AND status <> 'deactivated'
-        AND (name ILIKE $2 ESCAPE '\\' OR email ILIKE $2 ESCAPE '\\')
+        AND (${folded('name')} ILIKE $2 ESCAPE '\\' OR email ILIKE $2 ESCAPE '\\')
         AND id IS DISTINCT FROM $3::uuid
       ORDER BY lower(name), id
       LIMIT $4`,
-    [organisationId, containsPattern(text.trim()), options.excludeId ?? null, options.limit ?? 20],
+    [organisationId, searchPattern(text), options.excludeId ?? null, options.limit ?? 20],
   );
   return rows;
 }
