@@ -7,10 +7,10 @@ import { toast } from 'svelte-sonner';
 import type * as Y from 'yjs';
 import { createSubscriber } from 'svelte/reactivity';
 import {
-  boardCards,
   boxCounts,
   movesInOrder,
   needsJustification,
+  readCard,
   standingMoveInstead,
   type Card,
 } from '@threadline/domain/calibration/board';
@@ -72,6 +72,14 @@ export class BoardSession {
   /** This device's recent moves, to tell when another's concurrent move replaced one. */
   #mine: string[] = [];
   readonly #stops: (() => void)[] = [];
+  /* eslint-disable svelte/prefer-svelte-reactivity -- the maps below are built fresh on each read
+     and handed out whole (never mutated after), or are a cache no view reads. */
+  /**
+   * Each card as last read, with the stored values it was read from. A card whose values are the
+   * same objects is handed back as the same object, so a move redraws only the cards it touched
+   * (the board reads 500 cards on every change; the page's keyed lists skip unchanged items).
+   */
+  #read = new Map<string, { original: unknown; placement: unknown; card: Card }>();
   loaded = $state(false);
   /** The card whose panel is open. */
   selected: string | null = $state(null);
@@ -120,11 +128,26 @@ export class BoardSession {
     return this.#options.config;
   }
 
-  /** Every card, read again whenever the board changes. */
+  /** Every card whenever the board changes; an unchanged card is the same object as before. */
   get cards(): Map<string, Card> {
     const doc = this.#live.doc;
     void reactiveYMap(cardsOf(doc), { deep: true }).size;
-    return boardCards(doc, this.#options.config);
+    const cards = new Map<string, Card>();
+    const read = new Map<string, { original: unknown; placement: unknown; card: Card }>();
+    for (const [personId, map] of cardsOf(doc).entries()) {
+      // Yjs hands back the stored object itself, so an unchanged value is the same object.
+      const original = map.get('original');
+      const placement = map.get('placement');
+      const before = this.#read.get(personId);
+      const card =
+        before && before.original === original && before.placement === placement
+          ? before.card
+          : readCard(personId, map, this.#options.config);
+      cards.set(personId, card);
+      read.set(personId, { original, placement, card });
+    }
+    this.#read = read;
+    return cards;
   }
 
   counts(cards: Iterable<Card>) {
@@ -174,6 +197,19 @@ export class BoardSession {
   lookingAt(personId: string) {
     return this.presence.editing(personId);
   }
+
+  /** Others looking at each card, by card: one pass over the presence, not one per card. */
+  get lookers(): Map<string, PresenceState['user'][]> {
+    const targets = new Set<string>();
+    for (const peer of this.presence.peers) if (peer.editing) targets.add(peer.editing);
+    const byCard = new Map<string, PresenceState['user'][]>();
+    for (const target of targets) {
+      const users = this.presence.editing(target);
+      if (users.length > 0) byCard.set(target, users);
+    }
+    return byCard;
+  }
+  /* eslint-enable svelte/prefer-svelte-reactivity */
 
   /** Publishes where this person drags a card (fractions of the grid), or that they stopped. */
   setDragging(dragging: { personId: string; x: number; y: number } | null) {
