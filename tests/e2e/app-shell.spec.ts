@@ -3,10 +3,8 @@ import { expect, test } from '@playwright/test';
 import { DEMO_EMPLOYEE_EMAIL } from '@threadline/db/demo';
 import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
 
-const PLANNED_PAGES = [
-  { path: '/calibration', heading: 'Calibration' },
-  { path: '/analytics', heading: 'Analytics' },
-];
+// Calibration is built (issue 15); analytics is the one page still to come.
+const PLANNED_PAGES = [{ path: '/analytics', heading: 'Analytics' }];
 
 test('an admin sees every section, People included', async ({ page }) => {
   await signIn(page, DEMO_ADMIN_EMAIL);
