@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { isCalendarDate } from '../org/calendar-date.ts';
 import { isUuid } from '../ids.ts';
-import { hasStrayContent, yMap, yPlainText } from '../ydoc/schema.ts';
+import { hasMoreEntriesThan, hasStrayContent, yMap, yPlainText } from '../ydoc/schema.ts';
 import { yXmlFragment, type RichTextSchema } from '../ydoc/rich-text.ts';
 import type { TouchedEntries } from '../ydoc/touched.ts';
 import { isOrderKey } from '../goals/tree.ts';
@@ -177,7 +177,7 @@ function checkRecord(
   if (touched === undefined) return;
   const map = doc.getMap<unknown>(root);
   if (hasStrayContent(map)) issues.push({ path: root, message: 'Unexpected list content.' });
-  if (map.size > max) issues.push({ path: root, message: `At most ${max} entries.` });
+  if (hasMoreEntriesThan(map, max)) issues.push({ path: root, message: `At most ${max} entries.` });
   const names = touched === null ? map.keys() : touched;
   for (const name of names) {
     if (name === null || !map.has(name)) continue;

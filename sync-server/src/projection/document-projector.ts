@@ -20,6 +20,11 @@ export interface DocumentProjector<Context = unknown> {
   follow(doc: Y.Doc, key: DocumentKey): FollowedDocument<Context>;
   /** Upserts `rows` (only those that changed since the last write), inside a transaction. */
   write(db: Queryable, key: DocumentKey, rows: readonly ProjectedRow[]): Promise<void>;
+  /**
+   * The least quiet time and the longest wait before a run, for a kind whose rows need not be
+   * as fresh as the server's default makes them (the larger of the two applies).
+   */
+  leastDelay?: { delayMs: number; maxDelayMs: number };
 }
 
 /**
