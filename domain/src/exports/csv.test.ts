@@ -48,6 +48,7 @@ describe('the personal export as tables', () => {
     description: '',
     level: 'person',
     state: 'active',
+    ownerId: 'p',
     teamId: null,
     startDate: null,
     dueDate: null,

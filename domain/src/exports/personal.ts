@@ -53,6 +53,8 @@ export interface ExportedGoal {
   description: string;
   level: string;
   state: string;
+  /** Always the exporting person (EXP2). */
+  ownerId: string;
   teamId: string | null;
   startDate: string | null;
   dueDate: string | null;

@@ -225,6 +225,7 @@ async function goalsPart(
         description: goal.description,
         level: goal.level,
         state: goal.state,
+        ownerId: person.id,
         teamId: goal.teamId,
         startDate: goal.startDate,
         dueDate: goal.dueDate,
