@@ -4,6 +4,7 @@
 // (docs/export-format.md). What goes in is the domain's (domain/src/exports/org-format.ts).
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
+import type { QueryResultRow } from 'pg';
 import yazl from 'yazl';
 import { isUuid } from '@threadline/domain/ids';
 import {
@@ -88,7 +89,7 @@ function tableQuery(table: ExportTable, organisationId: string): string {
 }
 
 /** Reads a query through a cursor, `batch` rows at a time. */
-async function* cursorRows<Row>(
+async function* cursorRows<Row extends QueryResultRow>(
   client: PoolClient,
   sql: string,
   batch: number,
@@ -96,12 +97,13 @@ async function* cursorRows<Row>(
   await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`);
   try {
     for (;;) {
-      const { rows } = await client.query<Row & object>(`FETCH ${batch} FROM export_rows`);
+      const { rows } = await client.query<Row>(`FETCH ${batch} FROM export_rows`);
       if (rows.length === 0) return;
       yield rows;
     }
   } finally {
-    await client.query('CLOSE export_rows');
+    // After a failed FETCH the transaction is aborted and CLOSE fails too: the first error counts.
+    await client.query('CLOSE export_rows').catch(() => {});
   }
 }
 

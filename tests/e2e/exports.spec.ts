@@ -137,3 +137,19 @@ test('[EXP12] an HR admin downloads the organisation’s zip; a member is refuse
   expect(refused.status()).toBe(403);
   await member.close();
 });
+
+test('the export pages fit a phone’s screen, and the organisation’s is for admins only', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO_ADMIN_EMAIL);
+  for (const path of ['/account', '/people/export']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(390);
+  }
+  await page.context().clearCookies();
+  await signIn(page, DEMO_EMPLOYEE_EMAIL);
+  expect((await page.goto('/people/export'))?.status()).toBe(403);
+});
