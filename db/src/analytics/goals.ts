@@ -203,10 +203,15 @@ async function staleGoals(db: Queryable, ctx: AnalyticsContext, cycleId: string)
     [ctx.organisationId, cycleId, ctx.people, STALE_LIST],
   );
   const goals = byLongestSilent(
-    rows.map(({ total: _total, ...goal }) => ({
-      ...goal,
-      lastUpdate: goal.lastUpdate === null ? null : new Date(goal.lastUpdate).toISOString(),
-    })),
+    rows.map(
+      (row): StaleGoal => ({
+        goalId: row.goalId,
+        cycleId: row.cycleId,
+        title: row.title,
+        ownerName: row.ownerName,
+        lastUpdate: row.lastUpdate === null ? null : new Date(row.lastUpdate).toISOString(),
+      }),
+    ),
   );
   return { total: rows[0]?.total ?? 0, goals };
 }
@@ -261,9 +266,9 @@ async function themeProgress(
   const { rows: events } = await db.query<{ goalId: string; at: Date; progress: number }>(
     `SELECT goal_id AS "goalId", at, progress FROM goal_progress_events
       WHERE organisation_id = $1 AND cycle_id = $2 AND goal_id = ANY($3::uuid[])
-        AND at < ($5::date + 1)
+        AND at < (($4::date + 1)::timestamp AT TIME ZONE 'UTC')
       ORDER BY at`,
-    [ctx.organisationId, cycleId, ids, ctx.filters.from, ctx.filters.to],
+    [ctx.organisationId, cycleId, ids, ctx.filters.to],
   );
   const weeks = weeksBetween(ctx.filters.from, ctx.filters.to);
   const lines = weeklyProgress(

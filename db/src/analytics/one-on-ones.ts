@@ -130,7 +130,7 @@ function cadenceBy(
 /** ANA17: held meetings per week of the range, for series whose employee is in scope. */
 async function meetingsPerWeek(db: Queryable, ctx: AnalyticsContext): Promise<WeekCount[]> {
   const { rows } = await db.query<WeekCount>(
-    `SELECT to_char(date_trunc('week', a.date), 'YYYY-MM-DD') AS week, count(*)::int AS count
+    `SELECT to_char(date_trunc('week', a.date::timestamp), 'YYYY-MM-DD') AS week, count(*)::int AS count
        FROM one_on_one_meeting_analytics a
        JOIN one_on_one_series s ON s.organisation_id = a.organisation_id AND s.id = a.series_id
       WHERE a.organisation_id = $1 AND a.date BETWEEN $3::date AND $4::date AND NOT a.cancelled
@@ -152,10 +152,10 @@ async function actions(db: Queryable, ctx: AnalyticsContext) {
   const [weeks, totals] = await Promise.all([
     db.query<ActionWeek>(
       `WITH opened AS (
-         SELECT date_trunc('week', a.raised_on) AS week, count(*)::int AS n ${scoped}
+         SELECT date_trunc('week', a.raised_on::timestamp) AS week, count(*)::int AS n ${scoped}
             AND a.raised_on BETWEEN $3::date AND $4::date GROUP BY 1
        ), done AS (
-         SELECT date_trunc('week', (a.done_at AT TIME ZONE 'UTC')::date) AS week, count(*)::int AS n
+         SELECT date_trunc('week', a.done_at AT TIME ZONE 'UTC') AS week, count(*)::int AS n
           ${scoped} AND a.done AND (a.done_at AT TIME ZONE 'UTC')::date BETWEEN $3::date AND $4::date
           GROUP BY 1
        )
@@ -185,14 +185,15 @@ async function actions(db: Queryable, ctx: AnalyticsContext) {
 async function mood(db: Queryable, ctx: AnalyticsContext): Promise<MoodPoint[]> {
   const { rows } = await db.query<MoodPoint>(
     `WITH per_person AS (
-       SELECT date_trunc('week', (m.at AT TIME ZONE 'UTC')::date) AS week,
+       SELECT date_trunc('week', m.at AT TIME ZONE 'UTC') AS week,
               COALESCE(grp.name, 'No team') AS grp, m.employee_id,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY m.value) AS value
          FROM one_on_one_mood_analytics m
          JOIN people e ON e.organisation_id = m.organisation_id AND e.id = m.employee_id
          LEFT JOIN unnest($5::uuid[], $6::text[]) AS grp (team_id, name) ON grp.team_id = e.team_id
         WHERE m.organisation_id = $1
-          AND m.at >= $3::date AND m.at < ($4::date + 1)
+          AND m.at >= ($3::date::timestamp AT TIME ZONE 'UTC')
+          AND m.at < (($4::date + 1)::timestamp AT TIME ZONE 'UTC')
           AND ($2::uuid[] IS NULL OR m.employee_id = ANY($2::uuid[]))
         GROUP BY 1, 2, 3
      ), per_group AS (
