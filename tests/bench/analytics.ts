@@ -300,7 +300,12 @@ async function addHistory(db: Pool, org: string): Promise<string> {
     }
     await db.query('ANALYZE');
   }
-  const counts = await db.query<{ meetings: number; moods: number; actions: number; cards: number }>(
+  const counts = await db.query<{
+    meetings: number;
+    moods: number;
+    actions: number;
+    cards: number;
+  }>(
     `SELECT (SELECT count(*) FROM one_on_one_meeting_analytics WHERE organisation_id = $1)::int
               AS meetings,
             (SELECT count(*) FROM one_on_one_mood_analytics WHERE organisation_id = $1)::int AS moods,

@@ -87,7 +87,9 @@ test('[ANA10] a chart’s CSV has its table’s numbers, defused against formula
   const file = await (await download).createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of file) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const lines = text.trim().split(/\r?\n/);
   expect(lines[0]).toBe('Team,Series keeping cadence,Series,Kept (%)');
   const total = lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[2]), 0);
@@ -159,9 +161,11 @@ test('[ANA28] a goal’s progress recorded in another browser reaches the dashbo
   const count = stale.locator('.stale-count strong');
   const before = Number(await count.textContent());
   expect(before).toBeGreaterThan(0);
-  const links = await stale.locator('.stale-list a').evaluateAll((as) =>
-    as.map((a) => ({ title: a.textContent!.trim(), href: a.getAttribute('href')! })),
-  );
+  const links = await stale
+    .locator('.stale-list a')
+    .evaluateAll((as) =>
+      as.map((a) => ({ title: a.textContent!.trim(), href: a.getAttribute('href')! })),
+    );
 
   const other = await browser.newContext();
   const editor = await other.newPage();
@@ -191,4 +195,15 @@ test('[ANA28] a goal’s progress recorded in another browser reaches the dashbo
   await expect(stale.getByRole('link', { name: recorded!.title, exact: true })).toHaveCount(0);
   expect(Date.now() - savedAt).toBeLessThan(5_000);
   await other.close();
+});
+
+test('at phone width the dashboards fit the screen; wide tables scroll in their own box', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO_ADMIN_EMAIL);
+  await page.goto('/analytics');
+  await page.locator('[data-chart="goals-health-team"] svg').first().waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
 });

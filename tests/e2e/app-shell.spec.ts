@@ -38,7 +38,9 @@ test('no section says it is not built yet, and each is marked current in the nav
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Not built yet' })).toHaveCount(0);
     await expect(
-      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: heading, exact: true }),
+      page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: heading, exact: true }),
     ).toHaveAttribute('aria-current', 'page');
   }
   await page.goto('/analytics');

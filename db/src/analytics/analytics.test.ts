@@ -121,10 +121,18 @@ beforeAll(async () => {
     ).id;
   }
   people.lead = (
-    await createPerson(db.pool, org, { name: 'Sales Lead', managerId: people.ceo, teamId: teams.sales })
+    await createPerson(db.pool, org, {
+      name: 'Sales Lead',
+      managerId: people.ceo,
+      teamId: teams.sales,
+    })
   ).id;
   people.rep = (
-    await createPerson(db.pool, org, { name: 'Sales Rep', managerId: people.lead, teamId: teams.sales })
+    await createPerson(db.pool, org, {
+      name: 'Sales Rep',
+      managerId: people.lead,
+      teamId: teams.sales,
+    })
   ).id;
   const { rows } = await db.pool.query<{ id: string }>(
     `INSERT INTO cycles (organisation_id, name, starts_on, ends_on, status)
@@ -134,10 +142,20 @@ beforeAll(async () => {
   cycleId = rows[0]!.id;
 
   await goal('theme', { owner: people.ceo, level: 'company' });
-  await goal('platform', { owner: people.manager, parent: goals.theme, level: 'team', team: teams.platform });
+  await goal('platform', {
+    owner: people.manager,
+    parent: goals.theme,
+    level: 'team',
+    team: teams.platform,
+  });
   await goal('r1', { owner: people.r1, parent: goals.platform, health: 'red', stale: true });
   await goal('r2', { owner: people.r2, health: 'yellow' });
-  await goal('sales', { owner: people.lead, parent: goals.theme, level: 'team', team: teams.sales });
+  await goal('sales', {
+    owner: people.lead,
+    parent: goals.theme,
+    level: 'team',
+    team: teams.sales,
+  });
   await goal('rep', { owner: people.rep, health: 'red', stale: true });
 
   // 1:1s: the manager with each report, the CEO with the manager and the lead, the lead with the rep.
@@ -229,11 +247,7 @@ describe('analytics scope in the queries', () => {
       expect(ctx.people).toBeNull();
       expect(ctx.filters.cycleId).toBe(cycleId);
       const dashboard = await goalsDashboard(db.pool, ctx);
-      expect(dashboard.byTeam.map((row) => row.label)).toEqual([
-        'Engineering',
-        'Sales',
-        'No team',
-      ]);
+      expect(dashboard.byTeam.map((row) => row.label)).toEqual(['Engineering', 'Sales', 'No team']);
       expect(dashboard.stale.total).toBe(2);
     }
   });

@@ -26,10 +26,22 @@ export interface SessionAnalytics {
   scale: ScalePoint[];
   guideline: Record<string, number>;
   cards: number;
-  distribution: { rating: number; label: string; original: number; calibrated: number; guideline: number }[];
+  distribution: {
+    rating: number;
+    label: string;
+    original: number;
+    calibrated: number;
+    guideline: number;
+  }[];
   matrix: number[][];
   skew: (ManagerSkew & { managerName: string })[];
-  conflicts: { personId: string; name: string; rating: number; achievement: number; reason: string }[];
+  conflicts: {
+    personId: string;
+    name: string;
+    rating: number;
+    achievement: number;
+    reason: string;
+  }[];
 }
 
 export interface RatingsOverCycles {
@@ -153,7 +165,9 @@ function sessionAnalytics(session: SessionRow, allCards: readonly CardRow[]): Se
     matrix: movementMatrix(ratings, scale),
     skew: managerSkew(ratings)
       .map((skew) => ({ ...skew, managerName: managerNames.get(skew.managerId) ?? 'Unknown' }))
-      .sort((a, b) => Math.abs(b.skew) - Math.abs(a.skew) || a.managerName.localeCompare(b.managerName)),
+      .sort(
+        (a, b) => Math.abs(b.skew) - Math.abs(a.skew) || a.managerName.localeCompare(b.managerName),
+      ),
     conflicts: rows.flatMap((row) => {
       const achievement = row.achievement === null ? null : Number(row.achievement);
       const conflict = conflictOf(row.current, achievement, scale);

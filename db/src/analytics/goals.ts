@@ -203,15 +203,13 @@ async function staleGoals(db: Queryable, ctx: AnalyticsContext, cycleId: string)
     [ctx.organisationId, cycleId, ctx.people, STALE_LIST],
   );
   const goals = byLongestSilent(
-    rows.map(
-      (row): StaleGoal => ({
-        goalId: row.goalId,
-        cycleId: row.cycleId,
-        title: row.title,
-        ownerName: row.ownerName,
-        lastUpdate: row.lastUpdate === null ? null : new Date(row.lastUpdate).toISOString(),
-      }),
-    ),
+    rows.map((row): StaleGoal => ({
+      goalId: row.goalId,
+      cycleId: row.cycleId,
+      title: row.title,
+      ownerName: row.ownerName,
+      lastUpdate: row.lastUpdate === null ? null : new Date(row.lastUpdate).toISOString(),
+    })),
   );
   return { total: rows[0]?.total ?? 0, goals };
 }
@@ -301,13 +299,11 @@ async function myGoals(db: Queryable, organisationId: string, cycleId: string, p
       ORDER BY lower(title), goal_id`,
     [organisationId, cycleId, personId],
   );
-  return rows.map(
-    (row): MyGoal => ({
-      goalId: row.goalId,
-      title: row.title,
-      state: row.state,
-      progress: row.progress,
-      bucket: healthBucket({ ...row, deleted: false }),
-    }),
-  );
+  return rows.map((row): MyGoal => ({
+    goalId: row.goalId,
+    title: row.title,
+    state: row.state,
+    progress: row.progress,
+    bucket: healthBucket({ ...row, deleted: false }),
+  }));
 }

@@ -236,13 +236,19 @@ export async function oneOnOnesDashboard(
   return {
     series: facts.length,
     projected: facts.some((fact) => fact.lastHeld !== null) || weeks.length > 0,
-    byTeam: cadenceBy(facts, (fact) => fact.team, (fact) => fact.team, day).sort((a, b) =>
-      byGroupName(a.group, b.group),
-    ),
+    byTeam: cadenceBy(
+      facts,
+      (fact) => fact.team,
+      (fact) => fact.team,
+      day,
+    ).sort((a, b) => byGroupName(a.group, b.group)),
     // The managers who keep their cadence least first, where follow-up helps most.
-    byManager: cadenceBy(facts, (fact) => fact.managerId, (fact) => fact.managerName, day).sort(
-      (a, b) => a.kept / a.total - b.kept / b.total || a.group.localeCompare(b.group),
-    ),
+    byManager: cadenceBy(
+      facts,
+      (fact) => fact.managerId,
+      (fact) => fact.managerName,
+      day,
+    ).sort((a, b) => a.kept / a.total - b.kept / b.total || a.group.localeCompare(b.group)),
     meetingsPerWeek: weeks,
     actions: actionFacts,
     mood: moods,

@@ -39,13 +39,14 @@ export async function loadViewer(
   db: Queryable,
   organisationId: string,
   personId: string,
-): Promise<AnalyticsViewer | null> {
+): Promise<(AnalyticsViewer & { teamId: string | null }) | null> {
   const { rows } = await db.query<{
     role: 'admin' | 'member';
     top: boolean;
     reports: number;
+    team_id: string | null;
   }>(
-    `SELECT p.role, (p.manager_id IS NULL AND p.status = 'active') AS top,
+    `SELECT p.role, (p.manager_id IS NULL AND p.status = 'active') AS top, p.team_id,
             (SELECT count(*)::int FROM people r
               WHERE r.organisation_id = p.organisation_id AND r.manager_id = p.id) AS reports
        FROM people p
@@ -59,6 +60,7 @@ export async function loadViewer(
     role: row.role,
     isTopOfOrganisation: row.top,
     directReports: row.reports,
+    teamId: row.team_id,
   };
 }
 
@@ -136,10 +138,15 @@ export async function loadAnalyticsContext(
       ? Promise.resolve(null)
       : peopleIn(db, organisationId, { kind: 'organisation' }, teamId),
   ]);
-  const groupOf = teamGrouping(teams.rows, teamId);
+  // ANA12: a manager's charts group by the teams under their own, unless a team is chosen.
+  const groupOf = teamGrouping(
+    teams.rows,
+    teamId ?? (scope.kind === 'tree' ? viewer.teamId : null),
+  );
+  const { teamId: _ownTeam, ...analyticsViewer } = viewer;
   return {
     organisationId,
-    viewer,
+    viewer: analyticsViewer,
     scope,
     people,
     teamPeople,

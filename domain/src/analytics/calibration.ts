@@ -27,7 +27,10 @@ export function distribution(
  * ANA21: the movement matrix counts the cards by original rating (rows) and calibrated rating
  * (columns); its diagonal holds the cards that did not move. Cards missing either are left out.
  */
-export function movementMatrix(cards: readonly CardRatings[], scale: readonly number[]): number[][] {
+export function movementMatrix(
+  cards: readonly CardRatings[],
+  scale: readonly number[],
+): number[][] {
   const index = new Map(scale.map((rating, i) => [rating, i]));
   const matrix = scale.map(() => scale.map(() => 0));
   for (const card of cards) {

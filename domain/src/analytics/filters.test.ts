@@ -15,7 +15,12 @@ describe('dashboard filters', () => {
   });
 
   it('[ANA27] takes ids and real days only, in order, not past today, two years at most', () => {
-    const params = new URLSearchParams({ cycle: id, team: 'x; DROP', from: '2026-12-01', to: '2026-11-01' });
+    const params = new URLSearchParams({
+      cycle: id,
+      team: 'x; DROP',
+      from: '2026-12-01',
+      to: '2026-11-01',
+    });
     expect(parseFilters(params, today)).toEqual({
       cycleId: id,
       teamId: null,
@@ -23,7 +28,11 @@ describe('dashboard filters', () => {
       to: '2026-12-01',
     });
     expect(parseFilters(new URLSearchParams({ to: '2027-05-01' }), today).to).toBe(today);
-    expect(parseFilters(new URLSearchParams({ from: '2020-01-01' }), today).from).toBe('2024-12-06');
-    expect(parseFilters(new URLSearchParams({ from: '2026-02-30' }), today).from).toBe('2026-06-08');
+    expect(parseFilters(new URLSearchParams({ from: '2020-01-01' }), today).from).toBe(
+      '2024-12-06',
+    );
+    expect(parseFilters(new URLSearchParams({ from: '2026-02-30' }), today).from).toBe(
+      '2026-06-08',
+    );
   });
 });

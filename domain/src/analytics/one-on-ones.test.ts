@@ -8,7 +8,10 @@ describe('1:1 dashboard rules', () => {
     expect(keepsCadence({ ...weekly, lastHeld: '2026-11-30' }, '2026-12-08')).toBe(false);
     expect(keepsCadence({ ...weekly, lastHeld: null }, '2026-12-08')).toBe(false);
     expect(
-      keepsCadence({ cadence: 'biweekly', startsOn: '2026-01-05', lastHeld: '2026-11-30' }, '2026-12-08'),
+      keepsCadence(
+        { cadence: 'biweekly', startsOn: '2026-01-05', lastHeld: '2026-11-30' },
+        '2026-12-08',
+      ),
     ).toBe(true);
   });
 

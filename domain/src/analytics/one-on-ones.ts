@@ -30,7 +30,7 @@ export function weeksBetween(from: string, to: string): string[] {
   const start = Date.parse(`${from}T00:00:00Z`);
   const end = Date.parse(`${to}T00:00:00Z`);
   if (Number.isNaN(start) || Number.isNaN(end) || end < start) return [];
-  const first = start - (((new Date(start).getUTCDay() + 6) % 7) * 86_400_000);
+  const first = start - ((new Date(start).getUTCDay() + 6) % 7) * 86_400_000;
   const weeks: string[] = [];
   for (let at = first; at <= end; at += 7 * 86_400_000) {
     weeks.push(new Date(at).toISOString().slice(0, 10));

@@ -27,7 +27,12 @@ const STATIC: Record<string, Builder> = {
   'goals-health-cycle': (d) => healthTable(d.goals.byCycle, 'Cycle'),
   'goals-coverage': (d) => ({
     columns: ['Team', 'Aligned to a theme', 'Goals', 'Coverage (%)'],
-    rows: d.goals.coverage.map((row) => [row.group, row.aligned, row.total, share(row.aligned, row.total)]),
+    rows: d.goals.coverage.map((row) => [
+      row.group,
+      row.aligned,
+      row.total,
+      share(row.aligned, row.total),
+    ]),
   }),
   'goals-stale': (d) => ({
     columns: ['Goal', 'Owner', 'Last update'],
@@ -92,7 +97,13 @@ const STATIC: Record<string, Builder> = {
   }),
   'calibration-mine': (d) => ({
     columns: ['Cycle', 'Rating', 'Label', 'Potential', 'Box'],
-    rows: (d.calibration.mine ?? []).map((r) => [r.cycleName, r.rating, r.ratingLabel, r.potential, r.box]),
+    rows: (d.calibration.mine ?? []).map((r) => [
+      r.cycleName,
+      r.rating,
+      r.ratingLabel,
+      r.potential,
+      r.box,
+    ]),
   }),
   'growth-gaps': (d) => ({
     columns: ['Skill', 'People'],
@@ -104,10 +115,19 @@ const STATIC: Record<string, Builder> = {
   }),
 };
 
-const PER_SESSION: Record<string, (session: Dashboards['calibration']['sessions'][number]) => NumbersTable> = {
+const PER_SESSION: Record<
+  string,
+  (session: Dashboards['calibration']['sessions'][number]) => NumbersTable
+> = {
   distribution: (s) => ({
     columns: ['Rating', 'Label', 'Proposed', 'Calibrated', 'Guideline (%)'],
-    rows: s.distribution.map((row) => [row.rating, row.label, row.original, row.calibrated, row.guideline]),
+    rows: s.distribution.map((row) => [
+      row.rating,
+      row.label,
+      row.original,
+      row.calibrated,
+      row.guideline,
+    ]),
   }),
   matrix: (s) => ({
     columns: ['Proposed \\ Calibrated', ...s.scale.map((point) => String(point.value))],
@@ -115,7 +135,13 @@ const PER_SESSION: Record<string, (session: Dashboards['calibration']['sessions'
   }),
   skew: (s) => ({
     columns: ['Manager', 'People', 'Skew', 'Mean move', 'Too few to read'],
-    rows: s.skew.map((row) => [row.managerName, row.people, row.skew, row.meanMove, row.smallSample ? 'yes' : 'no']),
+    rows: s.skew.map((row) => [
+      row.managerName,
+      row.people,
+      row.skew,
+      row.meanMove,
+      row.smallSample ? 'yes' : 'no',
+    ]),
   }),
   conflicts: (s) => ({
     columns: ['Person', 'Calibrated rating', 'Goal achievement (%)', 'Flag'],
