@@ -20,9 +20,10 @@ import { loadAnalyticsContext } from './scope.ts';
 let db: TestDatabase;
 let org: string;
 let cycleId: string;
-const people: Record<string, string> = {};
-const teams: Record<string, string> = {};
-const goals: Record<string, string> = {};
+// Ids by the tests' names for them (always set in beforeAll).
+const people: { [name: string]: string } = {};
+const teams: { [name: string]: string } = {};
+const goals: { [name: string]: string } = {};
 let sessionId: string;
 const TODAY = '2026-12-07';
 
@@ -148,8 +149,8 @@ beforeAll(async () => {
     level: 'team',
     team: teams.platform,
   });
-  await goal('r1', { owner: people.r1, parent: goals.platform, health: 'red', stale: true });
-  await goal('r2', { owner: people.r2, health: 'yellow' });
+  await goal('r1', { owner: people.r1!, parent: goals.platform, health: 'red', stale: true });
+  await goal('r2', { owner: people.r2!, health: 'yellow' });
   await goal('sales', {
     owner: people.lead,
     parent: goals.theme,
@@ -292,13 +293,13 @@ describe('analytics scope in the queries', () => {
   });
 
   it('[ANA6] a team filter narrows the scope and never widens it', async () => {
-    const platform = await contextOf('admin', { team: teams.platform });
+    const platform = await contextOf('admin', { team: teams.platform! });
     expect(new Set(platform.people)).toEqual(
       new Set([people.manager, ...[1, 2, 3, 4, 5, 6].map((i) => people[`r${i}`])]),
     );
     const view = await goalsDashboard(db.pool, platform);
     expect(view.byTeam.map((row) => row.label)).toEqual(['Platform']);
-    const outside = await contextOf('manager', { team: teams.sales });
+    const outside = await contextOf('manager', { team: teams.sales! });
     expect(outside.people).toEqual([]);
     expect((await goalsDashboard(db.pool, outside)).goals).toBe(0);
     expect((await oneOnOnesDashboard(db.pool, outside)).series).toBe(0);
