@@ -4,6 +4,7 @@
 import { createPool } from '@threadline/db';
 import { createScratchDatabase } from '@threadline/db/scratch-database';
 import { seedDemoOrganisation } from '@threadline/db/seed';
+import { projectStoredDocuments } from '@threadline/sync-server/projection/project-stored';
 import { startServices } from './lib/services.ts';
 import { onShutdown } from './lib/shutdown.ts';
 import { waitForHttp } from './lib/wait-for-http.ts';
@@ -22,7 +23,9 @@ const fail = onShutdown(async () => {
 
 try {
   const pool = createPool(database.url, 2);
-  await seedDemoOrganisation(pool);
+  const { organisationId } = await seedDemoOrganisation(pool);
+  // The dashboards read the analytics tables from the start (ANA rules), as after a first start.
+  await projectStoredDocuments(pool, organisationId);
   await pool.end();
   services = startServices({
     databaseUrl: database.url,

@@ -43,6 +43,29 @@ const DEMO_SLOTS: Record<string, FeaturedPerson['slot']> = {
   [DEMO_DEACTIVATION_TEST_EMAIL]: { kind: 'team-member', department: 2, team: 0, member: 1 },
 };
 
+/** The demo organisation as seeded on `today` (DEMO1: the same every time), for tests that check
+ *  pages against what was seeded. */
+export function generateDemoPlan(today: string): GeneratedOrganisation {
+  const featured = [...DEMO_ACCOUNTS, ...DEMO_RESERVED_TEST_ACCOUNTS].map(
+    (account): FeaturedPerson => ({
+      slot: DEMO_SLOTS[account.email]!,
+      email: account.email,
+      name: account.name,
+      title: account.title,
+    }),
+  );
+  return generateOrganisation({
+    people: DEMO_PEOPLE,
+    seed: DEMO_SEED,
+    domain: DEMO_EMAIL_DOMAIN,
+    today,
+    featured,
+  });
+}
+
+/** The demo's seed (its generator's, its goals' and its 1:1s'). */
+export const DEMO_GENERATOR_SEED = DEMO_SEED;
+
 export interface SeedOptions {
   /** The day hire dates count back from (YYYY-MM-DD); defaults to today (UTC). */
   today?: string;
@@ -57,22 +80,8 @@ export async function seedDemoOrganisation(
   pool: Pool,
   options: SeedOptions = {},
 ): Promise<{ organisationId: string; people: number }> {
-  const featured = [...DEMO_ACCOUNTS, ...DEMO_RESERVED_TEST_ACCOUNTS].map(
-    (account): FeaturedPerson => ({
-      slot: DEMO_SLOTS[account.email]!,
-      email: account.email,
-      name: account.name,
-      title: account.title,
-    }),
-  );
   const today = options.today ?? todayUtc();
-  const organisation = generateOrganisation({
-    people: DEMO_PEOPLE,
-    seed: DEMO_SEED,
-    domain: DEMO_EMAIL_DOMAIN,
-    today,
-    featured,
-  });
+  const organisation = generateDemoPlan(today);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const organisationId = await inTransaction(pool, (client) =>
     writeOrganisation(client, {
