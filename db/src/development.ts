@@ -109,7 +109,7 @@ export async function writeDevelopmentPlanRows(
   if (live.length > 0) {
     await db.query(
       `INSERT INTO skills (id, organisation_id, name, created_by)
-       SELECT DISTINCT ON (lower(r."skillName")) r."skillId", $1, r."skillName", p.id
+       SELECT DISTINCT ON (lower(r."skillName")) r."skillId", $1::uuid, r."skillName", p.id
          FROM jsonb_to_recordset($2::jsonb) AS r("skillId" uuid, "skillName" text,
                                                  "flaggedBy" uuid)
          LEFT JOIN people p ON p.organisation_id = $1 AND p.id = r."flaggedBy"
@@ -122,7 +122,7 @@ export async function writeDevelopmentPlanRows(
     await db.query(
       `INSERT INTO skill_gaps (organisation_id, id, person_id, skill_id, flagged_on, flagged_by,
                                projected_at)
-       SELECT $1, r."gapId", $2, s.id, r."flaggedOn", p.id, now()
+       SELECT $1::uuid, r."gapId", $2::uuid, s.id, r."flaggedOn", p.id, now()
          FROM jsonb_to_recordset($3::jsonb) AS r("gapId" uuid, "skillId" uuid, "skillName" text,
                                                  "flaggedOn" date, "flaggedBy" uuid)
          CROSS JOIN LATERAL (SELECT id FROM skills
@@ -149,7 +149,7 @@ export async function writeDevelopmentPlanRows(
       `INSERT INTO development_items (organisation_id, id, person_id, gap_id, skill_id, type,
                                       status, owner_id, created_at, due_date, done_at,
                                       projected_at)
-       SELECT $1, r."itemId", $2, r."gapId", s.id, r."type", r."status", r."ownerId",
+       SELECT $1::uuid, r."itemId", $2::uuid, r."gapId", s.id, r."type", r."status", r."ownerId",
               r."createdAt", r."dueDate", r."doneAt", now()
          FROM jsonb_to_recordset($3::jsonb) AS r("itemId" uuid, "gapId" uuid, "skillId" uuid,
                                                  "type" text, "status" text, "ownerId" uuid,

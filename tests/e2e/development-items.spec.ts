@@ -3,7 +3,12 @@
 // live in Kwame's browser, in the next meeting (not in earlier ones), with its status moving live
 // both ways; Kwame's page shows his plan to him and to Sofía, to nobody else.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_CEO_EMAIL, DEMO_EMPLOYEE_EMAIL, DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_CEO_EMAIL,
+  DEMO_EMPLOYEE_EMAIL,
+  DEMO_MANAGER_EMAIL,
+} from '@threadline/db/demo';
 import { expectNoAxeViolations, signIn } from './fixtures.ts';
 import { expectSaved, uniqueTag } from './goals-support.ts';
 
@@ -59,8 +64,8 @@ test('[ONE43] [ONE45] a skill gap flagged in a 1:1 becomes a development item of
 
   // Sofía flags a gap in a new skill; the app proposes the three kinds, experience picked.
   await achieve(sofia.page).getByRole('button', { name: 'Flag a skill gap' }).click();
-  await sofia.page.getByLabel('Skill').fill(`Negotiation ${tag}`);
-  await sofia.page.getByLabel('Note').fill('Pricing talks with partners');
+  await sofia.page.getByLabel('Skill', { exact: true }).fill(`Negotiation ${tag}`);
+  await sofia.page.getByLabel('Note', { exact: true }).fill('Pricing talks with partners');
   await sofia.page.getByRole('button', { name: 'Propose development items' }).click();
   const proposals = sofia.page.locator('[data-proposal]');
   await expect(proposals).toHaveCount(3);
@@ -147,4 +152,36 @@ test('[ONE41] [ONE47] nobody else sees a person’s development plan', async ({ 
   await expect(ceo.getByRole('heading', { name: KWAME })).toBeVisible();
   await expect(ceo.getByTestId('development-plan')).toHaveCount(0);
   await ceoContext.close();
+});
+
+test('[ONE40] an administrator adds and renames skills; members cannot open the list', async ({
+  browser,
+}) => {
+  const tag = uniqueTag();
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signIn(admin, DEMO_ADMIN_EMAIL);
+  await admin.goto('/people/skills');
+  // The demo's skills, and a new one.
+  await expect(admin.getByLabel('Name of Public speaking')).toBeVisible();
+  await admin.getByLabel('Name', { exact: true }).fill(`Mentoring ${tag}`);
+  await admin.getByRole('button', { name: 'Add skill' }).click();
+  const field = admin.getByLabel(`Name of Mentoring ${tag}`);
+  await expect(field).toBeVisible();
+  // A name already there, ignoring case, is refused.
+  await admin.getByLabel('Name', { exact: true }).fill(`mentoring ${tag.toUpperCase()}`);
+  await admin.getByRole('button', { name: 'Add skill' }).click();
+  await expect(admin.getByText('There is already a skill of that name.')).toBeVisible();
+  await field.fill(`Coaching others ${tag}`);
+  await field.locator('xpath=..').getByRole('button', { name: 'Rename' }).click();
+  await expect(admin.getByLabel(`Name of Coaching others ${tag}`)).toBeVisible();
+  await expectNoAxeViolations(admin);
+  await context.close();
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await signIn(member, DEMO_EMPLOYEE_EMAIL);
+  const response = await member.goto('/people/skills');
+  expect(response?.status()).toBe(403);
+  await memberContext.close();
 });
