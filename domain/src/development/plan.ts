@@ -1,7 +1,7 @@
 // Reads of a development plan (ONE45, ONE47, ONE48): its gaps, its items, which items a 1:1
 // meeting shows, which are open, and the plan's progress. Pure over the document.
 import type * as Y from 'yjs';
-import type { DevelopmentStatus, DevelopmentType } from './model.ts';
+import { DEVELOPMENT_TYPES, type DevelopmentStatus, type DevelopmentType } from './model.ts';
 import { gapsOf, itemsOf, type GapValue, type ItemFields } from './shape.ts';
 
 export interface SkillGap extends GapValue {
@@ -39,7 +39,8 @@ export function itemOf(id: string, map: Y.Map<unknown>): DevelopmentItem {
   };
 }
 
-/** Every item, deleted ones included, in the order raised. */
+/** Every item, deleted ones included, in the order raised (items picked together: experience,
+ *  social, formal). */
 export function allDevelopmentItems(doc: Y.Doc): DevelopmentItem[] {
   return [...itemsOf(doc).entries()]
     .map(([id, map]) => itemOf(id, map))
@@ -47,6 +48,7 @@ export function allDevelopmentItems(doc: Y.Doc): DevelopmentItem[] {
       (a, b) =>
         a.raisedOn.localeCompare(b.raisedOn) ||
         a.createdAt.localeCompare(b.createdAt) ||
+        DEVELOPMENT_TYPES.indexOf(a.type) - DEVELOPMENT_TYPES.indexOf(b.type) ||
         a.id.localeCompare(b.id),
     );
 }

@@ -12,8 +12,12 @@ import {
   updateDevelopmentItem,
   type NewItem,
 } from '@threadline/domain/development/edits';
-import { findSkill, normaliseSkillName, type Skill } from '@threadline/domain/development/model';
-import type { DevelopmentStatus } from '@threadline/domain/development/model';
+import {
+  findSkill,
+  normaliseSkillName,
+  type DevelopmentStatus,
+  type Skill,
+} from '@threadline/domain/development/model';
 import {
   developmentItems,
   isItemOverdue,
