@@ -28,6 +28,7 @@ import { hashPassword } from './passwords.ts';
 import { seedGoals } from './seed-goals.ts';
 import { seedCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
+import { seedDevelopment } from './seed-development.ts';
 
 export const DEMO_PEOPLE = 150;
 const DEMO_SEED = 2026;
@@ -298,6 +299,21 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     `Seeded ${oneOnOnes.series} 1:1 series (${oneOnOnes.documents} documents, ` +
       `${oneOnOnes.logEntries} log entries, ${(oneOnOnes.bytes / 1e6).toFixed(1)} MB) in ` +
       `${((performance.now() - oneOnOnesStarted) / 1000).toFixed(1)} s.`,
+  );
+
+  // Skill gaps and development plans for some of the people with a series (DEMO45–DEMO47).
+  const featuredEmployee = input.oneOnOnesFeatured
+    ? organisation.people.find((p) => p.email === input.oneOnOnesFeatured!.employeeEmail)
+    : undefined;
+  const development = await seedDevelopment(client, {
+    organisationId,
+    today: input.today,
+    seed: input.seed,
+    featuredEmployeeId: featuredEmployee ? personIds.get(featuredEmployee.key)! : null,
+  });
+  input.log?.(
+    `Seeded ${development.plans} development plans (${development.gaps} skill gaps, ` +
+      `${development.items} development items).`,
   );
 
   // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).

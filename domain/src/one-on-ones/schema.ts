@@ -147,7 +147,11 @@ export const NOTES_SCHEMA: RichTextSchema = {
 
 const notesSchema = yXmlFragment(NOTES_SCHEMA);
 
-function collect(issues: SchemaIssue[], path: string, result: z.ZodSafeParseResult<unknown>) {
+export function collect(
+  issues: SchemaIssue[],
+  path: string,
+  result: z.ZodSafeParseResult<unknown>,
+) {
   if (result.success) return;
   for (const issue of result.error.issues) {
     issues.push({ path: [path, ...issue.path].join('.'), message: issue.message });
@@ -164,7 +168,7 @@ function notesMeetingId(name: string): string | null {
 /** Which entries to check: all of them, or those an update touched (ydoc/touched.ts). */
 export type Scope = TouchedEntries | 'all';
 
-function checkRecord(
+export function checkRecord(
   issues: SchemaIssue[],
   doc: Y.Doc,
   scope: Scope,
@@ -188,7 +192,7 @@ function checkRecord(
 }
 
 /** The top-level names to check: all, or those an update touched. */
-const rootsIn = (doc: Y.Doc, scope: Scope) =>
+export const rootsIn = (doc: Y.Doc, scope: Scope) =>
   scope === 'all' ? [...doc.share.keys()] : [...scope.keys()];
 
 function checkNotes(issues: SchemaIssue[], doc: Y.Doc, name: string) {
