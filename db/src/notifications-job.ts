@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { Cadence } from '@threadline/domain/one-on-ones/model';
 import type { GoalLevel, GoalState, MetricKind } from '@threadline/domain/goals/model';
-import { isNudgeKind } from '@threadline/domain/notifications/model';
+import { isNudgeKind, type Nudge } from '@threadline/domain/notifications/model';
 import {
   evaluateNudges,
   reconcile,
@@ -132,6 +132,26 @@ export async function readNudgeFacts(
   };
 }
 
+/** NUD2: one open notification per person and key; a raise that finds one adds nothing. */
+export async function insertNotifications(
+  db: Queryable,
+  organisationId: string,
+  nudges: Nudge[],
+  now: Date,
+): Promise<number> {
+  if (nudges.length === 0) return 0;
+  const result = await db.query(
+    `INSERT INTO notifications (organisation_id, person_id, kind, key, subject, link, payload,
+                                created_at)
+     SELECT $1, r."personId", r."kind", r."key", r."subject", r."link", r."payload", $3
+       FROM jsonb_to_recordset($2::jsonb) AS r("personId" uuid, "kind" text, "key" text,
+                                               "subject" text, "link" text, "payload" jsonb)
+     ON CONFLICT (organisation_id, person_id, key) WHERE cleared_at IS NULL DO NOTHING`,
+    [organisationId, JSON.stringify(nudges), now],
+  );
+  return result.rowCount ?? 0;
+}
+
 export interface NudgeRunResult {
   raised: number;
   cleared: number;
@@ -157,19 +177,7 @@ export async function runNudgesForOrganisation(
       open.rows.map((row) => ({ personId: row.person_id, key: row.key, subject: row.subject })),
       evaluateNudges(facts, now),
     );
-    let raised = 0;
-    if (raise.length > 0) {
-      const result = await tx.query(
-        `INSERT INTO notifications (organisation_id, person_id, kind, key, subject, link, payload,
-                                    created_at)
-         SELECT $1, r."personId", r."kind", r."key", r."subject", r."link", r."payload", $3
-           FROM jsonb_to_recordset($2::jsonb) AS r("personId" uuid, "kind" text, "key" text,
-                                                   "subject" text, "link" text, "payload" jsonb)
-         ON CONFLICT (organisation_id, person_id, key) WHERE cleared_at IS NULL DO NOTHING`,
-        [organisationId, JSON.stringify(raise), now],
-      );
-      raised = result.rowCount ?? 0;
-    }
+    const raised = await insertNotifications(tx, organisationId, raise, now);
     // NUD4, and NUD16: whatever a deactivated person had open.
     const cleared = await tx.query(
       `UPDATE notifications n SET cleared_at = $3

@@ -3,7 +3,12 @@
 // reads or marks another's. Writes fire the notifications trigger, which tells every web process
 // to push the new state to that person's open pages (NUD17).
 import type pg from 'pg';
-import { isNudgeKind, type NotificationItem, type NudgeKind } from '@threadline/domain/notifications/model';
+import {
+  isNudgeKind,
+  type NotificationItem,
+  type NotificationState,
+  type NudgeKind,
+} from '@threadline/domain/notifications/model';
 import { inTransaction, type Queryable } from './connection.ts';
 
 export interface NotificationOwner {
@@ -11,11 +16,7 @@ export interface NotificationOwner {
   organisationId: string;
 }
 
-export interface NotificationState {
-  unread: number;
-  /** The latest open notifications, newest first. */
-  items: NotificationItem[];
-}
+export type { NotificationState };
 
 interface NotificationRow {
   id: string;

@@ -28,6 +28,7 @@ import { hashPassword } from './passwords.ts';
 import { seedGoals } from './seed-goals.ts';
 import { seedCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
+import { seedDemoNudges } from './seed-notifications.ts';
 
 export const DEMO_PEOPLE = 150;
 const DEMO_SEED = 2026;
@@ -290,6 +291,19 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       `${oneOnOnes.logEntries} log entries, ${(oneOnOnes.bytes / 1e6).toFixed(1)} MB) in ` +
       `${((performance.now() - oneOnOnesStarted) / 1000).toFixed(1)} s.`,
   );
+
+  // The demo's pending nudges (DEMO40): what the rules raise over its goals and 1:1s today.
+  if (input.isDemo) {
+    const nudges = await seedDemoNudges(client, {
+      organisationId,
+      organisation,
+      personIds,
+      today: input.today,
+      seed: input.seed,
+      featured: input.oneOnOnesFeatured,
+    });
+    input.log?.(`Seeded ${nudges} pending notifications.`);
+  }
 
   // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).
   if (input.calibration) {

@@ -88,3 +88,10 @@ export interface NotificationItem {
   createdAt: string;
   readAt: string | null;
 }
+
+/** What the bell shows (NUD18): the unread count and the latest open notifications. */
+export interface NotificationState {
+  unread: number;
+  /** The latest open notifications, newest first. */
+  items: NotificationItem[];
+}

@@ -271,3 +271,12 @@ describe('reconciling with open notifications', () => {
     expect(reconcile(open, evaluateNudges(muted, NOW)).clear).toEqual(open);
   });
 });
+
+describe('digests before the goal tree is projected', () => {
+  it('[NUD11] a run that saw no goal neither raises nor clears a digest', () => {
+    const open = [{ personId: 'mgr', key: 'goal-stale-digest:2026-W50', subject: 'digest:mgr' }];
+    expect(reconcile(open, evaluateNudges(facts(), NOW)).clear).toEqual([]);
+    const fresh = facts({ goals: [goal()] });
+    expect(reconcile(open, evaluateNudges(fresh, NOW)).clear).toEqual(open);
+  });
+});

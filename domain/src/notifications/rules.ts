@@ -215,7 +215,8 @@ export function evaluateNudges(facts: NudgeFacts, now: Date): Evaluation {
     staleByManager.set(managerId, reports);
   }
   const week = isoWeek(now);
-  for (const person of facts.people) subjects.add(`digest:${person.id}`);
+  // A run that saw no goal (the tree not projected yet) knows nothing of any digest.
+  if (facts.goals.length > 0) for (const person of facts.people) subjects.add(`digest:${person.id}`);
   for (const [managerId, reports] of staleByManager) {
     nudges.push({
       personId: managerId,
