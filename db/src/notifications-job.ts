@@ -143,7 +143,7 @@ export async function insertNotifications(
   const result = await db.query(
     `INSERT INTO notifications (organisation_id, person_id, kind, key, subject, link, payload,
                                 created_at)
-     SELECT $1, r."personId", r."kind", r."key", r."subject", r."link", r."payload", $3
+     SELECT $1, r."personId", r."kind", r."key", r."subject", r."link", r."payload", $3::timestamptz
        FROM jsonb_to_recordset($2::jsonb) AS r("personId" uuid, "kind" text, "key" text,
                                                "subject" text, "link" text, "payload" jsonb)
      ON CONFLICT (organisation_id, person_id, key) WHERE cleared_at IS NULL DO NOTHING`,
@@ -180,7 +180,7 @@ export async function runNudgesForOrganisation(
     const raised = await insertNotifications(tx, organisationId, raise, now);
     // NUD4, and NUD16: whatever a deactivated person had open.
     const cleared = await tx.query(
-      `UPDATE notifications n SET cleared_at = $3
+      `UPDATE notifications n SET cleared_at = $3::timestamptz
          FROM people p
         WHERE n.organisation_id = $1 AND n.cleared_at IS NULL
           AND p.organisation_id = n.organisation_id AND p.id = n.person_id

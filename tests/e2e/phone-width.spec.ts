@@ -153,6 +153,8 @@ test("the administration pages (teams, cycles, import, settings) and one's accou
     '/people/import',
     '/people/settings',
     '/account/password',
+    '/account/notifications',
+    '/notifications',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
