@@ -7,11 +7,7 @@ import type pg from 'pg';
 import type { Cadence } from '@threadline/domain/one-on-ones/model';
 import type { GoalLevel, GoalState, MetricKind } from '@threadline/domain/goals/model';
 import { isNudgeKind, type Nudge } from '@threadline/domain/notifications/model';
-import {
-  evaluateNudges,
-  reconcile,
-  type NudgeFacts,
-} from '@threadline/domain/notifications/rules';
+import { evaluateNudges, reconcile, type NudgeFacts } from '@threadline/domain/notifications/rules';
 import { inTransaction, type Queryable } from './connection.ts';
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;

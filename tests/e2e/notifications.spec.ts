@@ -132,7 +132,9 @@ test('following a notification marks it read; "Mark all as read" marks the rest'
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(bell(page)).toHaveAttribute('aria-label', 'Notifications');
-  await expect(page.getByRole('region', { name: 'Your notifications' }).getByText(/^Unread:/)).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'Your notifications' }).getByText(/^Unread:/),
+  ).toHaveCount(0);
   await page.reload();
   await expect(bell(page)).toHaveAttribute('aria-label', 'Notifications');
 });

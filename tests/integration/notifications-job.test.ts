@@ -173,10 +173,9 @@ describe('the nudge job on two processes', () => {
       `UPDATE one_on_one_action_analytics SET done = true WHERE organisation_id = $1`,
       [w.org.id],
     );
-    await db.pool.query(
-      `UPDATE goal_analytics SET last_progress_at = now() WHERE goal_id = $1`,
-      [w.staleGoal],
-    );
+    await db.pool.query(`UPDATE goal_analytics SET last_progress_at = now() WHERE goal_id = $1`, [
+      w.staleGoal,
+    ]);
     await db.pool.query(
       `UPDATE goal_analytics SET state = 'active', approved_at = now() WHERE goal_id = $1`,
       [w.proposedGoal],
@@ -187,14 +186,12 @@ describe('the nudge job on two processes', () => {
 
   it('[NUD12] a goal that enters proposed counts its wait from then, not from its creation', async () => {
     const w = await world();
-    await db.pool.query(
-      `UPDATE goal_analytics SET state = 'active' WHERE goal_id = $1`,
-      [w.proposedGoal],
-    );
-    await db.pool.query(
-      `UPDATE goal_analytics SET state = 'proposed' WHERE goal_id = $1`,
-      [w.proposedGoal],
-    );
+    await db.pool.query(`UPDATE goal_analytics SET state = 'active' WHERE goal_id = $1`, [
+      w.proposedGoal,
+    ]);
+    await db.pool.query(`UPDATE goal_analytics SET state = 'proposed' WHERE goal_id = $1`, [
+      w.proposedGoal,
+    ]);
     await runNudges(db.pool);
     const keys = (await openNotifications(w.org.id)).map((n) => n.key);
     expect(keys).not.toContain(`goal-approval:${w.proposedGoal}`);

@@ -5,11 +5,7 @@
 
 /** NUD1: the kinds of nudge, each mutable on its own (NUD20). */
 export type NudgeKind =
-  | 'one-on-one-overdue'
-  | 'goal-stale'
-  | 'goal-stale-digest'
-  | 'action-overdue'
-  | 'goal-approval';
+  'one-on-one-overdue' | 'goal-stale' | 'goal-stale-digest' | 'action-overdue' | 'goal-approval';
 
 export const NUDGE_KINDS: readonly NudgeKind[] = [
   'one-on-one-overdue',

@@ -198,7 +198,10 @@ describe('nudges', () => {
     const waiting = goal({ state: 'proposed', stateSince: daysAgo(3), approvedAt: null });
     const run = evaluateNudges(facts({ goals: [waiting] }), NOW);
     expect(keys(run.nudges)).toEqual(['mgr goal-approval:g1']);
-    expect(run.nudges[0]?.payload).toMatchObject({ ownerName: 'Kwame', goalTitle: 'Ship 3 releases' });
+    expect(run.nudges[0]?.payload).toMatchObject({
+      ownerName: 'Kwame',
+      goalTitle: 'Ship 3 releases',
+    });
     const young = goal({ state: 'proposed', stateSince: daysAgo(2.9), approvedAt: null });
     expect(evaluateNudges(facts({ goals: [young] }), NOW).nudges).toEqual([]);
   });

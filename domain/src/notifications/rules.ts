@@ -216,7 +216,8 @@ export function evaluateNudges(facts: NudgeFacts, now: Date): Evaluation {
   }
   const week = isoWeek(now);
   // A run that saw no goal (the tree not projected yet) knows nothing of any digest.
-  if (facts.goals.length > 0) for (const person of facts.people) subjects.add(`digest:${person.id}`);
+  if (facts.goals.length > 0)
+    for (const person of facts.people) subjects.add(`digest:${person.id}`);
   for (const [managerId, reports] of staleByManager) {
     nudges.push({
       personId: managerId,

@@ -2,10 +2,7 @@
 // kept up to date by the server's event stream, and marking read. One per signed-in layout,
 // shared with the bell and the notifications page through context.
 import { getContext, setContext } from 'svelte';
-import type {
-  NotificationItem,
-  NotificationState,
-} from '@threadline/domain/notifications/model';
+import type { NotificationItem, NotificationState } from '@threadline/domain/notifications/model';
 
 const KEY = Symbol('notifications');
 export const NOTIFICATION_EVENTS_PATH = '/notifications/events';

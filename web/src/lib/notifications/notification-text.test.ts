@@ -27,7 +27,12 @@ describe('notification lines', () => {
     });
     expect(
       notificationText({
-        payload: { kind: 'one-on-one-overdue', otherName: 'Kwame', lastHeld: null, cadence: 'weekly' },
+        payload: {
+          kind: 'one-on-one-overdue',
+          otherName: 'Kwame',
+          lastHeld: null,
+          cadence: 'weekly',
+        },
       }),
     ).toEqual({ title: 'Your 1:1 with Kwame is overdue', detail: 'Not met yet; it meets weekly.' });
   });
