@@ -57,13 +57,15 @@ export async function readNudgeFacts(
       created_at: Date | null;
       state_since: Date | null;
       deleted: boolean;
+      active_cycle: boolean;
     }>(
-      // NUD14: the active cycle's goals only.
+      // NUD14: every cycle's goals are seen; only the active cycle's nudge.
       `SELECT g.goal_id, g.title, g.level, g.state, g.owner_id, g.metric_kind, g.last_progress_at,
-              g.approved_at, g.created_at, g.state_since, g.deleted
+              g.approved_at, g.created_at, g.state_since, g.deleted,
+              c.status = 'active' AS active_cycle
          FROM goal_analytics g
          JOIN cycles c ON c.organisation_id = g.organisation_id AND c.id = g.cycle_id
-        WHERE g.organisation_id = $1 AND c.status = 'active'`,
+        WHERE g.organisation_id = $1`,
       [organisationId],
     ),
     db.query<{
@@ -113,6 +115,7 @@ export async function readNudgeFacts(
       createdAt: iso(g.created_at),
       stateSince: iso(g.state_since),
       deleted: g.deleted,
+      activeCycle: g.active_cycle,
     })),
     actions: actions.rows.map((a) => ({
       id: a.action_id,

@@ -75,6 +75,7 @@ export function demoNudgeFacts(
         createdAt: goal.created.at,
         stateSince,
         deleted: false,
+        activeCycle: true,
       };
     }),
     actions,

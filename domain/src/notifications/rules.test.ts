@@ -45,6 +45,7 @@ function goal(fields: Partial<GoalFact> = {}): GoalFact {
     createdAt: daysAgo(41),
     stateSince: daysAgo(40),
     deleted: false,
+    activeCycle: true,
     ...fields,
   };
 }
@@ -158,6 +159,7 @@ describe('nudges', () => {
       { state: 'done' as const },
       { metricKind: 'none' as const },
       { deleted: true },
+      { activeCycle: false },
     ]) {
       const g = goal({ lastProgressAt: daysAgo(30), ...fields });
       expect(evaluateNudges(facts({ goals: [g] }), NOW).nudges).toEqual([]);
@@ -281,5 +283,15 @@ describe('digests before the goal tree is projected', () => {
     expect(reconcile(open, evaluateNudges(facts(), NOW)).clear).toEqual([]);
     const fresh = facts({ goals: [goal()] });
     expect(reconcile(open, evaluateNudges(fresh, NOW)).clear).toEqual(open);
+  });
+});
+
+describe('closed cycles', () => {
+  it('[NUD14] a closed cycle’s goals nudge nobody, and their notifications are cleared', () => {
+    const old = goal({ lastProgressAt: daysAgo(30), activeCycle: false });
+    const run = evaluateNudges(facts({ goals: [old, goal({ id: 'g2' })] }), NOW);
+    expect(run.nudges).toEqual([]);
+    const open = [{ personId: 'emp', key: 'goal-stale:g1', subject: 'goal:g1' }];
+    expect(reconcile(open, run).clear).toEqual(open);
   });
 });

@@ -49,6 +49,8 @@ export interface GoalFact {
   /** When the goal entered its current state, as the projection saw it (NUD12). */
   stateSince: string | null;
   deleted: boolean;
+  /** Of the active cycle (NUD14): other cycles' goals are seen, and nudge nobody. */
+  activeCycle: boolean;
 }
 
 export interface ActionFact {
@@ -63,7 +65,7 @@ export interface ActionFact {
 export interface NudgeFacts {
   people: PersonFact[];
   series: SeriesFact[];
-  /** The goals of the active cycle (NUD9). */
+  /** The projected goals, of every cycle (NUD9, NUD14). */
   goals: GoalFact[];
   actions: ActionFact[];
   mutes: { personId: string; kind: NudgeKind }[];
@@ -92,7 +94,8 @@ export function isoWeek(at: Date): string {
  * with no check-in — or, before the first, no approval or creation — for 14 days or more.
  */
 export function isGoalStale(goal: GoalFact, now: Date): boolean {
-  if (goal.deleted || goal.state !== 'active' || goal.metricKind === 'none') return false;
+  if (!goal.activeCycle || goal.deleted || goal.state !== 'active' || goal.metricKind === 'none')
+    return false;
   const since = goal.lastProgressAt ?? goal.approvedAt ?? goal.createdAt;
   if (since === null) return false;
   const at = Date.parse(since);
@@ -101,7 +104,8 @@ export function isGoalStale(goal: GoalFact, now: Date): boolean {
 
 /** NUD12: a live goal proposed for three days or more (since it entered `proposed`). */
 export function isAwaitingApproval(goal: GoalFact, now: Date): boolean {
-  if (goal.deleted || goal.state !== 'proposed' || goal.stateSince === null) return false;
+  if (!goal.activeCycle || goal.deleted || goal.state !== 'proposed' || goal.stateSince === null)
+    return false;
   const at = Date.parse(goal.stateSince);
   return !Number.isNaN(at) && now.getTime() - at >= APPROVAL_WAIT_DAYS * DAY_MS;
 }
