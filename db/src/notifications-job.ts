@@ -18,22 +18,27 @@ export async function readNudgeFacts(
   organisationId: string,
   today: string,
 ): Promise<NudgeFacts> {
-  const [people, series, goals, actions, mutes] = await Promise.all([
-    db.query<{ id: string; name: string; manager_id: string | null; role: string; status: string }>(
-      `SELECT id, name, manager_id, role, status FROM people WHERE organisation_id = $1`,
-      [organisationId],
-    ),
-    db.query<{
-      id: string;
-      manager_id: string;
-      employee_id: string;
-      cadence: Cadence;
-      starts_on: string;
-      ended: boolean;
-      projected: boolean;
-      last_held: string | null;
-    }>(
-      `SELECT s.id, s.manager_id, s.employee_id, s.cadence, s.starts_on,
+  // One after another: inside the job's transaction they share one connection.
+  const people = await db.query<{
+    id: string;
+    name: string;
+    manager_id: string | null;
+    role: string;
+    status: string;
+  }>(`SELECT id, name, manager_id, role, status FROM people WHERE organisation_id = $1`, [
+    organisationId,
+  ]);
+  const series = await db.query<{
+    id: string;
+    manager_id: string;
+    employee_id: string;
+    cadence: Cadence;
+    starts_on: string;
+    ended: boolean;
+    projected: boolean;
+    last_held: string | null;
+  }>(
+    `SELECT s.id, s.manager_id, s.employee_id, s.cadence, s.starts_on,
               s.ended_at IS NOT NULL AS ended, m.series_id IS NOT NULL AS projected,
               m.last_held
          FROM one_on_one_series s
@@ -43,48 +48,47 @@ export async function readNudgeFacts(
                       FROM one_on_one_meeting_analytics WHERE organisation_id = $1
                      GROUP BY series_id) m ON m.series_id = s.id
         WHERE s.organisation_id = $1`,
-      [organisationId, today],
-    ),
-    db.query<{
-      goal_id: string;
-      title: string;
-      level: GoalLevel;
-      state: GoalState;
-      owner_id: string | null;
-      metric_kind: MetricKind;
-      last_progress_at: Date | null;
-      approved_at: Date | null;
-      created_at: Date | null;
-      state_since: Date | null;
-      deleted: boolean;
-      active_cycle: boolean;
-    }>(
-      // NUD14: every cycle's goals are seen; only the active cycle's nudge.
-      `SELECT g.goal_id, g.title, g.level, g.state, g.owner_id, g.metric_kind, g.last_progress_at,
+    [organisationId, today],
+  );
+  const goals = await db.query<{
+    goal_id: string;
+    title: string;
+    level: GoalLevel;
+    state: GoalState;
+    owner_id: string | null;
+    metric_kind: MetricKind;
+    last_progress_at: Date | null;
+    approved_at: Date | null;
+    created_at: Date | null;
+    state_since: Date | null;
+    deleted: boolean;
+    active_cycle: boolean;
+  }>(
+    // NUD14: every cycle's goals are seen; only the active cycle's nudge.
+    `SELECT g.goal_id, g.title, g.level, g.state, g.owner_id, g.metric_kind, g.last_progress_at,
               g.approved_at, g.created_at, g.state_since, g.deleted,
               c.status = 'active' AS active_cycle
          FROM goal_analytics g
          JOIN cycles c ON c.organisation_id = g.organisation_id AND c.id = g.cycle_id
         WHERE g.organisation_id = $1`,
-      [organisationId],
-    ),
-    db.query<{
-      action_id: string;
-      series_id: string;
-      owner_id: string | null;
-      due_date: string | null;
-      done: boolean;
-      deleted: boolean;
-    }>(
-      `SELECT action_id, series_id, owner_id, due_date, done, deleted
+    [organisationId],
+  );
+  const actions = await db.query<{
+    action_id: string;
+    series_id: string;
+    owner_id: string | null;
+    due_date: string | null;
+    done: boolean;
+    deleted: boolean;
+  }>(
+    `SELECT action_id, series_id, owner_id, due_date, done, deleted
          FROM one_on_one_action_analytics WHERE organisation_id = $1`,
-      [organisationId],
-    ),
-    db.query<{ person_id: string; kind: string }>(
-      `SELECT person_id, kind FROM notification_mutes WHERE organisation_id = $1`,
-      [organisationId],
-    ),
-  ]);
+    [organisationId],
+  );
+  const mutes = await db.query<{ person_id: string; kind: string }>(
+    `SELECT person_id, kind FROM notification_mutes WHERE organisation_id = $1`,
+    [organisationId],
+  );
   return {
     people: people.rows.map((p) => ({
       id: p.id,

@@ -51,7 +51,7 @@ describe('the demo’s pending nudges', () => {
     const manager = idOf(MANAGER);
     const hers = nudges.filter((nudge) => nudge.personId === manager);
     expect(hers.map((nudge) => nudge.kind)).toContain('action-overdue');
-    const action = hers.find((nudge) => nudge.kind === 'action-overdue')!;
-    expect(action.link).toBe(`/one-on-ones/${seriesId(manager, idOf(EMPLOYEE))}`);
+    const links = hers.filter((nudge) => nudge.kind === 'action-overdue').map((n) => n.link);
+    expect(links).toContain(`/one-on-ones/${seriesId(manager, idOf(EMPLOYEE))}`);
   });
 });
