@@ -100,9 +100,9 @@ async function world() {
                                  metric_kind, direction, stale, clarity, clarity_colour, weight,
                                  difficulty, tags, last_progress_at, approved_at, created_at,
                                  deleted)
-     VALUES ($1, $2, $3, 'Ship 3 releases', 'personal', 'active', $5, 'number', 'increase', true,
+     VALUES ($1, $2, $3, 'Ship 3 releases', 'person', 'active', $5, 'number', 'increase', true,
              80, 'green', 1, 'medium', '{}', $6, $7, $7, false),
-            ($1, $2, $4, 'Learn Rust', 'personal', 'proposed', $5, 'yes-no', 'increase', false,
+            ($1, $2, $4, 'Learn Rust', 'person', 'proposed', $5, 'yes-no', 'increase', false,
              60, 'yellow', 1, 'medium', '{}', null, null, $8, false)`,
     [org.id, cycleId, staleGoal, proposedGoal, employee.id, at(-20), at(-40), at(-5)],
   );

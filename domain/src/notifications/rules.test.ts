@@ -36,7 +36,7 @@ function goal(fields: Partial<GoalFact> = {}): GoalFact {
   return {
     id: 'g1',
     title: 'Ship 3 releases',
-    level: 'personal',
+    level: 'person',
     state: 'active',
     ownerId: 'emp',
     metricKind: 'number',

@@ -2,6 +2,7 @@
 // kept up to date by the server's event stream, and marking read. One per signed-in layout,
 // shared with the bell and the notifications page through context.
 import { getContext, setContext } from 'svelte';
+import { readNow } from './notification-text.ts';
 import type { NotificationItem, NotificationState } from '@threadline/domain/notifications/model';
 
 const KEY = Symbol('notifications');
@@ -46,7 +47,7 @@ export class NotificationFeed {
     const item = this.items.find((i) => i.id === id);
     if (item?.readAt) return;
     if (item) {
-      item.readAt = new Date().toISOString();
+      item.readAt = readNow();
       this.unread = Math.max(0, this.unread - 1);
     }
     // keepalive: following the notification's link must not cancel the request.
@@ -54,7 +55,7 @@ export class NotificationFeed {
   }
 
   async markAllRead() {
-    const now = new Date().toISOString();
+    const now = readNow();
     for (const item of this.items) item.readAt ??= now;
     this.unread = 0;
     await this.#post({ all: true }, false);

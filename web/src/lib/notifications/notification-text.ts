@@ -57,3 +57,8 @@ export function notificationPath(link: string): NotificationPath {
   if (/^\/goals\?[a-z]+=[0-9a-z-]+$/.test(link)) return link as `/goals?${string}`;
   return '/notifications';
 }
+
+/** The moment marked on a notification read on this page, before the server's answer. */
+export function readNow(): string {
+  return new Date().toISOString();
+}
