@@ -29,6 +29,7 @@ import { seedGoals } from './seed-goals.ts';
 import { seedCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
 import { seedDevelopment } from './seed-development.ts';
+import { seedDemoNudges } from './seed-notifications.ts';
 
 export const DEMO_PEOPLE = 150;
 const DEMO_SEED = 2026;
@@ -315,6 +316,18 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     `Seeded ${development.plans} development plans (${development.gaps} skill gaps, ` +
       `${development.items} development items).`,
   );
+  // The demo's pending nudges (DEMO40): what the rules raise over its goals and 1:1s today.
+  if (input.isDemo) {
+    const nudges = await seedDemoNudges(client, {
+      organisationId,
+      organisation,
+      personIds,
+      today: input.today,
+      seed: input.seed,
+      featured: input.oneOnOnesFeatured,
+    });
+    input.log?.(`Seeded ${nudges} pending notifications.`);
+  }
 
   // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).
   if (input.calibration) {
