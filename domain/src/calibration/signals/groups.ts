@@ -88,15 +88,17 @@ function orderOf(dimension: GroupDimension, keys: Iterable<string>): [string, st
   const present = new Set(keys);
   switch (dimension) {
     case 'location':
-      return LOCATIONS.filter(([key]) => present.has(key)).map(([k, l]) => [k, l]);
+      return LOCATIONS.filter(([key]) => present.has(key)).map(([k, l]): [string, string] => [k, l]);
     case 'tenure':
-      return TENURE_BANDS.filter(([key]) => present.has(key)).map(([k, l]) => [k, l]);
+      return TENURE_BANDS.filter(([key]) => present.has(key)).map(
+        ([k, l]): [string, string] => [k, l],
+      );
     case 'level':
       return [...present]
         .sort((a, b) =>
           a === NO_LEVEL ? 1 : b === NO_LEVEL ? -1 : a.localeCompare(b, 'en', { numeric: true }),
         )
-        .map((key) => [key, key === NO_LEVEL ? 'No level' : key]);
+        .map((key): [string, string] => [key, key === NO_LEVEL ? 'No level' : key]);
   }
 }
 
