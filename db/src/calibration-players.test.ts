@@ -169,7 +169,7 @@ describe('listPlayers', () => {
       await db.pool.query(
         `INSERT INTO one_on_one_meeting_analytics (organisation_id, series_id, meeting_id, date,
                                                    cancelled, points, points_done, actions_raised)
-         VALUES ($1, $2, $3, $3::date, $4, 2, 1, 0)`,
+         VALUES ($1, $2, $3::text, $3::date, $4, 2, 1, 0)`,
         [org, series, day, cancelled],
       );
     }

@@ -10,17 +10,20 @@ describe('check-in regularity', () => {
     expect(cadenceDaysBetween('2026-09-07', 'weekly', '2026-09-01', '2026-09-28')).toBe(4);
     expect(cadenceDaysBetween('2026-09-07', 'weekly', '2026-09-08', '2026-09-27')).toBe(2);
     expect(cadenceDaysBetween('2026-09-07', 'biweekly', '2026-09-01', '2026-10-05')).toBe(3);
-    expect(cadenceDaysBetween('2026-09-07', 'monthly', '2026-09-01', '2026-10-04')).toBe(2);
+    // Every four weeks: 09-07, then 10-05.
+    expect(cadenceDaysBetween('2026-09-07', 'monthly', '2026-09-01', '2026-10-04')).toBe(1);
+    expect(cadenceDaysBetween('2026-09-07', 'monthly', '2026-09-01', '2026-10-05')).toBe(2);
     expect(cadenceDaysBetween('2026-09-07', 'weekly', '2026-09-08', '2026-09-13')).toBe(0);
     expect(cadenceDaysBetween('2026-09-07', 'weekly', '2026-10-01', '2026-09-01')).toBe(0);
   });
 
   it('[CAL59] kept ÷ due from the series’ first day to yesterday, worked by hand', () => {
-    // Weekly from Monday 2026-10-05 to yesterday (Sunday 12-06): 10 Mondays due, 8 held.
+    // Weekly from Monday 2026-10-05 to yesterday (Sunday 12-06): 9 Mondays due (10-05 … 11-30),
+    // 8 held (10-26 missed).
     const held = ['2026-10-05', '2026-10-12', '2026-10-19', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'];
     expect(
       checkInRegularity([{ cadence: 'weekly', startsOn: '2026-10-05', endedOn: null, heldDays: held }], CYCLE, TODAY),
-    ).toEqual({ kept: 8, due: 10 });
+    ).toEqual({ kept: 8, due: 9 });
   });
 
   it('[CAL59] meetings outside the cycle or after an ended series do not count; extras are capped', () => {

@@ -73,12 +73,24 @@ export function tenureBand(hireDate: string | null, today: string): string {
 
 const NO_LEVEL = '';
 
+/** Each person's band as of a day, kept with the person's object: the board recomputes the
+ *  signals on every move with the same people, and reading 500 dates each time is most of it. */
+const bands = new WeakMap<SignalPerson, { today: string; hireDate: string | null; band: string }>();
+
+function tenureOf(person: SignalPerson, today: string): string {
+  const known = bands.get(person);
+  if (known && known.today === today && known.hireDate === person.hireDate) return known.band;
+  const band = tenureBand(person.hireDate, today);
+  bands.set(person, { today, hireDate: person.hireDate, band });
+  return band;
+}
+
 function keyOf(dimension: GroupDimension, person: SignalPerson, today: string): string {
   switch (dimension) {
     case 'location':
       return person.location;
     case 'tenure':
-      return tenureBand(person.hireDate, today);
+      return tenureOf(person, today);
     case 'level':
       return person.jobLevel.trim() || NO_LEVEL;
   }
