@@ -331,6 +331,13 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
 
   // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).
   if (input.calibration) {
+    const keyOfId = new Map([...personIds].map(([key, id]) => [id, key]));
+    const achievement = new Map(
+      [...goals.achievement].flatMap(([id, value]) => {
+        const key = keyOfId.get(id);
+        return key === undefined ? [] : [[key, value] as const];
+      }),
+    );
     const calibration = await seedCalibration(client, {
       organisationId,
       organisation,
@@ -338,6 +345,7 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       teamIds,
       today: input.today,
       seed: input.seed,
+      achievement,
       ...input.calibration,
     });
     input.log?.(

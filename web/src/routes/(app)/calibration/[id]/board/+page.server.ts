@@ -38,9 +38,12 @@ export async function load({ locals, params }) {
       cycleName: session.cycleName,
       scale: session.scale,
       bands: session.performanceBands,
+      guideline: session.guideline,
     },
     players,
     names,
     writable: role !== null && session.status === 'in_session',
+    // CAL49: the facilitator runs the session; administrators see what they see.
+    showFlagList: role === 'facilitator' || person.role === 'admin',
   };
 }
