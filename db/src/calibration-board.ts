@@ -160,7 +160,7 @@ export async function startSession(
  * The board as its log holds it: the latest snapshot and every update after it, read while
  * holding the document's lock exclusively, so no accepted move is in flight (document-log.ts).
  */
-async function readBoard(db: Queryable, organisationId: string, sessionId: string) {
+export async function readBoard(db: Queryable, organisationId: string, sessionId: string) {
   const name = boardName(sessionId);
   await db.query(`SELECT pg_advisory_xact_lock(${documentLockIdSql('$1')})`, [
     documentLockKey(organisationId, name),
