@@ -221,6 +221,21 @@ export async function personPay(
   return rows[0] ? payOf(rows[0]) : null;
 }
 
+/** Everyone's pay by lower-cased email, for the import's preview (administrators only). */
+export async function personPayByEmail(
+  db: Queryable,
+  organisationId: string,
+): Promise<Map<string, PayData>> {
+  const { rows } = await db.query<PayRow & { email: string }>(
+    `SELECT lower(p.email) AS email, ${PAY_COLUMNS}
+       FROM person_pay pp
+       JOIN people p ON p.organisation_id = pp.organisation_id AND p.id = pp.person_id
+      WHERE pp.organisation_id = $1`,
+    [organisationId],
+  );
+  return new Map(rows.map((row) => [row.email, payOf(row)]));
+}
+
 /**
  * CAL70: sets (or with null removes) the pay of people of the organisation, in the caller's
  * transaction; saved pay sets the range position (ORG11) from it. The caller checked the actor is
