@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultMeritSettings } from '@threadline/domain/calibration/merit/matrix';
 import type { PayData } from '@threadline/domain/calibration/merit/pay';
+import { readPeopleCsv } from '@threadline/domain/org/people-csv';
 import {
   createCalibrationSession,
   createOrganisation,
@@ -18,6 +19,7 @@ import {
   setPayViewers,
   writePay,
 } from './calibration-pay.ts';
+import { importPeople, loadImportCurrentValues } from './people-import.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -168,5 +170,59 @@ describe('pay in calibration', () => {
     await expect(
       writePay(db.pool, t.org, [{ personId: t.ana.id, pay: { ...odd, rangeMin: 9_000_000 } }]),
     ).rejects.toThrow();
+  });
+});
+
+describe('pay in the people import', () => {
+  const HEADER = ['Name', 'Email', 'Salary', 'Currency', 'Pay range min', 'Pay range midpoint', 'Pay range max'];
+
+  it('[CAL70] writes the file’s pay with the people, and removes pay whose cells are empty', async () => {
+    const org = (await createOrganisation(db.pool)).id;
+    const ana = await createPerson(db.pool, org, { email: 'ana@x.io' });
+    await writePay(db.pool, org, [{ personId: ana.id, pay: eur(40_000) }]);
+    const outcome = await importPeople(
+      db.pool,
+      org,
+      readPeopleCsv([
+        HEADER,
+        ['Ana', 'ana@x.io', '', '', '', '', ''],
+        ['Ben', 'ben@x.io', '61,000.25', 'gbp', '50000', '60000', '70000'],
+      ]),
+    );
+    expect(outcome).toMatchObject({ ok: true, created: 1, updated: 1 });
+    expect(await personPay(db.pool, org, ana.id)).toBeNull();
+    const current = await loadImportCurrentValues(db.pool, org);
+    expect(current['ben@x.io']).toMatchObject({
+      salary: '61000.25',
+      currency: 'GBP',
+      payRangeMin: '50000',
+      payRangeMid: '60000',
+      payRangeMax: '70000',
+    });
+  });
+
+  it('[CAL70] writes nothing while one line’s pay is wrong (all or nothing)', async () => {
+    const org = (await createOrganisation(db.pool)).id;
+    const outcome = await importPeople(
+      db.pool,
+      org,
+      readPeopleCsv([
+        HEADER,
+        ['Cy', 'cy@x.io', '50000', 'EUR', '40000', '50000', '60000'],
+        ['Di', 'di@x.io', '50000', 'EUR', '60000', '50000', '40000'],
+      ]),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [
+        {
+          line: 3,
+          column: 'payRangeMin',
+          message: 'the pay range minimum is above its midpoint',
+        },
+      ],
+    });
+    const { rows } = await db.pool.query('SELECT 1 FROM people WHERE organisation_id = $1', [org]);
+    expect(rows).toHaveLength(0);
   });
 });

@@ -74,5 +74,5 @@ export async function sessionExport(
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return { csv: stringify(rows, { bom: true }), filename: `${slug || 'session'}-${file}.csv` };
+  return { csv: stringify(rows, { bom: true, record_delimiter: 'windows' }), filename: `${slug || 'session'}-${file}.csv` };
 }
