@@ -79,7 +79,7 @@ export async function loadImportContext(
 
 /** What an import would overwrite: one person's current values of the file's columns (pay too:
  *  the import page is for administrators, who see pay, CAL76). */
-export interface ImportCurrentValues extends Record<PayCsvField, string> {
+export interface ImportCurrentValues extends Partial<Record<PayCsvField, string>> {
   name: string;
   title: string;
   managerEmail: string | null;
