@@ -105,7 +105,9 @@ describe('pay in calibration', () => {
 
   it('[CAL78] lets only administrators choose which participants see pay, participants only', async () => {
     const t = await session();
-    expect(await setPayViewers(db.pool, t.org, t.s.id, t.facilitator.id, [t.facilitator.id])).toMatchObject({
+    expect(
+      await setPayViewers(db.pool, t.org, t.s.id, t.facilitator.id, [t.facilitator.id]),
+    ).toMatchObject({
       ok: false,
     });
     expect(await payViewers(db.pool, t.org, t.s.id)).toEqual([t.payLeader.id]);
@@ -119,8 +121,12 @@ describe('pay in calibration', () => {
       value: { seesPay: 1 },
     });
     expect(await payViewers(db.pool, t.org, t.s.id)).toEqual([t.facilitator.id]);
-    expect(await populationPay(db.pool, t.org, t.s.id, t.facilitator.id)).toMatchObject({ ok: true });
-    expect(await populationPay(db.pool, t.org, t.s.id, t.payLeader.id)).toMatchObject({ ok: false });
+    expect(await populationPay(db.pool, t.org, t.s.id, t.facilitator.id)).toMatchObject({
+      ok: true,
+    });
+    expect(await populationPay(db.pool, t.org, t.s.id, t.payLeader.id)).toMatchObject({
+      ok: false,
+    });
   });
 
   it('[CAL77] saves the matrix and budget for facilitators and administrators until finalized', async () => {
@@ -145,7 +151,9 @@ describe('pay in calibration', () => {
     expect(
       await saveMeritSettings(db.pool, t.org, t.s.id, t.admin.id, { ...changed, matrix: fourRows }),
     ).toMatchObject({ ok: false });
-    await db.pool.query(`UPDATE calibration_sessions SET status = 'finalized' WHERE id = $1`, [t.s.id]);
+    await db.pool.query(`UPDATE calibration_sessions SET status = 'finalized' WHERE id = $1`, [
+      t.s.id,
+    ]);
     expect(await saveMeritSettings(db.pool, t.org, t.s.id, t.admin.id, settings)).toMatchObject({
       ok: false,
       forbidden: true,
@@ -174,7 +182,15 @@ describe('pay in calibration', () => {
 });
 
 describe('pay in the people import', () => {
-  const HEADER = ['Name', 'Email', 'Salary', 'Currency', 'Pay range min', 'Pay range midpoint', 'Pay range max'];
+  const HEADER = [
+    'Name',
+    'Email',
+    'Salary',
+    'Currency',
+    'Pay range min',
+    'Pay range midpoint',
+    'Pay range max',
+  ];
 
   it('[CAL70] writes the file’s pay with the people, and removes pay whose cells are empty', async () => {
     const org = (await createOrganisation(db.pool)).id;

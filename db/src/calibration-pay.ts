@@ -2,7 +2,12 @@
 // and which participants see pay. The one module that reads `person_pay`: every read of someone's
 // pay for a session asks receivesPay (CAL76) first, with the reader's role, status and part read
 // from the database, never from what a page or a form says. Scoped by organisation_id.
-import { editsMerit, choosesPayViewers, receivesPay, type PayReader } from '@threadline/domain/calibration/merit/access';
+import {
+  editsMerit,
+  choosesPayViewers,
+  receivesPay,
+  type PayReader,
+} from '@threadline/domain/calibration/merit/access';
 import {
   checkMeritSettings,
   defaultMeritSettings,
@@ -15,7 +20,8 @@ import { isUuid } from '@threadline/domain/ids';
 import { fieldError, type Outcome } from '@threadline/domain/org/violation';
 import { inTransaction, type Pool, type Queryable } from './connection.ts';
 
-export const PAY_REFUSED = 'Pay is shown only to HR administrators and the participants the session allows to see it.';
+export const PAY_REFUSED =
+  'Pay is shown only to HR administrators and the participants the session allows to see it.';
 
 const PAY_COLUMNS = `(pp.salary * 100) AS salary, pp.currency, (pp.range_min * 100) AS range_min,
   (pp.range_mid * 100) AS range_mid, (pp.range_max * 100) AS range_max`;
@@ -247,7 +253,10 @@ export async function writePay(
   entries: readonly { personId: string; pay: PayData | null }[],
 ): Promise<void> {
   const removed = entries.filter((entry) => entry.pay === null).map((entry) => entry.personId);
-  const saved = entries.filter((entry) => entry.pay !== null) as { personId: string; pay: PayData }[];
+  const saved = entries.filter((entry) => entry.pay !== null) as {
+    personId: string;
+    pay: PayData;
+  }[];
   if (removed.length > 0) {
     await db.query(
       `DELETE FROM person_pay WHERE organisation_id = $1 AND person_id = ANY($2::uuid[])`,

@@ -78,7 +78,13 @@ describe('exports', () => {
         rating: card.current?.rating ?? null,
         pay:
           card.personId === kwame
-            ? { salary: 5_000_000, currency: 'EUR', rangeMin: 4_000_000, rangeMid: 5_000_000, rangeMax: 6_000_000 }
+            ? {
+                salary: 5_000_000,
+                currency: 'EUR',
+                rangeMin: 4_000_000,
+                rangeMid: 5_000_000,
+                rangeMax: 6_000_000,
+              }
             : null,
       })),
       defaultMatrix(FIVE_POINTS.scale),

@@ -14,7 +14,12 @@ describe('the session report', () => {
     });
     moveCard(
       doc,
-      { moveId: uuid(100), personId: uuid(2), to: { rating: 4, potential: 'high' }, justification: 'Led it' },
+      {
+        moveId: uuid(100),
+        personId: uuid(2),
+        to: { rating: 4, potential: 'high' },
+        justification: 'Led it',
+      },
       FIVE_POINTS,
       { by: uuid(10) },
     );
@@ -27,7 +32,9 @@ describe('the session report', () => {
     });
     expect(report.withOriginal).toBe(3);
     expect(report.placed).toBe(3);
-    expect(report.rows.map((row) => [row.rating, row.guideline, row.original, row.calibrated])).toEqual([
+    expect(
+      report.rows.map((row) => [row.rating, row.guideline, row.original, row.calibrated]),
+    ).toEqual([
       [1, 10, 0, 0],
       [2, 20, 0, 0],
       [3, 40, 2, 1],

@@ -36,8 +36,10 @@ export function reportDistribution(
   const original = new Map<number, number>();
   const calibrated = new Map<number, number>();
   for (const card of list) {
-    if (card.original) original.set(card.original.rating, (original.get(card.original.rating) ?? 0) + 1);
-    if (card.current) calibrated.set(card.current.rating, (calibrated.get(card.current.rating) ?? 0) + 1);
+    if (card.original)
+      original.set(card.original.rating, (original.get(card.original.rating) ?? 0) + 1);
+    if (card.current)
+      calibrated.set(card.current.rating, (calibrated.get(card.current.rating) ?? 0) + 1);
   }
   const withOriginal = list.filter((card) => card.original !== null).length;
   const placed = list.filter((card) => card.current !== null).length;

@@ -14,9 +14,23 @@ describe('pay in the people import', () => {
       `Name;Email;${PAY.replaceAll(',', ';')}\nAda;ada@x.io;85,000.50;eur;70000;80000;90000\nBen;ben@x.io;;;;;`,
     );
     expect(result.errors).toEqual([]);
-    expect(result.columns).toEqual(['name', 'email', 'salary', 'currency', 'payRangeMin', 'payRangeMid', 'payRangeMax']);
+    expect(result.columns).toEqual([
+      'name',
+      'email',
+      'salary',
+      'currency',
+      'payRangeMin',
+      'payRangeMid',
+      'payRangeMax',
+    ]);
     expect(result.creates[0]).toMatchObject({
-      pay: { salary: 8_500_050, currency: 'EUR', rangeMin: 7_000_000, rangeMid: 8_000_000, rangeMax: 9_000_000 },
+      pay: {
+        salary: 8_500_050,
+        currency: 'EUR',
+        rangeMin: 7_000_000,
+        rangeMid: 8_000_000,
+        rangeMax: 9_000_000,
+      },
       salary: '85000.50',
       currency: 'EUR',
     });
@@ -46,7 +60,7 @@ describe('pay in the people import', () => {
       "Line 2: salary '85.000,50' is not an amount: write digits with up to two decimals, e.g. 85000 or 85000.50",
       "Line 3: currency 'EURO' is not an ISO 4217 code (EUR, GBP, USD…)",
       'Line 4: the pay range minimum is above its midpoint',
-      'Line 5: currency is empty: give salary, currency and the range's minimum, midpoint and maximum together, or none of them',
+      'Line 5: currency is empty: give salary, currency and the range’s minimum, midpoint and maximum together, or none of them',
     ]);
     expect(result.errors.map((error) => error.column)).toEqual([
       'salary',

@@ -18,7 +18,13 @@ export const CSV_FIELDS = [
   'hireDate',
 ] as const;
 /** CAL70: the pay columns, which come together or not at all (after CSV_FIELDS in the preview). */
-export const PAY_CSV_FIELDS = ['salary', 'currency', 'payRangeMin', 'payRangeMid', 'payRangeMax'] as const;
+export const PAY_CSV_FIELDS = [
+  'salary',
+  'currency',
+  'payRangeMin',
+  'payRangeMid',
+  'payRangeMax',
+] as const;
 export type PayCsvField = (typeof PAY_CSV_FIELDS)[number];
 export type CsvField = (typeof CSV_FIELDS)[number] | PayCsvField;
 const ALL_FIELDS: readonly CsvField[] = [...CSV_FIELDS, ...PAY_CSV_FIELDS];

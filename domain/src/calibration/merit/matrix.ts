@@ -79,7 +79,8 @@ export function parseMeritSettings(
     for (const band of RANGE_BANDS) {
       const field = cellField(point.value, band);
       const value = parsePercent(input(field));
-      if (value === null) errors[field] = `Write a percent from 0 to ${MERIT_PERCENT_MAX}, e.g. 3.5`;
+      if (value === null)
+        errors[field] = `Write a percent from 0 to ${MERIT_PERCENT_MAX}, e.g. 3.5`;
       else row[band] = value;
     }
     matrix[String(point.value)] = row;

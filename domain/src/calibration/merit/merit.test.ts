@@ -60,17 +60,35 @@ describe('pay data', () => {
     expect(parsePay(typed({}))).toEqual({ ok: true, value: null });
     expect(
       parsePay(
-        typed({ salary: '52000', currency: 'eur', rangeMin: '45000', rangeMid: '55000', rangeMax: '65000' }),
+        typed({
+          salary: '52000',
+          currency: 'eur',
+          rangeMin: '45000',
+          rangeMid: '55000',
+          rangeMax: '65000',
+        }),
       ),
     ).toEqual({ ok: true, value: pay(52_000, 45_000, 55_000, 65_000) });
     const missing = parsePay(typed({ salary: '52000', currency: 'EUR' }));
-    expect(missing).toMatchObject({ ok: false, errors: { rangeMin: expect.stringContaining('together') } });
+    expect(missing).toMatchObject({
+      ok: false,
+      errors: { rangeMin: expect.stringContaining('together') },
+    });
     const badCurrency = parsePay(
       typed({ salary: '1', currency: 'EURO', rangeMin: '1', rangeMid: '1', rangeMax: '1' }),
     );
-    expect(badCurrency).toMatchObject({ ok: false, errors: { currency: expect.stringContaining('ISO 4217') } });
+    expect(badCurrency).toMatchObject({
+      ok: false,
+      errors: { currency: expect.stringContaining('ISO 4217') },
+    });
     const unordered = parsePay(
-      typed({ salary: '50000', currency: 'GBP', rangeMin: '60000', rangeMid: '55000', rangeMax: '70000' }),
+      typed({
+        salary: '50000',
+        currency: 'GBP',
+        rangeMin: '60000',
+        rangeMid: '55000',
+        rangeMax: '70000',
+      }),
     );
     expect(unordered).toMatchObject({ ok: false, errors: { rangeMin: expect.any(String) } });
     const zero = parsePay(
@@ -132,7 +150,10 @@ describe('the merit matrix and the budget', () => {
     form.set('budget', 'three');
     const refused = parseMeritSettings(read, scale);
     expect(refused.ok).toBe(false);
-    expect(Object.keys(refused.ok ? {} : refused.errors).sort()).toEqual(['budget', 'merit-4-above']);
+    expect(Object.keys(refused.ok ? {} : refused.errors).sort()).toEqual([
+      'budget',
+      'merit-4-above',
+    ]);
   });
 
   it('[CAL72] refuses stored settings that do not fit the scale', () => {
@@ -149,7 +170,9 @@ const matrix: MeritMatrix = defaultMatrix(scale);
 describe('recommendations and the pool', () => {
   it('[CAL74] takes the cell of the current rating and range position, rounded half up to a cent', () => {
     // 51,234.50 within 90–110 % of 50,000, rating 4: 5.5 % = 2,817.8975 → 2,817.90.
-    expect(recommend({ personId: 'a', rating: 4, pay: pay(51_234.5, 40_000, 50_000, 60_000) }, matrix)).toEqual({
+    expect(
+      recommend({ personId: 'a', rating: 4, pay: pay(51_234.5, 40_000, 50_000, 60_000) }, matrix),
+    ).toEqual({
       personId: 'a',
       kind: 'recommended',
       currency: 'EUR',
@@ -162,7 +185,10 @@ describe('recommendations and the pool', () => {
       kind: 'not-rated',
       currency: 'EUR',
     });
-    expect(recommend({ personId: 'c', rating: 5, pay: null }, matrix)).toEqual({ personId: 'c', kind: 'no-pay' });
+    expect(recommend({ personId: 'c', rating: 5, pay: null }, matrix)).toEqual({
+      personId: 'c',
+      kind: 'no-pay',
+    });
     expect(percentOf(1, 5_000)).toBe(1); // 0.5 cent rounds up
     expect(percentOf(1, 4_999)).toBe(0);
     // Past 2^53 the product is still exact: 9e15 cents × 3 % = 2.7e14.
@@ -214,7 +240,11 @@ describe('recommendations and the pool', () => {
       matrix,
       3,
     );
-    expect(moved.pools[0]).toMatchObject({ recommended: 670_000, remaining: -70_000, overBudget: true });
+    expect(moved.pools[0]).toMatchObject({
+      recommended: 670_000,
+      remaining: -70_000,
+      overBudget: true,
+    });
   });
 
   it('[CAL75] a pool’s total is always the sum of its recommendations, and never mixes currencies', () => {
@@ -238,7 +268,13 @@ describe('recommendations and the pool', () => {
             personId: `p${index}`,
             rating: p.rating,
             pay: p.hasPay
-              ? { salary: p.salary, currency: p.currency, rangeMin: 1, rangeMid: p.mid, rangeMax: p.mid }
+              ? {
+                  salary: p.salary,
+                  currency: p.currency,
+                  rangeMin: 1,
+                  rangeMid: p.mid,
+                  rangeMax: p.mid,
+                }
               : null,
           }));
           const summary = meritSummary(people, grid, budgetPercent);
@@ -257,7 +293,9 @@ describe('recommendations and the pool', () => {
             expect(pool.overBudget).toBe(sum > pool.budget);
           }
           expect(summary.withoutPay).toBe(people.filter((p) => p.pay === null).length);
-          expect(new Set(summary.pools.map((pool) => pool.currency)).size).toBe(summary.pools.length);
+          expect(new Set(summary.pools.map((pool) => pool.currency)).size).toBe(
+            summary.pools.length,
+          );
         },
       ),
     );

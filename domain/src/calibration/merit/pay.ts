@@ -70,21 +70,25 @@ const AMOUNT_HINT = 'write digits with up to two decimals, e.g. 85000 or 85000.5
  * salary may sit outside its range: that is what the range position shows.
  */
 export function parsePay(input: Readonly<Record<PayField, string>>): Outcome<PayData | null> {
-  const typed = Object.fromEntries(PAY_FIELDS.map((field) => [field, input[field].trim()])) as
-    Record<PayField, string>;
+  const typed = Object.fromEntries(
+    PAY_FIELDS.map((field) => [field, input[field].trim()]),
+  ) as Record<PayField, string>;
   if (PAY_FIELDS.every((field) => typed[field] === '')) return { ok: true, value: null };
   const missing = PAY_FIELDS.find((field) => typed[field] === '');
   if (missing) {
     return fieldError(
       missing,
-      `${PAY_FIELD_LABELS[missing]} is empty: give salary, currency and the range's minimum, midpoint and maximum together, or none of them`,
+      `${PAY_FIELD_LABELS[missing]} is empty: give salary, currency and the range’s minimum, midpoint and maximum together, or none of them`,
     );
   }
   const amounts: Partial<Record<PayField, number>> = {};
   for (const field of ['salary', 'rangeMin', 'rangeMid', 'rangeMax'] as const) {
     const minor = parseAmount(typed[field]);
     if (minor === null) {
-      return fieldError(field, `${PAY_FIELD_LABELS[field]} '${typed[field]}' is not an amount: ${AMOUNT_HINT}`);
+      return fieldError(
+        field,
+        `${PAY_FIELD_LABELS[field]} '${typed[field]}' is not an amount: ${AMOUNT_HINT}`,
+      );
     }
     if (minor === 0) return fieldError(field, `${PAY_FIELD_LABELS[field]} must be above zero`);
     amounts[field] = minor;

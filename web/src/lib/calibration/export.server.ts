@@ -29,7 +29,8 @@ export async function sessionExport(
   if (!(await readableDocument(db(), person, name))) {
     error(403, 'Only the session’s participants and administrators can export it.');
   }
-  if (session.status !== 'finalized') error(409, 'Exports are ready once the session is finalized.');
+  if (session.status !== 'finalized')
+    error(409, 'Exports are ready once the session is finalized.');
   const config = { scale: session.scale, bands: session.performanceBands };
   const board = await readBoard(db(), person.organisationId, session.id);
   const moves = movesInOrder(board);
@@ -74,5 +75,8 @@ export async function sessionExport(
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return { csv: stringify(rows, { bom: true, record_delimiter: 'windows' }), filename: `${slug || 'session'}-${file}.csv` };
+  return {
+    csv: stringify(rows, { bom: true, record_delimiter: 'windows' }),
+    filename: `${slug || 'session'}-${file}.csv`,
+  };
 }

@@ -31,7 +31,10 @@ export class PayView {
         return;
       }
       if (!response.ok) throw new Error(String(response.status));
-      const body = (await response.json()) as { pay: Record<string, PayData>; merit: MeritSettings };
+      const body = (await response.json()) as {
+        pay: Record<string, PayData>;
+        merit: MeritSettings;
+      };
       this.load = { kind: 'ready', pay: body.pay, merit: body.merit };
     } catch {
       // Offline or a server error: keep what is shown, say so only when nothing is.

@@ -90,8 +90,9 @@ export const actions = {
     const id = personId(params);
     const form = await request.formData();
     const parsed = parsePay(
-      Object.fromEntries(PAY_FIELDS.map((field) => [field, String(form.get(field) ?? '')])) as
-        Record<(typeof PAY_FIELDS)[number], string>,
+      Object.fromEntries(
+        PAY_FIELDS.map((field) => [field, String(form.get(field) ?? '')]),
+      ) as Record<(typeof PAY_FIELDS)[number], string>,
     );
     if (!parsed.ok) return fail(400, { errors: parsed.errors });
     const person = await getPerson(db(), admin.organisationId, id);

@@ -12,7 +12,8 @@ export async function GET({ locals, params }) {
   const person = requireSignedIn(locals);
   const answer = await populationPay(db(), person.organisationId, params.id, person.id);
   if (!answer.ok) {
-    if (answer.reason === 'not-found') error(404, 'There is no such calibration session in your organisation.');
+    if (answer.reason === 'not-found')
+      error(404, 'There is no such calibration session in your organisation.');
     error(403, PAY_REFUSED);
   }
   return json({ pay: answer.pay, merit: answer.merit }, { headers: PRIVATE });
