@@ -147,7 +147,9 @@ describe('pay in calibration', () => {
     const read = await populationPay(db.pool, t.org, t.s.id, t.admin.id);
     expect(read.ok && read.merit).toEqual(changed);
     // A matrix that does not fit the scale is refused, and nothing changes.
-    const { '1': _, ...fourRows } = changed.matrix;
+    const fourRows = Object.fromEntries(
+      Object.entries(changed.matrix).filter(([rating]) => rating !== '1'),
+    );
     expect(
       await saveMeritSettings(db.pool, t.org, t.s.id, t.admin.id, { ...changed, matrix: fourRows }),
     ).toMatchObject({ ok: false });
