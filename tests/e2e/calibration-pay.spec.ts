@@ -186,7 +186,7 @@ test('[CAL75] [CAL76] [CAL78] [CAL82] the pool follows moves live, and pay reach
   for (const context of [admin.context, daniel.context, maya.context]) await context.close();
 });
 
-test('[CAL79] [CAL80] the finalized session’s exports, with increases only for pay readers', async ({
+test('[CAL79] [CAL80] [CAL81] the finalized session’s exports, with increases only for pay readers, and its report', async ({
   browser,
 }) => {
   const daniel = await signedIn(browser, DEMO_DEPARTMENT_HEAD_EMAIL);
@@ -217,6 +217,18 @@ test('[CAL79] [CAL80] the finalized session’s exports, with increases only for
   expect(header).toContain('Last move’s justification');
   const moves = await d.request.get(`${sessionUrl}/export/moves.csv`);
   expect((await moves.text()).split('\n').length).toBeGreaterThan(2);
+
+  // CAL81: the report, and how it prints: no app frame, no controls.
+  await d.goto(`${sessionUrl}/report`);
+  await expect(
+    d.getByRole('heading', { name: 'Distribution against the guideline' }),
+  ).toBeVisible();
+  await expect(d.getByRole('row', { name: /Meets expectations/ })).toContainText('40 %');
+  await expectNoAxeViolations(d);
+  await d.emulateMedia({ media: 'print' });
+  await expect(d.getByRole('banner')).toBeHidden();
+  await expect(d.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(d.getByRole('heading', { name: 'The 9-box now' })).toBeVisible();
 
   const maya = await signedIn(browser, DEMO_CEO_EMAIL);
   const mine = await (await maya.page.request.get(`${sessionUrl}/export/ratings.csv`)).text();
