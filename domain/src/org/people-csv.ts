@@ -488,7 +488,8 @@ export function planPeopleImport(csv: PeopleCsv, context: ImportContext): People
       location,
       hireDate: hireDate === '' ? null : hireDate,
     };
-    if (has.has('salary')) {
+    // A file with some pay columns only has its file error (readPeopleCsv), not one per row.
+    if (PAY_CSV_FIELDS.every((field) => has.has(field))) {
       const parsed = parsePay({
         salary: cell('salary'),
         currency: cell('currency'),
