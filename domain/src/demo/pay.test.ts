@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boardCards } from '../calibration/board.ts';
 import { defaultMatrix } from '../calibration/merit/matrix.ts';
-import { parsePay, rangeBandOf } from '../calibration/merit/pay.ts';
+import { parsePay, rangeBandOf, rangePosition } from '../calibration/merit/pay.ts';
 import { meritSummary } from '../calibration/merit/recommend.ts';
 import { replicaFromUpdates } from '../calibration/replay.ts';
 import {
@@ -42,7 +42,8 @@ describe('the demo’s pay', () => {
         rangeMax: String(pay.rangeMax / 100),
       };
       expect(parsePay(typed)).toEqual({ ok: true, value: pay });
-      expect(pay.salary % 10_000).toBe(0);
+      expect(pay.salary % 100).toBe(0);
+      expect(rangePosition(pay)).toBe(person.payRangePosition);
       bands.add(rangeBandOf(pay));
     }
     expect([...bands].sort()).toEqual(['above', 'below', 'within']);

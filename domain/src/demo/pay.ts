@@ -24,14 +24,14 @@ const MIDPOINTS: Readonly<Record<JobLevel, number>> = {
   M6: 230_000,
 };
 
-/** DEMO30: a person's pay: the level's range, the salary at their range position, rounded to
- *  the hundred euros. */
+/** DEMO30: a person's pay: the level's range, the salary exactly at their range position (whole
+ *  percents of a range 40 % of a midpoint in thousands: whole euros), so the position stored
+ *  from the pay (CAL70) stays the generated one (DEMO6). */
 export function demoPay(person: Pick<GeneratedPerson, 'jobLevel' | 'payRangePosition'>): PayData {
   const mid = MIDPOINTS[person.jobLevel] * 100;
   const rangeMin = Math.round(mid * 0.8);
   const rangeMax = Math.round(mid * 1.2);
-  const salary =
-    Math.round((rangeMin + person.payRangePosition * (rangeMax - rangeMin)) / 10_000) * 10_000;
+  const salary = Math.round(rangeMin + person.payRangePosition * (rangeMax - rangeMin));
   return { salary, currency: DEMO_CURRENCY, rangeMin, rangeMid: mid, rangeMax };
 }
 
