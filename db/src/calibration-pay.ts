@@ -170,7 +170,7 @@ export async function setPayViewers(
   personIds: readonly string[],
 ): Promise<Outcome<{ seesPay: number }>> {
   if (!personIds.every(isUuid)) return fieldError('form', 'Choose participants from the list.');
-  return inTransaction(pool, async (client) => {
+  return inTransaction(pool, async (client): Promise<Outcome<{ seesPay: number }>> => {
     const context = await sessionPayContext(client, organisationId, sessionId, actorId, {
       lock: true,
     });
