@@ -186,7 +186,7 @@ export async function startSession(
 }
 
 /** The board as its log holds it, with no accepted move in flight (readDocumentLocked). */
-async function readBoard(db: Queryable, organisationId: string, sessionId: string) {
+export async function readBoard(db: Queryable, organisationId: string, sessionId: string) {
   return replicaFromUpdates(await readDocumentLocked(db, organisationId, boardName(sessionId)));
 }
 

@@ -8,6 +8,7 @@ import {
   type FeaturedPerson,
   type GeneratedOrganisation,
 } from '@threadline/domain/demo/generate';
+import { demoPay } from '@threadline/domain/demo/pay';
 import { inTransaction, type Pool, type PoolClient } from './connection.ts';
 import {
   DEMO_ACCOUNTS,
@@ -26,6 +27,7 @@ import {
 } from './demo.ts';
 import { hashPassword } from './passwords.ts';
 import { seedGoals } from './seed-goals.ts';
+import { writePay } from './calibration-pay.ts';
 import { seedCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
 import { seedDevelopment } from './seed-development.ts';
@@ -243,6 +245,12 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       people.map((person) => person.role),
       passwordHash,
     ],
+  );
+  // DEMO30: everyone's pay, in its own table (CAL70).
+  await writePay(
+    client,
+    organisationId,
+    people.map((person) => ({ personId: personIds.get(person.key)!, pay: demoPay(person) })),
   );
   // Reporting lines in a second statement, once every manager row exists and is counted.
   await client.query('ANALYZE people');
