@@ -6,15 +6,18 @@ import type { Queryable } from '@threadline/db';
 import { parseDocumentName } from '@threadline/domain/documents/names';
 import {
   projectActions,
+  projectCheckIns,
   projectMeetings,
   projectMoods,
 } from '@threadline/domain/one-on-ones/projector';
 import type { DocumentKey } from '../../persistence/document-storage.ts';
+import { applyPendingCheckIns, writeCheckIns } from './check-ins.ts';
 import type { DocumentProjector, ProjectedRow } from '../../projection/document-projector.ts';
 
 const MEETINGS = 'one_on_one_meeting_analytics';
 const ACTIONS = 'one_on_one_action_analytics';
 const MOODS = 'one_on_one_mood_analytics';
+const CHECK_INS = 'one_on_one_check_ins';
 
 function seriesIdOf(key: DocumentKey): string {
   const name = parseDocumentName(key.name);
@@ -38,6 +41,7 @@ export const agendaProjector: DocumentProjector<null> = {
       yield [
         ...rowsOf(MEETINGS, (row) => String(row.meetingId))(projectMeetings(doc)),
         ...rowsOf(ACTIONS, (row) => String(row.actionId))(projectActions(doc, today())),
+        ...rowsOf(CHECK_INS, (row) => String(row.checkInId))(projectCheckIns(doc)),
       ];
     },
     stop: () => {},
@@ -48,7 +52,11 @@ export const agendaProjector: DocumentProjector<null> = {
     const actions = rows.filter((row) => row.table === ACTIONS).map((row) => row.values);
     if (meetings.length > 0) await writeMeetings(db, key.organisationId, seriesId, meetings);
     if (actions.length > 0) await writeActions(db, key.organisationId, seriesId, actions);
+    const checkIns = rows.filter((row) => row.table === CHECK_INS).map((row) => row.values);
+    if (checkIns.length > 0) await writeCheckIns(db, key.organisationId, seriesId, checkIns);
   },
+  /** ONE20: check-ins made in the series' meetings reach their goals. */
+  afterWrite: (db, key, effects) => applyPendingCheckIns(db, key, seriesIdOf(key), effects),
 };
 
 /** The mood rows need the series' employee: moods are read per person, in aggregate only. */

@@ -10,7 +10,10 @@ import { openDocument, type SyncedDocument } from '$lib/sync/synced-document';
 import type { ReplicaStore } from '$lib/sync/replica-store';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { Presence } from '$lib/sync/presence.svelte';
+import type { TrackGoal } from '@threadline/db/one-on-one-track';
+import { carriedPoints, goalsNeedingAttention, type SeedSource } from '@threadline/domain/one-on-ones/seeding';
 import { AgendaView } from './agenda-view.svelte.ts';
+import { goalStatuses, trackRows } from './track.ts';
 import { CombinedSyncStatus } from './combined-status.svelte.ts';
 
 export interface SessionOptions {
@@ -23,6 +26,10 @@ export interface SessionOptions {
   /** The page may write to the agenda (a member of a running series). */
   writable: boolean;
   today: string;
+  /** The employee's goals from the projection (ONE21), for Track and the seeding (ONE23). */
+  goals?: readonly TrackGoal[];
+  /** More sources for the next meeting's seeding (development items, …): ONE23. */
+  seedSources?: (view: AgendaView) => SeedSource[];
   /** Defaults to IndexedDB in a browser; tests pass null. */
   persistence?: ReplicaStore | null;
   WebSocketPolyfill?: typeof WebSocket;
@@ -41,6 +48,8 @@ export class OneOnOneSession {
   generation = $state(0);
   /** The stored replica is in (or there was none): the agenda can be shown. */
   loaded = $state(false);
+  /** The server's state is in (or the device is offline): the next meeting may be seeded. */
+  prepared = $state(false);
   /** The meeting shown; null: the next one. */
   selectedId: string | null = $state(null);
   /** The timeline's search text. */
@@ -131,7 +140,9 @@ export class OneOnOneSession {
    * offline, at once (its id is its day: the replicas merge into one meeting).
    */
   async #open() {
-    await Promise.all([this.agenda, this.privateNotes, this.mood].map((d) => d?.whenLoaded()));
+    // The agenda is drawn as soon as its own replica is in: private notes and the mood fill in
+    // when theirs are (their editors bind to documents that exist from the start).
+    await this.agenda.whenLoaded();
     this.loaded = true;
     if (!this.#options.writable) return;
     await new Promise<void>((resolve) => {
@@ -147,6 +158,26 @@ export class OneOnOneSession {
       });
     });
     if (this.editable) this.view.ensureNextMeeting(this.#options.series);
+    // The workspace seeds the next meeting once it is shown (ONE23): only now, as a device that
+    // seeded before the server's state was in could write a point again that someone dismissed.
+    this.prepared = true;
+  }
+
+  /**
+   * ONE23–ONE25: seeds the next meeting — points left undone in the meeting before, the
+   * employee's goals needing attention (with this agenda's check-ins applied), and what other
+   * sources add. Ids derive from the meeting and each source, so both members seeding at once,
+   * or offline, write each point once, and a point dismissed stays dismissed.
+   */
+  seed(meetingId: string) {
+    const { goals = [], seedSources } = this.#options;
+    const rows = trackRows(goals, this.view.latestCheckIns(), new Date());
+    const sources: SeedSource[] = [
+      ...carriedPoints(this.view.doc, meetingId),
+      ...goalsNeedingAttention(goalStatuses(rows)),
+      ...(seedSources?.(this.view) ?? []),
+    ];
+    if (sources.length > 0) this.view.seedMeeting(meetingId, sources);
   }
 
   async destroy() {

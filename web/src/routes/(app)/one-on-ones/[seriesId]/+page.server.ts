@@ -2,6 +2,7 @@
 // 404 when there is no such series here, 403 when there is but not for this person.
 import { error } from '@sveltejs/kit';
 import { hrMayReadOneOnOnes, seriesById } from '@threadline/db/one-on-ones';
+import { trackGoals } from '@threadline/db/one-on-one-track';
 import { formatDocumentName } from '@threadline/domain/documents/names';
 import { isUuid } from '@threadline/domain/ids';
 import { agendaAccess } from '@threadline/domain/one-on-ones/access';
@@ -24,7 +25,10 @@ export async function load({ locals, params }) {
   });
   if (!readable || !mode) error(403, 'This 1:1 is between two other people.');
   const member = series.managerId === person.id || series.employeeId === person.id;
+  // ONE21: the employee's goals from the projection (the page never loads the goal tree).
+  const goals = await trackGoals(db(), person.organisationId, series.employeeId);
   return {
+    goals,
     series,
     today: todayOf(new Date()),
     member,
