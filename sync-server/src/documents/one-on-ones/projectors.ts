@@ -2,6 +2,8 @@
 // projector; this adds the upserts. The documents are small (a series' years of meetings), so a
 // run projects every row and the projection writes only those that changed. Rows travel as one
 // JSON parameter unpacked by jsonb_to_recordset: one statement per table whatever their number.
+import { toBase64 } from 'lib0/buffer';
+import * as Y from 'yjs';
 import type { Queryable } from '@threadline/db';
 import { parseDocumentName } from '@threadline/domain/documents/names';
 import {
@@ -44,6 +46,9 @@ export const agendaProjector: DocumentProjector<null> = {
         ...rowsOf(CHECK_INS, (row) => String(row.checkInId))(projectCheckIns(doc)),
       ];
     },
+    // SYNC27: a device without the agenda draws it from this while its socket connects (the
+    // page preloads it). An agenda is small, so its snapshot is the document itself.
+    snapshot: () => JSON.stringify({ update: toBase64(Y.encodeStateAsUpdate(doc)) }),
     stop: () => {},
   }),
   async write(db, key, rows) {

@@ -8,9 +8,10 @@ import { isUuid } from '@threadline/domain/ids';
 import { agendaAccess } from '@threadline/domain/one-on-ones/access';
 import { todayOf } from '$lib/one-on-ones/dates';
 import { readableDocument } from '$lib/server/document-access';
+import { CACHED_VIEWS_COOKIE, cachedViewKey, hasCachedView } from '$lib/sync/cached-views';
 import { db } from '$lib/server/db';
 
-export async function load({ locals, params }) {
+export async function load({ locals, params, cookies }) {
   const person = locals.person!;
   if (!isUuid(params.seriesId)) error(404, 'There is no such 1:1 series.');
   const [series, hrMayRead] = await Promise.all([
@@ -27,8 +28,15 @@ export async function load({ locals, params }) {
   const member = series.managerId === person.id || series.employeeId === person.id;
   // ONE21: the employee's goals from the projection (the page never loads the goal tree).
   const goals = await trackGoals(db(), person.organisationId, series.employeeId);
+  // A device that keeps the agenda draws it from IndexedDB; others preload its snapshot (SYNC27).
+  const keepsAgenda = hasCachedView(
+    cookies.get(CACHED_VIEWS_COOKIE),
+    cachedViewKey(person.id, name),
+  );
   return {
     goals,
+    agendaDocument: name,
+    preloadAgenda: !keepsAgenda,
     series,
     today: todayOf(new Date()),
     member,
