@@ -367,7 +367,9 @@ describe('seeded check-ins from 1:1s', () => {
     const fromOneOnOnes = new Map<string, { goalId: string; source: unknown; value: number }>();
     for (const [id, map] of goalsRoot(tree).entries()) {
       for (const checkIn of readGoalMap(id, map).checkIns) {
-        if (checkIn.source) fromOneOnOnes.set(checkIn.id, { goalId: id, ...checkIn });
+        if (checkIn.source) {
+          fromOneOnOnes.set(checkIn.id, { goalId: id, source: checkIn.source, value: checkIn.value });
+        }
       }
     }
     const { rows } = await db.pool.query<{
