@@ -288,6 +288,8 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     teamIds,
     today: input.today,
     seed: input.seed,
+    // The demo's 1:1s check some goals in (DEMO35).
+    keepDocument: input.oneOnOnesFeatured !== null,
   });
   input.log?.(
     `Seeded ${goals.goals} goals (${goals.logEntries} log entries, ` +
@@ -303,7 +305,13 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     today: input.today,
     seed: input.seed,
     featured: input.oneOnOnesFeatured,
+    goals: goals.doc && {
+      doc: goals.doc,
+      cycleId: goals.cycleId,
+      documentName: goals.documentName,
+    },
   });
+  goals.doc?.destroy();
   input.log?.(
     `Seeded ${oneOnOnes.series} 1:1 series (${oneOnOnes.documents} documents, ` +
       `${oneOnOnes.logEntries} log entries, ${(oneOnOnes.bytes / 1e6).toFixed(1)} MB) in ` +

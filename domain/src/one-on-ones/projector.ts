@@ -4,6 +4,7 @@
 // and one per mood. Pure in the document: the same content and day give the same rows.
 import type * as Y from 'yjs';
 import { actionItems, isActionOverdue, meetings, timesCarried } from './agenda.ts';
+import { agendaCheckIns, meetingDayOf } from './check-ins.ts';
 import { AGENDA_SECTIONS } from './model.ts';
 import { meetingsOf, moodsOf, pointsOf } from './shape.ts';
 
@@ -90,4 +91,31 @@ export function projectMoods(doc: Y.Doc): MoodRow[] {
   return [...moodsOf(doc).entries()]
     .map(([meetingId, mood]) => ({ meetingId, value: mood.value, at: mood.at }))
     .sort((a, b) => a.meetingId.localeCompare(b.meetingId));
+}
+
+export interface CheckInRow {
+  checkInId: string;
+  meetingId: string;
+  meetingDay: string;
+  goalId: string;
+  cycleId: string;
+  milestoneId: string | null;
+  value: number;
+  by: string;
+  at: string;
+}
+
+/** ONE22: every check-in made in the series' meetings, with the meeting's day. */
+export function projectCheckIns(doc: Y.Doc): CheckInRow[] {
+  return agendaCheckIns(doc).map((checkIn) => ({
+    checkInId: checkIn.id,
+    meetingId: checkIn.meetingId,
+    meetingDay: meetingDayOf(doc, checkIn),
+    goalId: checkIn.goalId,
+    cycleId: checkIn.cycleId,
+    milestoneId: checkIn.milestoneId ?? null,
+    value: checkIn.value,
+    by: checkIn.by,
+    at: checkIn.at,
+  }));
 }
