@@ -161,10 +161,10 @@ export async function importOrganisation(
 
 async function refuseExisting(client: PoolClient, manifest: OrgExportManifest) {
   const { id, slug } = manifest.organisation;
-  const { rows } = await client.query(
-    'SELECT 1 FROM organisations WHERE id = $1 OR slug = $2',
-    [id, slug],
-  );
+  const { rows } = await client.query('SELECT 1 FROM organisations WHERE id = $1 OR slug = $2', [
+    id,
+    slug,
+  ]);
   if (rows.length > 0) {
     throw new RestoreRefused(
       `This database already holds the organisation "${slug}" (or its id): restore into a fresh database.`,
@@ -210,7 +210,9 @@ async function restoreTable(
       // A column the export holds and this database lacks would be lost without a word.
       const unknown = Object.keys(JSON.parse(batch[0]!) as object).filter((k) => !known.has(k));
       if (unknown.length > 0) {
-        throw new RestoreRefused(`${table} has columns this database lacks: ${unknown.join(', ')}.`);
+        throw new RestoreRefused(
+          `${table} has columns this database lacks: ${unknown.join(', ')}.`,
+        );
       }
       checked = true;
     }

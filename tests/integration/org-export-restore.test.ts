@@ -152,12 +152,18 @@ describe('an organisation exported and restored into a fresh database', () => {
       ['goals', 'one-on-one', 'calibration', 'calibration-proposals'].includes(kindOf(name)!),
     );
     for (const kind of ['goals', 'one-on-one', 'calibration']) {
-      expect(kept.some((name) => kindOf(name) === kind), kind).toBe(true);
+      expect(
+        kept.some((name) => kindOf(name) === kind),
+        kind,
+      ).toBe(true);
     }
     expect([...after.keys()].sort()).toEqual(kept.sort());
     for (const name of kept) {
       expect(after.get(name)!.log, name).toEqual(before.get(name)!.log);
-      expect(Buffer.from(after.get(name)!.state).equals(Buffer.from(before.get(name)!.state)), name).toBe(true);
+      expect(
+        Buffer.from(after.get(name)!.state).equals(Buffer.from(before.get(name)!.state)),
+        name,
+      ).toBe(true);
     }
     const snapshots = `SELECT to_jsonb(s) - 'created_at' AS row FROM document_snapshots s
                         WHERE organisation_id = $1 ORDER BY document_name, upto_seq`;
@@ -170,7 +176,11 @@ describe('an organisation exported and restored into a fresh database', () => {
     const entries = await zipEntries(operatorFile);
     const names = [...entries.keys()];
     expect(names).toContain('manifest.json');
-    expect(names.some((n) => /sessions\.jsonl|invitations|mood/.test(n.replace('calibration_sessions', '')))).toBe(false);
+    expect(
+      names.some((n) =>
+        /sessions\.jsonl|invitations|mood/.test(n.replace('calibration_sessions', '')),
+      ),
+    ).toBe(false);
     const documents = entries.get('documents/updates.jsonl')!;
     expect(documents).not.toContain('"private-notes/');
     expect(documents).not.toContain('"one-on-one-mood/');
@@ -186,7 +196,9 @@ describe('an organisation exported and restored into a fresh database', () => {
     const count = async () =>
       (await fresh.pool.query('SELECT count(*)::int AS n FROM document_updates')).rows[0].n;
     const before = await count();
-    await expect(importOrganisation(fresh.pool, operatorFile)).rejects.toBeInstanceOf(RestoreRefused);
+    await expect(importOrganisation(fresh.pool, operatorFile)).rejects.toBeInstanceOf(
+      RestoreRefused,
+    );
     expect(await count()).toBe(before);
   });
 });
@@ -227,9 +239,10 @@ describe('who gets what', () => {
     expect(documents).toContain('"goals/');
     expect((await zipEntries(file)).get('tables/people.jsonl')).not.toContain('password_hash');
 
-    await source.pool.query('UPDATE organisations SET hr_may_read_one_on_ones = true WHERE id = $1', [
-      organisationId,
-    ]);
+    await source.pool.query(
+      'UPDATE organisations SET hr_may_read_one_on_ones = true WHERE id = $1',
+      [organisationId],
+    );
     try {
       const allowed = await exportTo(source.pool, path.join(folder, 'hr2.zip'), 'hr-admin');
       expect(allowed.documents.kinds).toContain('one-on-one');

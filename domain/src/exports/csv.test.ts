@@ -76,7 +76,11 @@ describe('the personal export as tables', () => {
 
   it('[EXP9] assembles parts in any order, cycles in their order', () => {
     const data = assemblePersonalExport(
-      [{ kind: 'goals', cycleId: 'c', goals: [goal] }, profile, { kind: 'one-on-one', series: null }],
+      [
+        { kind: 'goals', cycleId: 'c', goals: [goal] },
+        profile,
+        { kind: 'one-on-one', series: null },
+      ],
       new Date('2026-12-07T00:00:00Z'),
     )!;
     expect(data.format).toBe('threadline-personal-export');

@@ -192,9 +192,10 @@ export function personalExportTables(data: PersonalExport): CsvTable[] {
 /** Development items keep their own columns (whatever the table holds), in first-seen order. */
 function developmentTable(items: readonly Record<string, unknown>[]): CsvTable {
   const header: string[] = [];
-  for (const item of items) for (const key of Object.keys(item)) {
-    if (!header.includes(key)) header.push(key);
-  }
+  for (const item of items)
+    for (const key of Object.keys(item)) {
+      if (!header.includes(key)) header.push(key);
+    }
   const cell = (value: unknown): CsvValue =>
     value === null || value === undefined || typeof value !== 'object'
       ? (value as CsvValue)

@@ -50,7 +50,8 @@ describe('what an organisation export holds', () => {
 
   it('[EXP13] tables come in an order a restore can insert them in', () => {
     const names = exportTables(operator).map((t) => t.name);
-    const before = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
+    const before = (a: string, b: string) =>
+      expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
     before('organisations', 'teams');
     before('teams', 'people');
     before('people', 'one_on_one_series');
@@ -76,9 +77,9 @@ describe('reading a manifest', () => {
     expect(checkManifest({ ...good, format: 'zip' })).toEqual({ kind: 'format' });
     expect(checkManifest(null)).toEqual({ kind: 'format' });
     expect(checkManifest({ ...good, version: 2 })).toEqual({ kind: 'version', version: 2 });
-    expect(checkManifest({ ...good, tables: [{ name: 'sessions', rows: 1, omitted: [] }] })).toEqual(
-      { kind: 'table', name: 'sessions' },
-    );
+    expect(
+      checkManifest({ ...good, tables: [{ name: 'sessions', rows: 1, omitted: [] }] }),
+    ).toEqual({ kind: 'table', name: 'sessions' });
   });
 
   it('names the download after the organisation and the day', () => {

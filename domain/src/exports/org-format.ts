@@ -130,15 +130,14 @@ export interface ExportedSnapshot {
 }
 
 export type ManifestProblem =
-  | { kind: 'format' }
-  | { kind: 'version'; version: unknown }
-  | { kind: 'table'; name: string };
+  { kind: 'format' } | { kind: 'version'; version: unknown } | { kind: 'table'; name: string };
 
 /** EXP21: a restore reads only this format's version, and only tables it knows. */
 export function checkManifest(value: unknown): ManifestProblem | null {
   const manifest = value as Partial<OrgExportManifest> | null;
   if (!manifest || manifest.format !== ORG_EXPORT_FORMAT) return { kind: 'format' };
-  if (manifest.version !== ORG_EXPORT_VERSION) return { kind: 'version', version: manifest.version };
+  if (manifest.version !== ORG_EXPORT_VERSION)
+    return { kind: 'version', version: manifest.version };
   const known = new Set(TABLES.map((table) => table.name));
   for (const table of manifest.tables ?? []) {
     if (!known.has(table.name)) return { kind: 'table', name: table.name };

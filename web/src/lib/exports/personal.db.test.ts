@@ -2,11 +2,7 @@
 // under the documents' access rules, whatever part is asked for.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionPerson } from '@threadline/db';
-import {
-  DEMO_ADMIN_EMAIL,
-  DEMO_EMPLOYEE_EMAIL,
-  DEMO_MANAGER_EMAIL,
-} from '@threadline/db/demo';
+import { DEMO_ADMIN_EMAIL, DEMO_EMPLOYEE_EMAIL, DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
 import { seedDemoOrganisation } from '@threadline/db/seed';
 import {
   EMPLOYEE_PRIVATE_NOTES,

@@ -289,13 +289,18 @@ async function seriesPart(
   const series = await seriesById(pool, person.organisationId, seriesId);
   if (!series) return null;
   const role =
-    series.managerId === person.id ? 'manager' : series.employeeId === person.id ? 'employee' : null;
+    series.managerId === person.id
+      ? 'manager'
+      : series.employeeId === person.id
+        ? 'employee'
+        : null;
   // EXP3: a person's own export holds their own series only, whatever else they may read.
   if (role === null) return { kind: 'one-on-one', series: null };
   const agenda = await readable(pool, person, `one-on-one/${seriesId}`);
   if (!agenda) return { kind: 'one-on-one', series: null };
   const privateNotes = await readable(pool, person, `private-notes/${seriesId}/${person.id}`);
-  const moods = role === 'employee' ? await readable(pool, person, `one-on-one-mood/${seriesId}`) : null;
+  const moods =
+    role === 'employee' ? await readable(pool, person, `one-on-one-mood/${seriesId}`) : null;
   try {
     const meetingList: ExportedMeeting[] = [...meetingsOf(agenda).entries()]
       .map(([id, value]) => ({ id, ...value }))
