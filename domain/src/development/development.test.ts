@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { replica, syncBoth } from '../ydoc/testing.ts';
 import { developmentPlanAccess } from './access.ts';
 import { addDevelopmentItem, flagSkillGap, setItemStatus, updateDevelopmentItem } from './edits.ts';
@@ -124,7 +125,7 @@ describe('a plan’s gaps and items', () => {
     const doc = planWithGap();
     addItem(doc, 2, 'social');
     doc.getMap('extra').set('x', 1);
-    doc.getMap('items').get(id(2))!.set('status', 'done');
+    doc.getMap<Y.Map<unknown>>('items').get(id(2))!.set('status', 'done');
     doc
       .getMap('gaps')
       .set(id(3), { ...doc.getMap<object>('gaps').get(id(1))!, note: 'n'.repeat(501) });
