@@ -293,7 +293,7 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
 
   // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).
   if (input.calibration) {
-    const keyOfId = new Map([...personIds].map(([key, id]) => [id, key]));
+    const keyOfId = new Map<string, string>([...personIds].map(([key, id]) => [id, key]));
     const achievement = new Map(
       [...goals.achievement].flatMap(([id, value]) => {
         const key = keyOfId.get(id);

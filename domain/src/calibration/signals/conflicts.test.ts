@@ -7,7 +7,11 @@ const bands = CONFIG.bands;
 describe('conflict checks', () => {
   it('[CAL48] a high-band rating under 60 % goal achievement is flagged, with both numbers', () => {
     expect(
-      conflictOf(card(1, { rating: 5, potential: 'high' }), person(1, { goalAchievement: 0.3 }), bands),
+      conflictOf(
+        card(1, { rating: 5, potential: 'high' }),
+        person(1, { goalAchievement: 0.3 }),
+        bands,
+      ),
     ).toEqual({
       personId: uuid(1),
       kind: 'high-rating-low-achievement',
@@ -17,8 +21,11 @@ describe('conflict checks', () => {
     });
     // 4 is in the high band too (4–5 on five points).
     expect(
-      conflictOf(card(1, { rating: 4, potential: 'low' }), person(1, { goalAchievement: 0.59 }), bands)
-        ?.kind,
+      conflictOf(
+        card(1, { rating: 4, potential: 'low' }),
+        person(1, { goalAchievement: 0.59 }),
+        bands,
+      )?.kind,
     ).toBe('high-rating-low-achievement');
   });
 
@@ -35,7 +42,11 @@ describe('conflict checks', () => {
 
   it('[CAL48] exactly 60 % or 90 %, the middle band, no goals or no place: no flag', () => {
     const at = (rating: number, achievement: number | null) =>
-      conflictOf(card(3, { rating, potential: 'medium' }), person(3, { goalAchievement: achievement }), bands);
+      conflictOf(
+        card(3, { rating, potential: 'medium' }),
+        person(3, { goalAchievement: achievement }),
+        bands,
+      );
     expect(at(5, 0.6)).toBeNull();
     expect(at(1, 0.9)).toBeNull();
     expect(at(3, 0.05)).toBeNull();

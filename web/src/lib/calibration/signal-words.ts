@@ -32,7 +32,9 @@ export const conflictShort = (conflict: Conflict) =>
 
 /** CAL59: "9 of 10 held (90 %)", or null for no data. */
 export const checkInsText = (checkIns: Player['checkIns']) =>
-  checkIns ? `${checkIns.kept} of ${checkIns.due} held (${percent(checkIns.kept / checkIns.due)})` : null;
+  checkIns
+    ? `${checkIns.kept} of ${checkIns.due} held (${percent(checkIns.kept / checkIns.due)})`
+    : null;
 
 /** CAL60: "3 of 5 items done (60 %)", or null for no data. */
 export const developmentText = (plan: Player['developmentPlan']) =>
