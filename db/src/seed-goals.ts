@@ -5,6 +5,7 @@
 // document and the history panel replays it. No snapshot: loading a few hundred entries costs about what loading one snapshot of the same content does (the bytes dominate, not the
 // count), and the server compacts on its own (SYNC9).
 import { goalAchievementByOwner } from '@threadline/domain/calibration/achievement';
+import type { SeedDocument } from '@threadline/domain/demo/one-on-one-check-ins';
 import type { GeneratedOrganisation } from '@threadline/domain/demo/generate';
 import { generateDemoGoals } from '@threadline/domain/demo/goals';
 import { writeDemoGoalLog } from '@threadline/domain/demo/goals-log';
@@ -21,9 +22,13 @@ export interface SeedGoalsInput {
   /** The day the demo story ends, YYYY-MM-DD (the seed's today). */
   today: string;
   seed: number;
+  keepDocument?: boolean;
 }
 
 export interface SeededGoals {
+  /** The seeded document, kept for what is seeded after it (1:1 check-ins, DEMO35) when asked
+   *  for with `keepDocument`; the caller destroys it. */
+  doc: SeedDocument | null;
   cycleId: string;
   documentName: string;
   goals: number;
@@ -64,9 +69,10 @@ export async function seedGoals(db: Queryable, input: SeedGoalsInput): Promise<S
     );
   }
   const achievement = goalAchievementByOwner(doc);
-  doc.destroy();
+  if (!input.keepDocument) doc.destroy();
   return {
     achievement,
+    doc: input.keepDocument ? doc : null,
     cycleId,
     documentName,
     goals: plan.goals.length,
