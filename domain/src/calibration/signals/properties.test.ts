@@ -107,8 +107,8 @@ describe('signals, for any board', () => {
           const achievement = people.get(c.personId)?.goalAchievement ?? null;
           if (c.current === null || achievement === null) return false;
           return (
-            (c.current.rating >= 4 && achievement < HIGH_RATING_ACHIEVEMENT_BELOW) ||
-            (c.current.rating <= 2 && achievement > LOW_RATING_ACHIEVEMENT_ABOVE)
+            (c.current.rating === 5 && achievement < HIGH_RATING_ACHIEVEMENT_BELOW) ||
+            (c.current.rating === 1 && achievement > LOW_RATING_ACHIEVEMENT_ABOVE)
           );
         });
         expect(new Set(conflicts.map((c) => c.personId))).toEqual(

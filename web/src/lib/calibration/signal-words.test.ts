@@ -26,7 +26,7 @@ describe('signal words', () => {
     expect(conflictText(high, scale)).toBe(
       'Rated 5 · Outstanding with 30 % goal achievement (under 60 %)',
     );
-    expect(conflictShort(high)).toBe('High rating, 30 % of goals');
+    expect(conflictShort(high)).toBe('Top rating, 30 % of goals');
     const low = {
       ...high,
       kind: 'low-rating-high-achievement',

@@ -27,8 +27,8 @@ export function conflictText(conflict: Conflict, scale: readonly ScalePoint[]): 
 /** CAL48: the short form on a card. */
 export const conflictShort = (conflict: Conflict) =>
   conflict.kind === 'high-rating-low-achievement'
-    ? `High rating, ${percent(conflict.achievement)} of goals`
-    : `Low rating, ${percent(conflict.achievement)} of goals`;
+    ? `Top rating, ${percent(conflict.achievement)} of goals`
+    : `Bottom rating, ${percent(conflict.achievement)} of goals`;
 
 /** CAL59: "9 of 10 held (90 %)", or null for no data. */
 export const checkInsText = (checkIns: Player['checkIns']) =>
