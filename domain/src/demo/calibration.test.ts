@@ -171,6 +171,8 @@ describe('the demo calibration sessions', () => {
     const strict = signals.skew.filter((row) => row.verdict === 'strict');
     expect(strict).toHaveLength(1);
     expect(strict[0]!.n).toBeGreaterThanOrEqual(4);
+    // A team's manager, not one of the session's leaders.
+    expect(arranged!.leaderKeys.map(id)).not.toContain(strict[0]!.managerId);
     // Without goal achievement the strict grader stays, and the rest of the plan is unchanged.
     expect(current!.moves.length).toBe(arranged!.moves.length);
     expect(current!.populationKeys).toEqual(arranged!.populationKeys);

@@ -156,7 +156,8 @@ const CONFLICTS_EACH_WAY = 2;
 
 /**
  * DEMO25, DEMO26: the active session's proposals with its signals arranged. The manager with the
- * most reports proposed (the first by key on a tie) rates them all low; then, among everyone
+ * most reports proposed (the first by key on a tie), not a leader of the session, rates them all
+ * low; then, among everyone
  * else with goal achievement, the two weakest (under 50 %) are proposed 5 and the two
  * strongest (over 92 %) 1. Draws nothing from the random source: the rest of the plan is as it
  * was.
@@ -164,9 +165,14 @@ const CONFLICTS_EACH_WAY = 2;
 export function arrangeDemoSignals(
   proposals: readonly DemoProposal[],
   achievement: ReadonlyMap<string, number> | undefined,
+  leaders: readonly string[],
 ): DemoProposal[] {
   const count = new Map<string, number>();
-  for (const p of proposals) count.set(p.managerKey, (count.get(p.managerKey) ?? 0) + 1);
+  for (const p of proposals) {
+    // A leader of the session grading their own reports harshly would be a different story.
+    if (leaders.includes(p.managerKey)) continue;
+    count.set(p.managerKey, (count.get(p.managerKey) ?? 0) + 1);
+  }
   const strict = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   let i = 0;
   const arranged = proposals.map((p): DemoProposal => {
@@ -280,7 +286,7 @@ export function generateDemoCalibration(
   ): DemoCalibrationSession => {
     const drawn = proposalsFor(organisation, population, random, missing);
     const proposals =
-      status === 'in_session' ? arrangeDemoSignals(drawn, options.achievement) : drawn;
+      status === 'in_session' ? arrangeDemoSignals(drawn, options.achievement, leaders) : drawn;
     const opened = addDays(day, -10);
     const statusChanges = [
       {
