@@ -335,30 +335,6 @@ describe('seeded 1:1s', () => {
     }
   });
 
-  it('[DEMO27] [ONE15] projects every seeded agenda, as the sync server’s projector would', async () => {
-    const series = await seededSeries(demo.organisationId);
-    const documents = await oneOnOneDocuments(demo.organisationId);
-    const { rows } = await db.pool.query<{ series_id: string; meeting_id: string; date: string }>(
-      `SELECT series_id, meeting_id, to_char(date, 'YYYY-MM-DD') AS date
-         FROM one_on_one_meeting_analytics WHERE organisation_id = $1 AND NOT cancelled`,
-      [demo.organisationId],
-    );
-    for (const s of series) {
-      const doc = documents.get(`one-on-one/${s.id}`)!.doc;
-      const projected = rows.filter((row) => row.series_id === s.id);
-      expect(projected.map((row) => `${row.meeting_id}@${row.date}`).sort()).toEqual(
-        meetings(doc)
-          .map((meeting) => `${meeting.id}@${meeting.date}`)
-          .sort(),
-      );
-    }
-    const { rows: moods } = await db.pool.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM one_on_one_mood_analytics WHERE organisation_id = $1',
-      [demo.organisationId],
-    );
-    expect(moods[0]!.n).toBeGreaterThan(series.length);
-  });
-
   it('[DEMO18] shows Sofía and Kwame private notes, an overdue item and one carried forward', async () => {
     const sofia = await person(DEMO_MANAGER_EMAIL);
     const kwame = await person(DEMO_EMPLOYEE_EMAIL);
