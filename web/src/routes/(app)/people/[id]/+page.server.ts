@@ -1,6 +1,7 @@
 // One person: everyone reads their page (ORG16); administrators edit (ORG2-ORG4, ORG11, ORG14),
 // resend the invitation link (ORG13), deactivate and reactivate (ORG4, ORG5, ORG12).
 import { error, fail, redirect } from '@sveltejs/kit';
+import { listSkills } from '@threadline/db/development';
 import { personPay, writePay } from '@threadline/db/calibration-pay';
 import { invitationPath } from '@threadline/db/invitations';
 import {
@@ -13,6 +14,7 @@ import {
 } from '@threadline/db/people';
 import { hrMayReadOneOnOnes, seriesOf } from '@threadline/db/one-on-ones';
 import { listTeams } from '@threadline/db/teams';
+import { formatDocumentName } from '@threadline/domain/documents/names';
 import { parsePay, PAY_FIELDS } from '@threadline/domain/calibration/merit/pay';
 import { isUuid } from '@threadline/domain/ids';
 import { parsePersonEdit } from '@threadline/domain/org/person-fields';
@@ -20,6 +22,7 @@ import { requireAdmin, requirePerson } from '$lib/people/admin-guard.server';
 import { directoryEntry } from '$lib/people/directory';
 import { formValues } from '$lib/people/form-values';
 import { db } from '$lib/server/db';
+import { readableDocument } from '$lib/server/document-access';
 
 function personId(params: { id: string }): string {
   if (!isUuid(params.id)) error(404, 'There is no such person in your organisation.');
@@ -38,8 +41,24 @@ export async function load({ locals, params }) {
     error(404, 'There is no such person in your organisation.');
   }
   const isSelf = person.id === viewer.id;
+  // ONE47: the development plan, for the person and their current manager (its access rule).
+  const plan = await readableDocument(
+    db(),
+    viewer,
+    formatDocumentName({ kind: 'development-plan', personId: person.id }),
+  );
+  const developmentPlan = plan
+    ? {
+        members: [
+          { id: person.id, name: person.name },
+          ...(person.manager ? [{ id: person.manager.id, name: person.manager.name }] : []),
+        ],
+        skills: await listSkills(db(), viewer.organisationId),
+      }
+    : null;
   if (viewer.role !== 'admin') {
     return {
+      developmentPlan,
       admin: null,
       pay: null,
       profile: {
@@ -58,6 +77,7 @@ export async function load({ locals, params }) {
     personPay(db(), viewer.organisationId, person.id),
   ]);
   return {
+    developmentPlan,
     admin: {
       person,
       reports,

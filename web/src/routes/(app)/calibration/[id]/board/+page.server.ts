@@ -41,10 +41,13 @@ export async function load({ locals, params }) {
       cycleName: session.cycleName,
       scale: session.scale,
       bands: session.performanceBands,
+      guideline: session.guideline,
     },
     players,
     names,
     writable: role !== null && session.status === 'in_session',
+    // CAL49: the facilitator runs the session; administrators see what they see.
+    showFlagList: role === 'facilitator' || person.role === 'admin',
     /** CAL76: only whether the Pay view is mounted; the figures never travel in page data. */
     seesPay: pay !== undefined && receivesPay(pay.reader),
   };
