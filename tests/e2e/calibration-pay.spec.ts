@@ -155,6 +155,9 @@ test('[CAL75] [CAL76] [CAL78] [CAL82] the pool follows moves live, and pay reach
   await expect(d.getByRole('row', { name: /Kwame Mensah/ })).toContainText(
     '3 · Meets expectations',
   );
+  // The pools beside the board too, as the signals' last tab.
+  await d.getByRole('tab', { name: 'Pay' }).click();
+  await expect(d.getByTestId('pay-tab-total-EUR')).toHaveText((await total.textContent())!);
   await expectNoAxeViolations(d);
 
   // Maya sees the move, and nothing of pay.
@@ -162,6 +165,7 @@ test('[CAL75] [CAL76] [CAL78] [CAL82] the pool follows moves live, and pay reach
     m.locator('[data-box="5"] [data-card]').filter({ hasText: 'Kwame Mensah' }),
   ).toBeVisible();
   await expect(m.getByRole('heading', { name: 'Pay', exact: true })).toHaveCount(0);
+  await expect(m.getByRole('tab', { name: 'Pay' })).toHaveCount(0);
   const mayaText = await m.locator('body').innerText();
   expect(mayaText).not.toMatch(/€|\bEUR\b/);
   expect(mayaText).not.toMatch(/salary|budget/i);
