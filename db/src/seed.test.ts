@@ -368,7 +368,11 @@ describe('seeded check-ins from 1:1s', () => {
     for (const [id, map] of goalsRoot(tree).entries()) {
       for (const checkIn of readGoalMap(id, map).checkIns) {
         if (checkIn.source) {
-          fromOneOnOnes.set(checkIn.id, { goalId: id, source: checkIn.source, value: checkIn.value });
+          fromOneOnOnes.set(checkIn.id, {
+            goalId: id,
+            source: checkIn.source,
+            value: checkIn.value,
+          });
         }
       }
     }

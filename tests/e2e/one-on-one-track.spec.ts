@@ -57,9 +57,9 @@ test('[ONE18] [ONE20] [ONE21] Kwame checks in a goal in the 1:1; Sofía’s goal
   await goalRow.getByRole('button', { name: 'Check in' }).click();
   // At once in the 1:1, offline or not: the agenda holds the check-in.
   await expect(goalRow.locator('.progress')).toContainText('100%');
-  await expect(track(kwame.page).getByRole('list', { name: 'Checked in at this meeting' })).toContainText(
-    title,
-  );
+  await expect(
+    track(kwame.page).getByRole('list', { name: 'Checked in at this meeting' }),
+  ).toContainText(title);
   await expectSaved(kwame.page);
 
   // Live on the goals page: progress and health from the goal itself.

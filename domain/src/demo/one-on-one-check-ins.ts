@@ -10,7 +10,11 @@ import { STALE_AFTER_DAYS } from '../goals/health.ts';
 import { isNumericKind, type Goal } from '../goals/model.ts';
 import type { Actor } from '../goals/permissions.ts';
 import { goalsRoot } from '../goals/shape.ts';
-import { applyCheckInToGoals, recordCheckIn, type AgendaCheckIn } from '../one-on-ones/check-ins.ts';
+import {
+  applyCheckInToGoals,
+  recordCheckIn,
+  type AgendaCheckIn,
+} from '../one-on-ones/check-ins.ts';
 import { deterministicUuid } from '../one-on-ones/seeding.ts';
 
 const DAY = 86_400_000;
