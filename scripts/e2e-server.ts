@@ -5,6 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { createPool } from '@threadline/db';
 import { createScratchDatabase } from '@threadline/db/scratch-database';
 import { seedDemoOrganisation } from '@threadline/db/seed';
+import { projectStoredDocuments } from '@threadline/sync-server/projection/project-stored';
 import { startServices } from './lib/services.ts';
 import { onShutdown } from './lib/shutdown.ts';
 import { waitForHttp } from './lib/wait-for-http.ts';
@@ -28,7 +29,9 @@ writeFileSync(e2eDatabaseFile(webPort), JSON.stringify({ url: database.url }));
 
 try {
   const pool = createPool(database.url, 2);
-  await seedDemoOrganisation(pool);
+  const { organisationId } = await seedDemoOrganisation(pool);
+  // The dashboards read the analytics tables from the start (ANA rules), as after a first start.
+  await projectStoredDocuments(pool, organisationId);
   await pool.end();
   services = startServices({
     databaseUrl: database.url,
