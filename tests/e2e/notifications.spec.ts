@@ -176,3 +176,14 @@ test('at phone width the bell is a link to the notifications page', async ({ pag
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(390);
 });
+
+test('the event stream and marking read require a signed-in person', async ({ request }) => {
+  const stream = await request.get('/notifications/events', { maxRedirects: 0 });
+  expect(stream.status()).toBe(401);
+  const read = await request.post('/notifications/read', {
+    data: { all: true },
+    headers: { 'sec-fetch-site': 'same-origin' },
+    maxRedirects: 0,
+  });
+  expect(read.status()).toBe(401);
+});
