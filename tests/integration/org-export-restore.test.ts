@@ -6,10 +6,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import yauzl from 'yauzl';
+import yazl from 'yazl';
 import type { Pool } from '@threadline/db';
 import { exportOrganisation } from '@threadline/db/org-export';
 import { importOrganisation, RestoreRefused } from '@threadline/db/org-import';
@@ -226,6 +228,36 @@ describe('a restore into a database that holds other organisations', () => {
       );
       expect(Number(restored.log[0]!.split(' ')[0])).toBeGreaterThan(5);
     }
+  });
+});
+
+/** A copy of the export with one entry's text changed. */
+async function altered(name: string, change: (text: string) => string): Promise<string> {
+  const entries = await zipEntries(operatorFile);
+  const zip = new yazl.ZipFile();
+  for (const [entry, text] of entries) {
+    zip.addBuffer(Buffer.from(entry === name ? change(text) : text), entry);
+  }
+  zip.end();
+  const file = path.join(folder, `altered-${Math.random().toString(36).slice(2)}.zip`);
+  await pipeline(zip.outputStream, createWriteStream(file));
+  return file;
+}
+
+describe('a damaged or foreign file', () => {
+  it('[EXP21] refuses an export missing rows its manifest counts, or of another version, writing nothing', async () => {
+    const target = await useTestDatabase();
+    // The last person: the deepest in the tree, nobody's manager.
+    const lostPerson = await altered('tables/people.jsonl', (text) =>
+      text.trimEnd().split('\n').slice(0, -1).join('\n'),
+    );
+    await expect(importOrganisation(target.pool, lostPerson)).rejects.toThrow(/damaged/);
+    const newer = await altered('manifest.json', (text) =>
+      text.replace('"version": 1', '"version": 2'),
+    );
+    await expect(importOrganisation(target.pool, newer)).rejects.toThrow(/version/);
+    const { rows } = await target.pool.query('SELECT 1 FROM organisations');
+    expect(rows).toHaveLength(0);
   });
 });
 
