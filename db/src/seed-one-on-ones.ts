@@ -4,12 +4,28 @@
 // the document log by the same writer as the sync server's accepted updates, so the server loads
 // them like any other document. Series are written one at a time and their rows appended in
 // batches, so a 5,000-person organisation never holds all its documents in memory at once.
+// The 1:1 projection (ONE15) is written too, from the same documents by the domain's projector
+// (DEMO27): the sync server projects a document only once it is opened, and the calibration
+// board's player cards read check-in regularity from the projection (CAL59) on day one.
 import { randomUUID } from 'node:crypto';
+import type * as Y from 'yjs';
+import {
+  goalsByOwner,
+  planMeetingCheckIns,
+  writeMeetingCheckIns,
+  type SeedDocument,
+} from '@threadline/domain/demo/one-on-one-check-ins';
+import type { AgendaCheckIn } from '@threadline/domain/one-on-ones/check-ins';
 import type { GeneratedOrganisation } from '@threadline/domain/demo/generate';
 import type { DemoLogEntry } from '@threadline/domain/demo/goals-log';
 import { generateDemoOneOnOnes } from '@threadline/domain/demo/one-on-ones';
 import { writeDemoSeriesLogs } from '@threadline/domain/demo/one-on-ones-log';
 import { formatDocumentName } from '@threadline/domain/documents/names';
+import {
+  projectActions,
+  projectMeetings,
+  projectMoods,
+} from '@threadline/domain/one-on-ones/projector';
 import type { Queryable } from './connection.ts';
 import { appendToDocumentLog, type DocumentLogRow } from './document-log.ts';
 
@@ -23,6 +39,8 @@ export interface SeedOneOnOnesInput {
   seed: number;
   /** The well-known manager and employee of the demo (DEMO18); none for other organisations. */
   featured: { managerEmail: string; employeeEmail: string } | null;
+  /** The seeded goal tree, for the check-ins some meetings make (DEMO35); none: no check-ins. */
+  goals?: { doc: SeedDocument; cycleId: string; documentName: string } | null;
 }
 
 export interface SeededOneOnOnes {
@@ -78,10 +96,17 @@ export async function seedOneOnOnes(
     bytes: 0,
   };
   let pending: DocumentLogRow[] = [];
+  let projected: { seriesId: string; employeeId: string; agenda: Y.Doc; mood: Y.Doc }[] = [];
   const flush = async () => {
     // The organisation is this transaction's own until it commits: no lock per document needed.
     await appendToDocumentLog(db, pending, { unseenDocuments: true });
     pending = [];
+    await writeProjection(db, input.organisationId, input.today, projected);
+    for (const { agenda, mood } of projected) {
+      agenda.destroy();
+      mood.destroy();
+    }
+    projected = [];
   };
   const add = (documentName: string, entries: readonly DemoLogEntry[]) => {
     if (entries.length === 0) return;
@@ -92,10 +117,45 @@ export async function seedOneOnOnes(
       pending.push({ organisationId: input.organisationId, documentName, ...entry });
     }
   };
+  const goals = input.goals ?? null;
+  const owners = goals ? goalsByOwner(goals.doc) : null;
+  const goalEntries: DemoLogEntry[] = [];
+  const checkInRows: (AgendaCheckIn & { seriesId: string; meetingDay: string })[] = [];
   for (const [i, series] of plan.series.entries()) {
     const seriesId = seriesIds[i]!;
     const logs = writeDemoSeriesLogs(series, { person });
-    add(formatDocumentName({ kind: 'one-on-one', seriesId }), logs.agenda.entries);
+    const agendaEntries = [...logs.agenda.entries];
+    // DEMO35: the featured pair's and every fifth series' last held meeting checks goals in.
+    const last = series.meetings.filter((m) => m.held).at(-1);
+    if (goals && owners && last && (series.featured || i % 5 === 0)) {
+      const employeeId = person(series.employeeKey);
+      const checkIns = planMeetingCheckIns(owners.get(employeeId) ?? [], {
+        seriesId,
+        meetingId: last.day,
+        at: last.at,
+        employeeId,
+        cycleId: goals.cycleId,
+      });
+      if (checkIns.length > 0) {
+        const written = writeMeetingCheckIns(
+          logs.agenda.doc,
+          goals.doc,
+          checkIns,
+          { seriesId, employeeId, meetingDay: last.day },
+        );
+        const receivedAt = new Date(checkIns.at(-1)!.at);
+        if (written.agenda) {
+          agendaEntries.push({ personId: employeeId, receivedAt, update: written.agenda });
+        }
+        if (written.goals) {
+          goalEntries.push({ personId: employeeId, receivedAt, update: written.goals });
+        }
+        for (const checkIn of checkIns) {
+          checkInRows.push({ ...checkIn, seriesId, meetingDay: last.day });
+        }
+      }
+    }
+    add(formatDocumentName({ kind: 'one-on-one', seriesId }), agendaEntries);
     add(formatDocumentName({ kind: 'one-on-one-mood', seriesId }), logs.mood.entries);
     for (const notes of logs.privateNotes) {
       const name = formatDocumentName({
@@ -106,10 +166,88 @@ export async function seedOneOnOnes(
       add(name, notes.entries);
       notes.doc.destroy();
     }
-    logs.agenda.doc.destroy();
-    logs.mood.doc.destroy();
+    projected.push({
+      seriesId,
+      employeeId: person(series.employeeKey),
+      agenda: logs.agenda.doc,
+      mood: logs.mood.doc,
+    });
     if (pending.length >= ROWS_PER_APPEND) await flush();
   }
   await flush();
+  if (goals && goalEntries.length > 0) {
+    await appendToDocumentLog(
+      db,
+      goalEntries.map((entry) => ({
+        organisationId: input.organisationId,
+        documentName: goals.documentName,
+        ...entry,
+      })),
+    );
+    // As the sync server records check-ins it has applied (ONE20, ONE22).
+    await db.query(
+      `INSERT INTO one_on_one_check_ins
+         (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
+          value, by_person_id, at, outcome, applied_at)
+       SELECT $1, r."seriesId", r."id", r."meetingId", r."meetingDay", r."goalId", r."cycleId",
+              r."value", r."by", r."at", 'applied', r."at"
+         FROM jsonb_to_recordset($2::jsonb) AS r("seriesId" uuid, "id" text, "meetingId" text,
+                                                 "meetingDay" date, "goalId" uuid,
+                                                 "cycleId" uuid, "value" double precision,
+                                                 "by" uuid, "at" timestamptz)`,
+      [input.organisationId, JSON.stringify(checkInRows)],
+    );
+  }
   return seeded;
+}
+
+/** DEMO27: the series' rows in the 1:1 analytics tables, as the sync server's projector writes
+ *  them (ONE15): one statement per table for the whole batch. */
+async function writeProjection(
+  db: Queryable,
+  organisationId: string,
+  today: string,
+  batch: readonly { seriesId: string; employeeId: string; agenda: Y.Doc; mood: Y.Doc }[],
+) {
+  if (batch.length === 0) return;
+  const meetings = batch.flatMap(({ seriesId, agenda }) =>
+    projectMeetings(agenda).map((row) => ({ seriesId, ...row })),
+  );
+  const actions = batch.flatMap(({ seriesId, agenda }) =>
+    projectActions(agenda, today).map((row) => ({ seriesId, ...row })),
+  );
+  const moods = batch.flatMap(({ seriesId, employeeId, mood }) =>
+    projectMoods(mood).map((row) => ({ seriesId, employeeId, ...row })),
+  );
+  await db.query(
+    `INSERT INTO one_on_one_meeting_analytics
+       (organisation_id, series_id, meeting_id, date, cancelled, points, points_done, actions_raised)
+     SELECT $1, r."seriesId", r."meetingId", r."date", r."cancelled", r."points", r."pointsDone",
+            r."actionsRaised"
+       FROM jsonb_to_recordset($2::jsonb) AS r("seriesId" uuid, "meetingId" text, "date" date,
+                                               "cancelled" boolean, "points" integer,
+                                               "pointsDone" integer, "actionsRaised" integer)`,
+    [organisationId, JSON.stringify(meetings)],
+  );
+  await db.query(
+    `INSERT INTO one_on_one_action_analytics
+       (organisation_id, series_id, action_id, owner_id, due_date, raised_on, done, done_at,
+        overdue, times_carried, deleted)
+     SELECT $1, r."seriesId", r."actionId", r."ownerId", r."dueDate", r."raisedOn", r."done",
+            r."doneAt", r."overdue", r."timesCarried", r."deleted"
+       FROM jsonb_to_recordset($2::jsonb) AS r("seriesId" uuid, "actionId" uuid, "ownerId" uuid,
+                                               "dueDate" date, "raisedOn" date, "done" boolean,
+                                               "doneAt" timestamptz, "overdue" boolean,
+                                               "timesCarried" integer, "deleted" boolean)`,
+    [organisationId, JSON.stringify(actions)],
+  );
+  await db.query(
+    `INSERT INTO one_on_one_mood_analytics
+       (organisation_id, series_id, meeting_id, employee_id, value, at)
+     SELECT $1, r."seriesId", r."meetingId", r."employeeId", r."value", r."at"
+       FROM jsonb_to_recordset($2::jsonb) AS r("seriesId" uuid, "meetingId" text,
+                                               "employeeId" uuid, "value" smallint,
+                                               "at" timestamptz)`,
+    [organisationId, JSON.stringify(moods)],
+  );
 }

@@ -14,7 +14,10 @@ import {
   validateMoodDocument,
   validatePrivateNotesDocument,
 } from '@threadline/domain/one-on-ones/schema';
-import { moodsOf } from '@threadline/domain/one-on-ones/shape';
+import { checkInsOf, moodsOf } from '@threadline/domain/one-on-ones/shape';
+import { readGoalMap } from '@threadline/domain/goals/document';
+import { validateGoalTree } from '@threadline/domain/goals/schema';
+import { goalMap, goalsRoot } from '@threadline/domain/goals/shape';
 import {
   validateBoardDocument,
   validateProposalsDocument,
@@ -332,6 +335,30 @@ describe('seeded 1:1s', () => {
     }
   });
 
+  it('[DEMO27] [ONE15] projects every seeded agenda, as the sync server’s projector would', async () => {
+    const series = await seededSeries(demo.organisationId);
+    const documents = await oneOnOneDocuments(demo.organisationId);
+    const { rows } = await db.pool.query<{ series_id: string; meeting_id: string; date: string }>(
+      `SELECT series_id, meeting_id, to_char(date, 'YYYY-MM-DD') AS date
+         FROM one_on_one_meeting_analytics WHERE organisation_id = $1 AND NOT cancelled`,
+      [demo.organisationId],
+    );
+    for (const s of series) {
+      const doc = documents.get(`one-on-one/${s.id}`)!.doc;
+      const projected = rows.filter((row) => row.series_id === s.id);
+      expect(projected.map((row) => `${row.meeting_id}@${row.date}`).sort()).toEqual(
+        meetings(doc)
+          .map((meeting) => `${meeting.id}@${meeting.date}`)
+          .sort(),
+      );
+    }
+    const { rows: moods } = await db.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM one_on_one_mood_analytics WHERE organisation_id = $1',
+      [demo.organisationId],
+    );
+    expect(moods[0]!.n).toBeGreaterThan(series.length);
+  });
+
   it('[DEMO18] shows Sofía and Kwame private notes, an overdue item and one carried forward', async () => {
     const sofia = await person(DEMO_MANAGER_EMAIL);
     const kwame = await person(DEMO_EMPLOYEE_EMAIL);
@@ -348,6 +375,62 @@ describe('seeded 1:1s', () => {
     const items = actionItems(doc);
     expect(items.some((item) => isActionOverdue(item, seededOn))).toBe(true);
     expect(items.some((item) => timesCarried(doc, item) >= 2)).toBe(true);
+  });
+});
+
+describe('seeded check-ins from 1:1s', () => {
+  it('[DEMO35] [ONE18] [ONE20] the last held meetings check goals in, in the agenda and the goal', async () => {
+    const { rows: goalRows } = await db.pool.query<{ update: Buffer }>(
+      `SELECT update FROM document_updates
+        WHERE organisation_id = $1 AND document_name LIKE 'goals/%' ORDER BY seq`,
+      [demo.organisationId],
+    );
+    const tree = new Y.Doc();
+    for (const row of goalRows) Y.applyUpdate(tree, row.update);
+    expect(validateGoalTree(tree)).toEqual([]);
+    const fromOneOnOnes = new Map<string, { goalId: string; source: unknown; value: number }>();
+    for (const [id, map] of goalsRoot(tree).entries()) {
+      for (const checkIn of readGoalMap(id, map).checkIns) {
+        if (checkIn.source) {
+          fromOneOnOnes.set(checkIn.id, { goalId: id, source: checkIn.source, value: checkIn.value });
+        }
+      }
+    }
+    const { rows } = await db.pool.query<{
+      series_id: string;
+      check_in_id: string;
+      goal_id: string;
+      employee_id: string;
+      outcome: string;
+      meeting_day: string;
+    }>(
+      `SELECT c.series_id, c.check_in_id, c.goal_id, s.employee_id, c.outcome,
+              to_char(c.meeting_day, 'YYYY-MM-DD') AS meeting_day
+         FROM one_on_one_check_ins c JOIN one_on_one_series s ON s.id = c.series_id
+        WHERE c.organisation_id = $1`,
+      [demo.organisationId],
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    expect(fromOneOnOnes.size).toBe(rows.length);
+    const documents = await oneOnOneDocuments(demo.organisationId);
+    const kwame = await person(DEMO_EMPLOYEE_EMAIL);
+    expect(rows.some((row) => row.employee_id === kwame.id)).toBe(true);
+    for (const row of rows) {
+      expect(row.outcome).toBe('applied');
+      const goal = fromOneOnOnes.get(row.check_in_id)!;
+      expect(goal.goalId).toBe(row.goal_id);
+      expect(goal.source).toEqual({ oneOnOne: row.series_id, on: row.meeting_day });
+      expect(row.meeting_day < seededOn).toBe(true);
+      const agenda = documents.get(`one-on-one/${row.series_id}`)!.doc;
+      expect(checkInsOf(agenda).get(row.check_in_id)).toMatchObject({
+        goalId: row.goal_id,
+        by: row.employee_id,
+        value: goal.value,
+      });
+      expect(validateAgendaDocument(agenda)).toEqual([]);
+      const owner = readGoalMap(row.goal_id, goalMap(tree, row.goal_id)!).ownerId;
+      expect(owner).toBe(row.employee_id);
+    }
   });
 });
 

@@ -54,6 +54,10 @@ export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, 
    *  may edit; which of a 1:1's two members they are). Loaded once per person and document on a
    *  node and cached until the organisation's people change (SYNC21). */
   loadActor(db: Queryable, person: SessionPerson, document: DocumentNameOf<Name>): Promise<Actor>;
+  /** How long a loaded actor is used before it is loaded again, when it holds more than the
+   *  organisation's people (a 1:1 agenda's actor holds the employee's goals, ONE19). Absent: until
+   *  the people change. */
+  actorMaxAgeMs?: number;
   /**
    * Applies `update` to `scratch`, a replica equal to `live` until now, and judges the result.
    * Must never change `live`. Every kind validates (SYNC17): a kind that accepts anything says so
