@@ -132,6 +132,8 @@ describe('an organisation exported and restored into a fresh database', () => {
       `SELECT to_jsonb(s) AS row FROM calibration_sessions s WHERE organisation_id = $1 ORDER BY id`,
       `SELECT to_jsonb(s) AS row FROM calibration_status_changes s WHERE organisation_id = $1 ORDER BY id`,
       `SELECT to_jsonb(s) AS row FROM calibration_participants s WHERE organisation_id = $1 ORDER BY session_id, person_id`,
+      `SELECT to_jsonb(s) AS row FROM development_items s WHERE organisation_id = $1 ORDER BY id`,
+      `SELECT to_jsonb(s) AS row FROM person_pay s WHERE organisation_id = $1 ORDER BY person_id`,
       `SELECT to_jsonb(s) AS row FROM calibration_moves s WHERE organisation_id = $1 ORDER BY session_id, move_id`,
       `SELECT to_jsonb(s) AS row FROM published_ratings s WHERE organisation_id = $1 ORDER BY person_id, cycle_id`,
       `SELECT to_jsonb(s) AS row FROM goal_analytics s WHERE organisation_id = $1 ORDER BY cycle_id, goal_id`,
@@ -139,7 +141,7 @@ describe('an organisation exported and restored into a fresh database', () => {
     for (const [index, sql] of queries.entries()) {
       const before = await rowsOf(source.pool, sql);
       // The projected tables fill once the sync server opens the documents; the rest are seeded.
-      if (index < 8) expect(before.length, sql).toBeGreaterThan(0);
+      if (index < 9) expect(before.length, sql).toBeGreaterThan(0);
       expect(await rowsOf(fresh.pool, sql), sql).toEqual(before);
     }
     expect(manifest.tables.find((t) => t.name === 'people')!.rows).toBe(
@@ -151,9 +153,11 @@ describe('an organisation exported and restored into a fresh database', () => {
     const before = await documentsOf(source.pool);
     const after = await documentsOf(fresh.pool);
     const kept = [...before.keys()].filter((name) =>
-      ['goals', 'one-on-one', 'calibration', 'calibration-proposals'].includes(kindOf(name)!),
+      ['goals', 'one-on-one', 'calibration', 'calibration-proposals', 'development-plan'].includes(
+        kindOf(name)!,
+      ),
     );
-    for (const kind of ['goals', 'one-on-one', 'calibration']) {
+    for (const kind of ['goals', 'one-on-one', 'calibration', 'development-plan']) {
       expect(
         kept.some((name) => kindOf(name) === kind),
         kind,
@@ -268,6 +272,7 @@ describe('who gets what', () => {
     expect(hr.documents.kinds).not.toContain('one-on-one');
     const documents = (await zipEntries(file)).get('documents/updates.jsonl')!;
     expect(documents).not.toContain('"one-on-one/');
+    expect(documents).not.toContain('"development-plan/');
     expect(documents).toContain('"goals/');
     expect((await zipEntries(file)).get('tables/people.jsonl')).not.toContain('password_hash');
 
