@@ -182,7 +182,14 @@ export async function exportOrganisation(
       tables.push({ name: table.name, rows: count, omitted: [...table.omit] });
     }
     const kinds = exportedDocumentKinds(options);
-    const documents = await exportDocuments(client, organisationId, kinds, zip, controller, request);
+    const documents = await exportDocuments(
+      client,
+      organisationId,
+      kinds,
+      zip,
+      controller,
+      request,
+    );
     const manifest: OrgExportManifest = {
       format: ORG_EXPORT_FORMAT,
       version: ORG_EXPORT_VERSION,
@@ -193,7 +200,10 @@ export async function exportOrganisation(
       documents: { kinds, ...documents },
     };
     await client.query('COMMIT');
-    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), ORG_EXPORT_ENTRIES.manifest);
+    zip.addBuffer(
+      Buffer.from(JSON.stringify(manifest, null, 2) + '\n'),
+      ORG_EXPORT_ENTRIES.manifest,
+    );
     zip.end();
     await finished;
     client.release();

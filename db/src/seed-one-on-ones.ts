@@ -121,12 +121,11 @@ export async function seedOneOnOnes(
         cycleId: goals.cycleId,
       });
       if (checkIns.length > 0) {
-        const written = writeMeetingCheckIns(
-          logs.agenda.doc,
-          goals.doc,
-          checkIns,
-          { seriesId, employeeId, meetingDay: last.day },
-        );
+        const written = writeMeetingCheckIns(logs.agenda.doc, goals.doc, checkIns, {
+          seriesId,
+          employeeId,
+          meetingDay: last.day,
+        });
         const receivedAt = new Date(checkIns.at(-1)!.at);
         if (written.agenda) {
           agendaEntries.push({ personId: employeeId, receivedAt, update: written.agenda });

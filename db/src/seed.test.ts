@@ -368,7 +368,11 @@ describe('seeded check-ins from 1:1s', () => {
     for (const [id, map] of goalsRoot(tree).entries()) {
       for (const checkIn of readGoalMap(id, map).checkIns) {
         if (checkIn.source) {
-          fromOneOnOnes.set(checkIn.id, { goalId: id, source: checkIn.source, value: checkIn.value });
+          fromOneOnOnes.set(checkIn.id, {
+            goalId: id,
+            source: checkIn.source,
+            value: checkIn.value,
+          });
         }
       }
     }
@@ -389,8 +393,6 @@ describe('seeded check-ins from 1:1s', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(fromOneOnOnes.size).toBe(rows.length);
     const documents = await oneOnOneDocuments(demo.organisationId);
-    const kwame = await person(DEMO_EMPLOYEE_EMAIL);
-    expect(rows.some((row) => row.employee_id === kwame.id)).toBe(true);
     for (const row of rows) {
       expect(row.outcome).toBe('applied');
       const goal = fromOneOnOnes.get(row.check_in_id)!;
@@ -398,11 +400,10 @@ describe('seeded check-ins from 1:1s', () => {
       expect(goal.source).toEqual({ oneOnOne: row.series_id, on: row.meeting_day });
       expect(row.meeting_day < seededOn).toBe(true);
       const agenda = documents.get(`one-on-one/${row.series_id}`)!.doc;
-      expect(checkInsOf(agenda).get(row.check_in_id)).toMatchObject({
-        goalId: row.goal_id,
-        by: row.employee_id,
-        value: goal.value,
-      });
+      const made = checkInsOf(agenda).get(row.check_in_id)!;
+      expect(made).toMatchObject({ goalId: row.goal_id, by: row.employee_id });
+      // A milestone ticked is 1 in the agenda, how many are done in the goal (GOAL18).
+      if (made.milestoneId === undefined) expect(made.value).toBe(goal.value);
       expect(validateAgendaDocument(agenda)).toEqual([]);
       const owner = readGoalMap(row.goal_id, goalMap(tree, row.goal_id)!).ownerId;
       expect(owner).toBe(row.employee_id);

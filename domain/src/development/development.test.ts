@@ -14,6 +14,7 @@ import {
 import { projectDevelopmentItems, projectSkillGaps } from './projector.ts';
 import { proposeDevelopmentItems } from './proposals.ts';
 import { validateDevelopmentPlanDocument } from './schema.ts';
+import { itemsOf } from './shape.ts';
 
 const employee = 'a0000000-0000-4000-8000-000000000002';
 const manager = 'a0000000-0000-4000-8000-000000000001';
@@ -124,7 +125,7 @@ describe('a plan’s gaps and items', () => {
     const doc = planWithGap();
     addItem(doc, 2, 'social');
     doc.getMap('extra').set('x', 1);
-    doc.getMap('items').get(id(2))!.set('status', 'done');
+    itemsOf(doc).get(id(2))!.set('status', 'done');
     doc
       .getMap('gaps')
       .set(id(3), { ...doc.getMap<object>('gaps').get(id(1))!, note: 'n'.repeat(501) });

@@ -19,6 +19,7 @@ const profile: PersonalExportPart = {
   },
   cycles: [{ id: 'c', name: 'H1', startsOn: '2026-01-01', endsOn: '2026-06-30', status: 'active' }],
   developmentItems: null,
+  skillGaps: null,
   ratings: [],
 };
 
@@ -76,7 +77,11 @@ describe('the personal export as tables', () => {
 
   it('[EXP9] assembles parts in any order, cycles in their order', () => {
     const data = assemblePersonalExport(
-      [{ kind: 'goals', cycleId: 'c', goals: [goal] }, profile, { kind: 'one-on-one', series: null }],
+      [
+        { kind: 'goals', cycleId: 'c', goals: [goal] },
+        profile,
+        { kind: 'one-on-one', series: null },
+      ],
       new Date('2026-12-07T00:00:00Z'),
     )!;
     expect(data.format).toBe('threadline-personal-export');
@@ -108,12 +113,20 @@ describe('the personal export as tables', () => {
     expect(goals.rows[0]![goals.header.indexOf('current')]).toBe('-1');
   });
 
-  it('[EXP7] development items keep their own columns', () => {
+  it('[EXP7] development items and skill gaps keep their own columns', () => {
     const data = assemblePersonalExport(
-      [{ ...profile, developmentItems: [{ id: 'd', title: '-x', tags: ['a'] }] }],
+      [
+        {
+          ...profile,
+          developmentItems: [{ id: 'd', title: '-x', tags: ['a'] }],
+          skillGaps: [{ id: 'g', skillName: 'SQL' }],
+        },
+      ],
       new Date(),
     )!;
-    const table = personalExportTables(data).at(-1)!;
+    const tables = personalExportTables(data);
+    expect(tables.at(-1)!.rows).toEqual([['g', 'SQL']]);
+    const table = tables.at(-2)!;
     expect(table.name).toBe('development-items');
     expect(table.header).toEqual(['id', 'title', 'tags']);
     expect(table.rows).toEqual([['d', "'-x", '["a"]']]);

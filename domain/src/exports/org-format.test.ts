@@ -33,6 +33,11 @@ describe('what an organisation export holds', () => {
     expect(isDocumentExported(`one-on-one/${series}`, operator)).toBe(true);
   });
 
+  it('[EXP15] development plans only in the operator’s export (ONE41: never an HR admin’s)', () => {
+    expect(isDocumentExported(`development-plan/${person}`, hrOn)).toBe(false);
+    expect(isDocumentExported(`development-plan/${person}`, operator)).toBe(true);
+  });
+
   it('[EXP14] no sessions, invitations or moods table; no password hashes for HR', () => {
     const names = exportTables(hrOn).map((t) => t.name);
     for (const never of NEVER_EXPORTED_TABLES) expect(names).not.toContain(never);
@@ -50,13 +55,17 @@ describe('what an organisation export holds', () => {
 
   it('[EXP13] tables come in an order a restore can insert them in', () => {
     const names = exportTables(operator).map((t) => t.name);
-    const before = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
+    const before = (a: string, b: string) =>
+      expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
     before('organisations', 'teams');
     before('teams', 'people');
     before('people', 'one_on_one_series');
     before('cycles', 'calibration_sessions');
     before('calibration_sessions', 'calibration_moves');
     before('one_on_one_series', 'one_on_one_meeting_analytics');
+    before('skills', 'skill_gaps');
+    before('skills', 'development_items');
+    before('people', 'person_pay');
   });
 });
 
@@ -76,9 +85,9 @@ describe('reading a manifest', () => {
     expect(checkManifest({ ...good, format: 'zip' })).toEqual({ kind: 'format' });
     expect(checkManifest(null)).toEqual({ kind: 'format' });
     expect(checkManifest({ ...good, version: 2 })).toEqual({ kind: 'version', version: 2 });
-    expect(checkManifest({ ...good, tables: [{ name: 'sessions', rows: 1, omitted: [] }] })).toEqual(
-      { kind: 'table', name: 'sessions' },
-    );
+    expect(
+      checkManifest({ ...good, tables: [{ name: 'sessions', rows: 1, omitted: [] }] }),
+    ).toEqual({ kind: 'table', name: 'sessions' });
   });
 
   it('names the download after the organisation and the day', () => {
