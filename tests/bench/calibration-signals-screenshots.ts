@@ -1,6 +1,6 @@
 // Screenshots of the calibration board's signals panel (issue 17): the demo's session in session
 // at a laptop's 1440×900, signed in as its facilitator (the admin), with the distribution, then
-// the skew; and the signals sheet at a phone's width. On a running app:
+// the skew and the flagged cards; and the signals sheet at a phone's width. On a running app:
 //
 //   node tests/bench/calibration-signals-screenshots.ts http://localhost:3000 docs
 import type { Page } from '@playwright/test';
@@ -33,8 +33,6 @@ try {
   await page.screenshot({ path: `${dir}/calibration-signals-skew.png` });
   await page.getByRole('tab', { name: /Flags/ }).click();
   await page.screenshot({ path: `${dir}/calibration-signals-flags.png` });
-  await page.getByRole('tab', { name: 'Groups' }).click();
-  await page.screenshot({ path: `${dir}/calibration-signals-groups.png`, fullPage: true });
 
   const phone = await browser.newPage({ baseURL, viewport: { width: 390, height: 844 } });
   await signInAsAdmin(phone);
