@@ -75,7 +75,7 @@ async function storedOnDevice(page: Page): Promise<{ indexedDb: string; cached: 
 test('[CAL75] [CAL76] [CAL78] [CAL82] the pool follows moves live, and pay reaches only those allowed', async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const admin = await signedIn(browser, DEMO_ADMIN_EMAIL);
   const a = admin.page;
   await a.goto('/calibration/new');
