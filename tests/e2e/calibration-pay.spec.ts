@@ -235,6 +235,9 @@ test('[CAL79] [CAL80] [CAL81] the finalized session’s exports, with increases 
     d.getByRole('heading', { name: 'Distribution against the guideline' }),
   ).toBeVisible();
   await expect(d.getByRole('row', { name: /Meets expectations/ })).toContainText('40 %');
+  for (const heading of ['Flagged cards', 'Manager skew', 'Group gaps']) {
+    await expect(d.getByRole('heading', { name: heading })).toBeVisible();
+  }
   await expectNoAxeViolations(d);
   await d.emulateMedia({ media: 'print' });
   await expect(d.getByRole('banner')).toBeHidden();
