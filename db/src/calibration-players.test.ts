@@ -154,7 +154,7 @@ describe('listPlayers', () => {
     expect(await listPlayers(db.pool, stranger, session.id, session.cycleId)).toEqual([]);
   });
 
-  it('[CAL59] [CAL60] check-in regularity from the projected 1:1s; no development plan yet', async () => {
+  it('[CAL59] [CAL60] check-in regularity from the projected 1:1s, development-plan progress', async () => {
     const { org, session, manager, kwame, ana } = await population();
     await db.pool.query('UPDATE people SET job_level = $2 WHERE id = $1', [kwame.id, 'IC3']);
     // Weekly from Monday 2026-11-02: by 2026-12-07, five Mondays were due (11-02 … 11-30).
@@ -173,14 +173,22 @@ describe('listPlayers', () => {
         [org, series, day, cancelled],
       );
     }
+    // Kwame's plan: three items, one done (as the plans' projector writes them).
+    for (const status of ['done', 'in-progress', 'not-started']) {
+      await db.pool.query(
+        `INSERT INTO development_items (organisation_id, id, person_id, type, status, created_at)
+         VALUES ($1, $2, $3, 'formal', $4, now())`,
+        [org, randomUUID(), kwame.id, status],
+      );
+    }
     const players = await listPlayers(db.pool, org, session.id, session.cycleId, '2026-12-07');
     const byId = new Map(players.map((p) => [p.id, p]));
     expect(byId.get(kwame.id)).toMatchObject({
       jobLevel: 'IC3',
       checkIns: { kept: 3, due: 5 },
-      developmentPlan: null,
+      developmentPlan: { done: 1, total: 3 },
     });
-    // No series: no data, not 0 %.
-    expect(byId.get(ana.id)!.checkIns).toBeNull();
+    // No series and no plan: no data, not 0 %.
+    expect(byId.get(ana.id)).toMatchObject({ checkIns: null, developmentPlan: null });
   });
 });

@@ -51,12 +51,15 @@ export async function listPlayers(
     achievement: number | null;
     goal_count: number;
     job_level: string;
+    items: number;
+    items_done: number;
   }>(
     `SELECT p.id, p.name, p.title, m.id AS manager_id, m.name AS manager_name,
             t.name AS team_name,
             CASE WHEN t.kind = 'department' THEN t.name ELSE d.name END AS department_name,
             p.location, to_char(p.hire_date, 'YYYY-MM-DD') AS hire_date,
-            g.achievement, COALESCE(g.goal_count, 0)::int AS goal_count, p.job_level
+            g.achievement, COALESCE(g.goal_count, 0)::int AS goal_count, p.job_level,
+            COALESCE(di.items, 0)::int AS items, COALESCE(di.done, 0)::int AS items_done
        FROM calibration_population pop
        JOIN people p ON p.organisation_id = pop.organisation_id AND p.id = pop.person_id
        LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
@@ -68,6 +71,10 @@ export async function listPlayers(
           WHERE ga.organisation_id = p.organisation_id AND ga.cycle_id = $3
             AND ga.owner_id = p.id AND ga.state IN ('active', 'done') AND NOT ga.deleted
             AND ga.progress IS NOT NULL) g ON true
+       LEFT JOIN LATERAL (
+         SELECT count(*) AS items, count(*) FILTER (WHERE i.status = 'done') AS done
+           FROM development_items i
+          WHERE i.organisation_id = p.organisation_id AND i.person_id = p.id) di ON true
       WHERE pop.organisation_id = $1 AND pop.session_id = $2
       ORDER BY lower(p.name), p.id`,
     [organisationId, sessionId, cycleId],
@@ -90,8 +97,6 @@ export async function listPlayers(
     goalCount: row.goal_count,
     jobLevel: row.job_level,
     checkIns: regularity.get(row.id) ?? null,
-    // CAL60: the development plan is not in the product yet (no development_items table). When it
-    // lands, count each person's items (done, total) here in one grouped query, as checkIns does.
-    developmentPlan: null,
+    developmentPlan: row.items === 0 ? null : { done: row.items_done, total: row.items },
   }));
 }

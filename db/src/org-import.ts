@@ -149,14 +149,34 @@ export async function importOrganisation(
       await client.query('SET LOCAL statement_timeout = 0');
       await refuseExisting(client, manifest);
       for (const table of manifest.tables) {
-        await restoreTable(client, zip, entries, table.name, onProgress);
+        const rows = await restoreTable(client, zip, entries, table.name, onProgress);
+        if (rows !== table.rows) throw truncated(table.name, rows, table.rows);
       }
-      await restoreDocuments(client, zip, entries, manifest.organisation.id, onProgress);
+      const { updates, snapshots } = await restoreDocuments(
+        client,
+        zip,
+        entries,
+        manifest.organisation.id,
+        onProgress,
+      );
+      if (updates !== manifest.documents.updates) {
+        throw truncated('documents/updates', updates, manifest.documents.updates);
+      }
+      if (snapshots !== manifest.documents.snapshots) {
+        throw truncated('documents/snapshots', snapshots, manifest.documents.snapshots);
+      }
     });
     return manifest;
   } finally {
     zip.close();
   }
+}
+
+/** EXP21: an entry with fewer (or more) rows than the manifest counted is a damaged file. */
+function truncated(entry: string, found: number, expected: number) {
+  return new RestoreRefused(
+    `The export is damaged: ${entry} holds ${found} rows where its manifest counts ${expected}.`,
+  );
 }
 
 async function refuseExisting(client: PoolClient, manifest: OrgExportManifest) {
@@ -180,7 +200,7 @@ async function restoreTable(
   entries: Map<string, yauzl.Entry>,
   table: string,
   onProgress?: (progress: RestoreProgress) => void,
-) {
+): Promise<number> {
   const columns = await columnsOf(client, table);
   if (columns.length === 0) {
     throw new RestoreRefused(`This database has no table ${table}: migrate it first.`);
@@ -221,6 +241,7 @@ async function restoreTable(
     onProgress?.({ entry, rows });
   }
   for (const column of identities) await moveIdentityPast(client, table, column.name);
+  return rows;
 }
 
 /**
@@ -234,7 +255,7 @@ async function restoreDocuments(
   entries: Map<string, yauzl.Entry>,
   organisationId: string,
   onProgress?: (progress: RestoreProgress) => void,
-) {
+): Promise<{ updates: number; snapshots: number }> {
   const offset = await identityFloor(client, 'document_updates', 'seq');
   let rows = 0;
   for await (const batch of lineBatches(zip, entries.get(ORG_EXPORT_ENTRIES.documentUpdates), 64)) {
@@ -260,6 +281,7 @@ async function restoreDocuments(
     onProgress?.({ entry: ORG_EXPORT_ENTRIES.documentUpdates, rows });
   }
   await moveIdentityPast(client, 'document_updates', 'seq');
+  const updates = rows;
   rows = 0;
   for await (const batch of lineBatches(
     zip,
@@ -286,4 +308,5 @@ async function restoreDocuments(
     rows += lines.length;
     onProgress?.({ entry: ORG_EXPORT_ENTRIES.documentSnapshots, rows });
   }
+  return { updates, snapshots: rows };
 }

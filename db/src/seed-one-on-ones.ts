@@ -4,11 +4,7 @@
 // the document log by the same writer as the sync server's accepted updates, so the server loads
 // them like any other document. Series are written one at a time and their rows appended in
 // batches, so a 5,000-person organisation never holds all its documents in memory at once.
-// The 1:1 projection (ONE15) is written too, from the same documents by the domain's projector
-// (DEMO27): the sync server projects a document only once it is opened, and the calibration
-// board's player cards read check-in regularity from the projection (CAL59) on day one.
 import { randomUUID } from 'node:crypto';
-import type * as Y from 'yjs';
 import {
   goalsByOwner,
   planMeetingCheckIns,
@@ -21,11 +17,6 @@ import type { DemoLogEntry } from '@threadline/domain/demo/goals-log';
 import { generateDemoOneOnOnes } from '@threadline/domain/demo/one-on-ones';
 import { writeDemoSeriesLogs } from '@threadline/domain/demo/one-on-ones-log';
 import { formatDocumentName } from '@threadline/domain/documents/names';
-import {
-  projectActions,
-  projectMeetings,
-  projectMoods,
-} from '@threadline/domain/one-on-ones/projector';
 import type { Queryable } from './connection.ts';
 import { appendToDocumentLog, type DocumentLogRow } from './document-log.ts';
 
@@ -96,17 +87,10 @@ export async function seedOneOnOnes(
     bytes: 0,
   };
   let pending: DocumentLogRow[] = [];
-  let projected: { seriesId: string; employeeId: string; agenda: Y.Doc; mood: Y.Doc }[] = [];
   const flush = async () => {
     // The organisation is this transaction's own until it commits: no lock per document needed.
     await appendToDocumentLog(db, pending, { unseenDocuments: true });
     pending = [];
-    await writeProjection(db, input.organisationId, input.today, projected);
-    for (const { agenda, mood } of projected) {
-      agenda.destroy();
-      mood.destroy();
-    }
-    projected = [];
   };
   const add = (documentName: string, entries: readonly DemoLogEntry[]) => {
     if (entries.length === 0) return;
@@ -137,12 +121,11 @@ export async function seedOneOnOnes(
         cycleId: goals.cycleId,
       });
       if (checkIns.length > 0) {
-        const written = writeMeetingCheckIns(
-          logs.agenda.doc,
-          goals.doc,
-          checkIns,
-          { seriesId, employeeId, meetingDay: last.day },
-        );
+        const written = writeMeetingCheckIns(logs.agenda.doc, goals.doc, checkIns, {
+          seriesId,
+          employeeId,
+          meetingDay: last.day,
+        });
         const receivedAt = new Date(checkIns.at(-1)!.at);
         if (written.agenda) {
           agendaEntries.push({ personId: employeeId, receivedAt, update: written.agenda });
@@ -166,12 +149,8 @@ export async function seedOneOnOnes(
       add(name, notes.entries);
       notes.doc.destroy();
     }
-    projected.push({
-      seriesId,
-      employeeId: person(series.employeeKey),
-      agenda: logs.agenda.doc,
-      mood: logs.mood.doc,
-    });
+    logs.agenda.doc.destroy();
+    logs.mood.doc.destroy();
     if (pending.length >= ROWS_PER_APPEND) await flush();
   }
   await flush();
@@ -199,55 +178,4 @@ export async function seedOneOnOnes(
     );
   }
   return seeded;
-}
-
-/** DEMO27: the series' rows in the 1:1 analytics tables, as the sync server's projector writes
- *  them (ONE15): one statement per table for the whole batch. */
-async function writeProjection(
-  db: Queryable,
-  organisationId: string,
-  today: string,
-  batch: readonly { seriesId: string; employeeId: string; agenda: Y.Doc; mood: Y.Doc }[],
-) {
-  if (batch.length === 0) return;
-  const meetings = batch.flatMap(({ seriesId, agenda }) =>
-    projectMeetings(agenda).map((row) => ({ seriesId, ...row })),
-  );
-  const actions = batch.flatMap(({ seriesId, agenda }) =>
-    projectActions(agenda, today).map((row) => ({ seriesId, ...row })),
-  );
-  const moods = batch.flatMap(({ seriesId, employeeId, mood }) =>
-    projectMoods(mood).map((row) => ({ seriesId, employeeId, ...row })),
-  );
-  await db.query(
-    `INSERT INTO one_on_one_meeting_analytics
-       (organisation_id, series_id, meeting_id, date, cancelled, points, points_done, actions_raised)
-     SELECT $1, r."seriesId", r."meetingId", r."date", r."cancelled", r."points", r."pointsDone",
-            r."actionsRaised"
-       FROM jsonb_to_recordset($2::jsonb) AS r("seriesId" uuid, "meetingId" text, "date" date,
-                                               "cancelled" boolean, "points" integer,
-                                               "pointsDone" integer, "actionsRaised" integer)`,
-    [organisationId, JSON.stringify(meetings)],
-  );
-  await db.query(
-    `INSERT INTO one_on_one_action_analytics
-       (organisation_id, series_id, action_id, owner_id, due_date, raised_on, done, done_at,
-        overdue, times_carried, deleted)
-     SELECT $1, r."seriesId", r."actionId", r."ownerId", r."dueDate", r."raisedOn", r."done",
-            r."doneAt", r."overdue", r."timesCarried", r."deleted"
-       FROM jsonb_to_recordset($2::jsonb) AS r("seriesId" uuid, "actionId" uuid, "ownerId" uuid,
-                                               "dueDate" date, "raisedOn" date, "done" boolean,
-                                               "doneAt" timestamptz, "overdue" boolean,
-                                               "timesCarried" integer, "deleted" boolean)`,
-    [organisationId, JSON.stringify(actions)],
-  );
-  await db.query(
-    `INSERT INTO one_on_one_mood_analytics
-       (organisation_id, series_id, meeting_id, employee_id, value, at)
-     SELECT $1, r."seriesId", r."meetingId", r."employeeId", r."value", r."at"
-       FROM jsonb_to_recordset($2::jsonb) AS r("seriesId" uuid, "meetingId" text,
-                                               "employeeId" uuid, "value" smallint,
-                                               "at" timestamptz)`,
-    [organisationId, JSON.stringify(moods)],
-  );
 }

@@ -26,6 +26,7 @@ import {
   DEMO_THROTTLE_TEST_EMAIL,
 } from './demo.ts';
 import { hashPassword } from './passwords.ts';
+import { goalAchievementByOwner } from '@threadline/domain/calibration/achievement';
 import { seedGoals } from './seed-goals.ts';
 import { writePay } from './calibration-pay.ts';
 import { seedCalibration } from './seed-calibration.ts';
@@ -311,6 +312,8 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       documentName: goals.documentName,
     },
   });
+  // As the player cards will read it once the 1:1s' check-ins are in the tree (DEMO25).
+  const achievementById = goals.doc ? goalAchievementByOwner(goals.doc) : goals.achievement;
   goals.doc?.destroy();
   input.log?.(
     `Seeded ${oneOnOnes.series} 1:1 series (${oneOnOnes.documents} documents, ` +
@@ -349,7 +352,7 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
   if (input.calibration) {
     const keyOfId = new Map<string, string>([...personIds].map(([key, id]) => [id, key]));
     const achievement = new Map(
-      [...goals.achievement].flatMap(([id, value]) => {
+      [...achievementById].flatMap(([id, value]) => {
         const key = keyOfId.get(id);
         return key === undefined ? [] : [[key, value] as const];
       }),

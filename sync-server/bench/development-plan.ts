@@ -70,7 +70,7 @@ for (let i = 0; i < ITEMS; i++) {
 const state = Y.encodeStateAsUpdate(live);
 /** Loading the plan as a room or a browser does (the best of five: the first warms the JIT). */
 let loadMs = Infinity;
-let started = 0;
+let started: number;
 for (let run = 0; run < 5; run++) {
   started = performance.now();
   Y.applyUpdate(new Y.Doc(), state);

@@ -36,6 +36,12 @@ const nudges =
         log.error({ err: error }, 'the nudge schedule did not start');
         return null;
       });
+// A database seeded while no server ran has documents without analytics rows (the 1:1s' Track
+// reads the goal tree's): project them now, one after another, in the background.
+void server.projectMissing().then(
+  (loaded) => loaded > 0 && log.info({ loaded }, 'projected documents that had no rows yet'),
+  (error: unknown) => log.error({ err: error }, 'projecting documents without rows failed'),
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -19,7 +19,9 @@ async function prepareExport(page: Page) {
   // A click before hydration does nothing; clicking again is what a person would do.
   await expect(async () => {
     if (await prepare.isVisible()) await prepare.click();
-    await expect(page.getByText(/parts done|Your export is ready/).first()).toBeVisible({
+    await expect(
+      page.getByText(/Listing what is yours|parts done|Your export is ready/).first(),
+    ).toBeVisible({
       timeout: 1_000,
     });
   }).toPass();

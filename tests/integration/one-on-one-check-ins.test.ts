@@ -9,6 +9,7 @@ import { goalMap } from '@threadline/domain/goals/shape';
 import { recordCheckIn } from '@threadline/domain/one-on-ones/check-ins';
 import { addMeeting, addPoint } from '@threadline/domain/one-on-ones/edits';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { appendToDocumentLog } from '@threadline/db/document-log';
 import { createOrganisation, createSeries } from '../support/factories.ts';
 import { useSyncServer } from '../support/sync-server.ts';
 import {
@@ -201,5 +202,41 @@ describe('check-ins from a 1:1', () => {
       [seriesId],
     );
     expect(rows).toEqual([]);
+  });
+
+  it('[ONE21] a goal tree seeded while no server ran is projected when the server starts', async () => {
+    const organisationId = (await createOrganisation(sync.db.pool)).id;
+    const employee = await signInWith(sync.db.pool, organisationId);
+    const cycleId = await createCycle(sync.db.pool, organisationId);
+    const goalId = 'f0000000-0000-4000-8000-000000000001';
+    await appendToDocumentLog(sync.db.pool, [
+      {
+        organisationId,
+        documentName: `goals/${cycleId}`,
+        personId: null,
+        receivedAt: new Date(),
+        update: update((doc) =>
+          addGoal(
+            doc,
+            {
+              id: goalId,
+              title: 'Seeded',
+              level: 'person',
+              ownerId: employee.personId,
+              parentId: null,
+            },
+            { by: employee.personId },
+          ),
+        ),
+      },
+    ]);
+    const projected = async () =>
+      (await sync.db.pool.query('SELECT 1 FROM goal_analytics WHERE goal_id = $1', [goalId])).rows
+        .length === 1;
+    expect(await projected()).toBe(false);
+    expect(await sync.server.projectMissing()).toBeGreaterThanOrEqual(1);
+    await eventually(projected, 5000);
+    // Projected once: nothing left to do.
+    expect(await sync.server.projectMissing()).toBe(0);
   });
 });

@@ -6,10 +6,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import yauzl from 'yauzl';
+import yazl from 'yazl';
 import type { Pool } from '@threadline/db';
 import { exportOrganisation } from '@threadline/db/org-export';
 import { importOrganisation, RestoreRefused } from '@threadline/db/org-import';
@@ -130,6 +132,8 @@ describe('an organisation exported and restored into a fresh database', () => {
       `SELECT to_jsonb(s) AS row FROM calibration_sessions s WHERE organisation_id = $1 ORDER BY id`,
       `SELECT to_jsonb(s) AS row FROM calibration_status_changes s WHERE organisation_id = $1 ORDER BY id`,
       `SELECT to_jsonb(s) AS row FROM calibration_participants s WHERE organisation_id = $1 ORDER BY session_id, person_id`,
+      `SELECT to_jsonb(s) AS row FROM development_items s WHERE organisation_id = $1 ORDER BY id`,
+      `SELECT to_jsonb(s) AS row FROM person_pay s WHERE organisation_id = $1 ORDER BY person_id`,
       `SELECT to_jsonb(s) AS row FROM calibration_moves s WHERE organisation_id = $1 ORDER BY session_id, move_id`,
       `SELECT to_jsonb(s) AS row FROM published_ratings s WHERE organisation_id = $1 ORDER BY person_id, cycle_id`,
       `SELECT to_jsonb(s) AS row FROM goal_analytics s WHERE organisation_id = $1 ORDER BY cycle_id, goal_id`,
@@ -137,7 +141,7 @@ describe('an organisation exported and restored into a fresh database', () => {
     for (const [index, sql] of queries.entries()) {
       const before = await rowsOf(source.pool, sql);
       // The projected tables fill once the sync server opens the documents; the rest are seeded.
-      if (index < 8) expect(before.length, sql).toBeGreaterThan(0);
+      if (index < 9) expect(before.length, sql).toBeGreaterThan(0);
       expect(await rowsOf(fresh.pool, sql), sql).toEqual(before);
     }
     expect(manifest.tables.find((t) => t.name === 'people')!.rows).toBe(
@@ -149,9 +153,11 @@ describe('an organisation exported and restored into a fresh database', () => {
     const before = await documentsOf(source.pool);
     const after = await documentsOf(fresh.pool);
     const kept = [...before.keys()].filter((name) =>
-      ['goals', 'one-on-one', 'calibration', 'calibration-proposals'].includes(kindOf(name)!),
+      ['goals', 'one-on-one', 'calibration', 'calibration-proposals', 'development-plan'].includes(
+        kindOf(name)!,
+      ),
     );
-    for (const kind of ['goals', 'one-on-one', 'calibration']) {
+    for (const kind of ['goals', 'one-on-one', 'calibration', 'development-plan']) {
       expect(
         kept.some((name) => kindOf(name) === kind),
         kind,
@@ -229,6 +235,36 @@ describe('a restore into a database that holds other organisations', () => {
   });
 });
 
+/** A copy of the export with one entry's text changed. */
+async function altered(name: string, change: (text: string) => string): Promise<string> {
+  const entries = await zipEntries(operatorFile);
+  const zip = new yazl.ZipFile();
+  for (const [entry, text] of entries) {
+    zip.addBuffer(Buffer.from(entry === name ? change(text) : text), entry);
+  }
+  zip.end();
+  const file = path.join(folder, `altered-${Math.random().toString(36).slice(2)}.zip`);
+  await pipeline(zip.outputStream, createWriteStream(file));
+  return file;
+}
+
+describe('a damaged or foreign file', () => {
+  it('[EXP21] refuses an export missing rows its manifest counts, or of another version, writing nothing', async () => {
+    const target = await useTestDatabase();
+    // The last person: the deepest in the tree, nobody's manager.
+    const lostPerson = await altered('tables/people.jsonl', (text) =>
+      text.trimEnd().split('\n').slice(0, -1).join('\n'),
+    );
+    await expect(importOrganisation(target.pool, lostPerson)).rejects.toThrow(/damaged/);
+    const newer = await altered('manifest.json', (text) =>
+      text.replace('"version": 1', '"version": 2'),
+    );
+    await expect(importOrganisation(target.pool, newer)).rejects.toThrow(/version/);
+    const { rows } = await target.pool.query('SELECT 1 FROM organisations');
+    expect(rows).toHaveLength(0);
+  });
+});
+
 describe('who gets what', () => {
   it('[EXP15] an HR admin’s export leaves shared agendas out while HR may not read them (ONE4)', async () => {
     const file = path.join(folder, 'hr.zip');
@@ -236,6 +272,7 @@ describe('who gets what', () => {
     expect(hr.documents.kinds).not.toContain('one-on-one');
     const documents = (await zipEntries(file)).get('documents/updates.jsonl')!;
     expect(documents).not.toContain('"one-on-one/');
+    expect(documents).not.toContain('"development-plan/');
     expect(documents).toContain('"goals/');
     expect((await zipEntries(file)).get('tables/people.jsonl')).not.toContain('password_hash');
 

@@ -53,4 +53,4 @@ export function parseFilters(params: URLSearchParams, today: string): AnalyticsF
 
 /** ANA28: a dashboard shows what the projection holds within this many milliseconds of a change:
  *  the page asks again this often while it is visible (the projection adds at most a second). */
-export const REFRESH_EVERY_MS = 3_000;
+export const REFRESH_EVERY_MS = 2_000;

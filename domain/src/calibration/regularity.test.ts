@@ -20,9 +20,22 @@ describe('check-in regularity', () => {
   it('[CAL59] kept ÷ due from the series’ first day to yesterday, worked by hand', () => {
     // Weekly from Monday 2026-10-05 to yesterday (Sunday 12-06): 9 Mondays due (10-05 … 11-30),
     // 8 held (10-26 missed).
-    const held = ['2026-10-05', '2026-10-12', '2026-10-19', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'];
+    const held = [
+      '2026-10-05',
+      '2026-10-12',
+      '2026-10-19',
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+      '2026-11-30',
+    ];
     expect(
-      checkInRegularity([{ cadence: 'weekly', startsOn: '2026-10-05', endedOn: null, heldDays: held }], CYCLE, TODAY),
+      checkInRegularity(
+        [{ cadence: 'weekly', startsOn: '2026-10-05', endedOn: null, heldDays: held }],
+        CYCLE,
+        TODAY,
+      ),
     ).toEqual({ kept: 8, due: 9 });
   });
 
@@ -51,7 +64,11 @@ describe('check-in regularity', () => {
   it('[CAL59] no series, or nothing due yet: no data', () => {
     expect(checkInRegularity([], CYCLE, TODAY)).toBeNull();
     expect(
-      checkInRegularity([{ cadence: 'weekly', startsOn: '2026-12-07', endedOn: null, heldDays: [] }], CYCLE, TODAY),
+      checkInRegularity(
+        [{ cadence: 'weekly', startsOn: '2026-12-07', endedOn: null, heldDays: [] }],
+        CYCLE,
+        TODAY,
+      ),
     ).toBeNull();
   });
 });

@@ -126,11 +126,16 @@ describe('the demo calibration sessions', () => {
 
   it('[DEMO25] [DEMO26] the session in session opens with a few conflicts and one strict grader', () => {
     // Goal achievement as the player cards will read it, from the demo's own goal tree.
-    const { doc } = writeDemoGoalLog(generateDemoGoals(org, { seed: 3, today: TODAY }), readableIds);
+    const { doc } = writeDemoGoalLog(
+      generateDemoGoals(org, { seed: 3, today: TODAY }),
+      readableIds,
+    );
     const byId = goalAchievementByOwner(doc);
     doc.destroy();
     const achievement = new Map(
-      org.people.flatMap((p) => (byId.has(id(p.key)) ? [[p.key, byId.get(id(p.key))!] as const] : [])),
+      org.people.flatMap((p) =>
+        byId.has(id(p.key)) ? [[p.key, byId.get(id(p.key))!] as const] : [],
+      ),
     );
     const [, arranged] = generateDemoCalibration(org, { ...options, achievement });
     const logs = writeDemoCalibrationLogs(arranged!, id);
@@ -156,12 +161,18 @@ describe('the demo calibration sessions', () => {
       today: TODAY,
     });
     const kinds = signals.conflicts.map((c) => c.kind);
-    expect(kinds.filter((k) => k === 'high-rating-low-achievement').length).toBeGreaterThanOrEqual(1);
-    expect(kinds.filter((k) => k === 'low-rating-high-achievement').length).toBeGreaterThanOrEqual(1);
+    expect(kinds.filter((k) => k === 'high-rating-low-achievement').length).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(kinds.filter((k) => k === 'low-rating-high-achievement').length).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(kinds.length).toBeGreaterThanOrEqual(3);
     const strict = signals.skew.filter((row) => row.verdict === 'strict');
     expect(strict).toHaveLength(1);
     expect(strict[0]!.n).toBeGreaterThanOrEqual(4);
+    // A team's manager, not one of the session's leaders.
+    expect(arranged!.leaderKeys.map(id)).not.toContain(strict[0]!.managerId);
     // Without goal achievement the strict grader stays, and the rest of the plan is unchanged.
     expect(current!.moves.length).toBe(arranged!.moves.length);
     expect(current!.populationKeys).toEqual(arranged!.populationKeys);

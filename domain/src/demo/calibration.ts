@@ -151,22 +151,28 @@ function proposalsFor(
 
 /** DEMO26: the strict grader rates their reports 2, 1, 2, 2, 1, 2, … */
 const STRICT_RATINGS = [2, 1, 2, 2, 1, 2] as const;
-/** DEMO25: how many high ratings on weak goals, and low ratings on strong goals. */
+/** DEMO25: how many top ratings on weak goals, and bottom ratings on strong goals. */
 const CONFLICTS_EACH_WAY = 2;
 
 /**
  * DEMO25, DEMO26: the active session's proposals with its signals arranged. The manager with the
- * most reports proposed (the first by key on a tie) rates them all low; then, among everyone
- * else with goal achievement, the two weakest (under 50 %) are proposed 4 or 5 and the two
- * strongest (over 92 %) 2. Draws nothing from the random source: the rest of the plan is as it
+ * most reports proposed (the first by key on a tie), not a leader of the session, rates them all
+ * low; then, among everyone
+ * else with goal achievement, the two weakest (under 50 %) are proposed 5 and the two
+ * strongest (over 92 %) 1. Draws nothing from the random source: the rest of the plan is as it
  * was.
  */
 export function arrangeDemoSignals(
   proposals: readonly DemoProposal[],
   achievement: ReadonlyMap<string, number> | undefined,
+  leaders: readonly string[],
 ): DemoProposal[] {
   const count = new Map<string, number>();
-  for (const p of proposals) count.set(p.managerKey, (count.get(p.managerKey) ?? 0) + 1);
+  for (const p of proposals) {
+    // A leader of the session grading their own reports harshly would be a different story.
+    if (leaders.includes(p.managerKey)) continue;
+    count.set(p.managerKey, (count.get(p.managerKey) ?? 0) + 1);
+  }
   const strict = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   let i = 0;
   const arranged = proposals.map((p): DemoProposal => {
@@ -187,8 +193,8 @@ export function arrangeDemoSignals(
     .sort((a, b) => achievement.get(b.personKey)! - achievement.get(a.personKey)!)
     .slice(0, CONFLICTS_EACH_WAY);
   const changed = new Map<string, number>([
-    ...weak.map((p, k): [string, number] => [p.personKey, k % 2 === 0 ? 5 : 4]),
-    ...strong.map((p): [string, number] => [p.personKey, 2]),
+    ...weak.map((p): [string, number] => [p.personKey, 5]),
+    ...strong.map((p): [string, number] => [p.personKey, 1]),
   ]);
   return arranged.map((p) => {
     const rating = changed.get(p.personKey);
@@ -280,7 +286,7 @@ export function generateDemoCalibration(
   ): DemoCalibrationSession => {
     const drawn = proposalsFor(organisation, population, random, missing);
     const proposals =
-      status === 'in_session' ? arrangeDemoSignals(drawn, options.achievement) : drawn;
+      status === 'in_session' ? arrangeDemoSignals(drawn, options.achievement, leaders) : drawn;
     const opened = addDays(day, -10);
     const statusChanges = [
       {

@@ -253,14 +253,16 @@ export function generateDemoDevelopment(
       .filter((act) => act.at.slice(0, 10) < options.today)
       .sort((a, b) => a.at.localeCompare(b.at));
     const doc = new Y.Doc({ guid: 'demo-development-plan' });
-    let captured: Uint8Array | null = null;
-    doc.on('update', (update: Uint8Array) => (captured = update));
+    // One update per transaction: each act's is its log entry.
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
     const entries: DemoLogEntry[] = [];
     for (const act of acts) {
-      captured = null;
+      const before = updates.length;
       doc.transact(() => act.apply(doc));
-      if (captured)
-        entries.push({ personId: act.by, receivedAt: new Date(act.at), update: captured });
+      if (updates.length > before) {
+        entries.push({ personId: act.by, receivedAt: new Date(act.at), update: updates.at(-1)! });
+      }
     }
     plans.push({ personId: input.employeeId, entries, doc });
   }

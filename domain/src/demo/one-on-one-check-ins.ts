@@ -1,7 +1,7 @@
 // DEMO35: check-ins made in 1:1s, in the demo's goal histories. In the last held meeting of the
-// chosen series, the employee checks in up to two of their active goals with a numeric target
-// that are not stale (so the demo's spread of stale goals, GOAL21, stays as it was): a step
-// towards the target. Each check-in is written as the 1:1 writes it (the agenda's `checkIns`,
+// chosen series, the employee checks in up to two of their active goals with a numeric target or
+// milestones that are not stale (so the demo's spread of stale goals, GOAL21, stays as it was): a
+// step towards the target, or the next milestone ticked. Each check-in is written as the 1:1 writes it (the agenda's `checkIns`,
 // ONE18) and as the server applies it (the goal's log, with its source, ONE20), so the goal's
 // history says "from the 1:1 on <day>". Pure and deterministic.
 import * as Y from 'yjs';
@@ -10,7 +10,11 @@ import { STALE_AFTER_DAYS } from '../goals/health.ts';
 import { isNumericKind, type Goal } from '../goals/model.ts';
 import type { Actor } from '../goals/permissions.ts';
 import { goalsRoot } from '../goals/shape.ts';
-import { applyCheckInToGoals, recordCheckIn, type AgendaCheckIn } from '../one-on-ones/check-ins.ts';
+import {
+  applyCheckInToGoals,
+  recordCheckIn,
+  type AgendaCheckIn,
+} from '../one-on-ones/check-ins.ts';
 import { deterministicUuid } from '../one-on-ones/seeding.ts';
 
 const DAY = 86_400_000;
@@ -40,6 +44,13 @@ export function goalsByOwner(goalDoc: Y.Doc): Map<string, Goal[]> {
   return owners;
 }
 
+/** A goal a check-in can move: a numeric target not reached, or a milestone not done. */
+function canMove(goal: Goal): boolean {
+  if (goal.metric.kind === 'milestones') return goal.metric.milestones.some((m) => !m.done);
+  if (!isNumericKind(goal.metric.kind) || goal.metric.target === null) return false;
+  return goal.metric.current !== goal.metric.target;
+}
+
 /** A value a quarter of the way from `current` to `target`, in the metric's grain. */
 function stepTowards(goal: Goal): number {
   const start = goal.metric.start ?? 0;
@@ -58,22 +69,28 @@ export function planMeetingCheckIns(
   const meetingAt = Date.parse(input.at);
   const chosen = goals
     .filter((goal) => {
-      if (goal.state !== 'active' || !isNumericKind(goal.metric.kind)) return false;
-      if (goal.metric.target === null || goal.metric.current === goal.metric.target) return false;
+      if (goal.state !== 'active' || !canMove(goal)) return false;
       const last = Date.parse(goal.lastProgressAt ?? goal.approvedAt ?? goal.createdAt);
       return last < meetingAt && meetingAt - last < STALE_AFTER_DAYS * DAY;
     })
     .sort((a, b) => a.id.localeCompare(b.id))
     .slice(0, 2);
-  return chosen.map((goal, index) => ({
-    id: `d${deterministicUuid(`${input.seriesId}/${input.meetingId}/${goal.id}`).replaceAll('-', '').slice(0, 15)}`,
-    meetingId: input.meetingId,
-    goalId: goal.id,
-    cycleId: input.cycleId,
-    value: stepTowards(goal),
-    by: input.employeeId,
-    at: new Date(meetingAt + (10 + 5 * index) * 60_000).toISOString(),
-  }));
+  return chosen.map((goal, index) => {
+    const key = `${input.seriesId}/${input.meetingId}/${goal.id}`;
+    const milestone = goal.metric.milestones.find((m) => !m.done);
+    return {
+      id: `d${deterministicUuid(key).replaceAll('-', '').slice(0, 15)}`,
+      meetingId: input.meetingId,
+      goalId: goal.id,
+      cycleId: input.cycleId,
+      // Milestones: the next one ticked.
+      ...(goal.metric.kind === 'milestones'
+        ? { value: 1, milestoneId: milestone!.id }
+        : { value: stepTowards(goal) }),
+      by: input.employeeId,
+      at: new Date(meetingAt + (10 + 5 * index) * 60_000).toISOString(),
+    };
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { replica, syncBoth } from '../ydoc/testing.ts';
 import { developmentPlanAccess } from './access.ts';
 import { addDevelopmentItem, flagSkillGap, setItemStatus, updateDevelopmentItem } from './edits.ts';
@@ -15,6 +14,7 @@ import {
 import { projectDevelopmentItems, projectSkillGaps } from './projector.ts';
 import { proposeDevelopmentItems } from './proposals.ts';
 import { validateDevelopmentPlanDocument } from './schema.ts';
+import { itemsOf } from './shape.ts';
 
 const employee = 'a0000000-0000-4000-8000-000000000002';
 const manager = 'a0000000-0000-4000-8000-000000000001';
@@ -125,7 +125,7 @@ describe('a plan’s gaps and items', () => {
     const doc = planWithGap();
     addItem(doc, 2, 'social');
     doc.getMap('extra').set('x', 1);
-    doc.getMap<Y.Map<unknown>>('items').get(id(2))!.set('status', 'done');
+    itemsOf(doc).get(id(2))!.set('status', 'done');
     doc
       .getMap('gaps')
       .set(id(3), { ...doc.getMap<object>('gaps').get(id(1))!, note: 'n'.repeat(501) });

@@ -19,6 +19,7 @@ const profile: PersonalExportPart = {
   },
   cycles: [{ id: 'c', name: 'H1', startsOn: '2026-01-01', endsOn: '2026-06-30', status: 'active' }],
   developmentItems: null,
+  skillGaps: null,
   ratings: [],
 };
 
@@ -112,12 +113,20 @@ describe('the personal export as tables', () => {
     expect(goals.rows[0]![goals.header.indexOf('current')]).toBe('-1');
   });
 
-  it('[EXP7] development items keep their own columns', () => {
+  it('[EXP7] development items and skill gaps keep their own columns', () => {
     const data = assemblePersonalExport(
-      [{ ...profile, developmentItems: [{ id: 'd', title: '-x', tags: ['a'] }] }],
+      [
+        {
+          ...profile,
+          developmentItems: [{ id: 'd', title: '-x', tags: ['a'] }],
+          skillGaps: [{ id: 'g', skillName: 'SQL' }],
+        },
+      ],
       new Date(),
     )!;
-    const table = personalExportTables(data).at(-1)!;
+    const tables = personalExportTables(data);
+    expect(tables.at(-1)!.rows).toEqual([['g', 'SQL']]);
+    const table = tables.at(-2)!;
     expect(table.name).toBe('development-items');
     expect(table.header).toEqual(['id', 'title', 'tags']);
     expect(table.rows).toEqual([['d', "'-x", '["a"]']]);

@@ -185,12 +185,15 @@ export function personalExportTables(data: PersonalExport): CsvTable[] {
       ]),
     ),
   ];
-  if (data.developmentItems !== null) tables.push(developmentTable(data.developmentItems));
+  if (data.developmentItems !== null) {
+    tables.push(recordsTable('development-items', data.developmentItems));
+  }
+  if (data.skillGaps !== null) tables.push(recordsTable('skill-gaps', data.skillGaps));
   return tables;
 }
 
-/** Development items keep their own columns (whatever the table holds), in first-seen order. */
-function developmentTable(items: readonly Record<string, unknown>[]): CsvTable {
+/** Development items and skill gaps keep their own fields as columns, in first-seen order. */
+function recordsTable(name: string, items: readonly Record<string, unknown>[]): CsvTable {
   const header: string[] = [];
   for (const item of items)
     for (const key of Object.keys(item)) {
@@ -201,7 +204,7 @@ function developmentTable(items: readonly Record<string, unknown>[]): CsvTable {
       ? (value as CsvValue)
       : JSON.stringify(value);
   return table(
-    'development-items',
+    name,
     header,
     items.map((item) => header.map((key) => cell(item[key]))),
   );

@@ -33,6 +33,11 @@ describe('what an organisation export holds', () => {
     expect(isDocumentExported(`one-on-one/${series}`, operator)).toBe(true);
   });
 
+  it('[EXP15] development plans only in the operator’s export (ONE41: never an HR admin’s)', () => {
+    expect(isDocumentExported(`development-plan/${person}`, hrOn)).toBe(false);
+    expect(isDocumentExported(`development-plan/${person}`, operator)).toBe(true);
+  });
+
   it('[EXP14] no sessions, invitations or moods table; no password hashes for HR', () => {
     const names = exportTables(hrOn).map((t) => t.name);
     for (const never of NEVER_EXPORTED_TABLES) expect(names).not.toContain(never);
@@ -58,6 +63,9 @@ describe('what an organisation export holds', () => {
     before('cycles', 'calibration_sessions');
     before('calibration_sessions', 'calibration_moves');
     before('one_on_one_series', 'one_on_one_meeting_analytics');
+    before('skills', 'skill_gaps');
+    before('skills', 'development_items');
+    before('people', 'person_pay');
   });
 });
 

@@ -38,8 +38,14 @@ const TABLES: readonly ExportTable[] = [
   { name: 'organisations', omit: [] },
   { name: 'teams', omit: [] },
   { name: 'people', omit: ['password_hash'] },
+  // CAL76: HR admins see pay.
+  { name: 'person_pay', omit: [], optional: true },
+  { name: 'notification_mutes', omit: [], optional: true },
   { name: 'cycles', omit: [] },
   { name: 'one_on_one_series', omit: [] },
+  { name: 'one_on_one_check_ins', omit: [], optional: true },
+  { name: 'skills', omit: [], optional: true },
+  { name: 'skill_gaps', omit: [], optional: true },
   { name: 'calibration_sessions', omit: [] },
   { name: 'calibration_participants', omit: [] },
   { name: 'calibration_population', omit: [] },
@@ -57,12 +63,14 @@ const TABLES: readonly ExportTable[] = [
 
 /**
  * EXP14: tables an export never holds, whatever the audience: sessions and invitations (tokens
- * that sign in), and individual moods (ONE6: nobody but the employee and their manager reads one).
+ * that sign in), individual moods (ONE6: nobody but the employee and their manager reads one),
+ * and notifications (each person's own, raised again by the nudge job after a restore).
  */
 export const NEVER_EXPORTED_TABLES: readonly string[] = [
   'sessions',
   'invitations',
   'one_on_one_mood_analytics',
+  'notifications',
 ];
 
 /** EXP13, EXP15: the tables, and the columns each leaves out, for this export. */
@@ -78,6 +86,8 @@ export function exportedDocumentKinds(options: OrgExportOptions): DocumentKindNa
   const kinds: DocumentKindName[] = ['goals', 'calibration', 'calibration-proposals'];
   // ONE4: an HR admin reads shared agendas only while the organisation allows it.
   if (options.audience === 'operator' || options.hrMayReadAgendas) kinds.push('one-on-one');
+  // ONE41: an HR admin never opens a development plan; an operator's backup holds them.
+  if (options.audience === 'operator') kinds.push('development-plan');
   return kinds;
 }
 

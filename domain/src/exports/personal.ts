@@ -159,8 +159,11 @@ export interface PersonalExport {
   cycles: ExportedCycle[];
   goals: ExportedGoal[];
   oneOnOnes: ExportedSeries[];
-  /** EXP7: null when this server has no development items (the feature is not there). */
+  /** EXP7: the items of the person's development plan, with their titles; null when this server
+   *  has no development plans (the feature is not there). */
   developmentItems: Record<string, unknown>[] | null;
+  /** EXP7: the plan's skill gaps, with their notes; null as above. */
+  skillGaps: Record<string, unknown>[] | null;
   ratings: ExportedRating[];
 }
 
@@ -178,6 +181,7 @@ export type PersonalExportPart =
       person: ExportedPerson;
       cycles: ExportedCycle[];
       developmentItems: PersonalExport['developmentItems'];
+      skillGaps: PersonalExport['skillGaps'];
       ratings: ExportedRating[];
     }
   | { kind: 'goals'; cycleId: string; goals: ExportedGoal[] }
@@ -208,6 +212,7 @@ export function assemblePersonalExport(
     goals,
     oneOnOnes,
     developmentItems: profile.developmentItems,
+    skillGaps: profile.skillGaps,
     ratings: profile.ratings,
   };
 }

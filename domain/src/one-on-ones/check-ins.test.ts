@@ -122,9 +122,7 @@ describe('check-ins from a 1:1', () => {
     ]);
     expect(validateAgendaDocument(doc)).toEqual([]);
     checkInsOf(doc).set('not an id!', { ...checkInsOf(doc).get(id)!, value: Number.NaN });
-    expect(validateAgendaDocument(doc).map((issue) => issue.path)).toContain(
-      'checkIns.not an id!',
-    );
+    expect(validateAgendaDocument(doc).map((issue) => issue.path)).toContain('checkIns.not an id!');
   });
 
   it('[ONE21] the latest check-in per goal overlays the projection, offline replicas merged', () => {
@@ -149,9 +147,9 @@ describe('check-ins from a 1:1', () => {
 
   it('[ONE19] the employee and their manager may check in the employee’s goals; nobody else’s', () => {
     expect(mayCheckIn(rights(employee), employee, { goalId: goal, cycleId: cycle })).toBe(true);
-    expect(mayCheckIn(rights(manager, [employee]), employee, { goalId: goal, cycleId: cycle })).toBe(
-      true,
-    );
+    expect(
+      mayCheckIn(rights(manager, [employee]), employee, { goalId: goal, cycleId: cycle }),
+    ).toBe(true);
     // The manager without the reporting line (GOAL16), another cycle, a peer's goal, an unknown one.
     expect(mayCheckIn(rights(manager), employee, { goalId: goal, cycleId: cycle })).toBe(false);
     expect(mayCheckIn(rights(employee), employee, { goalId: goal, cycleId: uuid(51) })).toBe(false);
@@ -248,9 +246,9 @@ describe('check-ins from a 1:1', () => {
     expect(applyCheckInToGoals(tree, { ...base, goalId: goal }, series, goalActor(skip))).toBe(
       'forbidden',
     );
-    expect(applyCheckInToGoals(tree, { ...base, goalId: uuid(98) }, series, goalActor(employee))).toBe(
-      'missing-goal',
-    );
+    expect(
+      applyCheckInToGoals(tree, { ...base, goalId: uuid(98) }, series, goalActor(employee)),
+    ).toBe('missing-goal');
   });
 
   it('[ONE20] a milestone ticked in the 1:1 ticks it on the goal', () => {

@@ -135,9 +135,14 @@ describe('seeding the next meeting', () => {
     syncBoth(live, thief);
     const pointId = id(1);
     const forged = encodeWith(thief, () =>
-      addPoint(thief, pointId, { meetingId: held, section: 'align', text: 'Mine' }, {
-        by: employee,
-      }),
+      addPoint(
+        thief,
+        pointId,
+        { meetingId: held, section: 'align', text: 'Mine' },
+        {
+          by: employee,
+        },
+      ),
     );
     const verdict = judgeAgendaUpdate(live, replicaOf(live), forged, as(employee));
     expect(verdict.ok).toBe(false);

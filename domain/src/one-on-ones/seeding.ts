@@ -161,16 +161,10 @@ export function goalsNeedingAttention(goals: readonly GoalStatus[]): SeedSource[
   for (const goal of goals) {
     if (goal.state !== 'active') continue;
     const reason: GoalAttention | null =
-      goal.health === 'red' || goal.health === 'yellow'
-        ? goal.health
-        : goal.stale
-          ? 'stale'
-          : null;
+      goal.health === 'red' || goal.health === 'yellow' ? goal.health : goal.stale ? 'stale' : null;
     if (reason) sources.push({ kind: 'goal', id: goal.id, title: goal.title, reason });
   }
-  return sources.sort(
-    (a, b) => rank[a.reason] - rank[b.reason] || a.title.localeCompare(b.title),
-  );
+  return sources.sort((a, b) => rank[a.reason] - rank[b.reason] || a.title.localeCompare(b.title));
 }
 
 /**

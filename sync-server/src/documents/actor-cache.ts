@@ -40,7 +40,8 @@ export class ActorCache {
     const loading = kind.loadActor(this.#db, person, document).then(
       (actor) => {
         // Dropped meanwhile (invalidate): the result may be stale, so it is used once, not kept.
-        if (entries.get(id) === entry) entries.set(id, { ready: true, actor, loadedAt: Date.now() });
+        if (entries.get(id) === entry)
+          entries.set(id, { ready: true, actor, loadedAt: Date.now() });
         return actor;
       },
       (error: unknown) => {

@@ -12,6 +12,7 @@ import type { CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { AccessMode } from '@threadline/domain/protocol/messages';
 import type { DocumentProjector } from '../projection/document-projector.ts';
 import type { RecordsNotice } from '../revocation/access-notice.ts';
+import type { DocumentKey } from '../persistence/document-storage.ts';
 
 export type Verdict =
   | { ok: true }
@@ -65,6 +66,12 @@ export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, 
    */
   validate(live: Y.Doc, scratch: Y.Doc, update: Uint8Array, actor: Actor): Verdict;
   projector?: DocumentProjector;
+  /**
+   * Documents of this kind that have updates in the log but no analytics rows yet (a database
+   * seeded while no server ran): the server loads each once when it starts, so their rows exist
+   * before anyone opens them (a 1:1's Track section reads the goal tree's rows, ONE21).
+   */
+  unprojected?(db: Queryable): Promise<DocumentKey[]>;
   /**
    * The snapshot views a client may ask for (`GET /snapshot/<name>?part=`, SYNC27) besides the
    * whole document's, which every kind with a snapshot has; the projector's followed document

@@ -129,6 +129,12 @@ export class RoomRegistry implements DocumentEffects {
     return room.changeAsServer(personId, edit);
   }
 
+  /** Loads a document (which projects it, SYNC24) and lets it unload when idle like any room. */
+  async warm(key: DocumentKey): Promise<void> {
+    if (this.#closing) return;
+    await this.#load(key);
+  }
+
   leave(room: Room, member: RoomMember) {
     room.leave(member);
     if (room.memberCount === 0 && !this.#retired.has(room)) this.#scheduleUnload(room);

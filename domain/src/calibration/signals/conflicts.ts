@@ -1,8 +1,7 @@
-// Conflict checks (CAL48, CAL49): a rating that disagrees with the person's goal achievement — a
-// rating in the high performance band with under 60 % achievement, or one in the low band with
-// over 90 % — is flagged on the card with both numbers, and facilitators see the list of them.
-import type { PerformanceBands } from '../model.ts';
-import { bandOf } from '../nine-box.ts';
+// Conflict checks (CAL48, CAL49): a rating that disagrees with the person's goal achievement — the
+// scale's top rating with under 60 % achievement, or its bottom rating with over 90 % — is flagged
+// on the card with both numbers, and facilitators see the list of them.
+import type { ScalePoint } from '../model.ts';
 import type { SignalCard, SignalPerson } from './input.ts';
 
 /** CAL48: the thresholds, as fractions of goal achievement. */
@@ -22,24 +21,35 @@ export interface Conflict {
   distance: number;
 }
 
+/** CAL48: the scale's top and bottom ratings. */
+export function scaleEnds(scale: readonly ScalePoint[]): { bottom: number; top: number } {
+  let bottom = Infinity;
+  let top = -Infinity;
+  for (const point of scale) {
+    bottom = Math.min(bottom, point.value);
+    top = Math.max(top, point.value);
+  }
+  return { bottom, top };
+}
+
 /** CAL48: the card's conflict, or null (not placed, no goal achievement, or no disagreement). */
 export function conflictOf(
   card: SignalCard,
   person: SignalPerson | undefined,
-  bands: PerformanceBands,
+  ends: { bottom: number; top: number },
 ): Conflict | null {
   if (card.current === null || !person || person.goalAchievement === null) return null;
   const achievement = person.goalAchievement;
-  const band = bandOf(card.current.rating, bands);
-  const base = { personId: card.personId, rating: card.current.rating, achievement };
-  if (band === 'high' && achievement < HIGH_RATING_ACHIEVEMENT_BELOW) {
+  const rating = card.current.rating;
+  const base = { personId: card.personId, rating, achievement };
+  if (rating === ends.top && achievement < HIGH_RATING_ACHIEVEMENT_BELOW) {
     return {
       ...base,
       kind: 'high-rating-low-achievement',
       distance: HIGH_RATING_ACHIEVEMENT_BELOW - achievement,
     };
   }
-  if (band === 'low' && achievement > LOW_RATING_ACHIEVEMENT_ABOVE) {
+  if (rating === ends.bottom && achievement > LOW_RATING_ACHIEVEMENT_ABOVE) {
     return {
       ...base,
       kind: 'low-rating-high-achievement',
@@ -54,11 +64,12 @@ export function conflictOf(
 export function conflictsOf(
   cards: Iterable<SignalCard>,
   people: ReadonlyMap<string, SignalPerson>,
-  bands: PerformanceBands,
+  scale: readonly ScalePoint[],
 ): Conflict[] {
+  const ends = scaleEnds(scale);
   const found: Conflict[] = [];
   for (const card of cards) {
-    const conflict = conflictOf(card, people.get(card.personId), bands);
+    const conflict = conflictOf(card, people.get(card.personId), ends);
     if (conflict) found.push(conflict);
   }
   return found.sort((a, b) =>

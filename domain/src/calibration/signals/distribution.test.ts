@@ -16,7 +16,12 @@ function board() {
   });
   const moved = moveCard(
     doc,
-    { moveId: uuid(100), personId: uuid(2), to: { rating: 4, potential: 'high' }, justification: 'Led the migration' },
+    {
+      moveId: uuid(100),
+      personId: uuid(2),
+      to: { rating: 4, potential: 'high' },
+      justification: 'Led the migration',
+    },
     CONFIG,
     { by: uuid(50), at: '2026-12-07T10:00:00.000Z' },
   );

@@ -100,11 +100,15 @@ function orderOf(dimension: GroupDimension, keys: Iterable<string>): [string, st
   const present = new Set(keys);
   switch (dimension) {
     case 'location':
-      return LOCATIONS.filter(([key]) => present.has(key)).map(([k, l]): [string, string] => [k, l]);
+      return LOCATIONS.filter(([key]) => present.has(key)).map(([k, l]): [string, string] => [
+        k,
+        l,
+      ]);
     case 'tenure':
-      return TENURE_BANDS.filter(([key]) => present.has(key)).map(
-        ([k, l]): [string, string] => [k, l],
-      );
+      return TENURE_BANDS.filter(([key]) => present.has(key)).map(([k, l]): [string, string] => [
+        k,
+        l,
+      ]);
     case 'level':
       return [...present]
         .sort((a, b) =>

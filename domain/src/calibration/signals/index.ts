@@ -17,7 +17,7 @@ export function boardSignals(input: SignalInput): BoardSignals {
   // The cards once, as an array: every signal walks them.
   const cards: SignalCard[] = [...input.cards];
   return {
-    conflicts: conflictsOf(cards, input.people, input.config.bands),
+    conflicts: conflictsOf(cards, input.people, input.config.scale),
     distribution: distributionOf(cards, input.config),
     skew: managerSkewOf(cards, input.people),
     groups: GROUP_DIMENSIONS.map((dimension) =>

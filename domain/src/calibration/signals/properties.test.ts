@@ -51,7 +51,8 @@ describe('signals, for any board', () => {
       fc.property(boards, ({ cards, people }) => {
         const placed = cards.filter((c) => c.current !== null).length;
         for (const breakdown of signalsOf(cards, people).groups) {
-          for (const group of breakdown.groups) expect(group.n).toBeGreaterThanOrEqual(MIN_GROUP_SIZE);
+          for (const group of breakdown.groups)
+            expect(group.n).toBeGreaterThanOrEqual(MIN_GROUP_SIZE);
           const shown = breakdown.groups.reduce((sum, g) => sum + g.n, 0);
           expect(shown + breakdown.notShown.people).toBe(placed);
           if (breakdown.notShown.groups === 0) expect(breakdown.notShown.people).toBe(0);
@@ -69,7 +70,8 @@ describe('signals, for any board', () => {
           distribution.ratings.reduce((total, r) => total + pick(r), 0);
         expect(sum((r) => r.calibrated)).toBe(cards.filter((c) => c.current).length);
         expect(sum((r) => r.original)).toBe(cards.filter((c) => c.original).length);
-        if (distribution.calibratedPlaced > 0) expect(sum((r) => r.calibratedShare)).toBeCloseTo(1, 9);
+        if (distribution.calibratedPlaced > 0)
+          expect(sum((r) => r.calibratedShare)).toBeCloseTo(1, 9);
         const boxes = Object.values(distribution.boxes.calibrated).reduce((a, b) => a + b, 0);
         expect(boxes).toBe(distribution.calibratedPlaced);
       }),
@@ -105,8 +107,8 @@ describe('signals, for any board', () => {
           const achievement = people.get(c.personId)?.goalAchievement ?? null;
           if (c.current === null || achievement === null) return false;
           return (
-            (c.current.rating >= 4 && achievement < HIGH_RATING_ACHIEVEMENT_BELOW) ||
-            (c.current.rating <= 2 && achievement > LOW_RATING_ACHIEVEMENT_ABOVE)
+            (c.current.rating === 5 && achievement < HIGH_RATING_ACHIEVEMENT_BELOW) ||
+            (c.current.rating === 1 && achievement > LOW_RATING_ACHIEVEMENT_ABOVE)
           );
         });
         expect(new Set(conflicts.map((c) => c.personId))).toEqual(
@@ -139,7 +141,8 @@ describe('signals, for any board', () => {
           expect(breakdown.groups.map((g) => [g.key, g.n, g.verdict])).toEqual(
             other.groups.map((g) => [g.key, g.n, g.verdict]),
           );
-          for (const [k, g] of breakdown.groups.entries()) expect(g.mean).toBeCloseTo(other.groups[k]!.mean, 9);
+          for (const [k, g] of breakdown.groups.entries())
+            expect(g.mean).toBeCloseTo(other.groups[k]!.mean, 9);
         }
       }),
     );

@@ -63,11 +63,7 @@ describe('manager skew', () => {
 
   it('[CAL54] counts only placed cards, and people without a manager only in the rest', () => {
     const { cards, people } = teams();
-    const withOthers = [
-      ...cards,
-      card(20, null),
-      card(21, { rating: 3, potential: 'high' }),
-    ];
+    const withOthers = [...cards, card(20, null), card(21, { rating: 3, potential: 'high' })];
     const more = new Map(people);
     more.set(uuid(20), person(20, { managerId: strict }));
     more.set(uuid(21), person(21, { managerId: null }));

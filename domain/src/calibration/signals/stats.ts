@@ -20,15 +20,16 @@ export function sampleSd(values: readonly number[]): number {
 
 /** Student's t, two-sided 95 % (the 0.975 quantile), for 1–30 degrees of freedom. */
 const T_975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16,
-  2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052,
-  2.048, 2.045, 2.042,
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
+  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
+  2.045, 2.042,
 ];
 
 /** The 0.975 quantile of Student's t with `df` degrees of freedom (df ≥ 1): the table to 30, then
  *  the Cornish–Fisher expansion around the normal's 1.96 (within 0.001 of the exact value). */
 export function t975(df: number): number {
-  if (!Number.isInteger(df) || df < 1) throw new Error(`no t quantile for ${df} degrees of freedom`);
+  if (!Number.isInteger(df) || df < 1)
+    throw new Error(`no t quantile for ${df} degrees of freedom`);
   if (df <= T_975.length) return T_975[df - 1]!;
   const z = 1.959964;
   const g1 = (z ** 3 + z) / 4;

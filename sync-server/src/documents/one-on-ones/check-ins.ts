@@ -115,7 +115,9 @@ export async function applyPendingCheckIns(
                 cy.status = 'closed' AS cycle_closed`,
     [key.organisationId, seriesId, CLAIM_EXPIRES],
   );
-  rows.sort((a, b) => a.at.getTime() - b.at.getTime() || a.check_in_id.localeCompare(b.check_in_id));
+  rows.sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || a.check_in_id.localeCompare(b.check_in_id),
+  );
   for (const row of rows) {
     const outcome = row.cycle_closed ? 'closed' : await applyOne(db, key, seriesId, row, effects);
     await db.query(
@@ -155,4 +157,3 @@ async function applyOne(
     applyCheckInToGoals(doc, checkIn, series, actor),
   );
 }
-

@@ -9,14 +9,30 @@ import {
   percent,
 } from './signal-words.ts';
 
-const scale = [1, 2, 3, 4, 5].map((value) => ({ value, label: value === 5 ? 'Outstanding' : `R${value}` }));
+const scale = [1, 2, 3, 4, 5].map((value) => ({
+  value,
+  label: value === 5 ? 'Outstanding' : `R${value}`,
+}));
 
 describe('signal words', () => {
   it('[CAL48] says a conflict with its numbers', () => {
-    const high = { personId: 'p', kind: 'high-rating-low-achievement', rating: 5, achievement: 0.304, distance: 0.3 } as const;
-    expect(conflictText(high, scale)).toBe('Rated 5 · Outstanding with 30 % goal achievement (under 60 %)');
-    expect(conflictShort(high)).toBe('High rating, 30 % of goals');
-    const low = { ...high, kind: 'low-rating-high-achievement', rating: 1, achievement: 0.96 } as const;
+    const high = {
+      personId: 'p',
+      kind: 'high-rating-low-achievement',
+      rating: 5,
+      achievement: 0.304,
+      distance: 0.3,
+    } as const;
+    expect(conflictText(high, scale)).toBe(
+      'Rated 5 · Outstanding with 30 % goal achievement (under 60 %)',
+    );
+    expect(conflictShort(high)).toBe('Top rating, 30 % of goals');
+    const low = {
+      ...high,
+      kind: 'low-rating-high-achievement',
+      rating: 1,
+      achievement: 0.96,
+    } as const;
     expect(conflictText(low, scale)).toBe('Rated 1 · R1 with 96 % goal achievement (over 90 %)');
   });
 

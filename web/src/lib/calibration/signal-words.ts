@@ -27,12 +27,14 @@ export function conflictText(conflict: Conflict, scale: readonly ScalePoint[]): 
 /** CAL48: the short form on a card. */
 export const conflictShort = (conflict: Conflict) =>
   conflict.kind === 'high-rating-low-achievement'
-    ? `High rating, ${percent(conflict.achievement)} of goals`
-    : `Low rating, ${percent(conflict.achievement)} of goals`;
+    ? `Top rating, ${percent(conflict.achievement)} of goals`
+    : `Bottom rating, ${percent(conflict.achievement)} of goals`;
 
 /** CAL59: "9 of 10 held (90 %)", or null for no data. */
 export const checkInsText = (checkIns: Player['checkIns']) =>
-  checkIns ? `${checkIns.kept} of ${checkIns.due} held (${percent(checkIns.kept / checkIns.due)})` : null;
+  checkIns
+    ? `${checkIns.kept} of ${checkIns.due} held (${percent(checkIns.kept / checkIns.due)})`
+    : null;
 
 /** CAL60: "3 of 5 items done (60 %)", or null for no data. */
 export const developmentText = (plan: Player['developmentPlan']) =>

@@ -10,6 +10,7 @@ import { readTree } from '@threadline/domain/goals/document';
 import { goalHealth } from '@threadline/domain/goals/health';
 import { treeProgress } from '@threadline/domain/goals/progress';
 import { isUuid } from '@threadline/domain/ids';
+import { developmentItems, skillGaps } from '@threadline/domain/development/plan';
 import { actionItems, agendaOf } from '@threadline/domain/one-on-ones/agenda';
 import { notesText } from '@threadline/domain/one-on-ones/notes-text';
 import { meetingsOf, moodsOf, notesOf } from '@threadline/domain/one-on-ones/shape';
@@ -82,7 +83,7 @@ async function readable(pool: Pool, person: SessionPerson, name: string): Promis
 
 async function profilePart(pool: Pool, person: SessionPerson): Promise<PersonalExportPart> {
   const org = person.organisationId;
-  const [profile, organisation, cycles, ratings, developmentItems] = await Promise.all([
+  const [profile, organisation, cycles, ratings, plan] = await Promise.all([
     pool.query<{
       title: string;
       location: string;
@@ -127,7 +128,7 @@ async function profilePart(pool: Pool, person: SessionPerson): Promise<PersonalE
         ORDER BY c.starts_on`,
       [org, person.id],
     ),
-    ownDevelopmentItems(pool, person),
+    ownDevelopmentPlan(pool, person),
   ]);
   const row = profile.rows[0]!;
   return {
@@ -162,32 +163,27 @@ async function profilePart(pool: Pool, person: SessionPerson): Promise<PersonalE
       box: r.box,
       publishedAt: r.published_at.toISOString(),
     })),
-    developmentItems,
+    developmentItems: plan?.items ?? null,
+    skillGaps: plan?.gaps ?? null,
   };
 }
 
-/** The column of `development_items` that names whose item it is, in the order tried. */
-const DEVELOPMENT_OWNER_COLUMNS = ['person_id', 'employee_id', 'owner_id'];
-
-/** EXP7: the person's development items, or null when this database has none (no table). */
-async function ownDevelopmentItems(
+/** EXP7: the person's own development plan (`development-plan/<self>`, ONE41): its items and
+ *  skill gaps with their titles and notes; null on a server without development plans. */
+async function ownDevelopmentPlan(
   pool: Pool,
   person: SessionPerson,
-): Promise<Record<string, unknown>[] | null> {
-  const { rows: columns } = await pool.query<{ name: string }>(
-    `SELECT column_name AS name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = 'development_items'`,
-  );
-  const names = new Set(columns.map((c) => c.name));
-  const owner = DEVELOPMENT_OWNER_COLUMNS.find((column) => names.has(column));
-  if (!owner || !names.has('organisation_id')) return null;
-  const { rows } = await pool.query<{ item: Record<string, unknown> }>(
-    // `owner` is one of the constants above, never input.
-    `SELECT to_jsonb(d) - 'organisation_id' AS item FROM development_items d
-      WHERE organisation_id = $1 AND ${owner} = $2`,
-    [person.organisationId, person.id],
-  );
-  return rows.map((row) => row.item);
+): Promise<{ items: Record<string, unknown>[]; gaps: Record<string, unknown>[] } | null> {
+  const plan = await readable(pool, person, `development-plan/${person.id}`);
+  if (!plan) return null;
+  try {
+    return {
+      items: developmentItems(plan).map(({ deleted: _deleted, ...item }) => item),
+      gaps: skillGaps(plan).map(({ deleted: _deleted, ...gap }) => gap),
+    };
+  } finally {
+    plan.destroy();
+  }
 }
 
 /** EXP2: the goals the person owns in one cycle's tree, with check-ins and history. */

@@ -1,6 +1,6 @@
 // What a notification's line says (NUD3), from its kind and the payload read when it was raised.
 import type { NotificationItem } from '@threadline/domain/notifications/model';
-import { formatDateTime, formatDay } from '$lib/format/dates';
+import { formatDay } from '$lib/format/dates';
 
 export interface NotificationText {
   title: string;
@@ -26,7 +26,7 @@ export function notificationText(item: Pick<NotificationItem, 'payload'>): Notif
     case 'goal-stale':
       return {
         title: `“${p.goalTitle}” has not been updated for 14 days`,
-        detail: p.since ? `Last update ${formatDateTime(p.since)}.` : 'No update yet.',
+        detail: p.since ? `Last update ${formatDay(p.since.slice(0, 10))}.` : 'No update yet.',
       };
     case 'goal-stale-digest': {
       const people = p.reports.map((r) => `${r.name} (${r.goals})`).join(', ');
@@ -44,7 +44,9 @@ export function notificationText(item: Pick<NotificationItem, 'payload'>): Notif
     case 'goal-approval':
       return {
         title: `${p.ownerName}’s goal “${p.goalTitle}” is waiting for your approval`,
-        detail: p.waitingSince ? `Proposed ${formatDateTime(p.waitingSince)}.` : 'Proposed.',
+        detail: p.waitingSince
+          ? `Proposed ${formatDay(p.waitingSince.slice(0, 10))}.`
+          : 'Proposed.',
       };
   }
 }

@@ -14,7 +14,11 @@ import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { Presence } from '$lib/sync/presence.svelte';
 import { DevelopmentPlanSession } from '$lib/development/plan-session.svelte';
 import type { TrackGoal } from '@threadline/db/one-on-one-track';
-import { carriedPoints, goalsNeedingAttention, type SeedSource } from '@threadline/domain/one-on-ones/seeding';
+import {
+  carriedPoints,
+  goalsNeedingAttention,
+  type SeedSource,
+} from '@threadline/domain/one-on-ones/seeding';
 import { meetingsOf } from '@threadline/domain/one-on-ones/shape';
 import { cachedViewKey, rememberCachedView } from '$lib/sync/cached-views';
 import { fetchSnapshot } from '$lib/sync/snapshot-fetch';
@@ -204,7 +208,7 @@ export class OneOnOneSession {
    */
   seed(meetingId: string) {
     const { goals = [], seedSources } = this.#options;
-    const rows = trackRows(goals, this.view.latestCheckIns(), new Date());
+    const rows = trackRows(goals, this.view.latestCheckIns(), Date.now());
     const sources: SeedSource[] = [
       ...carriedPoints(this.view.doc, meetingId),
       ...goalsNeedingAttention(goalStatuses(rows)),

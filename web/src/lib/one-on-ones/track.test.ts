@@ -37,12 +37,26 @@ const checkIn = (value: number, at: string): AgendaCheckIn => ({
 describe('the Track section’s goals', () => {
   it('[ONE21] a newer check-in of the agenda moves progress and health at once, and ends stale', () => {
     const now = new Date('2026-12-07T12:00:00.000Z');
-    const [row] = trackRows([goal()], new Map([['g1', checkIn(95, '2026-12-07T10:00:00.000Z')]]), now);
+    const [row] = trackRows(
+      [goal()],
+      new Map([['g1', checkIn(95, '2026-12-07T10:00:00.000Z')]]),
+      now,
+    );
     expect(row).toMatchObject({ current: 95, progress: 0.95, health: 'green', stale: false });
     expect(row!.pending?.value).toBe(95);
     // One the projection already has (or older) changes nothing.
-    const [old] = trackRows([goal()], new Map([['g1', checkIn(95, '2026-10-01T10:00:00.000Z')]]), now);
-    expect(old).toMatchObject({ current: 10, progress: 0.1, health: 'red', stale: true, pending: null });
+    const [old] = trackRows(
+      [goal()],
+      new Map([['g1', checkIn(95, '2026-10-01T10:00:00.000Z')]]),
+      now,
+    );
+    expect(old).toMatchObject({
+      current: 10,
+      progress: 0.1,
+      health: 'red',
+      stale: true,
+      pending: null,
+    });
     expect(goalStatuses([old!])).toEqual([
       { id: 'g1', title: 'Close 100 tickets', state: 'active', health: 'red', stale: true },
     ]);

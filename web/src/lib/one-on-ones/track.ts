@@ -39,8 +39,9 @@ export function checkInKind(goal: TrackGoal): 'number' | 'yes-no' | null {
 export function trackRows(
   goals: readonly TrackGoal[],
   latest: ReadonlyMap<string, AgendaCheckIn>,
-  now: Date,
+  now: Date | number,
 ): TrackRow[] {
+  const at = typeof now === 'number' ? new Date(now) : now;
   return goals.map((goal) => {
     const checkIn = latest.get(goal.id);
     const newer =
@@ -54,7 +55,7 @@ export function trackRows(
       { state: goal.state as 'active', startDate: goal.startDate, dueDate: goal.dueDate },
       progress,
       goal.cycle,
-      now,
+      at,
     );
     return {
       ...goal,

@@ -16,6 +16,8 @@ const text = (form: FormData, key: string) => {
   return typeof value === 'string' ? value : '';
 };
 
+const NO_SUCH_SKILL: Record<string, string> = { form: 'There is no such skill.' };
+
 export const actions = {
   add: async ({ locals, request }) => {
     const admin = requireAdmin(locals);
@@ -29,7 +31,7 @@ export const actions = {
     const admin = requireAdmin(locals);
     const form = await request.formData();
     const id = text(form, 'id');
-    if (!isUuid(id)) return fail(400, { action: 'rename', id, errors: { form: 'No such skill.' } });
+    if (!isUuid(id)) return fail(400, { action: 'rename', id, errors: NO_SUCH_SKILL });
     const outcome = await renameSkill(db(), admin.organisationId, id, text(form, 'name'));
     if (!outcome.ok) return fail(400, { action: 'rename', id, errors: outcome.errors });
     return { renamed: outcome.value };
