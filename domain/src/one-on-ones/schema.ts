@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { isCalendarDate } from '../org/calendar-date.ts';
 import { isUuid } from '../ids.ts';
-import { hasStrayContent, yMap, yPlainText } from '../ydoc/schema.ts';
+import { hasMoreEntriesThan, hasStrayContent, yMap, yPlainText } from '../ydoc/schema.ts';
 import { yXmlFragment, type RichTextSchema } from '../ydoc/rich-text.ts';
 import type { TouchedEntries } from '../ydoc/touched.ts';
 import { isOrderKey } from '../goals/tree.ts';
@@ -170,7 +170,11 @@ export const NOTES_SCHEMA: RichTextSchema = {
 
 const notesSchema = yXmlFragment(NOTES_SCHEMA);
 
-function collect(issues: SchemaIssue[], path: string, result: z.ZodSafeParseResult<unknown>) {
+export function collect(
+  issues: SchemaIssue[],
+  path: string,
+  result: z.ZodSafeParseResult<unknown>,
+) {
   if (result.success) return;
   for (const issue of result.error.issues) {
     issues.push({ path: [path, ...issue.path].join('.'), message: issue.message });
@@ -187,7 +191,7 @@ function notesMeetingId(name: string): string | null {
 /** Which entries to check: all of them, or those an update touched (ydoc/touched.ts). */
 export type Scope = TouchedEntries | 'all';
 
-function checkRecord(
+export function checkRecord(
   issues: SchemaIssue[],
   doc: Y.Doc,
   scope: Scope,
@@ -200,7 +204,7 @@ function checkRecord(
   if (touched === undefined) return;
   const map = doc.getMap<unknown>(root);
   if (hasStrayContent(map)) issues.push({ path: root, message: 'Unexpected list content.' });
-  if (map.size > max) issues.push({ path: root, message: `At most ${max} entries.` });
+  if (hasMoreEntriesThan(map, max)) issues.push({ path: root, message: `At most ${max} entries.` });
   const names = touched === null ? map.keys() : touched;
   for (const name of names) {
     if (name === null || !map.has(name)) continue;
@@ -211,7 +215,7 @@ function checkRecord(
 }
 
 /** The top-level names to check: all, or those an update touched. */
-const rootsIn = (doc: Y.Doc, scope: Scope) =>
+export const rootsIn = (doc: Y.Doc, scope: Scope) =>
   scope === 'all' ? [...doc.share.keys()] : [...scope.keys()];
 
 function checkNotes(issues: SchemaIssue[], doc: Y.Doc, name: string) {

@@ -21,6 +21,11 @@ export interface DocumentProjector<Context = unknown> {
   /** Upserts `rows` (only those that changed since the last write), inside a transaction. */
   write(db: Queryable, key: DocumentKey, rows: readonly ProjectedRow[]): Promise<void>;
   /**
+   * The least quiet time and the longest wait before a run, for a kind whose rows need not be
+   * as fresh as the server's default makes them (the larger of the two applies).
+   */
+  leastDelay?: { delayMs: number; maxDelayMs: number };
+  /**
    * After a run that wrote rows (or projected every row), outside its transaction: what the
    * document's rows ask of other documents (a 1:1's check-ins applied to the goal tree, ONE20).
    * A failure is logged and left for a later run.

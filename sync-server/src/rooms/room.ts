@@ -20,7 +20,7 @@ import type {
   DocumentStorage,
   LoadedDocument,
 } from '../persistence/document-storage.ts';
-import { DocumentProjection } from '../projection/document-projection.ts';
+import { DocumentProjection, type ProjectionTiming } from '../projection/document-projection.ts';
 import {
   WHOLE_VIEW,
   type DocumentEffects,
@@ -134,7 +134,7 @@ export class Room {
             doc: this.doc,
             projector: kind.projector,
             db: options.db,
-            timing: options.config.projection,
+            timing: withLeastDelay(options.config.projection, kind.projector.leastDelay),
             metrics: options.metrics,
             log: options.log,
             effects: options.effects,
@@ -526,4 +526,17 @@ function maxStateVector(a: Uint8Array, b: Uint8Array): Uint8Array {
     if ((merged.get(client) ?? 0) < clock) merged.set(client, clock);
   }
   return Y.encodeStateVector(merged);
+}
+
+/** The server's projection timing, slowed to what the kind allows (`leastDelay`). */
+function withLeastDelay(
+  timing: ProjectionTiming,
+  least: { delayMs: number; maxDelayMs: number } | undefined,
+): ProjectionTiming {
+  if (!least) return timing;
+  return {
+    ...timing,
+    delayMs: Math.max(timing.delayMs, least.delayMs),
+    maxDelayMs: Math.max(timing.maxDelayMs, least.maxDelayMs),
+  };
 }

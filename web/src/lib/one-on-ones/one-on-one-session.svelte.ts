@@ -6,11 +6,13 @@ import { toast } from 'svelte-sonner';
 import { fromBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import { formatDocumentName } from '@threadline/domain/documents/names';
+import type { Skill } from '@threadline/domain/development/model';
 import type { Cadence } from '@threadline/domain/one-on-ones/model';
 import { openDocument, type SyncedDocument } from '$lib/sync/synced-document';
 import type { ReplicaStore } from '$lib/sync/replica-store';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { Presence } from '$lib/sync/presence.svelte';
+import { DevelopmentPlanSession } from '$lib/development/plan-session.svelte';
 import type { TrackGoal } from '@threadline/db/one-on-one-track';
 import {
   carriedPoints,
@@ -34,6 +36,9 @@ export interface SessionOptions {
   /** The page may write to the agenda (a member of a running series). */
   writable: boolean;
   today: string;
+  /** The employee's development plan, when the reader may open it (ONE41): the employee and
+   *  their current manager; the organisation's skills for flagging gaps (ONE40). */
+  plan?: { personId: string; skills: readonly Skill[] } | null;
   /** The employee's goals from the projection (ONE21), for Track and the seeding (ONE23). */
   goals?: readonly TrackGoal[];
   /** More sources for the next meeting's seeding (development items, …): ONE23. */
@@ -66,6 +71,7 @@ export class OneOnOneSession {
   readonly agenda: SyncedDocument;
   readonly privateNotes: SyncedDocument | null;
   readonly mood: SyncedDocument | null;
+  readonly plan: DevelopmentPlanSession | null;
   readonly status: CombinedSyncStatus;
   readonly agendaStatus: SyncStatus;
   readonly presence: Presence;
@@ -104,11 +110,17 @@ export class OneOnOneSession {
     this.mood = options.member
       ? open(formatDocumentName({ kind: 'one-on-one-mood', seriesId }))
       : null;
+    this.plan = options.plan
+      ? new DevelopmentPlanSession(
+          open(formatDocumentName({ kind: 'development-plan', personId: options.plan.personId })),
+          { me: options.me.id, today: options.today, skills: options.plan.skills },
+        )
+      : null;
     this.agendaStatus = new SyncStatus(this.agenda);
-    this.status = new CombinedSyncStatus(
-      this.agendaStatus,
-      [this.privateNotes, this.mood].filter((d) => d !== null).map((d) => new SyncStatus(d)),
-    );
+    this.status = new CombinedSyncStatus(this.agendaStatus, [
+      ...[this.privateNotes, this.mood].filter((d) => d !== null).map((d) => new SyncStatus(d)),
+      ...(this.plan ? [this.plan.status] : []),
+    ]);
     this.presence = new Presence(this.agenda, options.me.id);
     this.view = this.#viewOf();
     for (const document of [this.agenda, this.privateNotes, this.mood]) {
@@ -246,5 +258,6 @@ export class OneOnOneSession {
   async destroy() {
     for (const stop of this.#stops) stop();
     await Promise.all([this.agenda, this.privateNotes, this.mood].map((d) => d?.destroy()));
+    await this.plan?.destroy();
   }
 }

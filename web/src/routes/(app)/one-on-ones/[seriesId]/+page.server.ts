@@ -1,6 +1,7 @@
 // One 1:1 series: shown only to whom its agenda's socket opens (ONE2–ONE4, document-access.ts),
 // 404 when there is no such series here, 403 when there is but not for this person.
 import { error } from '@sveltejs/kit';
+import { listSkills } from '@threadline/db/development';
 import { hrMayReadOneOnOnes, seriesById } from '@threadline/db/one-on-ones';
 import { trackGoals } from '@threadline/db/one-on-one-track';
 import { formatDocumentName } from '@threadline/domain/documents/names';
@@ -26,6 +27,15 @@ export async function load({ locals, params, cookies }) {
   });
   if (!readable || !mode) error(403, 'This 1:1 is between two other people.');
   const member = series.managerId === person.id || series.employeeId === person.id;
+  // ONE41: the employee's development plan shows in Achieve to the employee and their current
+  // manager (the plan's own access rule: a former manager reading an ended series sees none).
+  const plan = member
+    ? await readableDocument(
+        db(),
+        person,
+        formatDocumentName({ kind: 'development-plan', personId: series.employeeId }),
+      )
+    : null;
   // ONE21: the employee's goals from the projection (the page never loads the goal tree).
   const goals = await trackGoals(db(), person.organisationId, series.employeeId);
   // A device that keeps the agenda draws it from IndexedDB; others preload its snapshot (SYNC27).
@@ -34,6 +44,7 @@ export async function load({ locals, params, cookies }) {
     cachedViewKey(person.id, name),
   );
   return {
+    skills: plan ? await listSkills(db(), person.organisationId) : null,
     goals,
     agendaDocument: name,
     preloadAgenda: !keepsAgenda,
