@@ -46,6 +46,9 @@ export interface SessionOptions {
   /** Whether a device without the agenda draws it from the sync server's snapshot first
    *  (SYNC27, preloaded by the page); default: in a browser. */
   snapshot?: boolean;
+  /** The page preloaded the snapshot (its device keeps no agenda): ask for it at once, beside
+   *  reading the replica, rather than after finding the replica empty. */
+  preloaded?: boolean;
   /** Defaults to IndexedDB in a browser; tests pass null. */
   persistence?: ReplicaStore | null;
   WebSocketPolyfill?: typeof WebSocket;
@@ -85,6 +88,8 @@ export class OneOnOneSession {
   /** The timeline's search text. */
   query = $state('');
   readonly #options: SessionOptions;
+  /** The agenda's snapshot, asked for early when the page preloaded it (ONE26). */
+  #snapshot: Promise<string | null> | null = null;
   readonly #stops: (() => void)[] = [];
 
   constructor(options: SessionOptions) {
@@ -132,7 +137,20 @@ export class OneOnOneSession {
         }),
       );
     }
+    if (options.preloaded && (options.snapshot ?? typeof window !== 'undefined')) {
+      this.#snapshot = this.#fetchSnapshot();
+    }
     void this.#open();
+  }
+
+  #fetchSnapshot(): Promise<string | null> {
+    const { seriesId, syncUrl } = this.#options;
+    return fetchSnapshot({
+      syncUrl,
+      documentName: formatDocumentName({ kind: 'one-on-one', seriesId }),
+      part: 'whole',
+      measureAs: 'one-on-one',
+    });
   }
 
   /** Whether edit controls show: a writable page whose socket has not been made read-only. */
@@ -224,18 +242,15 @@ export class OneOnOneSession {
    * remembers (a cookie) that it keeps the agenda, so the page no longer preloads it.
    */
   async #drawFromSnapshot() {
-    const { seriesId, syncUrl, me } = this.#options;
+    const { seriesId, me } = this.#options;
     const documentName = formatDocumentName({ kind: 'one-on-one', seriesId });
     const wanted = this.#options.snapshot ?? typeof window !== 'undefined';
     if (wanted && meetingsOf(this.agenda.doc).size === 0) {
-      const text = await fetchSnapshot({
-        syncUrl,
-        documentName,
-        part: 'whole',
-        measureAs: 'one-on-one',
-      });
+      const text = await (this.#snapshot ?? this.#fetchSnapshot());
       const update = text === null ? null : readAgendaSnapshot(text);
+      // The socket may have synced meanwhile: applying what it already has changes nothing.
       if (update) Y.applyUpdate(this.agenda.doc, update, SNAPSHOT_ORIGIN);
+      performance.mark('one-on-one:snapshot-applied');
     }
     if (wanted) rememberCachedView(cachedViewKey(me.id, documentName));
   }
