@@ -39,7 +39,8 @@ try {
     syncPort,
     origin,
     host: '127.0.0.1',
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    // The nudge schedule at once: tests/e2e/notifications.spec.ts asks it for runs.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', NUDGES_START_DELAY_MS: '0' },
   });
   services.exited.then(({ name, code }) => fail(`the ${name} server exited with code ${code}`));
   await Promise.all([

@@ -28,14 +28,23 @@ const server = await startSyncServer({
 });
 log.info({ port: server.port, nodeId: server.nodeId }, 'sync server listening');
 // NUD15: the nudge job runs here (ARCHITECTURE.md says why); NUDGES=off leaves it to other nodes.
-// A schedule that cannot start is logged, not fatal: the documents matter more than the nudges.
-const nudges =
+// Started a minute after the node (NUDGES_START_DELAY_MS), not while it is busiest loading the
+// documents people open, and without holding up the signal handlers below; a schedule that
+// cannot start is logged, not fatal: the documents matter more than the nudges.
+const nudgesDelayMs = Number(process.env.NUDGES_START_DELAY_MS ?? 60_000);
+let stopNudges: (() => Promise<void>) | null = null;
+const nudgesTimer =
   process.env.NUDGES === 'off'
-    ? null
-    : await startNudgeSchedule({ db, databaseUrl, log }).catch((error: unknown) => {
-        log.error({ err: error }, 'the nudge schedule did not start');
-        return null;
-      });
+    ? undefined
+    : setTimeout(() => {
+        startNudgeSchedule({ db, databaseUrl, log }).then(
+          (schedule) => {
+            if (stopping) void schedule.stop();
+            else stopNudges = () => schedule.stop();
+          },
+          (error: unknown) => log.error({ err: error }, 'the nudge schedule did not start'),
+        );
+      }, nudgesDelayMs);
 // A database seeded while no server ran has documents without analytics rows (the 1:1s' Track
 // reads the goal tree's): project them now, one after another, in the background.
 void server.projectMissing().then(
@@ -50,7 +59,8 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'stopping: saving every pending update first');
   try {
     await server.close();
-    await nudges?.stop();
+    clearTimeout(nudgesTimer);
+    await stopNudges?.();
     await db.end();
     log.info('stopped');
     process.exit(0);

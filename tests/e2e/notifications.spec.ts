@@ -92,6 +92,9 @@ test('a notification the job raises reaches an open page live, and the count sur
   await runNudgeJob();
 
   await expect(bell(page)).toHaveAttribute('aria-label', `Notifications, ${before + 1} unread`);
+  await expect(page.locator('.bell [aria-live="polite"]')).toHaveText(
+    before + 1 === 1 ? '1 unread notification' : `${before + 1} unread notifications`,
+  );
   await bell(page).click();
   const popover = page.getByRole('dialog', { name: 'Notifications' });
   await expect(

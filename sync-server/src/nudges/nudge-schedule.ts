@@ -2,8 +2,9 @@
 // PostgreSQL, so however many sync-server nodes run this, each hour's occurrence becomes one job
 // (pg-boss files it under one singleton key) which one node's worker takes (SKIP LOCKED), and a
 // node that restarts finds the schedule and any unfinished job where it left them. A node that
-// starts also asks for a run, throttled to one per five minutes across nodes, so a fresh database
-// or a long stop is caught up at once rather than at the next hour.
+// starts (main.ts starts the schedule a minute after the node) also asks for a run, throttled to
+// one per five minutes across nodes, so a fresh database or a long stop is caught up soon rather
+// than at the next hour.
 //
 // Why the sync server and not the web server: ARCHITECTURE.md, "Nudges and notifications".
 import type { Pool } from '@threadline/db';
@@ -29,8 +30,9 @@ export interface NudgeScheduleOptions {
 }
 
 export interface NudgeSchedule {
-  /** Asks for a run now; runs with the same key within `seconds` are one job across nodes. */
-  requestRun(key: string, seconds?: number): Promise<string | null>;
+  /** Asks for a run (after `startAfter` seconds); runs with the same key within `seconds` are
+   *  one job across nodes. */
+  requestRun(key: string, seconds?: number, startAfter?: number): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -62,8 +64,8 @@ export async function startNudgeSchedule(options: NudgeScheduleOptions): Promise
       }
     },
   );
-  const requestRun = (key: string, seconds = START_THROTTLE_SECONDS) =>
-    boss.send(NUDGE_QUEUE, {}, { singletonKey: key, singletonSeconds: seconds });
+  const requestRun = (key: string, seconds = START_THROTTLE_SECONDS, startAfter = 0) =>
+    boss.send(NUDGE_QUEUE, {}, { singletonKey: key, singletonSeconds: seconds, startAfter });
   await requestRun('start');
   return {
     requestRun,
