@@ -8,6 +8,7 @@ import {
   type FeaturedPerson,
   type GeneratedOrganisation,
 } from '@threadline/domain/demo/generate';
+import { demoPay } from '@threadline/domain/demo/pay';
 import { inTransaction, type Pool, type PoolClient } from './connection.ts';
 import {
   DEMO_ACCOUNTS,
@@ -25,10 +26,13 @@ import {
   DEMO_THROTTLE_TEST_EMAIL,
 } from './demo.ts';
 import { hashPassword } from './passwords.ts';
+import { goalAchievementByOwner } from '@threadline/domain/calibration/achievement';
 import { seedGoals } from './seed-goals.ts';
+import { writePay } from './calibration-pay.ts';
 import { seedCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
 import { seedDevelopment } from './seed-development.ts';
+import { seedDemoNudges } from './seed-notifications.ts';
 
 export const DEMO_PEOPLE = 150;
 const DEMO_SEED = 2026;
@@ -44,6 +48,29 @@ const DEMO_SLOTS: Record<string, FeaturedPerson['slot']> = {
   [DEMO_DEACTIVATION_TEST_EMAIL]: { kind: 'team-member', department: 2, team: 0, member: 1 },
 };
 
+/** The demo organisation as seeded on `today` (DEMO1: the same every time), for tests that check
+ *  pages against what was seeded. */
+export function generateDemoPlan(today: string): GeneratedOrganisation {
+  const featured = [...DEMO_ACCOUNTS, ...DEMO_RESERVED_TEST_ACCOUNTS].map(
+    (account): FeaturedPerson => ({
+      slot: DEMO_SLOTS[account.email]!,
+      email: account.email,
+      name: account.name,
+      title: account.title,
+    }),
+  );
+  return generateOrganisation({
+    people: DEMO_PEOPLE,
+    seed: DEMO_SEED,
+    domain: DEMO_EMAIL_DOMAIN,
+    today,
+    featured,
+  });
+}
+
+/** The demo's seed (its generator's, its goals' and its 1:1s'). */
+export const DEMO_GENERATOR_SEED = DEMO_SEED;
+
 export interface SeedOptions {
   /** The day hire dates count back from (YYYY-MM-DD); defaults to today (UTC). */
   today?: string;
@@ -58,22 +85,8 @@ export async function seedDemoOrganisation(
   pool: Pool,
   options: SeedOptions = {},
 ): Promise<{ organisationId: string; people: number }> {
-  const featured = [...DEMO_ACCOUNTS, ...DEMO_RESERVED_TEST_ACCOUNTS].map(
-    (account): FeaturedPerson => ({
-      slot: DEMO_SLOTS[account.email]!,
-      email: account.email,
-      name: account.name,
-      title: account.title,
-    }),
-  );
   const today = options.today ?? todayUtc();
-  const organisation = generateOrganisation({
-    people: DEMO_PEOPLE,
-    seed: DEMO_SEED,
-    domain: DEMO_EMAIL_DOMAIN,
-    today,
-    featured,
-  });
+  const organisation = generateDemoPlan(today);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const organisationId = await inTransaction(pool, (client) =>
     writeOrganisation(client, {
@@ -234,6 +247,12 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       passwordHash,
     ],
   );
+  // DEMO30: everyone's pay, in its own table (CAL70).
+  await writePay(
+    client,
+    organisationId,
+    people.map((person) => ({ personId: personIds.get(person.key)!, pay: demoPay(person) })),
+  );
   // Reporting lines in a second statement, once every manager row exists and is counted.
   await client.query('ANALYZE people');
   const reports = people.filter((person) => person.managerKey !== null);
@@ -270,6 +289,8 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     teamIds,
     today: input.today,
     seed: input.seed,
+    // The demo's 1:1s check some goals in (DEMO35).
+    keepDocument: input.oneOnOnesFeatured !== null,
   });
   input.log?.(
     `Seeded ${goals.goals} goals (${goals.logEntries} log entries, ` +
@@ -285,7 +306,15 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     today: input.today,
     seed: input.seed,
     featured: input.oneOnOnesFeatured,
+    goals: goals.doc && {
+      doc: goals.doc,
+      cycleId: goals.cycleId,
+      documentName: goals.documentName,
+    },
   });
+  // As the player cards will read it once the 1:1s' check-ins are in the tree (DEMO25).
+  const achievementById = goals.doc ? goalAchievementByOwner(goals.doc) : goals.achievement;
+  goals.doc?.destroy();
   input.log?.(
     `Seeded ${oneOnOnes.series} 1:1 series (${oneOnOnes.documents} documents, ` +
       `${oneOnOnes.logEntries} log entries, ${(oneOnOnes.bytes / 1e6).toFixed(1)} MB) in ` +
@@ -306,9 +335,28 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     `Seeded ${development.plans} development plans (${development.gaps} skill gaps, ` +
       `${development.items} development items).`,
   );
+  // The demo's pending nudges (DEMO40): what the rules raise over its goals and 1:1s today.
+  if (input.isDemo) {
+    const nudges = await seedDemoNudges(client, {
+      organisationId,
+      organisation,
+      personIds,
+      today: input.today,
+      seed: input.seed,
+      featured: input.oneOnOnesFeatured,
+    });
+    input.log?.(`Seeded ${nudges} pending notifications.`);
+  }
 
   // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).
   if (input.calibration) {
+    const keyOfId = new Map<string, string>([...personIds].map(([key, id]) => [id, key]));
+    const achievement = new Map(
+      [...achievementById].flatMap(([id, value]) => {
+        const key = keyOfId.get(id);
+        return key === undefined ? [] : [[key, value] as const];
+      }),
+    );
     const calibration = await seedCalibration(client, {
       organisationId,
       organisation,
@@ -316,6 +364,7 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       teamIds,
       today: input.today,
       seed: input.seed,
+      achievement,
       ...input.calibration,
     });
     input.log?.(

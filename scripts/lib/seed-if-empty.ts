@@ -1,5 +1,6 @@
 import { createPool } from '@threadline/db';
 import { seedDemoOrganisation } from '@threadline/db/seed';
+import { projectStoredDocuments } from '@threadline/sync-server/projection/project-stored';
 
 /** Seeds the demo organisation into a database that has no organisation yet (a first start). */
 export async function seedDemoIfEmpty(
@@ -16,6 +17,10 @@ export async function seedDemoIfEmpty(
     log('Empty database: seeding the demo organisation…');
     const demo = await seedDemoOrganisation(pool);
     log(`Seeded the demo organisation with ${demo.people} people.`);
+    // Its documents into the analytics tables, so the dashboards show them before anyone opens
+    // a document (SYNC24 would otherwise wait for that).
+    const projected = await projectStoredDocuments(pool, demo.organisationId);
+    log(`Projected ${projected.documents} documents for analytics.`);
   } finally {
     await pool.end();
   }

@@ -154,6 +154,8 @@ test("the administration pages (teams, cycles, import, settings, skills) and one
     '/people/settings',
     '/people/skills',
     '/account/password',
+    '/account/notifications',
+    '/notifications',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

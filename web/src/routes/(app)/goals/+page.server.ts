@@ -29,5 +29,7 @@ export async function load({ parent, url, cookies }) {
     directory,
     /** `?owner=<person id>`: open the tree filtered to that person's goals (people pages link). */
     ownerFilter: isUuid(url.searchParams.get('owner')) ? url.searchParams.get('owner') : null,
+    /** `?goal=<goal id>`: open the tree on that goal (the analytics page's stale goals link). */
+    goalToOpen: isUuid(url.searchParams.get('goal')) ? url.searchParams.get('goal') : null,
   };
 }

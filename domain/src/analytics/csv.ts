@@ -1,0 +1,22 @@
+// The numbers behind every analytics chart as CSV (ANA10).
+
+/**
+ * ANA10: a cell a spreadsheet would read as a formula (text starting with =, +, -, @, a tab or a
+ * carriage return) is written with a leading apostrophe, so opening the file runs nothing.
+ * Numbers stay numbers (a negative number is not text).
+ */
+export function csvSafeCell(value: unknown): string | number {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  const text = String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The rows of a table as CSV records: a header, then each row's cells made safe. */
+export function csvRecords(
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): (string | number)[][] {
+  return [columns.map(csvSafeCell), ...rows.map((row) => row.map(csvSafeCell))];
+}

@@ -1,0 +1,21 @@
+// The growth dashboard's rules (ANA25, ANA26).
+
+/** ANA25: development items are typed by the 70/20/10 rule. */
+export const DEVELOPMENT_TYPES = ['experience', 'social', 'formal'] as const;
+export type DevelopmentType = (typeof DEVELOPMENT_TYPES)[number];
+export const DEVELOPMENT_TYPE_LABELS: Record<DevelopmentType, string> = {
+  experience: 'Experience (70)',
+  social: 'Social (20)',
+  formal: 'Formal (10)',
+};
+
+/** ANA26: the most frequent skill gaps, most flagged first (then by name), at most `limit`;
+ *  a skill named by fewer than five people is shown only inside a person's own scope. */
+export function topSkillGaps<T extends { skill: string; people: number }>(
+  gaps: readonly T[],
+  limit = 10,
+): T[] {
+  return [...gaps]
+    .sort((a, b) => b.people - a.people || a.skill.localeCompare(b.skill))
+    .slice(0, limit);
+}

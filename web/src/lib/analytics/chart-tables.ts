@@ -1,0 +1,167 @@
+// Every chart's numbers as a table (ANA10): the page's table view under each chart and the CSV
+// download write the same rows, so the two never differ. Pure: the page and the server share it.
+import { HEALTH_BUCKET_LABELS, HEALTH_BUCKETS } from '@threadline/domain/analytics/goals';
+import { percent, type NumbersTable } from '@threadline/domain/analytics/table';
+import type { Dashboards } from './dashboards';
+
+const share = (part: number, total: number) => percent(total === 0 ? null : part / total);
+
+const healthTable = (rows: Dashboards['goals']['byTeam'], first: string): NumbersTable => ({
+  columns: [first, ...HEALTH_BUCKETS.map((bucket) => HEALTH_BUCKET_LABELS[bucket]), 'Total'],
+  rows: rows.map((row) => [
+    row.label,
+    ...HEALTH_BUCKETS.map((bucket) => row.counts[bucket]),
+    HEALTH_BUCKETS.reduce((sum, bucket) => sum + row.counts[bucket], 0),
+  ]),
+});
+
+const cadenceTable = (rows: Dashboards['oneOnOnes']['byTeam'], first: string): NumbersTable => ({
+  columns: [first, 'Series keeping cadence', 'Series', 'Kept (%)'],
+  rows: rows.map((row) => [row.group, row.kept, row.total, share(row.kept, row.total)]),
+});
+
+type Builder = (d: Dashboards) => NumbersTable;
+
+const STATIC: Record<string, Builder> = {
+  'goals-health-team': (d) => healthTable(d.goals.byTeam, 'Team'),
+  'goals-health-cycle': (d) => healthTable(d.goals.byCycle, 'Cycle'),
+  'goals-coverage': (d) => ({
+    columns: ['Team', 'Aligned to a theme', 'Goals', 'Coverage (%)'],
+    rows: d.goals.coverage.map((row) => [
+      row.group,
+      row.aligned,
+      row.total,
+      share(row.aligned, row.total),
+    ]),
+  }),
+  'goals-stale': (d) => ({
+    columns: ['Goal', 'Owner', 'Last update'],
+    rows: d.goals.stale.goals.map((goal) => [
+      goal.title,
+      goal.ownerName,
+      goal.lastUpdate?.slice(0, 10) ?? null,
+    ]),
+  }),
+  'goals-progress': (d) => ({
+    columns: ['Week', ...d.goals.progress.lines.map((line) => `${line.title} (%)`)],
+    rows: d.goals.progress.weeks.map((week, i) => [
+      week,
+      ...d.goals.progress.lines.map((line) => percent(line.values[i] ?? null)),
+    ]),
+  }),
+  'goals-mine': (d) => ({
+    columns: ['Goal', 'State', 'Progress (%)', 'Health'],
+    rows: (d.goals.mine ?? []).map((goal) => [
+      goal.title,
+      goal.state,
+      percent(goal.progress),
+      goal.bucket === null ? null : HEALTH_BUCKET_LABELS[goal.bucket],
+    ]),
+  }),
+  'one-on-ones-cadence-team': (d) => cadenceTable(d.oneOnOnes.byTeam, 'Team'),
+  'one-on-ones-cadence-manager': (d) => cadenceTable(d.oneOnOnes.byManager, 'Manager'),
+  'one-on-ones-meetings': (d) => ({
+    columns: ['Week', 'Meetings held'],
+    rows: d.oneOnOnes.meetingsPerWeek.map((row) => [row.week, row.count]),
+  }),
+  'one-on-ones-actions': (d) => ({
+    columns: ['Week', 'Opened', 'Done'],
+    rows: d.oneOnOnes.actions.weeks.map((row) => [row.week, row.opened, row.done]),
+  }),
+  'one-on-ones-mood': (d) => ({
+    columns: ['Week', 'Group', 'People', 'Median mood (1–5)'],
+    rows: d.oneOnOnes.mood.map((row) => [row.week, row.group, row.people, row.median]),
+  }),
+  'one-on-ones-mine': (d) => ({
+    columns: ['With', 'Cadence', 'Last held', 'Keeping cadence', 'Meetings in range'],
+    rows: (d.oneOnOnes.mine ?? []).map((series) => [
+      series.managerName,
+      series.cadence,
+      series.lastHeld,
+      series.kept ? 'yes' : 'no',
+      series.meetings,
+    ]),
+  }),
+  'calibration-cycles': (d) => ({
+    columns: ['Cycle', 'Rating', 'Label', 'People', 'Share (%)'],
+    rows: (d.calibration.overCycles?.cycles ?? []).flatMap((cycle) => {
+      const total = cycle.counts.reduce((sum, count) => sum + count.people, 0);
+      return cycle.counts.map((count) => [
+        cycle.cycleName,
+        count.rating,
+        count.label,
+        count.people,
+        share(count.people, total),
+      ]);
+    }),
+  }),
+  'calibration-mine': (d) => ({
+    columns: ['Cycle', 'Rating', 'Label', 'Potential', 'Box'],
+    rows: (d.calibration.mine ?? []).map((r) => [
+      r.cycleName,
+      r.rating,
+      r.ratingLabel,
+      r.potential,
+      r.box,
+    ]),
+  }),
+  'growth-gaps': (d) => ({
+    columns: ['Skill', 'People'],
+    rows: d.growth.skillGaps.map((gap) => [gap.skill, gap.people]),
+  }),
+  'growth-items': (d) => ({
+    columns: ['Type', 'Status', 'Items'],
+    rows: d.growth.items.map((item) => [item.type, item.status, item.count]),
+  }),
+};
+
+const PER_SESSION: Record<
+  string,
+  (session: Dashboards['calibration']['sessions'][number]) => NumbersTable
+> = {
+  distribution: (s) => ({
+    columns: ['Rating', 'Label', 'Proposed', 'Calibrated', 'Guideline (%)'],
+    rows: s.distribution.map((row) => [
+      row.rating,
+      row.label,
+      row.original,
+      row.calibrated,
+      row.guideline,
+    ]),
+  }),
+  matrix: (s) => ({
+    columns: ['Proposed \\ Calibrated', ...s.scale.map((point) => String(point.value))],
+    rows: s.matrix.map((row, i) => [String(s.scale[i]!.value), ...row]),
+  }),
+  skew: (s) => ({
+    columns: ['Manager', 'People', 'Skew', 'Mean move', 'Too few to read'],
+    rows: s.skew.map((row) => [
+      row.managerName,
+      row.people,
+      row.skew,
+      row.meanMove,
+      row.smallSample ? 'yes' : 'no',
+    ]),
+  }),
+  conflicts: (s) => ({
+    columns: ['Person', 'Calibrated rating', 'Goal achievement (%)', 'Flag'],
+    rows: s.conflicts.map((row) => [row.name, row.rating, percent(row.achievement), row.reason]),
+  }),
+};
+
+/** The chart's table, or null for an id the data has no chart for. */
+export function chartTable(d: Dashboards, chartId: string): NumbersTable | null {
+  const builder = STATIC[chartId];
+  if (builder) return builder(d);
+  const match = /^calibration-(distribution|matrix|skew|conflicts)-([0-9a-f-]{36})$/.exec(chartId);
+  if (!match) return null;
+  const session = d.calibration.sessions.find((s) => s.id === match[2]);
+  return session ? PER_SESSION[match[1]!]!(session) : null;
+}
+
+export function sessionChartId(
+  kind: 'distribution' | 'matrix' | 'skew' | 'conflicts',
+  sessionId: string,
+): string {
+  return `calibration-${kind}-${sessionId}`;
+}
