@@ -3,7 +3,8 @@
 // server's accepted updates), and the rows its projector would write (ONE46), so analytics and
 // calibration's player cards have them before anyone opens a plan. Run inside the seed's
 // transaction, after the 1:1 series.
-import { generateDemoDevelopment } from '@threadline/domain/demo/development';
+import { randomUUID } from 'node:crypto';
+import { DEMO_SKILLS, generateDemoDevelopment } from '@threadline/domain/demo/development';
 import {
   projectDevelopmentItems,
   projectSkillGaps,
@@ -44,7 +45,7 @@ export async function seedDevelopment(
       cadence: row.cadence,
       featured: row.employee_id === input.featuredEmployeeId,
     })),
-    { seed: input.seed, today: input.today },
+    { seed: input.seed, today: input.today, skillIds: DEMO_SKILLS.map(() => randomUUID()) },
   );
   await db.query(
     `INSERT INTO skills (id, organisation_id, name)

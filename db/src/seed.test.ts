@@ -23,6 +23,8 @@ import {
   validateProposalsDocument,
 } from '@threadline/domain/calibration/schema';
 import { cardsOf } from '@threadline/domain/calibration/shape';
+import { validateDevelopmentPlanDocument } from '@threadline/domain/development/schema';
+import { itemsOf } from '@threadline/domain/development/shape';
 import { useTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
 import {
   DEMO_ACCOUNTS,
@@ -263,7 +265,8 @@ async function oneOnOneDocuments(organisationId: string) {
   }>(
     `SELECT document_name, person_id, update FROM document_updates
       WHERE organisation_id = $1 AND document_name NOT LIKE 'goals/%'
-        AND document_name NOT LIKE 'calibration%' ORDER BY seq`,
+        AND document_name NOT LIKE 'calibration%' AND document_name NOT LIKE 'development-plan/%'
+      ORDER BY seq`,
     [organisationId],
   );
   const documents = new Map<string, { doc: Y.Doc; authors: Set<string | null> }>();
@@ -491,6 +494,52 @@ describe('seeded calibration sessions', () => {
       expect(validateProposalsDocument(doc)).toEqual([]);
     }
     expect(proposals.length).toBeGreaterThan(3);
+  });
+});
+
+describe('seeded development plans', () => {
+  it('[DEMO45] [DEMO46] [ONE42] seeds a skill list and plans whose documents and rows agree', async () => {
+    const { rows: skills } = await db.pool.query(
+      'SELECT name FROM skills WHERE organisation_id = $1',
+      [demo.organisationId],
+    );
+    expect(skills).toHaveLength(12);
+    const { rows } = await db.pool.query<{ document_name: string; update: Buffer }>(
+      `SELECT document_name, update FROM document_updates
+        WHERE organisation_id = $1 AND document_name LIKE 'development-plan/%' ORDER BY seq`,
+      [demo.organisationId],
+    );
+    const plans = new Map<string, Y.Doc>();
+    for (const row of rows) {
+      const doc = plans.get(row.document_name) ?? new Y.Doc();
+      plans.set(row.document_name, doc);
+      Y.applyUpdate(doc, row.update);
+    }
+    expect(plans.size).toBeGreaterThan(20);
+    let items = 0;
+    for (const doc of plans.values()) {
+      expect(validateDevelopmentPlanDocument(doc)).toEqual([]);
+      items += itemsOf(doc).size;
+    }
+    const { rows: projected } = await db.pool.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM development_items WHERE organisation_id = $1',
+      [demo.organisationId],
+    );
+    expect(projected[0]!.count).toBe(items);
+  });
+
+  it('[DEMO47] gives Kwame a plan with every status', async () => {
+    const kwame = await person(DEMO_EMPLOYEE_EMAIL);
+    const { rows } = await db.pool.query<{ type: string; status: string }>(
+      `SELECT type, status FROM development_items WHERE person_id = $1 ORDER BY created_at, type`,
+      [kwame.id],
+    );
+    expect(rows.map((r) => `${r.type}:${r.status}`).sort()).toEqual([
+      'experience:in-progress',
+      'experience:not-started',
+      'formal:not-started',
+      'social:done',
+    ]);
   });
 });
 

@@ -36,6 +36,4 @@ await kwame.getByRole('row').filter({ hasText: 'Kwame Mensah' }).getByRole('link
 const plan = kwame.getByTestId('development-plan');
 await plan.locator('[data-item-id]').first().waitFor();
 await plan.screenshot({ path: `${out}/development-plan.png` });
-await kwame.setViewportSize({ width: 390, height: 844 });
-await plan.screenshot({ path: `${out}/development-plan-phone.png` });
 await browser.close();

@@ -49,7 +49,7 @@ const achieve = (page: Page) => page.getByRole('region', { name: 'Achieve' });
 const itemRow = (page: Page, tag: string) =>
   achieve(page).locator('[data-item-id]').filter({ hasText: tag });
 
-test('[ONE43] [ONE45] a skill gap flagged in a 1:1 becomes a development item of the chosen type, shown in the next meeting and live', async ({
+test('[ONE43] [ONE45] [ONE49] a skill gap flagged in a 1:1 becomes a development item of the chosen type, shown in the next meeting and live', async ({
   browser,
 }) => {
   test.slow();
@@ -81,7 +81,10 @@ test('[ONE43] [ONE45] a skill gap flagged in a 1:1 becomes a development item of
   // The pair picks the social one only: a mentor, owned by Kwame.
   await proposals.nth(0).getByRole('checkbox').uncheck();
   await proposals.nth(1).getByRole('checkbox').check();
-  await proposals.nth(1).getByLabel(/^Title of/).fill(`Shadow Ana in partner calls ${tag}`);
+  await proposals
+    .nth(1)
+    .getByLabel(/^Title of/)
+    .fill(`Shadow Ana in partner calls ${tag}`);
   await proposals.nth(1).getByRole('combobox').selectOption({ label: KWAME });
   await sofia.page.getByRole('button', { name: 'Add 1 item to the plan' }).click();
 
@@ -102,6 +105,14 @@ test('[ONE43] [ONE45] a skill gap flagged in a 1:1 becomes a development item of
   // The next meeting shows it (open items carry forward); the meeting before it does not.
   await meetings(kwame.page).locator('.meeting.upcoming').last().click();
   await expect(itemRow(kwame.page, tag)).toHaveCount(1);
+  // Prep (ONE49): the next meeting is seeded with a talking point for the open item, in Achieve.
+  await expect
+    .poll(() =>
+      achieve(kwame.page)
+        .locator('.point-text')
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    )
+    .toContain(`Social: Shadow Ana in partner calls ${tag}`);
   await meetings(kwame.page).locator('.meeting:not(.upcoming)').nth(1).click();
   await expect(achieve(kwame.page).getByText('Development plan')).toBeVisible();
   await expect(itemRow(kwame.page, tag)).toHaveCount(0);

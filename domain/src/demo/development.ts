@@ -236,10 +236,18 @@ function storiesOf(
 /** DEMO45–DEMO47: the skill list and the plans, each plan's log oldest entry first. */
 export function generateDemoDevelopment(
   series: readonly DemoPlanInput[],
-  options: { seed: number; today: string; share?: number },
+  options: {
+    seed: number;
+    today: string;
+    share?: number;
+    /** The skills' ids, one per DEMO_SKILLS name: a skill's id is unique across organisations,
+     *  so the seed draws them afresh for each (default: from the seed, for tests). */
+    skillIds?: readonly string[];
+  },
 ): DemoDevelopment {
   const random = createRandom(options.seed ^ 0x5eed_d0e5);
-  const skills = DEMO_SKILLS.map((name) => ({ id: uuidFrom(random), name }));
+  const drawn = DEMO_SKILLS.map(() => uuidFrom(random));
+  const skills = DEMO_SKILLS.map((name, i) => ({ id: options.skillIds?.[i] ?? drawn[i]!, name }));
   const plans: DemoPlan[] = [];
   for (const input of series) {
     const days = heldDays(input, options.today);

@@ -224,13 +224,14 @@ export class OneOnOneSession {
    * sources add. Ids derive from the meeting and each source, so both members seeding at once,
    * or offline, write each point once, and a point dismissed stays dismissed.
    */
-  seed(meetingId: string) {
+  seed(meetingId: string, more: readonly SeedSource[] = []) {
     const { goals = [], seedSources } = this.#options;
     const rows = trackRows(goals, this.view.latestCheckIns(), Date.now());
     const sources: SeedSource[] = [
       ...carriedPoints(this.view.doc, meetingId),
       ...goalsNeedingAttention(goalStatuses(rows)),
       ...(seedSources?.(this.view) ?? []),
+      ...more,
     ];
     if (sources.length > 0) this.view.seedMeeting(meetingId, sources);
   }
