@@ -20,6 +20,8 @@ const KIND_CODE = [
       '@threadline/domain/one-on-ones/**',
       '@threadline/domain/calibration',
       '@threadline/domain/calibration/**',
+      '@threadline/domain/development',
+      '@threadline/domain/development/**',
     ],
     message: 'Generic sync code does not know document kinds: take what you need from the kind.',
   },
@@ -33,11 +35,18 @@ const KIND_CODE = [
       '$lib/one-on-ones',
       '$lib/one-on-ones/**',
       '**/lib/one-on-ones/**',
+      '$lib/development',
+      '$lib/development/**',
+      '**/lib/development/**',
     ],
     message: 'lib/sync serves every kind: a kind hands it hooks (SnapshotFirst).',
   },
   {
-    group: ['**/documents/goals/**', '**/documents/one-on-ones/**'],
+    group: [
+      '**/documents/goals/**',
+      '**/documents/one-on-ones/**',
+      '**/documents/development-plans/**',
+    ],
     message: 'Generic server code reaches a kind through the kind registry only.',
   },
 ];

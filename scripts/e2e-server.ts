@@ -1,6 +1,7 @@
 // The server Playwright tests run against: the built app on a database of its own, created fresh
 // and seeded with the demo organisation for every run, so runs never see each other's changes.
 // The database lives on the server in DATABASE_URL when set, else on a throwaway embedded cluster.
+import { rmSync, writeFileSync } from 'node:fs';
 import { createPool } from '@threadline/db';
 import { createScratchDatabase } from '@threadline/db/scratch-database';
 import { seedDemoOrganisation } from '@threadline/db/seed';
@@ -8,6 +9,7 @@ import { projectStoredDocuments } from '@threadline/sync-server/projection/proje
 import { startServices } from './lib/services.ts';
 import { onShutdown } from './lib/shutdown.ts';
 import { waitForHttp } from './lib/wait-for-http.ts';
+import { e2eDatabaseFile } from '../tests/e2e/e2e-database.ts';
 
 const webPort = Number(process.env.E2E_PORT ?? 4173);
 const syncPort = Number(process.env.E2E_SYNC_PORT ?? webPort + 1);
@@ -17,9 +19,13 @@ const log = (line: string) => console.log(`[e2e-server] ${line}`);
 const database = await createScratchDatabase('threadline_e2e');
 let services: ReturnType<typeof startServices> | undefined;
 const fail = onShutdown(async () => {
+  rmSync(e2eDatabaseFile(webPort), { force: true });
   await services?.stop();
   await database.drop();
 });
+// Specs that stage a condition in the database (the nudge job's, tests/e2e/notifications.spec.ts)
+// find this run's database here.
+writeFileSync(e2eDatabaseFile(webPort), JSON.stringify({ url: database.url }));
 
 try {
   const pool = createPool(database.url, 2);

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardCards } from '@threadline/domain/calibration/board';
-import { moveCard } from '@threadline/domain/calibration/edits';
+import { moveCard, proposalsUpdate } from '@threadline/domain/calibration/edits';
 import { replicaFromUpdates } from '@threadline/domain/calibration/replay';
 import {
   createCalibrationSession,
@@ -124,6 +124,34 @@ describe('starting a session', () => {
         reason: '',
       },
     ]);
+  });
+
+  it("[CAL16] reads the proposals from the managers' documents, not from their projection", async () => {
+    const t = await session();
+    const formerManager = await createPerson(db.pool, t.org);
+    const proposal = (personId: string, managerId: string, rating: number) => ({
+      organisationId: t.org,
+      documentName: `calibration-proposals/${t.s.id}/${managerId}`,
+      personId: managerId,
+      receivedAt: new Date(),
+      update: proposalsUpdate([{ personId, rating, potential: 'high', rationale: 'Just saved' }]),
+    });
+    // Saved a moment before the start: in the log, not yet projected into calibration_proposals.
+    // Ana was also proposed for by a manager she no longer reports to: her current one counts.
+    await appendToDocumentLog(db.pool, [
+      proposal(t.kwame.id, t.manager.id, 5),
+      proposal(t.ana.id, formerManager.id, 1),
+      proposal(t.ana.id, t.manager.id, 2),
+    ]);
+    expect(await startSession(db.pool, t.change)).toEqual({ ok: true, value: { cards: 2 } });
+    const log = await boardLog(t.org, t.s.id);
+    const cards = boardCards(replicaFromUpdates([new Uint8Array(log[0]!.update)]), config);
+    expect(cards.get(t.kwame.id)?.original).toMatchObject({
+      rating: 5,
+      rationale: 'Just saved',
+      proposedBy: t.manager.id,
+    });
+    expect(cards.get(t.ana.id)?.original).toMatchObject({ rating: 2, proposedBy: t.manager.id });
   });
 
   it('[CAL16] is a facilitator’s, from proposals only', async () => {

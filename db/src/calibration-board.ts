@@ -1,17 +1,18 @@
 // A calibration session's board changes of state (CAL16, CAL24, CAL25): starting builds the board
-// from the projected proposals, finalizing publishes it, reopening puts it back in session. Each
+// from the managers' proposals, finalizing publishes it, reopening puts it back in session. Each
 // runs in one transaction with the state change and its trace; every statement is scoped by
 // organisation_id. The board itself is written only through the document log's one writer.
 import { boardCards } from '@threadline/domain/calibration/board';
 import { initialBoardUpdate } from '@threadline/domain/calibration/edits';
-import type { BoardConfig, Potential, SessionStatus } from '@threadline/domain/calibration/model';
+import type { BoardConfig, SessionStatus } from '@threadline/domain/calibration/model';
 import { ratingsToPublish } from '@threadline/domain/calibration/published';
+import { projectProposals, type ProposalRow } from '@threadline/domain/calibration/projector';
 import { replicaFromUpdates } from '@threadline/domain/calibration/replay';
 import type { OriginalValue } from '@threadline/domain/calibration/shape';
-import { formatDocumentName } from '@threadline/domain/documents/names';
+import { formatDocumentName, parseDocumentName } from '@threadline/domain/documents/names';
 import { fieldError, type Outcome } from '@threadline/domain/org/violation';
 import { inTransaction, type Pool, type Queryable } from './connection.ts';
-import { appendToDocumentLog, documentLockIdSql, documentLockKey } from './document-log.ts';
+import { appendToDocumentLog, readDocumentLocked } from './document-log.ts';
 
 export interface SessionChange {
   organisationId: string;
@@ -87,35 +88,63 @@ function refusal(session: LockedSession | null, from: SessionStatus, what: strin
   return null;
 }
 
-/** Each person of the population with their projected proposal (CAL22), or none. */
+/**
+ * Each person of the population with their proposal, or none (CAL16). The proposals are read from
+ * the managers' documents' logs, not from their projection (CAL22), which may be up to a second
+ * behind the last edit: a proposal saved just before the start is on the board. Each document is
+ * read under its lock until the state change commits, so none is accepted in between. A person
+ * proposed for in two documents (their manager changed while proposals were open) gets their
+ * current manager's proposal.
+ */
 async function originals(db: Queryable, change: SessionChange) {
-  const { rows } = await db.query<{
-    person_id: string;
-    rating: number | null;
-    potential: Potential | null;
-    rationale: string | null;
-    manager_id: string | null;
-  }>(
-    `SELECT c.person_id, p.rating, p.potential, p.rationale, p.manager_id
+  const { rows: population } = await db.query<{ person_id: string; manager_id: string | null }>(
+    `SELECT c.person_id, p.manager_id
        FROM calibration_population c
-       LEFT JOIN calibration_proposals p
-         ON p.session_id = c.session_id AND p.person_id = c.person_id
+       JOIN people p ON p.organisation_id = c.organisation_id AND p.id = c.person_id
       WHERE c.organisation_id = $1 AND c.session_id = $2
       ORDER BY c.person_id`,
     [change.organisationId, change.sessionId],
   );
-  return rows.map((row) => ({
-    personId: row.person_id,
-    original:
-      row.rating === null || row.potential === null || row.manager_id === null
-        ? null
-        : ({
-            rating: row.rating,
-            potential: row.potential,
-            rationale: row.rationale ?? '',
-            proposedBy: row.manager_id,
-          } satisfies OriginalValue),
-  }));
+  const { rows: documents } = await db.query<{ document_name: string }>(
+    `SELECT document_name FROM document_updates
+      WHERE organisation_id = $1 AND document_name LIKE $2
+     UNION
+     SELECT document_name FROM document_snapshots
+      WHERE organisation_id = $1 AND document_name LIKE $2
+     ORDER BY document_name`,
+    [change.organisationId, `calibration-proposals/${change.sessionId}/%`],
+  );
+  // person → manager → proposal
+  const proposed = new Map<string, Map<string, ProposalRow>>();
+  for (const { document_name: name } of documents) {
+    const parsed = parseDocumentName(name);
+    if (parsed?.kind !== 'calibration-proposals') continue;
+    const doc = replicaFromUpdates(await readDocumentLocked(db, change.organisationId, name));
+    for (const row of projectProposals(doc)) {
+      let byManager = proposed.get(row.personId);
+      if (!byManager) proposed.set(row.personId, (byManager = new Map()));
+      byManager.set(parsed.managerId, row);
+    }
+  }
+  return population.map(({ person_id: personId, manager_id: managerId }) => {
+    const byManager = proposed.get(personId);
+    const fromCurrent = managerId === null ? undefined : byManager?.get(managerId);
+    const [proposedBy, proposal] = fromCurrent
+      ? [managerId!, fromCurrent]
+      : ([...(byManager ?? [])][0] ?? [null, undefined]);
+    return {
+      personId,
+      original:
+        proposal === undefined || proposedBy === null
+          ? null
+          : ({
+              rating: proposal.rating,
+              potential: proposal.potential,
+              rationale: proposal.rationale,
+              proposedBy,
+            } satisfies OriginalValue),
+    };
+  });
 }
 
 /**
@@ -156,30 +185,9 @@ export async function startSession(
   });
 }
 
-/**
- * The board as its log holds it: the latest snapshot and every update after it, read while
- * holding the document's lock exclusively, so no accepted move is in flight (document-log.ts).
- */
-async function readBoard(db: Queryable, organisationId: string, sessionId: string) {
-  const name = boardName(sessionId);
-  await db.query(`SELECT pg_advisory_xact_lock(${documentLockIdSql('$1')})`, [
-    documentLockKey(organisationId, name),
-  ]);
-  const { rows } = await db.query<{ bytes: Buffer }>(
-    `WITH snapshot AS (
-       SELECT upto_seq, state FROM document_snapshots
-        WHERE organisation_id = $1 AND document_name = $2
-        ORDER BY upto_seq DESC LIMIT 1)
-     SELECT bytes FROM (
-       SELECT state AS bytes, 0 AS part, upto_seq AS seq FROM snapshot
-       UNION ALL
-       SELECT update, 1, seq FROM document_updates
-        WHERE organisation_id = $1 AND document_name = $2
-          AND seq > COALESCE((SELECT upto_seq FROM snapshot), 0)) log
-      ORDER BY part, seq`,
-    [organisationId, name],
-  );
-  return replicaFromUpdates(rows.map((row) => new Uint8Array(row.bytes)));
+/** The board as its log holds it, with no accepted move in flight (readDocumentLocked). */
+export async function readBoard(db: Queryable, organisationId: string, sessionId: string) {
+  return replicaFromUpdates(await readDocumentLocked(db, organisationId, boardName(sessionId)));
 }
 
 /**

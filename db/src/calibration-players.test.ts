@@ -7,6 +7,7 @@ import {
   createCalibrationSession,
   createOrganisation,
   createPerson,
+  createSeries,
 } from '../../tests/support/factories.ts';
 import { useTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
 import { listPlayers } from './calibration-players.ts';
@@ -151,5 +152,43 @@ describe('listPlayers', () => {
     const { session } = await population();
     const stranger = (await createOrganisation(db.pool, 'Other')).id;
     expect(await listPlayers(db.pool, stranger, session.id, session.cycleId)).toEqual([]);
+  });
+
+  it('[CAL59] [CAL60] check-in regularity from the projected 1:1s, development-plan progress', async () => {
+    const { org, session, manager, kwame, ana } = await population();
+    await db.pool.query('UPDATE people SET job_level = $2 WHERE id = $1', [kwame.id, 'IC3']);
+    // Weekly from Monday 2026-11-02: by 2026-12-07, five Mondays were due (11-02 … 11-30).
+    const series = await createSeries(db.pool, org, manager.id, kwame.id);
+    for (const [day, cancelled] of [
+      ['2026-11-02', false],
+      ['2026-11-09', false],
+      ['2026-11-16', true],
+      ['2026-11-23', false],
+      ['2026-12-07', false], // today's, not held yet
+    ] as const) {
+      await db.pool.query(
+        `INSERT INTO one_on_one_meeting_analytics (organisation_id, series_id, meeting_id, date,
+                                                   cancelled, points, points_done, actions_raised)
+         VALUES ($1, $2, $3::text, $3::date, $4, 2, 1, 0)`,
+        [org, series, day, cancelled],
+      );
+    }
+    // Kwame's plan: three items, one done (as the plans' projector writes them).
+    for (const status of ['done', 'in-progress', 'not-started']) {
+      await db.pool.query(
+        `INSERT INTO development_items (organisation_id, id, person_id, type, status, created_at)
+         VALUES ($1, $2, $3, 'formal', $4, now())`,
+        [org, randomUUID(), kwame.id, status],
+      );
+    }
+    const players = await listPlayers(db.pool, org, session.id, session.cycleId, '2026-12-07');
+    const byId = new Map(players.map((p) => [p.id, p]));
+    expect(byId.get(kwame.id)).toMatchObject({
+      jobLevel: 'IC3',
+      checkIns: { kept: 3, due: 5 },
+      developmentPlan: { done: 1, total: 3 },
+    });
+    // No series and no plan: no data, not 0 %.
+    expect(byId.get(ana.id)).toMatchObject({ checkIns: null, developmentPlan: null });
   });
 });

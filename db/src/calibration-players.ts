@@ -1,7 +1,10 @@
 // What the board's player cards show of each person calibrated (PRODUCT §3, CAL42): who they are,
 // where they sit in the organisation, how long they have been here, and their goal achievement
-// for the session's cycle from the goal tree's projection. Read only for people who may open the
+// for the session's cycle from the goal tree's projection, check-in regularity from the 1:1
+// projection (CAL59) and development-plan progress (CAL60). Read only for people who may open the
 // board (its page checks the document's access first). Scoped by organisation_id.
+import type { Regularity } from '@threadline/domain/calibration/regularity';
+import { listCheckInRegularity } from './calibration-check-ins.ts';
 import type { Queryable } from './connection.ts';
 
 export interface Player {
@@ -18,15 +21,24 @@ export interface Player {
   /** Mean progress (0–1) of the person's active and done goals in the cycle; null: none. */
   goalAchievement: number | null;
   goalCount: number;
+  /** The person's job level ('' when none): the group gaps read it (CAL56). */
+  jobLevel: string;
+  /** CAL59: 1:1s kept of those due in the cycle; null: nothing due ("No data"). */
+  checkIns: Regularity | null;
+  /** CAL60: development items done of all; null: no development plan ("No data"). */
+  developmentPlan: { done: number; total: number } | null;
 }
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 export async function listPlayers(
   db: Queryable,
   organisationId: string,
   sessionId: string,
   cycleId: string,
+  today: string = todayUtc(),
 ): Promise<Player[]> {
-  const { rows } = await db.query<{
+  const players = db.query<{
     id: string;
     name: string;
     title: string;
@@ -38,12 +50,16 @@ export async function listPlayers(
     hire_date: string | null;
     achievement: number | null;
     goal_count: number;
+    job_level: string;
+    items: number;
+    items_done: number;
   }>(
     `SELECT p.id, p.name, p.title, m.id AS manager_id, m.name AS manager_name,
             t.name AS team_name,
             CASE WHEN t.kind = 'department' THEN t.name ELSE d.name END AS department_name,
             p.location, to_char(p.hire_date, 'YYYY-MM-DD') AS hire_date,
-            g.achievement, COALESCE(g.goal_count, 0)::int AS goal_count
+            g.achievement, COALESCE(g.goal_count, 0)::int AS goal_count, p.job_level,
+            COALESCE(di.items, 0)::int AS items, COALESCE(di.done, 0)::int AS items_done
        FROM calibration_population pop
        JOIN people p ON p.organisation_id = pop.organisation_id AND p.id = pop.person_id
        LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
@@ -55,10 +71,18 @@ export async function listPlayers(
           WHERE ga.organisation_id = p.organisation_id AND ga.cycle_id = $3
             AND ga.owner_id = p.id AND ga.state IN ('active', 'done') AND NOT ga.deleted
             AND ga.progress IS NOT NULL) g ON true
+       LEFT JOIN LATERAL (
+         SELECT count(*) AS items, count(*) FILTER (WHERE i.status = 'done') AS done
+           FROM development_items i
+          WHERE i.organisation_id = p.organisation_id AND i.person_id = p.id) di ON true
       WHERE pop.organisation_id = $1 AND pop.session_id = $2
       ORDER BY lower(p.name), p.id`,
     [organisationId, sessionId, cycleId],
   );
+  const [{ rows }, regularity] = await Promise.all([
+    players,
+    listCheckInRegularity(db, organisationId, sessionId, cycleId, today),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -71,5 +95,8 @@ export async function listPlayers(
     hireDate: row.hire_date,
     goalAchievement: row.achievement === null ? null : Number(row.achievement),
     goalCount: row.goal_count,
+    jobLevel: row.job_level,
+    checkIns: regularity.get(row.id) ?? null,
+    developmentPlan: row.items === 0 ? null : { done: row.items_done, total: row.items },
   }));
 }

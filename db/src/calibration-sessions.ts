@@ -325,9 +325,12 @@ async function writeMembers(
   config: SessionConfig,
   population: readonly string[],
 ) {
+  const participantIds = config.participants.map((participant) => participant.personId);
+  // Participants who stay keep whether they see pay (CAL78).
   await client.query(
-    `DELETE FROM calibration_participants WHERE organisation_id = $1 AND session_id = $2`,
-    [organisationId, sessionId],
+    `DELETE FROM calibration_participants
+      WHERE organisation_id = $1 AND session_id = $2 AND NOT (person_id = ANY($3::uuid[]))`,
+    [organisationId, sessionId, participantIds],
   );
   await client.query(
     `DELETE FROM calibration_population WHERE organisation_id = $1 AND session_id = $2`,
@@ -336,11 +339,12 @@ async function writeMembers(
   await client.query(
     `INSERT INTO calibration_participants (organisation_id, session_id, person_id, role)
      SELECT $1, $2, person_id, role
-       FROM unnest($3::uuid[], $4::text[]) AS given (person_id, role)`,
+       FROM unnest($3::uuid[], $4::text[]) AS given (person_id, role)
+     ON CONFLICT (session_id, person_id) DO UPDATE SET role = EXCLUDED.role`,
     [
       organisationId,
       sessionId,
-      config.participants.map((participant) => participant.personId),
+      participantIds,
       config.participants.map((participant) => participant.role),
     ],
   );

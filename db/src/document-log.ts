@@ -87,3 +87,33 @@ export async function appendToDocumentLog(
   // Identity values are drawn in insertion order, so sorting restores the order of `rows`.
   return inserted.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
 }
+
+/**
+ * A document as its log holds it: the latest snapshot and every update after it, in order, read
+ * while holding the document's lock exclusively until the caller's transaction ends, so no
+ * accepted update is in flight and none lands before the transaction commits what it read.
+ */
+export async function readDocumentLocked(
+  db: Queryable,
+  organisationId: string,
+  documentName: string,
+): Promise<Uint8Array[]> {
+  await db.query(`SELECT pg_advisory_xact_lock(${documentLockIdSql('$1')})`, [
+    documentLockKey(organisationId, documentName),
+  ]);
+  const { rows } = await db.query<{ bytes: Buffer }>(
+    `WITH snapshot AS (
+       SELECT upto_seq, state FROM document_snapshots
+        WHERE organisation_id = $1 AND document_name = $2
+        ORDER BY upto_seq DESC LIMIT 1)
+     SELECT bytes FROM (
+       SELECT state AS bytes, 0 AS part, upto_seq AS seq FROM snapshot
+       UNION ALL
+       SELECT update, 1, seq FROM document_updates
+        WHERE organisation_id = $1 AND document_name = $2
+          AND seq > COALESCE((SELECT upto_seq FROM snapshot), 0)) log
+      ORDER BY part, seq`,
+    [organisationId, documentName],
+  );
+  return rows.map((row) => new Uint8Array(row.bytes));
+}

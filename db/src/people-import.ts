@@ -5,6 +5,8 @@
 import {
   emailsMentioned,
   importContext,
+  payCells,
+  type PayCsvField,
   planPeopleImport,
   type ImportContext,
   type ImportError,
@@ -13,6 +15,7 @@ import {
   type PlannedPerson,
 } from '@threadline/domain/org/people-csv';
 import type { Location, PersonStatus } from '@threadline/domain/org/person-fields';
+import { personPayByEmail, writePay } from './calibration-pay.ts';
 import { inTransaction, type Pool, type PoolClient, type Queryable } from './connection.ts';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -74,8 +77,9 @@ export async function loadImportContext(
   });
 }
 
-/** What an import would overwrite: one person's current values of the file's columns. */
-export interface ImportCurrentValues {
+/** What an import would overwrite: one person's current values of the file's columns (pay too:
+ *  the import page is for administrators, who see pay, CAL76). */
+export interface ImportCurrentValues extends Partial<Record<PayCsvField, string>> {
   name: string;
   title: string;
   managerEmail: string | null;
@@ -109,6 +113,7 @@ export async function loadImportCurrentValues(
       WHERE p.organisation_id = $1`,
     [organisationId],
   );
+  const pay = await personPayByEmail(db, organisationId);
   return Object.fromEntries(
     rows.map((row) => [
       row.email,
@@ -119,6 +124,7 @@ export async function loadImportCurrentValues(
         team: row.team,
         location: row.location,
         hireDate: row.hire_date,
+        ...payCells(pay.get(row.email) ?? null),
       },
     ]),
   );
@@ -193,6 +199,10 @@ export async function writeImportPlan(
       await linkManagers(client, organisationId, batch);
       advance(batch.length);
     }
+  }
+  // CAL70: with the pay columns, each row's pay is set (or, all five cells empty, removed).
+  if (columns.has('salary')) {
+    for (const batch of batches(people)) await writeImportedPay(client, organisationId, batch);
   }
   return { created: plan.creates.length, updated: plan.updates.length, teams };
 }
@@ -284,6 +294,24 @@ async function updatePeople(
   if (rowCount !== people.length) {
     throw new Error(`Updated ${rowCount} of ${people.length} people.`);
   }
+}
+
+async function writeImportedPay(
+  client: Queryable,
+  organisationId: string,
+  people: readonly PlannedPerson[],
+): Promise<void> {
+  const { rows } = await client.query<{ id: string; email: string }>(
+    `SELECT id, lower(email) AS email FROM people
+      WHERE organisation_id = $1 AND lower(email) = ANY($2::text[])`,
+    [organisationId, people.map((person) => person.email)],
+  );
+  const idOf = new Map(rows.map((row) => [row.email, row.id]));
+  await writePay(
+    client,
+    organisationId,
+    people.map((person) => ({ personId: idOf.get(person.email)!, pay: person.pay ?? null })),
+  );
 }
 
 /** Second pass, once every person of the file exists: manager by email, or none (CSV11). */

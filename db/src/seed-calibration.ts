@@ -12,6 +12,11 @@ import {
   type DemoCalibrationSession,
 } from '@threadline/domain/demo/calibration';
 import type { GeneratedOrganisation } from '@threadline/domain/demo/generate';
+import { boardCards } from '@threadline/domain/calibration/board';
+import { defaultMatrix } from '@threadline/domain/calibration/merit/matrix';
+import { meritSummary } from '@threadline/domain/calibration/merit/recommend';
+import { replicaFromUpdates } from '@threadline/domain/calibration/replay';
+import { demoBudgetPercent, demoPay } from '@threadline/domain/demo/pay';
 import { formatDocumentName } from '@threadline/domain/documents/names';
 import type { Queryable } from './connection.ts';
 import { appendToDocumentLog, type DocumentLogRow } from './document-log.ts';
@@ -128,6 +133,7 @@ async function writeSession(
                                                "rationale" text)`,
     [organisationId, sessionId, JSON.stringify(proposals), session.startedAt],
   );
+  await seedPaySettings(db, input, session, sessionId, logs.board, person);
   if (logs.published.length > 0) {
     await db.query(
       `INSERT INTO published_ratings (organisation_id, cycle_id, person_id, session_id, rating,
@@ -141,4 +147,42 @@ async function writeSession(
       [organisationId, sessionId, JSON.stringify(logs.published), session.statusChanges.at(-1)!.at],
     );
   }
+}
+
+/**
+ * DEMO31, DEMO32: the department's head sees pay; the in-session board's budget is set close to
+ * what its cards recommend now (the default matrix, everyone's demo pay).
+ */
+async function seedPaySettings(
+  db: Queryable,
+  input: SeedCalibrationInput,
+  session: DemoCalibrationSession,
+  sessionId: string,
+  board: readonly { update: Uint8Array }[],
+  person: (key: string) => string,
+) {
+  await db.query(
+    `UPDATE calibration_participants SET sees_pay = true
+      WHERE organisation_id = $1 AND session_id = $2 AND person_id = $3`,
+    [input.organisationId, sessionId, person(session.leaderKeys[0]!)],
+  );
+  if (session.status !== 'in_session') return;
+  const config = DEMO_CALIBRATION_CONFIG;
+  const cards = boardCards(replicaFromUpdates(board.map((entry) => entry.update)), config);
+  const byKey = new Map(input.organisation.people.map((p) => [p.key, p]));
+  const summary = meritSummary(
+    session.populationKeys.map((key) => ({
+      personId: person(key),
+      rating: cards.get(person(key))?.current?.rating ?? null,
+      pay: demoPay(byKey.get(key)!),
+    })),
+    defaultMatrix(config.scale),
+    3,
+  );
+  const pool = summary.pools[0];
+  if (!pool) return;
+  await db.query(
+    `UPDATE calibration_sessions SET merit_budget_percent = $3 WHERE organisation_id = $1 AND id = $2`,
+    [input.organisationId, sessionId, demoBudgetPercent(pool)],
+  );
 }

@@ -4,6 +4,8 @@
 // null for the system, received_at, the Yjs update), so the server loads it like any other
 // document and the history panel replays it. No snapshot: loading a few hundred entries costs about what loading one snapshot of the same content does (the bytes dominate, not the
 // count), and the server compacts on its own (SYNC9).
+import { goalAchievementByOwner } from '@threadline/domain/calibration/achievement';
+import type { SeedDocument } from '@threadline/domain/demo/one-on-one-check-ins';
 import type { GeneratedOrganisation } from '@threadline/domain/demo/generate';
 import { generateDemoGoals } from '@threadline/domain/demo/goals';
 import { writeDemoGoalLog } from '@threadline/domain/demo/goals-log';
@@ -20,14 +22,21 @@ export interface SeedGoalsInput {
   /** The day the demo story ends, YYYY-MM-DD (the seed's today). */
   today: string;
   seed: number;
+  keepDocument?: boolean;
 }
 
 export interface SeededGoals {
+  /** The seeded document, kept for what is seeded after it (1:1 check-ins, DEMO35) when asked
+   *  for with `keepDocument`; the caller destroys it. */
+  doc: SeedDocument | null;
   cycleId: string;
   documentName: string;
   goals: number;
   logEntries: number;
   bytes: number;
+  /** Each owner's goal achievement (person id → 0–1) as the player card will read it (CAL42),
+   *  for the demo's calibration session (DEMO25). */
+  achievement: Map<string, number>;
 }
 
 /** Writes the demo goal tree into the organisation's active cycle. Run inside the seed's transaction. */
@@ -59,8 +68,11 @@ export async function seedGoals(db: Queryable, input: SeedGoalsInput): Promise<S
       chunk.map((entry) => ({ organisationId: input.organisationId, documentName, ...entry })),
     );
   }
-  doc.destroy();
+  const achievement = goalAchievementByOwner(doc);
+  if (!input.keepDocument) doc.destroy();
   return {
+    achievement,
+    doc: input.keepDocument ? doc : null,
     cycleId,
     documentName,
     goals: plan.goals.length,

@@ -5,6 +5,13 @@
 // them like any other document. Series are written one at a time and their rows appended in
 // batches, so a 5,000-person organisation never holds all its documents in memory at once.
 import { randomUUID } from 'node:crypto';
+import {
+  goalsByOwner,
+  planMeetingCheckIns,
+  writeMeetingCheckIns,
+  type SeedDocument,
+} from '@threadline/domain/demo/one-on-one-check-ins';
+import type { AgendaCheckIn } from '@threadline/domain/one-on-ones/check-ins';
 import type { GeneratedOrganisation } from '@threadline/domain/demo/generate';
 import type { DemoLogEntry } from '@threadline/domain/demo/goals-log';
 import { generateDemoOneOnOnes } from '@threadline/domain/demo/one-on-ones';
@@ -23,6 +30,8 @@ export interface SeedOneOnOnesInput {
   seed: number;
   /** The well-known manager and employee of the demo (DEMO18); none for other organisations. */
   featured: { managerEmail: string; employeeEmail: string } | null;
+  /** The seeded goal tree, for the check-ins some meetings make (DEMO35); none: no check-ins. */
+  goals?: { doc: SeedDocument; cycleId: string; documentName: string } | null;
 }
 
 export interface SeededOneOnOnes {
@@ -92,10 +101,44 @@ export async function seedOneOnOnes(
       pending.push({ organisationId: input.organisationId, documentName, ...entry });
     }
   };
+  const goals = input.goals ?? null;
+  const owners = goals ? goalsByOwner(goals.doc) : null;
+  const goalEntries: DemoLogEntry[] = [];
+  const checkInRows: (AgendaCheckIn & { seriesId: string; meetingDay: string })[] = [];
   for (const [i, series] of plan.series.entries()) {
     const seriesId = seriesIds[i]!;
     const logs = writeDemoSeriesLogs(series, { person });
-    add(formatDocumentName({ kind: 'one-on-one', seriesId }), logs.agenda.entries);
+    const agendaEntries = [...logs.agenda.entries];
+    // DEMO35: the featured pair's and every fifth series' last held meeting checks goals in.
+    const last = series.meetings.filter((m) => m.held).at(-1);
+    if (goals && owners && last && (series.featured || i % 5 === 0)) {
+      const employeeId = person(series.employeeKey);
+      const checkIns = planMeetingCheckIns(owners.get(employeeId) ?? [], {
+        seriesId,
+        meetingId: last.day,
+        at: last.at,
+        employeeId,
+        cycleId: goals.cycleId,
+      });
+      if (checkIns.length > 0) {
+        const written = writeMeetingCheckIns(logs.agenda.doc, goals.doc, checkIns, {
+          seriesId,
+          employeeId,
+          meetingDay: last.day,
+        });
+        const receivedAt = new Date(checkIns.at(-1)!.at);
+        if (written.agenda) {
+          agendaEntries.push({ personId: employeeId, receivedAt, update: written.agenda });
+        }
+        if (written.goals) {
+          goalEntries.push({ personId: employeeId, receivedAt, update: written.goals });
+        }
+        for (const checkIn of checkIns) {
+          checkInRows.push({ ...checkIn, seriesId, meetingDay: last.day });
+        }
+      }
+    }
+    add(formatDocumentName({ kind: 'one-on-one', seriesId }), agendaEntries);
     add(formatDocumentName({ kind: 'one-on-one-mood', seriesId }), logs.mood.entries);
     for (const notes of logs.privateNotes) {
       const name = formatDocumentName({
@@ -111,5 +154,28 @@ export async function seedOneOnOnes(
     if (pending.length >= ROWS_PER_APPEND) await flush();
   }
   await flush();
+  if (goals && goalEntries.length > 0) {
+    await appendToDocumentLog(
+      db,
+      goalEntries.map((entry) => ({
+        organisationId: input.organisationId,
+        documentName: goals.documentName,
+        ...entry,
+      })),
+    );
+    // As the sync server records check-ins it has applied (ONE20, ONE22).
+    await db.query(
+      `INSERT INTO one_on_one_check_ins
+         (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
+          value, by_person_id, at, outcome, applied_at)
+       SELECT $1, r."seriesId", r."id", r."meetingId", r."meetingDay", r."goalId", r."cycleId",
+              r."value", r."by", r."at", 'applied', r."at"
+         FROM jsonb_to_recordset($2::jsonb) AS r("seriesId" uuid, "id" text, "meetingId" text,
+                                                 "meetingDay" date, "goalId" uuid,
+                                                 "cycleId" uuid, "value" double precision,
+                                                 "by" uuid, "at" timestamptz)`,
+      [input.organisationId, JSON.stringify(checkInRows)],
+    );
+  }
   return seeded;
 }

@@ -14,7 +14,10 @@ import {
   validateMoodDocument,
   validatePrivateNotesDocument,
 } from '@threadline/domain/one-on-ones/schema';
-import { moodsOf } from '@threadline/domain/one-on-ones/shape';
+import { checkInsOf, moodsOf } from '@threadline/domain/one-on-ones/shape';
+import { readGoalMap } from '@threadline/domain/goals/document';
+import { validateGoalTree } from '@threadline/domain/goals/schema';
+import { goalMap, goalsRoot } from '@threadline/domain/goals/shape';
 import {
   validateBoardDocument,
   validateProposalsDocument,
@@ -348,6 +351,63 @@ describe('seeded 1:1s', () => {
     const items = actionItems(doc);
     expect(items.some((item) => isActionOverdue(item, seededOn))).toBe(true);
     expect(items.some((item) => timesCarried(doc, item) >= 2)).toBe(true);
+  });
+});
+
+describe('seeded check-ins from 1:1s', () => {
+  it('[DEMO35] [ONE18] [ONE20] the last held meetings check goals in, in the agenda and the goal', async () => {
+    const { rows: goalRows } = await db.pool.query<{ update: Buffer }>(
+      `SELECT update FROM document_updates
+        WHERE organisation_id = $1 AND document_name LIKE 'goals/%' ORDER BY seq`,
+      [demo.organisationId],
+    );
+    const tree = new Y.Doc();
+    for (const row of goalRows) Y.applyUpdate(tree, row.update);
+    expect(validateGoalTree(tree)).toEqual([]);
+    const fromOneOnOnes = new Map<string, { goalId: string; source: unknown; value: number }>();
+    for (const [id, map] of goalsRoot(tree).entries()) {
+      for (const checkIn of readGoalMap(id, map).checkIns) {
+        if (checkIn.source) {
+          fromOneOnOnes.set(checkIn.id, {
+            goalId: id,
+            source: checkIn.source,
+            value: checkIn.value,
+          });
+        }
+      }
+    }
+    const { rows } = await db.pool.query<{
+      series_id: string;
+      check_in_id: string;
+      goal_id: string;
+      employee_id: string;
+      outcome: string;
+      meeting_day: string;
+    }>(
+      `SELECT c.series_id, c.check_in_id, c.goal_id, s.employee_id, c.outcome,
+              to_char(c.meeting_day, 'YYYY-MM-DD') AS meeting_day
+         FROM one_on_one_check_ins c JOIN one_on_one_series s ON s.id = c.series_id
+        WHERE c.organisation_id = $1`,
+      [demo.organisationId],
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    expect(fromOneOnOnes.size).toBe(rows.length);
+    const documents = await oneOnOneDocuments(demo.organisationId);
+    for (const row of rows) {
+      expect(row.outcome).toBe('applied');
+      const goal = fromOneOnOnes.get(row.check_in_id)!;
+      expect(goal.goalId).toBe(row.goal_id);
+      expect(goal.source).toEqual({ oneOnOne: row.series_id, on: row.meeting_day });
+      expect(row.meeting_day < seededOn).toBe(true);
+      const agenda = documents.get(`one-on-one/${row.series_id}`)!.doc;
+      const made = checkInsOf(agenda).get(row.check_in_id)!;
+      expect(made).toMatchObject({ goalId: row.goal_id, by: row.employee_id });
+      // A milestone ticked is 1 in the agenda, how many are done in the goal (GOAL18).
+      if (made.milestoneId === undefined) expect(made.value).toBe(goal.value);
+      expect(validateAgendaDocument(agenda)).toEqual([]);
+      const owner = readGoalMap(row.goal_id, goalMap(tree, row.goal_id)!).ownerId;
+      expect(owner).toBe(row.employee_id);
+    }
   });
 });
 

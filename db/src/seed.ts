@@ -8,6 +8,7 @@ import {
   type FeaturedPerson,
   type GeneratedOrganisation,
 } from '@threadline/domain/demo/generate';
+import { demoPay } from '@threadline/domain/demo/pay';
 import { inTransaction, type Pool, type PoolClient } from './connection.ts';
 import {
   DEMO_ACCOUNTS,
@@ -25,9 +26,13 @@ import {
   DEMO_THROTTLE_TEST_EMAIL,
 } from './demo.ts';
 import { hashPassword } from './passwords.ts';
+import { goalAchievementByOwner } from '@threadline/domain/calibration/achievement';
 import { seedGoals } from './seed-goals.ts';
+import { writePay } from './calibration-pay.ts';
 import { seedCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
+import { seedDevelopment } from './seed-development.ts';
+import { seedDemoNudges } from './seed-notifications.ts';
 
 export const DEMO_PEOPLE = 150;
 const DEMO_SEED = 2026;
@@ -242,6 +247,12 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       passwordHash,
     ],
   );
+  // DEMO30: everyone's pay, in its own table (CAL70).
+  await writePay(
+    client,
+    organisationId,
+    people.map((person) => ({ personId: personIds.get(person.key)!, pay: demoPay(person) })),
+  );
   // Reporting lines in a second statement, once every manager row exists and is counted.
   await client.query('ANALYZE people');
   const reports = people.filter((person) => person.managerKey !== null);
@@ -278,6 +289,8 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     teamIds,
     today: input.today,
     seed: input.seed,
+    // The demo's 1:1s check some goals in (DEMO35).
+    keepDocument: input.oneOnOnesFeatured !== null,
   });
   input.log?.(
     `Seeded ${goals.goals} goals (${goals.logEntries} log entries, ` +
@@ -293,15 +306,57 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     today: input.today,
     seed: input.seed,
     featured: input.oneOnOnesFeatured,
+    goals: goals.doc && {
+      doc: goals.doc,
+      cycleId: goals.cycleId,
+      documentName: goals.documentName,
+    },
   });
+  // As the player cards will read it once the 1:1s' check-ins are in the tree (DEMO25).
+  const achievementById = goals.doc ? goalAchievementByOwner(goals.doc) : goals.achievement;
+  goals.doc?.destroy();
   input.log?.(
     `Seeded ${oneOnOnes.series} 1:1 series (${oneOnOnes.documents} documents, ` +
       `${oneOnOnes.logEntries} log entries, ${(oneOnOnes.bytes / 1e6).toFixed(1)} MB) in ` +
       `${((performance.now() - oneOnOnesStarted) / 1000).toFixed(1)} s.`,
   );
 
+  // Skill gaps and development plans for some of the people with a series (DEMO45–DEMO47).
+  const featuredEmployee = input.oneOnOnesFeatured
+    ? organisation.people.find((p) => p.email === input.oneOnOnesFeatured!.employeeEmail)
+    : undefined;
+  const development = await seedDevelopment(client, {
+    organisationId,
+    today: input.today,
+    seed: input.seed,
+    featuredEmployeeId: featuredEmployee ? personIds.get(featuredEmployee.key)! : null,
+  });
+  input.log?.(
+    `Seeded ${development.plans} development plans (${development.gaps} skill gaps, ` +
+      `${development.items} development items).`,
+  );
+  // The demo's pending nudges (DEMO40): what the rules raise over its goals and 1:1s today.
+  if (input.isDemo) {
+    const nudges = await seedDemoNudges(client, {
+      organisationId,
+      organisation,
+      personIds,
+      today: input.today,
+      seed: input.seed,
+      featured: input.oneOnOnesFeatured,
+    });
+    input.log?.(`Seeded ${nudges} pending notifications.`);
+  }
+
   // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).
   if (input.calibration) {
+    const keyOfId = new Map<string, string>([...personIds].map(([key, id]) => [id, key]));
+    const achievement = new Map(
+      [...achievementById].flatMap(([id, value]) => {
+        const key = keyOfId.get(id);
+        return key === undefined ? [] : [[key, value] as const];
+      }),
+    );
     const calibration = await seedCalibration(client, {
       organisationId,
       organisation,
@@ -309,6 +364,7 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
       teamIds,
       today: input.today,
       seed: input.seed,
+      achievement,
       ...input.calibration,
     });
     input.log?.(

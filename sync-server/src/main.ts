@@ -3,6 +3,7 @@
 import { createPool } from '@threadline/db';
 import { pino } from 'pino';
 import { readConfigFromEnv } from './config.ts';
+import { startNudgeSchedule } from './nudges/nudge-schedule.ts';
 import { startSyncServer } from './server.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'sync' } });
@@ -26,6 +27,21 @@ const server = await startSyncServer({
   webOrigin: process.env.ORIGIN || undefined,
 });
 log.info({ port: server.port, nodeId: server.nodeId }, 'sync server listening');
+// NUD15: the nudge job runs here (ARCHITECTURE.md says why); NUDGES=off leaves it to other nodes.
+// A schedule that cannot start is logged, not fatal: the documents matter more than the nudges.
+const nudges =
+  process.env.NUDGES === 'off'
+    ? null
+    : await startNudgeSchedule({ db, databaseUrl, log }).catch((error: unknown) => {
+        log.error({ err: error }, 'the nudge schedule did not start');
+        return null;
+      });
+// A database seeded while no server ran has documents without analytics rows (the 1:1s' Track
+// reads the goal tree's): project them now, one after another, in the background.
+void server.projectMissing().then(
+  (loaded) => loaded > 0 && log.info({ loaded }, 'projected documents that had no rows yet'),
+  (error: unknown) => log.error({ err: error }, 'projecting documents without rows failed'),
+);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -34,6 +50,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'stopping: saving every pending update first');
   try {
     await server.close();
+    await nudges?.stop();
     await db.end();
     log.info('stopped');
     process.exit(0);

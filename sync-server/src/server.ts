@@ -31,6 +31,9 @@ export interface RunningSyncServer {
   health: DatabaseHealth;
   /** This node's id among several (scale-out), undefined on a single node. */
   nodeId: string | undefined;
+  /** Loads the documents whose analytics rows are missing (`DocumentKind.unprojected`), one at a
+   *  time, so they are projected; resolves with how many. */
+  projectMissing(): Promise<number>;
   /** Stops accepting, closes every connection (1012), saves every update, then resolves. */
   close(): Promise<void>;
 }
@@ -137,6 +140,16 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
           metrics,
           health,
           nodeId: fanout?.nodeId,
+          projectMissing: async () => {
+            let loaded = 0;
+            for (const kind of Object.values(kinds)) {
+              for (const key of (await kind?.unprojected?.(db)) ?? []) {
+                await rooms.warm(key);
+                loaded += 1;
+              }
+            }
+            return loaded;
+          },
           close: async () => {
             clearInterval(sweep);
             const stopped = new Promise<void>((done) => server.close(() => done()));

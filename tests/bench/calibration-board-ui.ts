@@ -13,7 +13,7 @@
 // CALIBRATION_UI_PROFILE=cold|warm|drag prints a CPU profile's top self times of that step (the
 // second run's); CALIBRATION_UI_MARKS=1 prints each open's User Timing marks.
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
@@ -203,7 +203,7 @@ try {
     '',
     `One session in session with ${cardCount} people on the board (each with a proposal, a title and a manager), opened by its facilitator in a fresh browser context each run; the board's log ${size[0]!.entries} entries, ${(Number(size[0]!.bytes) / 1024).toFixed(1)} KB when built, growing as the ${otherCount} other participants (Node clients signed in as leaders, moving random cards with the domain's moveCard, ${movesPerSecond}/s each, ${movesDuringDrags} moves during the drags, ${refusals} refused) work. Median of ${runs} runs; the drag measured over ${latency.length} pointer moves (${dragSeconds.toFixed(0)} s of dragging).`,
     '',
-    `Machine: a busy shared machine (2 cores, several other helpers building and testing at once): load average ${load(loadAtStart)} (1/5/15 min) at the start, ${load(loadAtEnd)} at the end. Figures here are pessimistic against an idle laptop.`,
+    `Machine: ${availableParallelism()} cores, load average ${load(loadAtStart)} (1/5/15 min) at the start, ${load(loadAtEnd)} at the end (above the core count, other work was competing and the figures are pessimistic).`,
     '',
     '| measure | median | p95 / max | target |',
     '|---|---|---|---|',

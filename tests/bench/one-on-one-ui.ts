@@ -104,13 +104,15 @@ const services = startServices({
 });
 const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
 const seriesPath = `/one-on-ones/${series.id}`;
-const AGENDA = '[aria-labelledby="section-align"]';
+// The agenda with its Track section's goals (ONE21): the page is usable once both are drawn.
+const AGENDA = '[data-testid="track-goals"]';
 
 try {
   await Promise.all([
     waitForHttp(`http://127.0.0.1:${webPort}/login`),
     waitForHttp(`http://127.0.0.1:${syncPort}/healthz`),
   ]);
+  await projectGoals();
   const cold: number[] = [];
   const warm: number[] = [];
   const coldSteps: Steps[] = [];
@@ -184,6 +186,38 @@ try {
   await browser.close();
   await services.stop();
   await dropDatabase();
+}
+
+/**
+ * The Track section reads the employee's goals from the goal tree's projection (ONE21), which the
+ * sync server writes once it loads the tree: loads it (its snapshot route, as a manager's goals
+ * page would) and waits for the rows, so the page shows the goals a live organisation has.
+ */
+async function projectGoals() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, origin, series!.email);
+  const db = createPool(databaseUrl!, 1);
+  const { rows: cycles } = await db.query<{ id: string; organisation_id: string }>(
+    `SELECT c.id, c.organisation_id FROM cycles c JOIN organisations o ON o.id = c.organisation_id
+      WHERE o.slug = 'scale' AND c.status = 'active'`,
+  );
+  const cycle = cycles[0]!;
+  await page.request.get(`http://localhost:${syncPort}/snapshot/goals/${cycle.id}`, {
+    timeout: 120_000,
+  });
+  const started = performance.now();
+  while (performance.now() - started < 120_000) {
+    const { rows } = await db.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM goal_analytics WHERE organisation_id = $1 AND cycle_id = $2',
+      [cycle.organisation_id, cycle.id],
+    );
+    if (Number(rows[0]!.n) > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await db.end();
+  await context.close();
+  log(`goal tree projected in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** Runs in the page before its scripts: marks the first frame in which `selector` is drawn. */

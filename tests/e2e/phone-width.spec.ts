@@ -143,7 +143,7 @@ test('the directory, org chart and a person page fit the screen; their wide part
   await expectNoAxeViolations(page);
 });
 
-test("the administration pages (teams, cycles, import, settings) and one's account fit the screen", async ({
+test("the administration pages (teams, cycles, import, settings, skills) and one's account fit the screen", async ({
   page,
 }) => {
   await signIn(page, DEMO_ADMIN_EMAIL);
@@ -152,7 +152,10 @@ test("the administration pages (teams, cycles, import, settings) and one's accou
     '/people/cycles',
     '/people/import',
     '/people/settings',
+    '/people/skills',
     '/account/password',
+    '/account/notifications',
+    '/notifications',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,6 +1,10 @@
 // Rows for tests, created through plain SQL so tests do not depend on the code they check.
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '@threadline/db';
+import { appendToDocumentLog } from '@threadline/db/document-log';
+import { proposalsUpdate } from '@threadline/domain/calibration/edits';
+import type { Potential } from '@threadline/domain/calibration/model';
+import { formatDocumentName } from '@threadline/domain/documents/names';
 
 export async function createOrganisation(db: Queryable, name = 'Acme') {
   const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}`;
@@ -123,24 +127,40 @@ export async function createCalibrationSession(
   return { id, cycleId };
 }
 
-/** A projected proposal (what the proposals document's projector writes). */
+/** A manager's proposal as the sync server would have it: an update of the manager's proposals
+ *  document in the log, and its projected row (what the document's projector writes). */
 export async function createProposal(
   db: Queryable,
   organisationId: string,
   sessionId: string,
-  proposal: { personId: string; managerId: string; rating: number; potential: string },
+  proposal: { personId: string; managerId: string; rating: number; potential: Potential },
 ) {
+  const fields = { rating: proposal.rating, potential: proposal.potential, rationale: 'Proposed' };
+  await appendToDocumentLog(db, [
+    {
+      organisationId,
+      documentName: formatDocumentName({
+        kind: 'calibration-proposals',
+        sessionId,
+        managerId: proposal.managerId,
+      }),
+      personId: proposal.managerId,
+      receivedAt: new Date(),
+      update: proposalsUpdate([{ personId: proposal.personId, ...fields }]),
+    },
+  ]);
   await db.query(
     `INSERT INTO calibration_proposals (organisation_id, session_id, person_id, manager_id, rating,
                                         potential, rationale)
-     VALUES ($1, $2, $3, $4, $5, $6, 'Proposed')`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
       organisationId,
       sessionId,
       proposal.personId,
       proposal.managerId,
-      proposal.rating,
-      proposal.potential,
+      fields.rating,
+      fields.potential,
+      fields.rationale,
     ],
   );
 }

@@ -99,3 +99,13 @@ export function initialBoardUpdate(
   buildBoard(doc, cards);
   return Y.encodeStateAsUpdate(doc);
 }
+
+/** CAL11: a manager's proposals written at once, as one update of a new proposals document (the
+ *  seeds' and tests' way of proposing without a browser). */
+export function proposalsUpdate(
+  proposals: readonly ({ personId: string } & ProposalFields)[],
+): Uint8Array {
+  const doc = new Y.Doc();
+  for (const { personId, ...fields } of proposals) setProposal(doc, personId, fields);
+  return Y.encodeStateAsUpdate(doc);
+}

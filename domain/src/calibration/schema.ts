@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { isUuid } from '../ids.ts';
-import { hasStrayContent, yMap } from '../ydoc/schema.ts';
+import { hasMoreEntriesThan, hasStrayContent, yMap } from '../ydoc/schema.ts';
 import type { TouchedEntries } from '../ydoc/touched.ts';
 import { JUSTIFICATION_MAX, LEVELS, RATIONALE_MAX } from './model.ts';
 import { CARDS_ROOT, MOVES_ROOT, PROPOSALS_ROOT } from './shape.ts';
@@ -73,9 +73,7 @@ function checkRoots(
     }
     const map = doc.getMap<unknown>(name);
     if (hasStrayContent(map)) issues.push({ path: name, message: 'Unexpected list content.' });
-    // Y.Map's size walks every entry; its keys (deleted ones too) bound it at no cost, so the
-    // walk happens only near the limit — a long session's moves are not counted per move.
-    if (map._map.size > root.max && map.size > root.max) {
+    if (hasMoreEntriesThan(map, root.max)) {
       issues.push({ path: name, message: `At most ${root.max} entries.` });
     }
     const touched = scope === 'all' ? null : scope.get(name)!;

@@ -4,6 +4,10 @@ import { boardCards, movesInOrder } from '../calibration/board.ts';
 import { validateBoardDocument, validateProposalsDocument } from '../calibration/schema.ts';
 import { judgeBoardUpdate, judgeProposalsUpdate } from '../calibration/update-check.ts';
 import { replicaOf } from '../ydoc/replica.ts';
+import { goalAchievementByOwner } from '../calibration/achievement.ts';
+import { boardSignals } from '../calibration/signals/index.ts';
+import { generateDemoGoals } from './goals.ts';
+import { writeDemoGoalLog } from './goals-log.ts';
 import {
   DEMO_CALIBRATION_CONFIG,
   generateDemoCalibration,
@@ -118,5 +122,59 @@ describe('the demo calibration sessions', () => {
       expect(boardCards(board, DEMO_CALIBRATION_CONFIG).get(rating.personId)?.box).toBe(rating.box);
     }
     expect(moved.size).toBeGreaterThan(2);
+  });
+
+  it('[DEMO25] [DEMO26] the session in session opens with a few conflicts and one strict grader', () => {
+    // Goal achievement as the player cards will read it, from the demo's own goal tree.
+    const { doc } = writeDemoGoalLog(
+      generateDemoGoals(org, { seed: 3, today: TODAY }),
+      readableIds,
+    );
+    const byId = goalAchievementByOwner(doc);
+    doc.destroy();
+    const achievement = new Map(
+      org.people.flatMap((p) =>
+        byId.has(id(p.key)) ? [[p.key, byId.get(id(p.key))!] as const] : [],
+      ),
+    );
+    const [, arranged] = generateDemoCalibration(org, { ...options, achievement });
+    const logs = writeDemoCalibrationLogs(arranged!, id);
+    const board = new Y.Doc();
+    for (const entry of logs.board) Y.applyUpdate(board, entry.update);
+    const people = new Map(
+      org.people.map((p) => [
+        id(p.key),
+        {
+          personId: id(p.key),
+          managerId: p.managerKey === null ? null : id(p.managerKey),
+          location: p.location,
+          hireDate: p.hireDate,
+          jobLevel: p.jobLevel,
+          goalAchievement: achievement.get(p.key) ?? null,
+        },
+      ]),
+    );
+    const signals = boardSignals({
+      cards: boardCards(board, DEMO_CALIBRATION_CONFIG).values(),
+      people,
+      config: DEMO_CALIBRATION_CONFIG,
+      today: TODAY,
+    });
+    const kinds = signals.conflicts.map((c) => c.kind);
+    expect(kinds.filter((k) => k === 'high-rating-low-achievement').length).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(kinds.filter((k) => k === 'low-rating-high-achievement').length).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(kinds.length).toBeGreaterThanOrEqual(3);
+    const strict = signals.skew.filter((row) => row.verdict === 'strict');
+    expect(strict).toHaveLength(1);
+    expect(strict[0]!.n).toBeGreaterThanOrEqual(4);
+    // A team's manager, not one of the session's leaders.
+    expect(arranged!.leaderKeys.map(id)).not.toContain(strict[0]!.managerId);
+    // Without goal achievement the strict grader stays, and the rest of the plan is unchanged.
+    expect(current!.moves.length).toBe(arranged!.moves.length);
+    expect(current!.populationKeys).toEqual(arranged!.populationKeys);
   });
 });

@@ -1,7 +1,9 @@
 // The demo organisation's calibration sessions (DEMO21–DEMO24): Engineering (everyone under its
 // head) calibrated twice — the previous cycle's session finalized with its ratings published,
 // the active cycle's in session with a few justified moves made — with Engineering's managers'
-// proposals. Pure and deterministic: the plan comes from the organisation, a seed and the
+// proposals. The active session's proposals show what its signals are for: one manager who rates
+// every report low (a strict grader, DEMO26) and a few ratings that disagree with the person's
+// goal achievement (DEMO25). Pure and deterministic: the plan comes from the organisation, a seed and the
 // seed's day; `writeDemoCalibrationLogs` turns a plan into the documents' log entries with the
 // domain's own edits, so every entry is one the server would accept from its author.
 import * as Y from 'yjs';
@@ -67,6 +69,9 @@ export interface DemoCalibrationOptions {
   /** Emails of the leaders (the department's head first) and the facilitator. */
   leaderEmails: readonly string[];
   facilitatorEmail: string;
+  /** Goal achievement (0–1) in the active cycle by person key, as the player card reads it
+   *  (CAL42): the conflicts of DEMO25 are chosen from it. None: no conflicts are arranged. */
+  achievement?: ReadonlyMap<string, number>;
 }
 
 const RATIONALES: Record<number, readonly string[]> = {
@@ -142,6 +147,59 @@ function proposalsFor(
   });
   // A few managers have not proposed for everyone yet (DEMO22): the last reports of the list.
   return proposals.slice(0, proposals.length - missing);
+}
+
+/** DEMO26: the strict grader rates their reports 2, 1, 2, 2, 1, 2, … */
+const STRICT_RATINGS = [2, 1, 2, 2, 1, 2] as const;
+/** DEMO25: how many top ratings on weak goals, and bottom ratings on strong goals. */
+const CONFLICTS_EACH_WAY = 2;
+
+/**
+ * DEMO25, DEMO26: the active session's proposals with its signals arranged. The manager with the
+ * most reports proposed (the first by key on a tie), not a leader of the session, rates them all
+ * low; then, among everyone
+ * else with goal achievement, the two weakest (under 50 %) are proposed 5 and the two
+ * strongest (over 92 %) 1. Draws nothing from the random source: the rest of the plan is as it
+ * was.
+ */
+export function arrangeDemoSignals(
+  proposals: readonly DemoProposal[],
+  achievement: ReadonlyMap<string, number> | undefined,
+  leaders: readonly string[],
+): DemoProposal[] {
+  const count = new Map<string, number>();
+  for (const p of proposals) {
+    // A leader of the session grading their own reports harshly would be a different story.
+    if (leaders.includes(p.managerKey)) continue;
+    count.set(p.managerKey, (count.get(p.managerKey) ?? 0) + 1);
+  }
+  const strict = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  let i = 0;
+  const arranged = proposals.map((p): DemoProposal => {
+    if (p.managerKey !== strict) return p;
+    const rating = STRICT_RATINGS[i++ % STRICT_RATINGS.length]!;
+    return { ...p, rating, rationale: RATIONALES[rating]![0]! };
+  });
+  if (!achievement) return arranged;
+  const others = arranged
+    .filter((p) => p.managerKey !== strict && achievement.has(p.personKey))
+    .sort((a, b) => a.personKey.localeCompare(b.personKey));
+  const weak = others
+    .filter((p) => achievement.get(p.personKey)! < 0.5)
+    .sort((a, b) => achievement.get(a.personKey)! - achievement.get(b.personKey)!)
+    .slice(0, CONFLICTS_EACH_WAY);
+  const strong = others
+    .filter((p) => achievement.get(p.personKey)! > 0.92)
+    .sort((a, b) => achievement.get(b.personKey)! - achievement.get(a.personKey)!)
+    .slice(0, CONFLICTS_EACH_WAY);
+  const changed = new Map<string, number>([
+    ...weak.map((p): [string, number] => [p.personKey, 5]),
+    ...strong.map((p): [string, number] => [p.personKey, 1]),
+  ]);
+  return arranged.map((p) => {
+    const rating = changed.get(p.personKey);
+    return rating === undefined ? p : { ...p, rating, rationale: RATIONALES[rating]![0]! };
+  });
 }
 
 /** Moves that leave the original, one per person, then one back to the original. */
@@ -226,7 +284,9 @@ export function generateDemoCalibration(
     missing: number,
     moveCount: number,
   ): DemoCalibrationSession => {
-    const proposals = proposalsFor(organisation, population, random, missing);
+    const drawn = proposalsFor(organisation, population, random, missing);
+    const proposals =
+      status === 'in_session' ? arrangeDemoSignals(drawn, options.achievement, leaders) : drawn;
     const opened = addDays(day, -10);
     const statusChanges = [
       {

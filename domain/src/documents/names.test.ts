@@ -15,6 +15,7 @@ describe('document names', () => {
       `calibration-proposals/${B}/${A}`,
       { kind: 'calibration-proposals', sessionId: B, managerId: A },
     ],
+    [`development-plan/${A}`, { kind: 'development-plan', personId: A }],
   ])('[SYNC1] parses %s and formats it back to the same name', (name, parsed) => {
     expect(parseDocumentName(name)).toEqual(parsed);
     expect(formatDocumentName(parsed)).toBe(name);
@@ -34,6 +35,7 @@ describe('document names', () => {
     `calibration/${A}/${B}`,
     `calibration-proposals/${A}`,
     `calibration-proposals/${A}/${B}/${A}`,
+    `development-plan/${A}/${B}`,
     `calendar/${A}`,
     `/goals/${A}`,
     `goals/../${A}`,

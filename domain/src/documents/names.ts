@@ -15,7 +15,9 @@ export type DocumentName =
   /** The board of one calibration session. */
   | { kind: 'calibration'; sessionId: string }
   /** One manager's proposals for their reports in one calibration session (CAL10). */
-  | { kind: 'calibration-proposals'; sessionId: string; managerId: string };
+  | { kind: 'calibration-proposals'; sessionId: string; managerId: string }
+  /** One person's development plan: skill gaps and development items (ONE41, ONE42). */
+  | { kind: 'development-plan'; personId: string };
 
 /** The kinds of document, by the first segment of their names. */
 export type DocumentKindName = DocumentName['kind'];
@@ -36,6 +38,8 @@ export function parseDocumentName(name: string): DocumentName | null {
       return ids.length === 1 ? { kind, seriesId: first } : null;
     case 'calibration':
       return ids.length === 1 ? { kind, sessionId: first } : null;
+    case 'development-plan':
+      return ids.length === 1 ? { kind, personId: first } : null;
     case 'private-notes':
       return ids.length === 2 && second ? { kind, seriesId: first, personId: second } : null;
     case 'calibration-proposals':
@@ -59,5 +63,7 @@ export function formatDocumentName(name: DocumentName): string {
       return `calibration/${name.sessionId}`;
     case 'calibration-proposals':
       return `calibration-proposals/${name.sessionId}/${name.managerId}`;
+    case 'development-plan':
+      return `development-plan/${name.personId}`;
   }
 }

@@ -228,13 +228,18 @@ function readCheckIn(value: unknown): CheckIn | null {
   if (typeof value !== 'object' || value === null) return null;
   const raw = value as Record<string, unknown>;
   if (typeof raw.id !== 'string' || typeof raw.at !== 'string' || !isFinite(raw.value)) return null;
-  return {
+  const checkIn: CheckIn = {
     id: raw.id,
     value: raw.value,
     progress: isFinite(raw.progress) ? raw.progress : 0,
     at: raw.at,
     by: typeof raw.by === 'string' ? raw.by : '',
   };
+  const source = raw.source as CheckIn['source'] | undefined;
+  if (source && typeof source.oneOnOne === 'string' && typeof source.on === 'string') {
+    checkIn.source = { oneOnOne: source.oneOnOne, on: source.on };
+  }
+  return checkIn;
 }
 
 function text(value: unknown): string {

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { effectiveTree, nextClock, readGoalMap } from './document.ts';
 import type {
   CheckIn,
+  CheckInSource,
   Difficulty,
   Direction,
   GoalLevel,
@@ -32,6 +33,9 @@ export interface WriteContext {
   by: string;
   at?: string;
   origin?: unknown;
+  /** A check-in's own id and where it was made, when the writer knows them (a check-in from a
+   *  1:1 keeps the agenda's id, so applying it again adds nothing: ONE20). */
+  checkIn?: { id: string; source?: CheckInSource };
 }
 
 export interface NewGoal {
@@ -85,7 +89,7 @@ const stamp = (context: WriteContext) => context.at ?? new Date().toISOString();
 const newId = () => crypto.randomUUID();
 
 /** GOAL18: 72 random bits as 12 base64url characters; a UUID would be 24 bytes more per check-in. */
-function newCheckInId(): string {
+export function newCheckInId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
   return btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
@@ -369,7 +373,10 @@ export function recordProgress(
 function checkIn(value: number, metric: Metric, context: WriteContext): GoalEntry {
   const at = stamp(context);
   const progress = metricProgress(metric) ?? 0;
-  return { checkIn: { id: newCheckInId(), value, progress, at, by: context.by } satisfies CheckIn };
+  const id = context.checkIn?.id ?? newCheckInId();
+  const entry: CheckIn = { id, value, progress, at, by: context.by };
+  if (context.checkIn?.source) entry.source = context.checkIn.source;
+  return { checkIn: entry };
 }
 
 /** Changes metric settings (kind, start, target, unit, direction). */

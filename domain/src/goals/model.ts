@@ -60,6 +60,14 @@ export interface CheckIn {
   at: string;
   /** Person id of who recorded it. */
   by: string;
+  /** Where it was made, when not on the goals page: a 1:1 series and the meeting's day (ONE19). */
+  source?: CheckInSource;
+}
+
+/** ONE19: a check-in made in a 1:1 names the series and the day of the meeting it was made in. */
+export interface CheckInSource {
+  oneOnOne: string;
+  on: string;
 }
 
 /**

@@ -55,6 +55,8 @@ const checkInSchema = z.strictObject({
   progress: z.number().min(0).max(1),
   at: instant,
   by: id,
+  /** ONE19: made in a 1:1 (the series, the meeting's day). */
+  source: z.strictObject({ oneOnOne: id, on: day }).optional(),
 });
 
 const tagName = z

@@ -52,6 +52,7 @@ export function readPoint(id: string, map: Y.Map<unknown>): TalkingPoint {
     done: map.get('done') === true,
     deleted: map.get('deleted') === true,
     text: textOf(map, 'text'),
+    ...(typeof map.get('seed') === 'string' ? { seed: map.get('seed') as string } : {}),
   };
 }
 

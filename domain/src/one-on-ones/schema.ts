@@ -5,12 +5,19 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { isCalendarDate } from '../org/calendar-date.ts';
 import { isUuid } from '../ids.ts';
-import { hasStrayContent, yMap, yPlainText } from '../ydoc/schema.ts';
+import { hasMoreEntriesThan, hasStrayContent, yMap, yPlainText } from '../ydoc/schema.ts';
 import { yXmlFragment, type RichTextSchema } from '../ydoc/rich-text.ts';
 import type { TouchedEntries } from '../ydoc/touched.ts';
 import { isOrderKey } from '../goals/tree.ts';
 import { AGENDA_SECTIONS, MOOD_MAX, MOOD_MIN } from './model.ts';
-import { ACTIONS_ROOT, MEETINGS_ROOT, MOODS_ROOT, NOTES_PREFIX, POINTS_ROOT } from './shape.ts';
+import {
+  ACTIONS_ROOT,
+  CHECK_INS_ROOT,
+  MEETINGS_ROOT,
+  MOODS_ROOT,
+  NOTES_PREFIX,
+  POINTS_ROOT,
+} from './shape.ts';
 
 /** ONE9: limits that keep a series' documents bounded (years of weekly meetings). */
 export const ONE_ON_ONE_LIMITS = {
@@ -21,6 +28,8 @@ export const ONE_ON_ONE_LIMITS = {
   actionTitle: 200,
   notesLength: 50_000,
   notesElements: 5_000,
+  checkIns: 20_000,
+  seedKey: 120,
 } as const;
 
 export interface SchemaIssue {
@@ -51,6 +60,20 @@ const pointSchema = yMap({
   createdAt: instant,
   done: z.boolean(),
   deleted: z.boolean(),
+  seed: z.string().min(1).max(ONE_ON_ONE_LIMITS.seedKey).optional(),
+});
+
+/** ONE18: a check-in's id is the goal log's check-in id (GOAL2, ONE20): 1–64 URL-safe characters. */
+export const isCheckInId = (value: string) => /^[A-Za-z0-9_-]{1,64}$/.test(value);
+
+const checkInSchema = z.strictObject({
+  meetingId,
+  goalId: id,
+  cycleId: id,
+  value: z.number().min(-1e15).max(1e15),
+  milestoneId: z.string().min(1).max(64).optional(),
+  by: id,
+  at: instant,
 });
 
 const actionSchema = yMap({
@@ -147,7 +170,11 @@ export const NOTES_SCHEMA: RichTextSchema = {
 
 const notesSchema = yXmlFragment(NOTES_SCHEMA);
 
-function collect(issues: SchemaIssue[], path: string, result: z.ZodSafeParseResult<unknown>) {
+export function collect(
+  issues: SchemaIssue[],
+  path: string,
+  result: z.ZodSafeParseResult<unknown>,
+) {
   if (result.success) return;
   for (const issue of result.error.issues) {
     issues.push({ path: [path, ...issue.path].join('.'), message: issue.message });
@@ -164,7 +191,7 @@ function notesMeetingId(name: string): string | null {
 /** Which entries to check: all of them, or those an update touched (ydoc/touched.ts). */
 export type Scope = TouchedEntries | 'all';
 
-function checkRecord(
+export function checkRecord(
   issues: SchemaIssue[],
   doc: Y.Doc,
   scope: Scope,
@@ -177,7 +204,7 @@ function checkRecord(
   if (touched === undefined) return;
   const map = doc.getMap<unknown>(root);
   if (hasStrayContent(map)) issues.push({ path: root, message: 'Unexpected list content.' });
-  if (map.size > max) issues.push({ path: root, message: `At most ${max} entries.` });
+  if (hasMoreEntriesThan(map, max)) issues.push({ path: root, message: `At most ${max} entries.` });
   const names = touched === null ? map.keys() : touched;
   for (const name of names) {
     if (name === null || !map.has(name)) continue;
@@ -188,7 +215,7 @@ function checkRecord(
 }
 
 /** The top-level names to check: all, or those an update touched. */
-const rootsIn = (doc: Y.Doc, scope: Scope) =>
+export const rootsIn = (doc: Y.Doc, scope: Scope) =>
   scope === 'all' ? [...doc.share.keys()] : [...scope.keys()];
 
 function checkNotes(issues: SchemaIssue[], doc: Y.Doc, name: string) {
@@ -199,7 +226,7 @@ function checkNotes(issues: SchemaIssue[], doc: Y.Doc, name: string) {
 export function validateAgendaDocument(doc: Y.Doc, scope: Scope = 'all'): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   for (const name of rootsIn(doc, scope)) {
-    if (name === MEETINGS_ROOT || name === POINTS_ROOT || name === ACTIONS_ROOT) continue;
+    if ([MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT, CHECK_INS_ROOT].includes(name)) continue;
     if (notesMeetingId(name) !== null) checkNotes(issues, doc, name);
     else issues.push({ path: name, message: 'Unknown top-level type.' });
   }
@@ -217,6 +244,15 @@ export function validateAgendaDocument(doc: Y.Doc, scope: Scope = 'all'): Schema
   );
   checkRecord(issues, doc, scope, ACTIONS_ROOT, ONE_ON_ONE_LIMITS.actions, isUuid, (v, path) =>
     collect(issues, path, actionSchema.safeParse(v)),
+  );
+  checkRecord(
+    issues,
+    doc,
+    scope,
+    CHECK_INS_ROOT,
+    ONE_ON_ONE_LIMITS.checkIns,
+    isCheckInId,
+    (v, path) => collect(issues, path, checkInSchema.safeParse(v)),
   );
   return issues;
 }

@@ -9,6 +9,9 @@
 //   actions          actionId → Y.Map of an action item: title (Y.Text), ownerId, dueDate,
 //                    createdIn (a meeting), createdBy, createdAt, done, doneIn, doneAt, doneBy,
 //                    deleted
+//   checkIns         checkInId → { meetingId, goalId, cycleId, value, milestoneId?, by, at }
+//                    (a plain value, written once: ONE18) — a goal checked in during the meeting,
+//                    which the server then applies to the goal tree (ONE20)
 //   notes/<meetingId> the meeting's shared notes, as the rich-text editor keeps them
 //
 // Why this shape. A meeting scheduled by the cadence has its day as its id (ONE8), so two people
@@ -30,6 +33,7 @@ export const MEETINGS_ROOT = 'meetings';
 export const POINTS_ROOT = 'points';
 export const ACTIONS_ROOT = 'actions';
 export const MOODS_ROOT = 'moods';
+export const CHECK_INS_ROOT = 'checkIns';
 /** Prefix of each meeting's notes fragment: `notes/<meetingId>`. */
 export const NOTES_PREFIX = 'notes/';
 
@@ -51,6 +55,22 @@ export interface PointFields {
   createdAt: string;
   done: boolean;
   deleted: boolean;
+  /** ONE23: what a seeded point was seeded from (`goal:<id>`, `carried:<pointId>`, …); its id
+   *  derives from the meeting and this key, so every replica seeds the same point. */
+  seed?: string;
+}
+
+/** ONE18: a goal checked in during a meeting, as the agenda records it (written once). */
+export interface CheckInValue {
+  meetingId: string;
+  goalId: string;
+  /** The goal tree the goal lives in (`goals/<cycleId>`). */
+  cycleId: string;
+  /** The metric's new value (yes-no: 1 or 0; milestones: 1 ticks `milestoneId`, 0 unticks). */
+  value: number;
+  milestoneId?: string;
+  by: string;
+  at: string;
 }
 
 /** The plain fields of an action item's map (its title is a Y.Text under `title`). */
@@ -78,5 +98,6 @@ export const meetingsOf = (doc: Y.Doc) => doc.getMap<MeetingValue>(MEETINGS_ROOT
 export const pointsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(POINTS_ROOT);
 export const actionsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ACTIONS_ROOT);
 export const moodsOf = (doc: Y.Doc) => doc.getMap<MoodValue>(MOODS_ROOT);
+export const checkInsOf = (doc: Y.Doc) => doc.getMap<CheckInValue>(CHECK_INS_ROOT);
 export const notesOf = (doc: Y.Doc, meetingId: string) =>
   doc.getXmlFragment(`${NOTES_PREFIX}${meetingId}`);

@@ -9,17 +9,29 @@ import {
   validatePrivateNotesDocument,
   type SchemaIssue,
 } from './schema.ts';
-import { ACTIONS_ROOT, MEETINGS_ROOT, POINTS_ROOT, type MeetingValue } from './shape.ts';
+import { mayCheckIn, type CheckInRights } from './check-ins.ts';
+import { seededPointId } from './seeding.ts';
+import {
+  ACTIONS_ROOT,
+  CHECK_INS_ROOT,
+  MEETINGS_ROOT,
+  POINTS_ROOT,
+  type CheckInValue,
+  type MeetingValue,
+} from './shape.ts';
 
 /** Who sends the update, and the series' two members. */
 export interface SeriesActor {
   personId: string;
   managerId: string;
   employeeId: string;
+  /** The sender's rights to check in goals (ONE19); without them, no check-in is accepted. */
+  checkIns?: CheckInRights;
 }
 
 export type OneOnOneRefusal =
-  { rule: 'ONE14'; message: string; path: string } | { rule: 'ONE6'; message: string };
+  | { rule: 'ONE14' | 'ONE18' | 'ONE19' | 'ONE24'; message: string; path: string }
+  | { rule: 'ONE6'; message: string };
 
 export type OneOnOneVerdict =
   | { ok: true }
@@ -36,11 +48,84 @@ function keysOf(touched: TouchedEntries, root: string): string[] {
   return [...(touched.get(root) ?? [])].filter((key): key is string => key !== null);
 }
 
-const forbidden = (path: string, message: string): OneOnOneVerdict => ({
+const forbidden = (
+  path: string,
+  message: string,
+  rule: 'ONE14' | 'ONE18' | 'ONE19' | 'ONE24' = 'ONE14',
+): OneOnOneVerdict => ({
   ok: false,
   reason: 'forbidden',
-  refusal: { rule: 'ONE14', path, message },
+  refusal: { rule, path, message },
 });
+
+/**
+ * ONE24: a seeded point (its id derived from its meeting and its seed) may be written by both
+ * members at once; Yjs keeps one of the two maps, so the other member's creation of that same
+ * point, in their own name, may replace the first, as with the cadence's meeting (ONE14).
+ */
+function seededPointRecreated(
+  key: string,
+  old: Y.Map<unknown>,
+  map: Y.Map<unknown>,
+  actor: SeriesActor,
+): boolean {
+  const seed = map.get('seed');
+  return (
+    typeof seed === 'string' &&
+    old.get('seed') === seed &&
+    old.get('meetingId') === map.get('meetingId') &&
+    key === seededPointId(map.get('meetingId') as string, seed) &&
+    map.get('authorId') === actor.personId
+  );
+}
+
+/** Whether a map entry now holds another map than before (the two replicas' item ids differ). */
+function isReplaced(before: Y.Map<unknown>, after: Y.Map<unknown>): boolean {
+  const a = before._item?.id;
+  const b = after._item?.id;
+  return !a || !b || a.client !== b.client || a.clock !== b.clock;
+}
+
+const sameCheckIn = (a: CheckInValue, b: CheckInValue) =>
+  a.meetingId === b.meetingId &&
+  a.goalId === b.goalId &&
+  a.cycleId === b.cycleId &&
+  a.value === b.value &&
+  a.milestoneId === b.milestoneId &&
+  a.by === b.by &&
+  a.at === b.at;
+
+/**
+ * ONE18, ONE19: a check-in is written once, in its sender's name, on a goal of the employee's
+ * that the sender may edit (GOAL16); it is never changed or removed.
+ */
+function checkCheckIns(
+  live: Y.Doc,
+  scratch: Y.Doc,
+  touched: TouchedEntries,
+  actor: SeriesActor,
+): OneOnOneVerdict | null {
+  for (const key of keysOf(touched, CHECK_INS_ROOT)) {
+    const before = live.getMap<CheckInValue>(CHECK_INS_ROOT).get(key);
+    const after = scratch.getMap<CheckInValue>(CHECK_INS_ROOT).get(key);
+    const path = `${CHECK_INS_ROOT}.${key}`;
+    if (after === undefined) {
+      if (before !== undefined) return forbidden(path, REMOVED, 'ONE18');
+      continue;
+    }
+    if (before !== undefined) {
+      if (!sameCheckIn(before, after)) return forbidden(path, 'A check-in never changes.', 'ONE18');
+      continue;
+    }
+    if (after.by !== actor.personId) {
+      return forbidden(path, 'A check-in is made in its sender’s name.', 'ONE18');
+    }
+    if (!actor.checkIns || !mayCheckIn(actor.checkIns, actor.employeeId, after)) {
+      return forbidden(path, 'You may not check in this goal.', 'ONE19');
+    }
+  }
+  return null;
+}
 
 /**
  * ONE14: a new meeting names its sender, and who added a meeting never changes — but for the
@@ -94,6 +179,9 @@ function checkAgendaRules(
       const map = after as Y.Map<unknown>;
       const old = before as Y.Map<unknown> | undefined;
       const fixed = root === POINTS_ROOT ? FIXED_POINT_FIELDS : FIXED_ACTION_FIELDS;
+      if (old !== undefined && root === POINTS_ROOT && isReplaced(old, map)) {
+        if (seededPointRecreated(key, old, map, actor)) continue;
+      }
       if (old !== undefined && fixed.some((field) => map.get(field) !== old.get(field))) {
         return forbidden(path, `${fixed.join(', ')} never change.`);
       }
@@ -117,7 +205,7 @@ function checkAgendaRules(
       }
     }
   }
-  return { ok: true };
+  return checkCheckIns(live, scratch, touched, actor) ?? { ok: true };
 }
 
 function schemaVerdict(issues: SchemaIssue[]): OneOnOneVerdict | null {

@@ -2,6 +2,7 @@
 // Pure: the browser runs it for the preview, the server runs it again against the database before
 // writing anything. Input is the file's records as a CSV parser returns them (header first, blank
 // lines included), so both sides number lines the same way.
+import { amountText, parsePay, type PayData } from '../calibration/merit/pay.ts';
 import { isCalendarDate } from './calendar-date.ts';
 import type { Location, PersonStatus } from './person-fields.ts';
 import { normaliseTeamName, TEAM_NAME_MAX } from './teams.ts';
@@ -16,7 +17,17 @@ export const CSV_FIELDS = [
   'location',
   'hireDate',
 ] as const;
-export type CsvField = (typeof CSV_FIELDS)[number];
+/** CAL70: the pay columns, which come together or not at all (after CSV_FIELDS in the preview). */
+export const PAY_CSV_FIELDS = [
+  'salary',
+  'currency',
+  'payRangeMin',
+  'payRangeMid',
+  'payRangeMax',
+] as const;
+export type PayCsvField = (typeof PAY_CSV_FIELDS)[number];
+export type CsvField = (typeof CSV_FIELDS)[number] | PayCsvField;
+const ALL_FIELDS: readonly CsvField[] = [...CSV_FIELDS, ...PAY_CSV_FIELDS];
 
 /** The header each field has in the sample file, and the word error messages use. */
 export const CSV_FIELD_LABELS: Readonly<Record<CsvField, string>> = {
@@ -27,6 +38,11 @@ export const CSV_FIELD_LABELS: Readonly<Record<CsvField, string>> = {
   team: 'Team',
   location: 'Location',
   hireDate: 'Hire date',
+  salary: 'Salary',
+  currency: 'Currency',
+  payRangeMin: 'Pay range min',
+  payRangeMid: 'Pay range midpoint',
+  payRangeMax: 'Pay range max',
 };
 
 /** CSV1: header spellings accepted for each field, compared by {@link headerKey}. */
@@ -54,6 +70,18 @@ export const CSV_HEADER_SYNONYMS: Readonly<Record<CsvField, readonly string[]>> 
     'Date hired',
     'Original hire date',
   ],
+  salary: ['Salary', 'Base salary', 'Annual salary', 'Base pay', 'Annual base salary'],
+  currency: ['Currency', 'Salary currency', 'Pay currency', 'Currency code'],
+  payRangeMin: ['Pay range min', 'Pay range minimum', 'Range min', 'Salary range min', 'Band min'],
+  payRangeMid: [
+    'Pay range midpoint',
+    'Pay range mid',
+    'Range midpoint',
+    'Range mid',
+    'Salary range midpoint',
+    'Band midpoint',
+  ],
+  payRangeMax: ['Pay range max', 'Pay range maximum', 'Range max', 'Salary range max', 'Band max'],
 };
 
 export const REQUIRED_CSV_FIELDS: readonly CsvField[] = ['name', 'email'];
@@ -73,7 +101,7 @@ export function headerKey(header: string): string {
 }
 
 const FIELD_BY_HEADER_KEY: ReadonlyMap<string, CsvField> = new Map(
-  CSV_FIELDS.flatMap((field) =>
+  ALL_FIELDS.flatMap((field) =>
     CSV_HEADER_SYNONYMS[field].map((header) => [headerKey(header), field] as const),
   ),
 );
@@ -99,7 +127,7 @@ export interface CsvRow {
 }
 
 export interface PeopleCsv {
-  /** Fields present in the header, in CSV_FIELDS order. */
+  /** Fields present in the header, in CSV_FIELDS order, then the pay fields. */
   columns: CsvField[];
   /** Header cells that name no field; their columns are not imported. */
   ignoredHeaders: string[];
@@ -193,7 +221,17 @@ export function readPeopleCsv(records: readonly (readonly string[])[]): PeopleCs
       });
     }
   }
-  const columns = CSV_FIELDS.filter((field) => indexOf.has(field));
+  // CAL70: pay columns come together: one without the others is a file error.
+  const payColumns = PAY_CSV_FIELDS.filter((field) => indexOf.has(field));
+  if (payColumns.length > 0 && payColumns.length < PAY_CSV_FIELDS.length) {
+    const missing = PAY_CSV_FIELDS.filter((field) => !indexOf.has(field));
+    errors.push({
+      line: headerLine,
+      column: missing[0]!,
+      message: `pay columns come together: add ${missing.map((field) => `'${CSV_FIELD_LABELS[field]}'`).join(', ')} or leave out ${payColumns.map((field) => `'${CSV_FIELD_LABELS[field]}'`).join(', ')}`,
+    });
+  }
+  const columns = ALL_FIELDS.filter((field) => indexOf.has(field));
   const width = header.length;
 
   const rows: CsvRow[] = [];
@@ -280,6 +318,35 @@ export interface PlannedPerson {
   team: string | null;
   location: Location;
   hireDate: string | null;
+  /** CAL70: with the pay columns, the person's pay (null: the row's pay cells are empty, which
+   *  removes it); without them, undefined: pay stays as it is. */
+  pay?: PayData | null;
+  /** The pay cells as stored, for the preview's old → new ('' when none). */
+  salary?: string;
+  currency?: string;
+  payRangeMin?: string;
+  payRangeMid?: string;
+  payRangeMax?: string;
+}
+
+/** CAL70: the pay form field each pay column fills. */
+const PAY_FIELD_OF = {
+  salary: 'salary',
+  currency: 'currency',
+  payRangeMin: 'rangeMin',
+  payRangeMid: 'rangeMid',
+  payRangeMax: 'rangeMax',
+} as const;
+
+/** The five pay cells as the preview compares them: amounts and currency as they will be stored. */
+export function payCells(pay: PayData | null): Record<PayCsvField, string> {
+  return {
+    salary: pay ? amountText(pay.salary) : '',
+    currency: pay?.currency ?? '',
+    payRangeMin: pay ? amountText(pay.rangeMin) : '',
+    payRangeMid: pay ? amountText(pay.rangeMid) : '',
+    payRangeMax: pay ? amountText(pay.rangeMax) : '',
+  };
 }
 
 export interface PeopleImportPlan {
@@ -421,6 +488,24 @@ export function planPeopleImport(csv: PeopleCsv, context: ImportContext): People
       location,
       hireDate: hireDate === '' ? null : hireDate,
     };
+    // A file with some pay columns only has its file error (readPeopleCsv), not one per row.
+    if (PAY_CSV_FIELDS.every((field) => has.has(field))) {
+      const parsed = parsePay({
+        salary: cell('salary'),
+        currency: cell('currency'),
+        rangeMin: cell('payRangeMin'),
+        rangeMid: cell('payRangeMid'),
+        rangeMax: cell('payRangeMax'),
+      });
+      if (parsed.ok) {
+        Object.assign(person, { pay: parsed.value }, payCells(parsed.value));
+      } else {
+        for (const [field, message] of Object.entries(parsed.errors)) {
+          const column = PAY_CSV_FIELDS.find((key) => PAY_FIELD_OF[key] === field);
+          fail(row.line, column, lowerFirst(message));
+        }
+      }
+    }
     planned.push(person);
     if (!has.has('email') || !emailValid) continue;
     if (context.people.has(email)) updates.push(person);
@@ -488,8 +573,10 @@ export function planPeopleImport(csv: PeopleCsv, context: ImportContext): People
 }
 
 function fieldOrder(field: CsvField | undefined): number {
-  return field === undefined ? -1 : CSV_FIELDS.indexOf(field);
+  return field === undefined ? -1 : ALL_FIELDS.indexOf(field);
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
  * CSV10 (ORG3): follows manager links through the file, and through the organisation's existing

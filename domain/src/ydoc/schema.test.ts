@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { UUID_PATTERN } from '../ids.ts';
-import { hasStrayContent, isYType, yArray, yMap, yPlainText, yRecord } from './schema.ts';
+import {
+  hasMoreEntriesThan,
+  hasStrayContent,
+  isYType,
+  yArray,
+  yMap,
+  yPlainText,
+  yRecord,
+} from './schema.ts';
 import { schemaIssues } from './testing.ts';
 
 /** Adds `value` to a document under `key` of a root map, so it is a Yjs value as a peer sees it. */
@@ -99,6 +107,19 @@ describe('Yjs type adapters', () => {
     map.set('00000000-0000-4000-8000-000000000002', 2);
     map.set('00000000-0000-4000-8000-000000000003', 3);
     expect(schemaIssues(schema, map)).toEqual([': At most 2 entries.']);
+  });
+
+  it("counts a Y.Map's live entries against a limit, deleted keys left out", () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap<number>('root');
+    for (let i = 0; i < 5; i++) map.set(`k${i}`, i);
+    expect(hasMoreEntriesThan(map, 4)).toBe(true);
+    expect(hasMoreEntriesThan(map, 5)).toBe(false);
+    // Deleted keys stay in Yjs's own map: they bound the count but are not entries.
+    map.delete('k0');
+    map.delete('k1');
+    expect(hasMoreEntriesThan(map, 3)).toBe(false);
+    expect(hasMoreEntriesThan(map, 2)).toBe(true);
   });
 
   it('checks a Y.Array: its items and its length, the length before any item', () => {

@@ -33,6 +33,15 @@ export function hasStrayContent(type: YSharedType): boolean {
   return type._map.size > 0;
 }
 
+/**
+ * Whether a Y.Map holds more than `max` entries. Y.Map's `size` walks every entry; its keys
+ * (deleted ones too) bound it at no cost, so the walk happens only near the limit and a judged
+ * update does not count a long document's entries each time.
+ */
+export function hasMoreEntriesThan<T>(map: Y.Map<T>, max: number): boolean {
+  return map._map.size > max && map.size > max;
+}
+
 /** Exactly a `type` with nothing stray in it; `name` is how issues spell the type. */
 function yType<T extends YSharedType>(type: YTypeClass<T>, name: string, stray: string) {
   return z

@@ -11,10 +11,11 @@ import {
 import type { DocumentKind } from './document-kind.ts';
 
 type Entry = { ready: true; actor: unknown } | { ready: false; loading: Promise<unknown> };
+type Cached = Entry & { loadedAt?: number };
 
 export class ActorCache {
   readonly #db: Queryable;
-  #organisations = new Map<string, Map<string, Entry>>();
+  #organisations = new Map<string, Map<string, Cached>>();
 
   constructor(db: Queryable) {
     this.#db = db;
@@ -30,12 +31,17 @@ export class ActorCache {
     if (!people) this.#organisations.set(person.organisationId, (people = new Map()));
     const id = `${formatDocumentName(document)}\u0000${person.id}`;
     const cached = people.get(id);
-    if (cached) return cached;
+    const expired =
+      cached?.ready === true &&
+      kind.actorMaxAgeMs !== undefined &&
+      Date.now() - (cached.loadedAt ?? 0) > kind.actorMaxAgeMs;
+    if (cached && !expired) return cached;
     const entries = people;
     const loading = kind.loadActor(this.#db, person, document).then(
       (actor) => {
         // Dropped meanwhile (invalidate): the result may be stale, so it is used once, not kept.
-        if (entries.get(id) === entry) entries.set(id, { ready: true, actor });
+        if (entries.get(id) === entry)
+          entries.set(id, { ready: true, actor, loadedAt: Date.now() });
         return actor;
       },
       (error: unknown) => {
@@ -43,7 +49,7 @@ export class ActorCache {
         throw error;
       },
     );
-    const entry: Entry = { ready: false, loading };
+    const entry: Cached = { ready: false, loading };
     people.set(id, entry);
     return entry;
   }

@@ -12,6 +12,7 @@ import type { CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { AccessMode } from '@threadline/domain/protocol/messages';
 import type { DocumentProjector } from '../projection/document-projector.ts';
 import type { RecordsNotice } from '../revocation/access-notice.ts';
+import type { DocumentKey } from '../persistence/document-storage.ts';
 
 export type Verdict =
   | { ok: true }
@@ -54,6 +55,10 @@ export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, 
    *  may edit; which of a 1:1's two members they are). Loaded once per person and document on a
    *  node and cached until the organisation's people change (SYNC21). */
   loadActor(db: Queryable, person: SessionPerson, document: DocumentNameOf<Name>): Promise<Actor>;
+  /** How long a loaded actor is used before it is loaded again, when it holds more than the
+   *  organisation's people (a 1:1 agenda's actor holds the employee's goals, ONE19). Absent: until
+   *  the people change. */
+  actorMaxAgeMs?: number;
   /**
    * Applies `update` to `scratch`, a replica equal to `live` until now, and judges the result.
    * Must never change `live`. Every kind validates (SYNC17): a kind that accepts anything says so
@@ -61,6 +66,12 @@ export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, 
    */
   validate(live: Y.Doc, scratch: Y.Doc, update: Uint8Array, actor: Actor): Verdict;
   projector?: DocumentProjector;
+  /**
+   * Documents of this kind that have updates in the log but no analytics rows yet (a database
+   * seeded while no server ran): the server loads each once when it starts, so their rows exist
+   * before anyone opens them (a 1:1's Track section reads the goal tree's rows, ONE21).
+   */
+  unprojected?(db: Queryable): Promise<DocumentKey[]>;
   /**
    * The snapshot views a client may ask for (`GET /snapshot/<name>?part=`, SYNC27) besides the
    * whole document's, which every kind with a snapshot has; the projector's followed document

@@ -3,6 +3,7 @@
 // kind".
 import type { DocumentKinds } from './document-kind.ts';
 import { boardKind, proposalsKind } from './calibration/kinds.ts';
+import { developmentPlanKind } from './development-plans/kind.ts';
 import { goalTreeKind } from './goals/kind.ts';
 import { agendaKind, moodKind, privateNotesKind } from './one-on-ones/kinds.ts';
 
@@ -13,4 +14,5 @@ export const PRODUCTION_KINDS: DocumentKinds = {
   'one-on-one-mood': moodKind,
   calibration: boardKind,
   'calibration-proposals': proposalsKind,
+  'development-plan': developmentPlanKind,
 };

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import type { SyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey } from '../persistence/document-storage.ts';
 import type {
+  DocumentEffects,
   DocumentProjector,
   FollowedDocument,
   ProjectedRow,
@@ -42,6 +43,8 @@ export interface DocumentProjectionOptions {
   timing: ProjectionTiming;
   metrics: SyncMetrics;
   log: Logger;
+  /** Other documents, for the projector's effects (afterWrite). */
+  effects?: DocumentEffects;
 }
 
 export class DocumentProjection {
@@ -171,6 +174,13 @@ export class DocumentProjection {
       // A run of every row also forgets rows that are gone; a partial run adds to what is known.
       if (all) this.#written = fingerprints;
       else for (const [id, fingerprint] of fingerprints) this.#written.set(id, fingerprint);
+      if ((changed.length > 0 || all) && projector.afterWrite && this.#options.effects) {
+        await projector
+          .afterWrite(db, key, this.#options.effects)
+          .catch((error: unknown) =>
+            log.error({ err: error, document: key.name }, 'a projection’s effects failed'),
+          );
+      }
       this.#failures = 0;
       metrics.projections.inc({ outcome: 'ok' });
       metrics.projectedRows.inc(changed.length);

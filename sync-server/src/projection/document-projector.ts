@@ -20,6 +20,28 @@ export interface DocumentProjector<Context = unknown> {
   follow(doc: Y.Doc, key: DocumentKey): FollowedDocument<Context>;
   /** Upserts `rows` (only those that changed since the last write), inside a transaction. */
   write(db: Queryable, key: DocumentKey, rows: readonly ProjectedRow[]): Promise<void>;
+  /**
+   * The least quiet time and the longest wait before a run, for a kind whose rows need not be
+   * as fresh as the server's default makes them (the larger of the two applies).
+   */
+  leastDelay?: { delayMs: number; maxDelayMs: number };
+  /**
+   * After a run that wrote rows (or projected every row), outside its transaction: what the
+   * document's rows ask of other documents (a 1:1's check-ins applied to the goal tree, ONE20).
+   * A failure is logged and left for a later run.
+   */
+  afterWrite?(db: Queryable, key: DocumentKey, effects: DocumentEffects): Promise<void>;
+}
+
+/** What a projector may do to other documents: a change through their rooms, as the server. */
+export interface DocumentEffects {
+  /**
+   * Applies `edit` to the live document `key` (loaded on this node if needed, caught up with
+   * the log first) in one transaction on behalf of `personId`, and resolves with its result once
+   * the change is saved: relayed to the document's members, on every node, and projected like
+   * any accepted update.
+   */
+  change<T>(key: DocumentKey, personId: string | null, edit: (doc: Y.Doc) => T): Promise<T>;
 }
 
 /**

@@ -7,6 +7,7 @@
 // loads, so nothing committed elsewhere falls between the load and the subscription, and it
 // checks the log for rows it missed: periodically, when a message shows a gap, and after the
 // connection to the other nodes comes back.
+import type * as Y from 'yjs';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
@@ -18,7 +19,11 @@ import type { DatabaseHealth } from '../persistence/database-health.ts';
 import type { DocumentKey, DocumentStorage } from '../persistence/document-storage.ts';
 import type { Fanout } from '../scale-out/fanout.ts';
 import type { PeerMessage } from '../scale-out/peer-message.ts';
-import { WHOLE_VIEW, type ViewPart } from '../projection/document-projector.ts';
+import {
+  WHOLE_VIEW,
+  type DocumentEffects,
+  type ViewPart,
+} from '../projection/document-projector.ts';
 import type { RoomMember } from './room-member.ts';
 import { Room, type RoomPeers } from './room.ts';
 
@@ -39,7 +44,7 @@ export interface RoomRegistryOptions {
 
 const idOf = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
 
-export class RoomRegistry {
+export class RoomRegistry implements DocumentEffects {
   readonly #rooms = new Map<string, Room>();
   readonly #loading = new Map<string, Promise<Room>>();
   readonly #idleTimers = new Map<Room, ReturnType<typeof setTimeout>>();
@@ -111,6 +116,25 @@ export class RoomRegistry {
     return room.viewSnapshot(part);
   }
 
+  /**
+   * A change the server makes to a document on its own (DocumentEffects, ONE20): through the
+   * document's room, loaded if need be (and unloaded like any idle room after), caught up with
+   * the log first when other nodes write to it too, so an edit that looks at what is there sees
+   * what they saved.
+   */
+  async change<T>(key: DocumentKey, personId: string | null, edit: (doc: Y.Doc) => T): Promise<T> {
+    if (this.#closing) throw new Error('the sync server is shutting down');
+    const room = await this.#load(key);
+    if (this.#options.fanout) await this.#catchUp(room);
+    return room.changeAsServer(personId, edit);
+  }
+
+  /** Loads a document (which projects it, SYNC24) and lets it unload when idle like any room. */
+  async warm(key: DocumentKey): Promise<void> {
+    if (this.#closing) return;
+    await this.#load(key);
+  }
+
   leave(room: Room, member: RoomMember) {
     room.leave(member);
     if (room.memberCount === 0 && !this.#retired.has(room)) this.#scheduleUnload(room);
@@ -151,6 +175,7 @@ export class RoomRegistry {
           key,
           kind: name ? kindOf(kinds, name) : undefined,
           peers: fanout && this.#peersFor(key),
+          effects: this,
           onBroken: (broken) => this.#retire(broken),
           onSaveFailed: () => this.#options.health?.suspect(),
         },

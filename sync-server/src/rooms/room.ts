@@ -20,8 +20,12 @@ import type {
   DocumentStorage,
   LoadedDocument,
 } from '../persistence/document-storage.ts';
-import { DocumentProjection } from '../projection/document-projection.ts';
-import { WHOLE_VIEW, type ViewPart } from '../projection/document-projector.ts';
+import { DocumentProjection, type ProjectionTiming } from '../projection/document-projection.ts';
+import {
+  WHOLE_VIEW,
+  type DocumentEffects,
+  type ViewPart,
+} from '../projection/document-projector.ts';
 import { LogPosition } from '../scale-out/log-position.ts';
 import type { PeerMessage } from '../scale-out/peer-message.ts';
 import { Acknowledgements } from './acknowledgements.ts';
@@ -56,6 +60,8 @@ export interface RoomOptions {
   kind: DocumentKind | undefined;
   /** Where projections are written (when the kind has a projector). */
   db?: Pool;
+  /** Other documents, for a projector's effects on them (ONE20). */
+  effects?: DocumentEffects;
   peers?: RoomPeers;
   /** The document in memory can no longer be trusted (an update failed half-applied): the
    *  registry must stop handing this room out. */
@@ -128,9 +134,10 @@ export class Room {
             doc: this.doc,
             projector: kind.projector,
             db: options.db,
-            timing: options.config.projection,
+            timing: withLeastDelay(options.config.projection, kind.projector.leastDelay),
             metrics: options.metrics,
             log: options.log,
+            effects: options.effects,
           })
         : undefined;
     // Rows may lag the log after a crash between a commit and its projection.
@@ -298,6 +305,22 @@ export class Room {
     }
   }
 
+  /**
+   * A change the server makes itself (another document's effect, ONE20): applied to the live
+   * document in one transaction on behalf of `personId`, then saved, relayed and projected like an
+   * accepted update. Resolves with what `edit` returned once the change is durable.
+   */
+  async changeAsServer<T>(personId: string | null, edit: (doc: Y.Doc) => T): Promise<T> {
+    if (this.#broken || this.#destroyed) throw new Error('the room is not usable');
+    let result!: T;
+    const origin: TransactionOrigin = { kind: 'server', personId };
+    this.doc.transact(() => {
+      result = edit(this.doc);
+    }, origin);
+    await this.whenSaved();
+    return result;
+  }
+
   /** Applies a client's presence, already decoded whole (SYNC14, SYNC20). */
   applyAwareness(member: RoomMember, entries: readonly AwarenessEntry[]) {
     this.#presence.apply(member, entries);
@@ -395,7 +418,12 @@ export class Room {
       this.#acks.accepted(origin.kind === 'connection' ? origin.member : undefined);
       this.#saver.enqueue(
         {
-          personId: origin.kind === 'connection' ? origin.member.personId : null,
+          personId:
+            origin.kind === 'connection'
+              ? origin.member.personId
+              : origin.kind === 'server'
+                ? (origin.personId ?? null)
+                : null,
           receivedAt: new Date(),
           update,
         },
@@ -498,4 +526,17 @@ function maxStateVector(a: Uint8Array, b: Uint8Array): Uint8Array {
     if ((merged.get(client) ?? 0) < clock) merged.set(client, clock);
   }
   return Y.encodeStateVector(merged);
+}
+
+/** The server's projection timing, slowed to what the kind allows (`leastDelay`). */
+function withLeastDelay(
+  timing: ProjectionTiming,
+  least: { delayMs: number; maxDelayMs: number } | undefined,
+): ProjectionTiming {
+  if (!least) return timing;
+  return {
+    ...timing,
+    delayMs: Math.max(timing.delayMs, least.delayMs),
+    maxDelayMs: Math.max(timing.maxDelayMs, least.maxDelayMs),
+  };
 }

@@ -7,8 +7,9 @@ import type { RoomMember } from './room-member.ts';
 export type TransactionOrigin =
   /** A client's update, received on one of this node's connections. */
   | { kind: 'connection'; member: RoomMember }
-  /** Written by the server itself (migrations, projections' fixes). */
-  | { kind: 'server' }
+  /** Written by the server itself (migrations, projections' fixes, another document's effects:
+   *  a 1:1's check-in applied to a goal, ONE20), on behalf of `personId` when there is one. */
+  | { kind: 'server'; personId?: string | null }
   /** Read back from the document log while loading. */
   | { kind: 'storage' }
   /** Relayed from another node, which has saved it already. */

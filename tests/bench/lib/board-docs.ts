@@ -4,9 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import { startSession } from '@threadline/db/calibration-board';
+import { appendToDocumentLog } from '@threadline/db/document-log';
 import type { Pool } from '@threadline/db';
 import { readCard } from '@threadline/domain/calibration/board';
-import { initialBoardUpdate, moveCard } from '@threadline/domain/calibration/edits';
+import {
+  initialBoardUpdate,
+  moveCard,
+  proposalsUpdate,
+} from '@threadline/domain/calibration/edits';
+import { formatDocumentName } from '@threadline/domain/documents/names';
 import type { BoardConfig, Potential } from '@threadline/domain/calibration/model';
 import { dropInBox, type BoxNumber } from '@threadline/domain/calibration/nine-box';
 import { cardsOf } from '@threadline/domain/calibration/shape';
@@ -91,6 +97,27 @@ export async function newCalibrationBoards(
                                                  "potential" text, "rationale" text)`,
       [organisationId, sessionId, JSON.stringify(proposals), personId],
     );
+    // The proposals document itself: starting a session reads the proposals from it (CAL16).
+    await appendToDocumentLog(pool, [
+      {
+        organisationId,
+        documentName: formatDocumentName({
+          kind: 'calibration-proposals',
+          sessionId,
+          managerId: personId,
+        }),
+        personId,
+        receivedAt: new Date(),
+        update: proposalsUpdate(
+          proposals.map(({ personId: id, rating, potential, rationale }) => ({
+            personId: id,
+            rating,
+            potential,
+            rationale,
+          })),
+        ),
+      },
+    ]);
     if (build) {
       const started = await startSession(pool, { organisationId, sessionId, personId });
       if (!started.ok) throw new Error(`bench board: ${JSON.stringify(started.errors)}`);

@@ -6,6 +6,7 @@
 // sender as an Actor read from the organisation's tables. Projected into goal_analytics (SYNC24),
 // with a first-screen snapshot view (GOAL29).
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { formatDocumentName } from '@threadline/domain/documents/names';
 import { GOAL_TREE_SNAPSHOT_VIEWS } from '@threadline/domain/goals/snapshot-views';
 import type { Actor } from '@threadline/domain/goals/permissions';
 import { judgeGoalTreeUpdate } from '@threadline/domain/goals/update-check';
@@ -40,4 +41,19 @@ export const goalTreeKind: DocumentKind<'goals', Actor> = {
   },
   projector: goalTreeProjector,
   snapshotViews: GOAL_TREE_SNAPSHOT_VIEWS,
+  async unprojected(db) {
+    const { rows } = await db.query<{ organisation_id: string; id: string }>(
+      `SELECT c.organisation_id, c.id FROM cycles c
+        WHERE c.status <> 'closed'
+          AND EXISTS (SELECT 1 FROM document_updates u
+                       WHERE u.organisation_id = c.organisation_id
+                         AND u.document_name = 'goals/' || c.id::text)
+          AND NOT EXISTS (SELECT 1 FROM goal_analytics g
+                           WHERE g.organisation_id = c.organisation_id AND g.cycle_id = c.id)`,
+    );
+    return rows.map((row) => ({
+      organisationId: row.organisation_id,
+      name: formatDocumentName({ kind: 'goals', cycleId: row.id }),
+    }));
+  },
 };

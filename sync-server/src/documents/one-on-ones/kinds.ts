@@ -16,7 +16,13 @@ import {
 } from '@threadline/domain/one-on-ones/update-check';
 import type { DocumentKind, Verdict } from '../document-kind.ts';
 import { agendaProjector, moodProjector } from './projectors.ts';
-import { decideForSeries, loadSeriesActor, readerOf, seriesChanged } from './series.ts';
+import {
+  decideForSeries,
+  loadAgendaActor,
+  loadSeriesActor,
+  readerOf,
+  seriesChanged,
+} from './series.ts';
 
 function asVerdict(verdict: OneOnOneVerdict): Verdict {
   if (verdict.ok) return { ok: true };
@@ -35,7 +41,9 @@ export const agendaKind: DocumentKind<'one-on-one', SeriesActor> = {
     ),
   affectedBy: (notice, { seriesId }) =>
     seriesChanged(notice, seriesId) || notice.table === 'organisations',
-  loadActor: (db, person, { seriesId }) => loadSeriesActor(db, person, seriesId),
+  loadActor: (db, person, { seriesId }) => loadAgendaActor(db, person, seriesId),
+  // The actor holds the employee's goals (ONE19): a goal added since is known within seconds.
+  actorMaxAgeMs: 15_000,
   validate: (live, scratch, update, actor) =>
     asVerdict(judgeAgendaUpdate(live, scratch, update, actor)),
   projector: agendaProjector,

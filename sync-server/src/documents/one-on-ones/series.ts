@@ -8,6 +8,7 @@ import type { OneOnOnePolicy, Reader } from '@threadline/domain/one-on-ones/acce
 import type { SeriesActor } from '@threadline/domain/one-on-ones/update-check';
 import type { AccessDecision } from '../document-kind.ts';
 import type { RecordsNotice } from '../../revocation/access-notice.ts';
+import { loadCheckInRights } from './check-ins.ts';
 
 export interface SeriesRow {
   managerId: string;
@@ -76,6 +77,18 @@ export async function loadSeriesActor(
     managerId: series?.managerId ?? '',
     employeeId: series?.employeeId ?? '',
   };
+}
+
+/** The agenda's validator also needs a member's rights to check in goals (ONE19). */
+export async function loadAgendaActor(
+  db: Queryable,
+  person: SessionPerson,
+  seriesId: string,
+): Promise<SeriesActor> {
+  const actor = await loadSeriesActor(db, person, seriesId);
+  const member = person.id === actor.managerId || person.id === actor.employeeId;
+  if (!member) return actor;
+  return { ...actor, checkIns: await loadCheckInRights(db, person, actor.employeeId) };
 }
 
 /** SYNC23: the series ended or went; for agendas, also the organisation's HR setting. */

@@ -29,7 +29,15 @@ import {
 } from '@threadline/domain/one-on-ones/edits';
 import type { AgendaSection, Cadence } from '@threadline/domain/one-on-ones/model';
 import {
+  agendaCheckIns,
+  latestCheckIns,
+  recordCheckIn,
+  type AgendaCheckIn,
+} from '@threadline/domain/one-on-ones/check-ins';
+import { seedMeeting, type SeedSource } from '@threadline/domain/one-on-ones/seeding';
+import {
   actionsOf,
+  CHECK_INS_ROOT,
   MEETINGS_ROOT,
   meetingsOf,
   moodsOf,
@@ -79,7 +87,7 @@ export class AgendaView {
     this.today = options.today;
     this.#me = options.me;
     this.#newId = options.newId ?? (() => crypto.randomUUID());
-    const roots = [MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT].map((name) =>
+    const roots = [MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT, CHECK_INS_ROOT].map((name) =>
       observeY(this.doc.getMap(name) as Y.AbstractType<unknown>, { deep: true }),
     );
     this.#subscribe = createSubscriber((update) => {
@@ -150,6 +158,18 @@ export class AgendaView {
         return inPoints || inActions || has(notesText(notesOf(this.doc, meeting.id)));
       })
       .map((meeting) => meeting.id);
+  }
+
+  /** ONE18: the goals checked in during a meeting, oldest first. */
+  checkIns(meetingId: string): AgendaCheckIn[] {
+    this.#subscribe();
+    return agendaCheckIns(this.doc, meetingId);
+  }
+
+  /** ONE21: the latest check-in per goal, over every meeting. */
+  latestCheckIns(): Map<string, AgendaCheckIn> {
+    this.#subscribe();
+    return latestCheckIns(this.doc);
   }
 
   /** The Y.Text of a point's text, for binding an input to it. */
@@ -224,6 +244,31 @@ export class AgendaView {
 
   deleteAction(id: string): boolean {
     return updateAction(this.doc, id, { deleted: true });
+  }
+
+  /** ONE18: checks a goal in during a meeting; the server applies it to the goal (ONE20). */
+  checkIn(
+    meetingId: string,
+    goal: { id: string; cycleId: string },
+    value: number,
+    milestoneId?: string,
+  ): string {
+    return recordCheckIn(
+      this.doc,
+      {
+        meetingId,
+        goalId: goal.id,
+        cycleId: goal.cycleId,
+        value,
+        ...(milestoneId !== undefined ? { milestoneId } : {}),
+      },
+      { by: this.#me },
+    );
+  }
+
+  /** ONE23–ONE25: seeds a meeting's agenda with the points its sources ask for. */
+  seedMeeting(meetingId: string, sources: readonly SeedSource[]): string[] {
+    return seedMeeting(this.doc, meetingId, sources, { by: this.#me });
   }
 
   /** ONE6: the employee's mood for a meeting (the server refuses anyone else's). */

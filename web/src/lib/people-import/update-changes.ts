@@ -10,7 +10,7 @@ export interface FieldChange {
   to: string;
 }
 
-const shown = (value: string | null) => value ?? '';
+const shown = (value: string | null | undefined) => value ?? '';
 
 /** Values compared as the import would store them: emails and team names ignore case. */
 function same(field: CsvField, current: string, next: string): boolean {

@@ -54,6 +54,8 @@ export interface RawHistoryEntry {
   to: HistoryValue;
   /** What the value belongs to, where the field alone does not say: a milestone's title. */
   detail?: string;
+  /** ONE19: a check-in made in a 1:1, the meeting's day. */
+  oneOnOne?: string;
 }
 
 /** One history entry as the panel receives it (GET /goals/history), references named. */
@@ -66,6 +68,8 @@ export interface HistoryEntry {
   from: HistoryValue;
   to: HistoryValue;
   detail?: string;
+  /** ONE19: a check-in made in a 1:1, the meeting's day ("from the 1:1 on …"). */
+  oneOnOne?: string;
 }
 
 /** Fields whose values name people, teams or goals (resolved to names for display). */
@@ -277,6 +281,7 @@ function checkInEntries(before: Goal, after: Goal, change: LoggedChange): RawHis
       field: 'current',
       from: previous,
       to: checkIn.value,
+      ...(checkIn.source ? { oneOnOne: checkIn.source.on } : {}),
     });
     previous = checkIn.value;
   }
@@ -318,6 +323,7 @@ function milestoneEntries(before: Goal, after: Goal, change: LoggedChange): RawH
         from: was.done,
         to: milestone.done,
         detail: milestone.title,
+        ...(tick?.source ? { oneOnOne: tick.source.on } : {}),
       });
     }
   }

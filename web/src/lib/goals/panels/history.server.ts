@@ -102,6 +102,7 @@ export async function goalHistory(
       from: nameOf(entry.field, entry.from),
       to: nameOf(entry.field, entry.to),
       ...(entry.detail === undefined ? {} : { detail: entry.detail }),
+      ...(entry.oneOnOne === undefined ? {} : { oneOnOne: entry.oneOnOne }),
     }))
     .reverse();
 }

@@ -2,8 +2,10 @@
 // participants and admins once the session is in session or finalized — with what the player
 // cards show of each person calibrated (CAL42).
 import { error } from '@sveltejs/kit';
+import { sessionPayContext } from '@threadline/db/calibration-pay';
 import { listPlayers } from '@threadline/db/calibration-players';
 import { getSession, participantRole } from '@threadline/db/calibration-sessions';
+import { receivesPay } from '@threadline/domain/calibration/merit/access';
 import { formatDocumentName } from '@threadline/domain/documents/names';
 import { readableDocument } from '$lib/server/document-access';
 import { db } from '$lib/server/db';
@@ -19,9 +21,10 @@ export async function load({ locals, params }) {
     }
     error(403, 'Only the session’s participants and administrators can open its board.');
   }
-  const [players, role] = await Promise.all([
+  const [players, role, pay] = await Promise.all([
     listPlayers(db(), person.organisationId, session.id, session.cycleId),
     participantRole(db(), person.organisationId, session.id, person.id),
+    sessionPayContext(db(), person.organisationId, session.id, person.id),
   ]);
   const names: Record<string, string> = {};
   for (const someone of [...session.population, ...session.participants]) {
@@ -38,9 +41,14 @@ export async function load({ locals, params }) {
       cycleName: session.cycleName,
       scale: session.scale,
       bands: session.performanceBands,
+      guideline: session.guideline,
     },
     players,
     names,
     writable: role !== null && session.status === 'in_session',
+    // CAL49: the facilitator runs the session; administrators see what they see.
+    showFlagList: role === 'facilitator' || person.role === 'admin',
+    /** CAL76: only whether the Pay view is mounted; the figures never travel in page data. */
+    seesPay: pay !== undefined && receivesPay(pay.reader),
   };
 }

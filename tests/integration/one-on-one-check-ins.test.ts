@@ -1,0 +1,242 @@
+// A check-in made in a 1:1's agenda moves the goal (ONE18–ONE22): the agenda's validator refuses
+// one its sender may not make, and the server applies an accepted one to the goal tree through
+// its room — live to whoever has the goals open — exactly once, with its source.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readGoalMap } from '@threadline/domain/goals/document';
+import { addGoal } from '@threadline/domain/goals/edits';
+import { goalMap } from '@threadline/domain/goals/shape';
+import { recordCheckIn } from '@threadline/domain/one-on-ones/check-ins';
+import { addMeeting, addPoint } from '@threadline/domain/one-on-ones/edits';
+import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { appendToDocumentLog } from '@threadline/db/document-log';
+import { createOrganisation, createSeries } from '../support/factories.ts';
+import { useSyncServer } from '../support/sync-server.ts';
+import {
+  createCycle,
+  eventually,
+  openRaw,
+  replicaFromServer,
+  signInWith,
+  type RawSocket,
+} from './sync-support.ts';
+
+const sync = useSyncServer({
+  config: {
+    projection: {
+      delayMs: 50,
+      maxDelayMs: 200,
+      allEveryMs: 3_600_000,
+      retry: { initialMs: 100, maxMs: 1000 },
+    },
+  },
+});
+const meeting = '2026-03-02';
+
+/** What a fresh client sends after `change`. */
+function update(change: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  change(doc);
+  return Y.mergeUpdates(updates);
+}
+
+async function acked(socket: RawSocket, count: number) {
+  await socket.until(() => socket.acks().length >= count || socket.closeCode !== undefined);
+  expect(socket.closeCode).toBeUndefined();
+}
+
+async function setUp() {
+  const organisationId = (await createOrganisation(sync.db.pool)).id;
+  const manager = await signInWith(sync.db.pool, organisationId);
+  const employee = await signInWith(sync.db.pool, organisationId, {
+    managerId: manager.personId,
+  });
+  const peer = await signInWith(sync.db.pool, organisationId, { managerId: manager.personId });
+  const seriesId = await createSeries(
+    sync.db.pool,
+    organisationId,
+    manager.personId,
+    employee.personId,
+  );
+  const cycleId = await createCycle(sync.db.pool, organisationId);
+  const goalsName = `goals/${cycleId}`;
+  // Each adds a goal of their own, as the goals page would.
+  const addOwnGoal = async (person: typeof employee, title: string) => {
+    let goalId = '';
+    const socket = await openRaw(sync.port, goalsName, person.cookie);
+    await socket.until(() => socket.acks().length > 0);
+    socket.sendUpdate(
+      update((doc) => {
+        goalId = addGoal(
+          doc,
+          {
+            title,
+            level: 'person',
+            state: 'draft',
+            ownerId: person.personId,
+            parentId: null,
+            metric: { kind: 'number', start: 0, target: 100 },
+          },
+          { by: person.personId },
+        );
+      }),
+    );
+    await acked(socket, 2);
+    return { goalId, socket };
+  };
+  const own = await addOwnGoal(employee, 'Close 100 support tickets');
+  const peers = await addOwnGoal(peer, 'Peer’s goal');
+  await eventually(async () => {
+    const { rows } = await sync.db.pool.query(
+      'SELECT 1 FROM goal_analytics WHERE organisation_id = $1',
+      [organisationId],
+    );
+    return rows.length === 2;
+  }, 5000);
+  return { organisationId, manager, employee, seriesId, cycleId, goalsName, own, peers };
+}
+
+describe('check-ins from a 1:1', () => {
+  it('[ONE18] [ONE20] [ONE22] a check-in in the agenda moves the goal once, live, with its source', async () => {
+    const { manager, employee, seriesId, cycleId, goalsName, own } = await setUp();
+    // The manager watches the goal tree, as a second browser on the goals page would.
+    const watcher = await openRaw(sync.port, goalsName, manager.cookie);
+    const watched = await replicaFromServer(watcher);
+    const agenda = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
+    await agenda.until(() => agenda.acks().length > 0);
+    let checkInId = '';
+    agenda.sendUpdate(
+      update((doc) => {
+        addMeeting(doc, meeting, meeting, { by: employee.personId });
+        checkInId = recordCheckIn(
+          doc,
+          { meetingId: meeting, goalId: own.goalId, cycleId, value: 40 },
+          { by: employee.personId, at: '2026-03-02T10:00:00.000Z' },
+        );
+      }),
+    );
+    await acked(agenda, 2);
+
+    const row = async () =>
+      (
+        await sync.db.pool.query<{ outcome: string | null; meeting_day: string }>(
+          `SELECT outcome, to_char(meeting_day, 'YYYY-MM-DD') AS meeting_day
+             FROM one_on_one_check_ins WHERE series_id = $1 AND check_in_id = $2`,
+          [seriesId, checkInId],
+        )
+      ).rows[0];
+    await eventually(async () => (await row())?.outcome === 'applied', 5000);
+    expect((await row())?.meeting_day).toBe(meeting);
+
+    // Live to the goals page: the watcher's replica receives the server's check-in.
+    await watcher.until(() => {
+      for (const m of watcher.received) {
+        if (m.type === 'sync-update') Y.applyUpdate(watched, m.update);
+      }
+      return readGoalMap(own.goalId, goalMap(watched, own.goalId)!).checkIns.length === 1;
+    });
+    const goal = readGoalMap(own.goalId, goalMap(watched, own.goalId)!);
+    expect(goal.metric.current).toBe(40);
+    expect(goal.checkIns).toEqual([
+      {
+        id: checkInId,
+        value: 40,
+        progress: 0.4,
+        at: '2026-03-02T10:00:00.000Z',
+        by: employee.personId,
+        source: { oneOnOne: seriesId, on: meeting },
+      },
+    ]);
+    // Projected like any change of the goal.
+    await eventually(async () => {
+      const { rows } = await sync.db.pool.query<{ metric_current: number }>(
+        'SELECT metric_current FROM goal_analytics WHERE goal_id = $1',
+        [own.goalId],
+      );
+      return rows[0]?.metric_current === 40;
+    }, 5000);
+
+    // A replay (the row's outcome lost, as after a crash) finds the goal holding it: nothing twice.
+    await sync.db.pool.query(
+      'UPDATE one_on_one_check_ins SET outcome = NULL, claimed_at = NULL WHERE check_in_id = $1',
+      [checkInId],
+    );
+    agenda.sendUpdate(
+      update((doc) =>
+        addPoint(
+          doc,
+          'b0000000-0000-4000-8000-000000000001',
+          { meetingId: meeting, section: 'track', text: 'Tickets' },
+          { by: employee.personId },
+        ),
+      ),
+    );
+    await eventually(async () => (await row())?.outcome === 'present', 5000);
+    const fresh = await openRaw(sync.port, goalsName, manager.cookie);
+    const replica = await replicaFromServer(fresh);
+    expect(readGoalMap(own.goalId, goalMap(replica, own.goalId)!).checkIns).toHaveLength(1);
+  });
+
+  it('[ONE19] a check-in on a goal that is not the employee’s is refused by the server', async () => {
+    const { employee, seriesId, cycleId, peers } = await setUp();
+    const agenda = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
+    await agenda.until(() => agenda.acks().length > 0);
+    agenda.sendUpdate(
+      update((doc) => {
+        addMeeting(doc, meeting, meeting, { by: employee.personId });
+        recordCheckIn(
+          doc,
+          { meetingId: meeting, goalId: peers.goalId, cycleId, value: 90 },
+          { by: employee.personId },
+        );
+      }),
+    );
+    expect(await agenda.closed).toBe(CloseCode.ChangeRefused);
+    expect(agenda.received.some((m) => m.type === 'refused' && m.reason === 'forbidden')).toBe(
+      true,
+    );
+    const { rows } = await sync.db.pool.query(
+      'SELECT 1 FROM one_on_one_check_ins WHERE series_id = $1',
+      [seriesId],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('[ONE21] a goal tree seeded while no server ran is projected when the server starts', async () => {
+    const organisationId = (await createOrganisation(sync.db.pool)).id;
+    const employee = await signInWith(sync.db.pool, organisationId);
+    const cycleId = await createCycle(sync.db.pool, organisationId);
+    const goalId = 'f0000000-0000-4000-8000-000000000001';
+    await appendToDocumentLog(sync.db.pool, [
+      {
+        organisationId,
+        documentName: `goals/${cycleId}`,
+        personId: null,
+        receivedAt: new Date(),
+        update: update((doc) =>
+          addGoal(
+            doc,
+            {
+              id: goalId,
+              title: 'Seeded',
+              level: 'person',
+              ownerId: employee.personId,
+              parentId: null,
+            },
+            { by: employee.personId },
+          ),
+        ),
+      },
+    ]);
+    const projected = async () =>
+      (await sync.db.pool.query('SELECT 1 FROM goal_analytics WHERE goal_id = $1', [goalId])).rows
+        .length === 1;
+    expect(await projected()).toBe(false);
+    expect(await sync.server.projectMissing()).toBeGreaterThanOrEqual(1);
+    await eventually(projected, 5000);
+    // Projected once: nothing left to do.
+    expect(await sync.server.projectMissing()).toBe(0);
+  });
+});
