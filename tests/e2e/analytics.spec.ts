@@ -64,8 +64,14 @@ test('[ANA1] an HR admin sees the organisation’s dashboards with the seeded nu
   // DEMO21: the Engineering session, in session, with its population's cards.
   await expect(page.getByRole('heading', { level: 3, name: /Engineering/ }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Movement matrix' }).first()).toBeVisible();
-  // Growth's data does not exist yet: said plainly.
-  await expect(page.getByText('No development items are recorded yet.')).toBeVisible();
+  // DEMO45: about two in five people have a plan, each gap with an experience item at least.
+  const items = await tableRows(page, 'growth-items');
+  const experience = items
+    .filter((row) => row[0] === 'Experience (70)')
+    .reduce((sum, row) => sum + Number(row[2]), 0);
+  const gaps = await tableRows(page, 'growth-gaps');
+  expect(gaps.length).toBeGreaterThan(0);
+  expect(experience).toBeGreaterThanOrEqual(Number(gaps[0]![1]));
   // The goals dashboard counts the seeded tree's active goals.
   const health = await tableRows(page, 'goals-health-team');
   expect(health.reduce((sum, row) => sum + Number(row.at(-1)), 0)).toBeGreaterThan(100);
@@ -131,6 +137,11 @@ test('[ANA3] an employee sees a personal page: own goals, own 1:1 cadence, own r
   await expect(page.getByRole('heading', { name: 'Your 1:1 cadence' })).toBeVisible();
   await expect(page.getByText(/With Sofía Hernández, weekly/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your published ratings' })).toBeVisible();
+  // DEMO47: their own plan's two gaps.
+  expect((await tableRows(page, 'growth-gaps')).map((row) => row[0]).sort()).toEqual([
+    'Public speaking',
+    'System design',
+  ]);
   // ANA8: no mood, not even one's own; no organisation-wide charts.
   await expect(page.getByRole('heading', { name: 'Mood trend by team' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Goal health by team' })).toHaveCount(0);

@@ -427,9 +427,57 @@ describe('goals, 1:1 and calibration figures', () => {
     expect(ceo.overCycles).toBeNull();
   });
 
-  it('[ANA25] [ANA29] growth says nothing is recorded while the tables are missing', async () => {
-    const view = await growthDashboard(db.pool, await contextOf('admin'));
-    expect(view.recorded).toBe(false);
+  it('[ANA25] [ANA26] [ANA29] growth counts people per skill gap and items, in scope', async () => {
+    expect((await growthDashboard(db.pool, await contextOf('admin'))).recorded).toBe(false);
+    const skill = async (name: string) =>
+      (
+        await db.pool.query<{ id: string }>(
+          `INSERT INTO skills (organisation_id, name) VALUES ($1, $2) RETURNING id`,
+          [org, name],
+        )
+      ).rows[0]!.id;
+    const sql = await skill('SQL');
+    const coaching = await skill('Coaching');
+    const gaps: [string, string][] = [
+      ['r1', sql],
+      ['r1', sql],
+      ['r2', sql],
+      ['r3', coaching],
+      ['rep', sql],
+    ];
+    for (const [person, skillId] of gaps) {
+      await db.pool.query(
+        `INSERT INTO skill_gaps (organisation_id, id, person_id, skill_id, flagged_on)
+         VALUES ($1, gen_random_uuid(), $2, $3, '2026-11-20')`,
+        [org, people[person], skillId],
+      );
+    }
+    await db.pool.query(
+      `INSERT INTO development_items (organisation_id, id, person_id, type, status, created_at)
+       VALUES ($1, gen_random_uuid(), $2, 'experience', 'in-progress', now()),
+              ($1, gen_random_uuid(), $3, 'formal', 'done', now())`,
+      [org, people.r1, people.rep],
+    );
+    const admin = await growthDashboard(db.pool, await contextOf('admin'));
+    expect(admin.recorded).toBe(true);
+    // r1's two gaps in SQL count once.
+    expect(admin.skillGaps).toEqual([
+      { skill: 'SQL', people: 3 },
+      { skill: 'Coaching', people: 1 },
+    ]);
+    expect(admin.items).toEqual([
+      { type: 'experience', status: 'in-progress', count: 1 },
+      { type: 'formal', status: 'done', count: 1 },
+    ]);
+    const manager = await growthDashboard(db.pool, await contextOf('manager'));
+    expect(manager.skillGaps).toEqual([
+      { skill: 'SQL', people: 2 },
+      { skill: 'Coaching', people: 1 },
+    ]);
+    expect(manager.items).toEqual([{ type: 'experience', status: 'in-progress', count: 1 }]);
+    const own = await growthDashboard(db.pool, await contextOf('r2'));
+    expect(own.skillGaps).toEqual([{ skill: 'SQL', people: 1 }]);
+    expect(own.items).toEqual([]);
   });
 });
 

@@ -1,5 +1,9 @@
 // The calibration dashboard's rules (ANA20–ANA24), read from the board's projection
 // (calibration_cards: each card's original and current place) and the goal projection.
+import {
+  HIGH_RATING_ACHIEVEMENT_BELOW,
+  LOW_RATING_ACHIEVEMENT_ABOVE,
+} from '../calibration/signals/conflicts.ts';
 
 export interface CardRatings {
   personId: string;
@@ -84,16 +88,12 @@ export function managerSkew(cards: readonly CardRatings[]): ManagerSkew[] {
   });
 }
 
-/** ANA23: goal achievement under which a top rating is flagged, and over which a bottom one is. */
-export const CONFLICT_TOP_BELOW = 0.6;
-export const CONFLICT_BOTTOM_ABOVE = 0.9;
-
 export type Conflict = 'top-rating-low-achievement' | 'low-rating-high-achievement';
 
 /**
- * ANA23 (PRODUCT §3 conflict checks): a card whose calibrated rating is the top of the scale with
- * goal achievement under 60 %, or the bottom of the scale with achievement over 90 %, is flagged.
- * No achievement (no measured goals): no flag.
+ * ANA23: a card is flagged as the board flags it (CAL48, with its thresholds): a calibrated
+ * rating at the top of the scale with goal achievement under 60 %, or at its bottom with
+ * achievement over 90 %. No achievement (no measured goals): no flag.
  */
 export function conflictOf(
   rating: number | null,
@@ -103,8 +103,10 @@ export function conflictOf(
   if (rating === null || achievement === null || scale.length === 0) return null;
   const top = Math.max(...scale);
   const bottom = Math.min(...scale);
-  if (rating === top && achievement < CONFLICT_TOP_BELOW) return 'top-rating-low-achievement';
-  if (rating === bottom && achievement > CONFLICT_BOTTOM_ABOVE) {
+  if (rating === top && achievement < HIGH_RATING_ACHIEVEMENT_BELOW) {
+    return 'top-rating-low-achievement';
+  }
+  if (rating === bottom && achievement > LOW_RATING_ACHIEVEMENT_ABOVE) {
     return 'low-rating-high-achievement';
   }
   return null;

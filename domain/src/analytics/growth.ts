@@ -9,8 +9,14 @@ export const DEVELOPMENT_TYPE_LABELS: Record<DevelopmentType, string> = {
   formal: 'Formal (10)',
 };
 
-/** ANA26: the most frequent skill gaps, most flagged first (then by name), at most `limit`;
- *  a skill named by fewer than five people is shown only inside a person's own scope. */
+export const DEVELOPMENT_STATUS_LABELS: Record<string, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
+
+/** ANA26: the most frequent skill gaps: the skills most people have a gap in first (then by
+ *  name), at most `limit`. */
 export function topSkillGaps<T extends { skill: string; people: number }>(
   gaps: readonly T[],
   limit = 10,

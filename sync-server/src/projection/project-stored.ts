@@ -11,6 +11,8 @@ import { PostgresDocumentStorage } from '../persistence/postgres-storage.ts';
 
 /** The most rows one statement writes (as the live projection writes them). */
 const ROWS_PER_WRITE = 2_000;
+/** Documents projected at once. */
+const CONCURRENCY = 4;
 
 export async function projectStoredDocuments(
   pool: Pool,
@@ -25,10 +27,10 @@ export async function projectStoredDocuments(
   const storage = new PostgresDocumentStorage(pool);
   let documents = 0;
   let written = 0;
-  for (const { document_name: name } of names) {
+  const project = async (name: string) => {
     const parsed = parseDocumentName(name);
     const projector = parsed ? kindOf(kinds, parsed)?.projector : undefined;
-    if (!projector) continue;
+    if (!projector) return;
     const key = { organisationId, name };
     const doc = new Y.Doc();
     const loaded = await storage.load(key);
@@ -48,6 +50,12 @@ export async function projectStoredDocuments(
       followed.stop();
       doc.destroy();
     }
-  }
+  };
+  // A few documents at a time: while one waits on the database another is decoded.
+  const queue = names.map((row) => row.document_name);
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) await project(name);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return { documents, rows: written };
 }

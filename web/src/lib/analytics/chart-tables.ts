@@ -1,6 +1,11 @@
 // Every chart's numbers as a table (ANA10): the page's table view under each chart and the CSV
 // download write the same rows, so the two never differ. Pure: the page and the server share it.
 import { HEALTH_BUCKET_LABELS, HEALTH_BUCKETS } from '@threadline/domain/analytics/goals';
+import {
+  DEVELOPMENT_STATUS_LABELS,
+  DEVELOPMENT_TYPE_LABELS,
+  type DevelopmentType,
+} from '@threadline/domain/analytics/growth';
 import { percent, type NumbersTable } from '@threadline/domain/analytics/table';
 import type { Dashboards } from './dashboards';
 
@@ -111,7 +116,11 @@ const STATIC: Record<string, Builder> = {
   }),
   'growth-items': (d) => ({
     columns: ['Type', 'Status', 'Items'],
-    rows: d.growth.items.map((item) => [item.type, item.status, item.count]),
+    rows: d.growth.items.map((item) => [
+      DEVELOPMENT_TYPE_LABELS[item.type as DevelopmentType] ?? item.type,
+      DEVELOPMENT_STATUS_LABELS[item.status] ?? item.status,
+      item.count,
+    ]),
   }),
 };
 
