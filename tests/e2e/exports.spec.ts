@@ -12,8 +12,13 @@ import {
 import type { PersonalExport } from '@threadline/domain/exports/personal';
 import { DEMO_ADMIN_EMAIL, expectNoAxeViolations, signIn } from './fixtures.ts';
 
-async function prepareExport(page: Page) {
-  await page.goto('/account');
+async function prepareExport(page: Page, through: 'menu' | 'url' = 'url') {
+  if (through === 'url') await page.goto('/account');
+  else {
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Your account and data' }).click();
+    await expect(page).toHaveURL(/\/account$/);
+  }
   await expect(page.getByRole('heading', { name: 'Your data' })).toBeVisible();
   const prepare = page.getByRole('button', { name: 'Prepare my export' });
   // A click before hydration does nothing; clicking again is what a person would do.
@@ -69,7 +74,7 @@ test('[EXP1] [EXP5] a manager’s export holds their own private notes and none 
   page,
 }) => {
   await signIn(page, DEMO_MANAGER_EMAIL);
-  await prepareExport(page);
+  await prepareExport(page, 'menu');
   const text = await downloaded(page, 'Download JSON');
   const data = JSON.parse(text) as PersonalExport;
   expect(text).toContain(MANAGER_PRIVATE_NOTES[0]!.slice(0, 30));

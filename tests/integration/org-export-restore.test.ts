@@ -16,7 +16,11 @@ import type { Pool } from '@threadline/db';
 import { exportOrganisation } from '@threadline/db/org-export';
 import { importOrganisation, RestoreRefused } from '@threadline/db/org-import';
 import { seedDemoOrganisation } from '@threadline/db/seed';
-import type { OrgExportManifest } from '@threadline/domain/exports/org-format';
+import {
+  NEVER_EXPORTED_TABLES,
+  exportTables,
+  type OrgExportManifest,
+} from '@threadline/domain/exports/org-format';
 import { PostgresDocumentStorage } from '@threadline/sync-server/persistence/postgres-storage';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -262,6 +266,24 @@ describe('a damaged or foreign file', () => {
     await expect(importOrganisation(target.pool, newer)).rejects.toThrow(/version/);
     const { rows } = await target.pool.query('SELECT 1 FROM organisations');
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('every table of the organisation', () => {
+  it('[EXP13] [EXP14] is exported, or named as never exported: a new table cannot be forgotten', async () => {
+    const { rows } = await source.pool.query<{ name: string }>(
+      `SELECT DISTINCT table_name AS name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND column_name = 'organisation_id'
+          AND table_name IN (SELECT table_name FROM information_schema.tables
+                              WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')`,
+    );
+    const exported = new Set([
+      ...exportTables({ audience: 'operator', hrMayReadAgendas: true }).map((t) => t.name),
+      ...NEVER_EXPORTED_TABLES,
+      'document_updates',
+      'document_snapshots',
+    ]);
+    expect(rows.map((r) => r.name).filter((name) => !exported.has(name))).toEqual([]);
   });
 });
 
