@@ -5,7 +5,6 @@ import { addDevelopmentItem, flagSkillGap, setItemStatus, updateDevelopmentItem 
 import { findSkill, isSkillName } from './model.ts';
 import {
   developmentItems,
-  developmentSeedSources,
   isItemOverdue,
   itemsShownOn,
   openDevelopmentItems,
@@ -14,7 +13,6 @@ import {
 } from './plan.ts';
 import { projectDevelopmentItems, projectSkillGaps } from './projector.ts';
 import { proposeDevelopmentItems } from './proposals.ts';
-import { seedItems } from '../one-on-ones/seeding.ts';
 import { validateDevelopmentPlanDocument } from './schema.ts';
 import { itemsOf } from './shape.ts';
 
@@ -175,19 +173,6 @@ describe('a plan’s gaps and items', () => {
         ['in-progress', '2027-02-01'],
       ]);
     }
-  });
-
-  it('[ONE49] seeds a meeting with the items open and raised before its day, in Achieve', () => {
-    const doc = planWithGap();
-    addItem(doc, 2, 'experience', '2026-12-07');
-    addItem(doc, 3, 'formal', '2026-12-07');
-    addItem(doc, 4, 'social', '2026-12-14');
-    setItemStatus(doc, id(3), 'done', { by: employee, at: '2026-12-10T09:00:00.000Z' });
-    const sources = developmentSeedSources(developmentItems(doc), '2026-12-14');
-    expect(sources).toEqual([{ kind: 'development', id: id(2), title: 'Experience: Item 2' }]);
-    expect(seedItems(sources)).toEqual([
-      { seed: `development:${id(2)}`, section: 'achieve', text: 'Experience: Item 2' },
-    ]);
   });
 
   it('[ONE48] counts a plan’s items by status', () => {

@@ -1,7 +1,6 @@
 // Reads of a development plan (ONE45, ONE47, ONE48): its gaps, its items, which items a 1:1
 // meeting shows, which are open, and the plan's progress. Pure over the document.
 import type * as Y from 'yjs';
-import type { SeedSource } from '../one-on-ones/seeding.ts';
 import {
   DEVELOPMENT_TYPE_LABELS,
   DEVELOPMENT_TYPES,
@@ -100,22 +99,4 @@ export function planProgress(items: readonly Pick<DevelopmentItem, 'status'>[]):
     else progress.notStarted += 1;
   }
   return progress;
-}
-
-/**
- * ONE49: what a development plan adds to the seeding of a 1:1 meeting held on `day` (ONE23): one
- * point in Achieve per item still open and raised before that day, its kind before its title.
- * Items raised in the meeting itself are not seeded: the meeting already lists them.
- */
-export function developmentSeedSources(
-  items: readonly Pick<DevelopmentItem, 'id' | 'type' | 'title' | 'status' | 'raisedOn'>[],
-  day: string,
-): Extract<SeedSource, { kind: 'development' }>[] {
-  return items
-    .filter((item) => item.status !== 'done' && item.raisedOn < day)
-    .map((item) => ({
-      kind: 'development',
-      id: item.id,
-      title: `${DEVELOPMENT_TYPE_LABELS[item.type]}: ${item.title}`,
-    }));
 }

@@ -20,7 +20,6 @@ import {
 } from '@threadline/domain/development/model';
 import {
   developmentItems,
-  developmentSeedSources,
   isItemOverdue,
   itemsShownOn,
   skillGaps,
@@ -29,7 +28,6 @@ import {
 } from '@threadline/domain/development/plan';
 import type { DevelopmentProposal } from '@threadline/domain/development/proposals';
 import { GAPS_ROOT, ITEMS_ROOT } from '@threadline/domain/development/shape';
-import type { SeedSource } from '@threadline/domain/one-on-ones/seeding';
 import { observeY } from '$lib/sync/reactive-y.svelte';
 
 /** An item as the page shows it: its skill's current name, overdue or not. */
@@ -107,12 +105,6 @@ export class PlanView {
   itemsShownOn(day: string): ShownItem[] {
     this.#subscribe();
     return itemsShownOn(this.doc, day).map((item) => this.#shown(item));
-  }
-
-  /** ONE49: what the plan adds to the seeding of a meeting held on `day` (reactive). */
-  seedSources(day: string): SeedSource[] {
-    this.#subscribe();
-    return developmentSeedSources(developmentItems(this.doc), day);
   }
 
   // ---- Edits (ONE44: each carries the signed-in person's id) ----
