@@ -155,9 +155,24 @@ export async function seedOneOnOnes(
   }
   await flush();
   if (goals && goalEntries.length > 0) {
+    // The check-ins reach the goal tree after its seeded history (each builds on the whole tree),
+    // so they are logged after it, and received no earlier than its last entry: the log stays in
+    // time order (GOAL22), as when a check-in made offline is applied once its device is back.
+    // The check-in itself keeps the meeting's time.
+    const { rows } = await db.query<{ last: Date | null }>(
+      `SELECT max(received_at) AS last FROM document_updates
+        WHERE organisation_id = $1 AND document_name = $2`,
+      [input.organisationId, goals.documentName],
+    );
+    // In the order they were made (a later one may build on an earlier one's structs).
+    let last = rows[0]?.last?.getTime() ?? 0;
+    const ordered = goalEntries.map((entry) => {
+      last = Math.max(entry.receivedAt.getTime(), last);
+      return { ...entry, receivedAt: new Date(last) };
+    });
     await appendToDocumentLog(
       db,
-      goalEntries.map((entry) => ({
+      ordered.map((entry) => ({
         organisationId: input.organisationId,
         documentName: goals.documentName,
         ...entry,
