@@ -38,6 +38,13 @@ describe('what an organisation export holds', () => {
     expect(isDocumentExported(`development-plan/${person}`, operator)).toBe(true);
   });
 
+  it('[EXP15] skill gaps and development items per person only in the operator’s export (ONE41)', () => {
+    for (const table of ['skill_gaps', 'development_items']) {
+      expect(exportTables(hrOn).map((t) => t.name)).not.toContain(table);
+      expect(exportTables(operator).map((t) => t.name)).toContain(table);
+    }
+  });
+
   it('[EXP14] no sessions, invitations or moods table; no password hashes for HR', () => {
     const names = exportTables(hrOn).map((t) => t.name);
     for (const never of NEVER_EXPORTED_TABLES) expect(names).not.toContain(never);

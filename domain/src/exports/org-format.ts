@@ -31,6 +31,8 @@ export interface ExportTable {
   omit: readonly string[];
   /** Added by a later change and not in every database: left out when it is missing (EXP20). */
   optional?: boolean;
+  /** Only in an operator's export: rows per person that no HR admin reads in the app (EXP15). */
+  operatorOnly?: boolean;
 }
 
 /** EXP13: the organisation's tables, in an order a restore can insert them in. */
@@ -45,7 +47,8 @@ const TABLES: readonly ExportTable[] = [
   { name: 'one_on_one_series', omit: [] },
   { name: 'one_on_one_check_ins', omit: [], optional: true },
   { name: 'skills', omit: [], optional: true },
-  { name: 'skill_gaps', omit: [], optional: true },
+  // ONE41: a person's gaps and items are their plan's (the person and their manager), not HR's.
+  { name: 'skill_gaps', omit: [], optional: true, operatorOnly: true },
   { name: 'calibration_sessions', omit: [] },
   { name: 'calibration_participants', omit: [] },
   { name: 'calibration_population', omit: [] },
@@ -58,7 +61,7 @@ const TABLES: readonly ExportTable[] = [
   { name: 'goal_progress_events', omit: [] },
   { name: 'one_on_one_meeting_analytics', omit: [] },
   { name: 'one_on_one_action_analytics', omit: [] },
-  { name: 'development_items', omit: [], optional: true },
+  { name: 'development_items', omit: [], optional: true, operatorOnly: true },
 ];
 
 /**
@@ -76,8 +79,8 @@ export const NEVER_EXPORTED_TABLES: readonly string[] = [
 /** EXP13, EXP15: the tables, and the columns each leaves out, for this export. */
 export function exportTables(options: OrgExportOptions): ExportTable[] {
   const keepHashes = options.audience === 'operator' && options.includePasswordHashes === true;
-  return TABLES.map((table) =>
-    table.name === 'people' && keepHashes ? { ...table, omit: [] } : table,
+  return TABLES.filter((table) => options.audience === 'operator' || !table.operatorOnly).map(
+    (table) => (table.name === 'people' && keepHashes ? { ...table, omit: [] } : table),
   );
 }
 
