@@ -149,7 +149,7 @@ export async function importOrganisation(
       await client.query('SET LOCAL statement_timeout = 0');
       await refuseExisting(client, manifest);
       for (const table of manifest.tables) {
-        const rows = await restoreTable(client, zip, entries, table.name, onProgress);
+        const rows = await restoreTable(client, zip, entries, table.name, manifest, onProgress);
         if (rows !== table.rows) throw truncated(table.name, rows, table.rows);
       }
       const { updates, snapshots } = await restoreDocuments(
@@ -199,6 +199,7 @@ async function restoreTable(
   zip: Zip,
   entries: Map<string, yauzl.Entry>,
   table: string,
+  manifest: OrgExportManifest,
   onProgress?: (progress: RestoreProgress) => void,
 ): Promise<number> {
   const columns = await columnsOf(client, table);
@@ -236,7 +237,23 @@ async function restoreTable(
       }
       checked = true;
     }
-    await client.query(sql, [`[${batch.join(',')}]`]);
+    const json = `[${batch.join(',')}]`;
+    // EXP21: every row is the manifest's organisation's; an edited file cannot add rows (people,
+    // admins, pay) to another organisation the database holds.
+    const owner = table === 'organisations' ? 'id' : known.has('organisation_id') ? 'organisation_id' : null;
+    if (owner !== null) {
+      const { rows: foreign } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM jsonb_populate_recordset(NULL::${quoted(table)}, $1::jsonb) r
+          WHERE r.${quoted(owner)} IS DISTINCT FROM $2::uuid`,
+        [json, manifest.organisation.id],
+      );
+      if (foreign[0]!.n > 0) {
+        throw new RestoreRefused(
+          `The export is damaged: ${table} holds rows of another organisation than its manifest's.`,
+        );
+      }
+    }
+    await client.query(sql, [json]);
     rows += batch.length;
     onProgress?.({ entry, rows });
   }

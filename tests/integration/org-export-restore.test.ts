@@ -267,6 +267,26 @@ describe('a damaged or foreign file', () => {
     const { rows } = await target.pool.query('SELECT 1 FROM organisations');
     expect(rows).toHaveLength(0);
   });
+
+  it('[EXP21] refuses a row of another organisation than its manifest\'s, writing nothing', async () => {
+    const target = await useTestDatabase();
+    const { rows: victims } = await target.pool.query<{ id: string }>(
+      `INSERT INTO organisations (name, slug) VALUES ('Victim', 'victim') RETURNING id`,
+    );
+    const victim = victims[0]!.id;
+    // An edited file: its last person moved into the organisation the database already holds.
+    const planted = await altered('tables/people.jsonl', (text) => {
+      const lines = text.trimEnd().split('\n');
+      const last = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+      lines[lines.length - 1] = JSON.stringify({ ...last, organisation_id: victim, manager_id: null });
+      return lines.join('\n');
+    });
+    await expect(importOrganisation(target.pool, planted)).rejects.toThrow(/another organisation/);
+    const { rows } = await target.pool.query('SELECT 1 FROM people WHERE organisation_id = $1', [
+      victim,
+    ]);
+    expect(rows).toHaveLength(0);
+  });
 });
 
 describe('every table of the organisation', () => {
