@@ -240,7 +240,8 @@ async function restoreTable(
     const json = `[${batch.join(',')}]`;
     // EXP21: every row is the manifest's organisation's; an edited file cannot add rows (people,
     // admins, pay) to another organisation the database holds.
-    const owner = table === 'organisations' ? 'id' : known.has('organisation_id') ? 'organisation_id' : null;
+    const owner =
+      table === 'organisations' ? 'id' : known.has('organisation_id') ? 'organisation_id' : null;
     if (owner !== null) {
       const { rows: foreign } = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM jsonb_populate_recordset(NULL::${quoted(table)}, $1::jsonb) r

@@ -268,7 +268,7 @@ describe('a damaged or foreign file', () => {
     expect(rows).toHaveLength(0);
   });
 
-  it('[EXP21] refuses a row of another organisation than its manifest\'s, writing nothing', async () => {
+  it("[EXP21] refuses a row of another organisation than its manifest's, writing nothing", async () => {
     const target = await useTestDatabase();
     const { rows: victims } = await target.pool.query<{ id: string }>(
       `INSERT INTO organisations (name, slug) VALUES ('Victim', 'victim') RETURNING id`,
@@ -278,7 +278,11 @@ describe('a damaged or foreign file', () => {
     const planted = await altered('tables/people.jsonl', (text) => {
       const lines = text.trimEnd().split('\n');
       const last = JSON.parse(lines.at(-1)!) as Record<string, unknown>;
-      lines[lines.length - 1] = JSON.stringify({ ...last, organisation_id: victim, manager_id: null });
+      lines[lines.length - 1] = JSON.stringify({
+        ...last,
+        organisation_id: victim,
+        manager_id: null,
+      });
       return lines.join('\n');
     });
     await expect(importOrganisation(target.pool, planted)).rejects.toThrow(/another organisation/);
