@@ -1,12 +1,7 @@
 // Reads of a development plan (ONE45, ONE47, ONE48): its gaps, its items, which items a 1:1
 // meeting shows, which are open, and the plan's progress. Pure over the document.
 import type * as Y from 'yjs';
-import {
-  DEVELOPMENT_TYPE_LABELS,
-  DEVELOPMENT_TYPES,
-  type DevelopmentStatus,
-  type DevelopmentType,
-} from './model.ts';
+import { DEVELOPMENT_TYPES, type DevelopmentStatus, type DevelopmentType } from './model.ts';
 import { gapsOf, itemsOf, type GapValue, type ItemFields } from './shape.ts';
 
 export interface SkillGap extends GapValue {
