@@ -69,7 +69,7 @@ test.describe('calibration sessions', () => {
 
     await expect(page.getByRole('heading', { name: 'Engineering, 2026 H2' })).toBeVisible();
     await expect(page.getByText('Draft', { exact: true })).toBeVisible();
-    await expect(page.getByRole('cell', { name: 'Solid' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Solid', exact: true })).toBeVisible();
     await expect(page.getByText('Everyone in Engineering and the teams under it')).toBeVisible();
     const sessionUrl = page.url();
     await expectNoAxeViolations(page);
