@@ -24,6 +24,10 @@ export function combineStatuses(lead: SyncState, others: readonly SyncState[]): 
   let shown = lead;
   for (const state of others) {
     if (state.kind === 'read-only') continue;
+    // A companion this person may no longer open (a former manager's view of the employee's
+    // development plan, ONE41) leaves the page; the lead document says what the page can do.
+    if ((state.kind === 'forbidden' || state.kind === 'not-found') && lead.kind !== 'forbidden')
+      continue;
     if (URGENCY[state.kind] > URGENCY[shown.kind]) shown = state;
   }
   return shown;

@@ -18,6 +18,15 @@ describe('combineStatuses', () => {
     ).toEqual({ kind: 'refused', reason: 'forbidden' });
   });
 
+  it('[ONE41] leaves out a companion the person may no longer open: the agenda turned read-only shows', () => {
+    expect(combineStatuses({ kind: 'read-only' }, [{ kind: 'forbidden' }])).toEqual({
+      kind: 'read-only',
+    });
+    expect(combineStatuses({ kind: 'forbidden' }, [{ kind: 'saved' }])).toEqual({
+      kind: 'forbidden',
+    });
+  });
+
   it('[ONE6] counts the manager’s read-only mood document as saved', () => {
     expect(combineStatuses({ kind: 'saved' }, [{ kind: 'read-only' }])).toEqual({ kind: 'saved' });
     expect(combineStatuses({ kind: 'read-only' }, [])).toEqual({ kind: 'read-only' });
