@@ -119,6 +119,26 @@ describe('checking updates to a development plan', () => {
     ).toMatchObject({ ok: false });
   });
 
+  it('[ONE44] lets an item owned by a former manager be moved on after the reporting line changed', () => {
+    const live = livePlan();
+    addDevelopmentItem(live, id(5), newItem(manager), { by: manager });
+    // The employee now reports to someone else: the item stays the former manager's.
+    const afterChange: PlanActor = {
+      personId: employee,
+      employeeId: employee,
+      managerId: stranger,
+    };
+    expect(
+      judge(live, afterChange, (c) =>
+        setItemStatus(c, id(5), 'done', { by: employee, at: '2026-12-08T09:00:00.000Z' }),
+      ),
+    ).toEqual({ ok: true });
+    // Handing an item to someone is checked as ever: the former manager is no longer one of the two.
+    expect(
+      judge(live, afterChange, (c) => updateDevelopmentItem(c, id(2), { ownerId: manager })),
+    ).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
   it('[ONE44] refuses changing who made an entry, its kind, or removing it', () => {
     const live = livePlan();
     expect(

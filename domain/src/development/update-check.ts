@@ -69,6 +69,9 @@ function checkItem(
     return forbidden(path, `${FIXED_ITEM_FIELDS.join(', ')} never change.`);
   }
   const owner = after.get('ownerId');
+  // Checked when an item is added or handed to someone: an item a former manager owns can still
+  // be moved on or done after the reporting line changed.
+  if (before !== undefined && owner === before.get('ownerId')) return null;
   if (owner !== actor.employeeId && (actor.managerId === null || owner !== actor.managerId)) {
     return forbidden(path, 'An item is owned by the person or their manager.');
   }
