@@ -1,4 +1,5 @@
 // The numbers behind every analytics chart as CSV (ANA10).
+import { defuseFormula } from '../csv-safe.ts';
 
 /**
  * ANA10: a cell a spreadsheet would read as a formula (text starting with =, +, -, @, a tab or a
@@ -9,8 +10,7 @@ export function csvSafeCell(value: unknown): string | number {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  const text = String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return defuseFormula(String(value));
 }
 
 /** The rows of a table as CSV records: a header, then each row's cells made safe. */

@@ -2,6 +2,7 @@
 // rows of text, each cell made safe for spreadsheets. Pure: the web server reads the board, asks
 // for these rows and streams them through a CSV writer, which quotes; this file decides what the
 // cells say.
+import { defuseFormula } from '../csv-safe.ts';
 import type { Card, Move } from './board.ts';
 import type { BoardConfig, Rated } from './model.ts';
 import type { Recommendation } from './merit/recommend.ts';
@@ -13,7 +14,7 @@ import { amountText } from './merit/pay.ts';
  * left as it is.
  */
 export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return defuseFormula(value);
 }
 
 export interface ExportPerson {

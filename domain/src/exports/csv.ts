@@ -1,12 +1,10 @@
 // The personal export as CSV tables (EXP10), for spreadsheets: one table per section, every cell
 // guarded against formula injection. The JSON (personal.ts) is the complete, re-importable
 // shape; these tables are a reading of it.
+import { defuseFormula } from '../csv-safe.ts';
 import type { PersonalExport } from './personal.ts';
 
 export type CsvValue = string | number | boolean | null | undefined;
-
-/** Characters a spreadsheet reads as the start of a formula (or of a DDE call). */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * EXP10: one cell as text. Text that a spreadsheet would run as a formula (starting with `=`,
@@ -17,7 +15,7 @@ export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return defuseFormula(value);
 }
 
 export interface CsvTable {

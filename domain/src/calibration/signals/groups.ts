@@ -6,9 +6,10 @@
 import type { SignalCard, SignalPerson } from './input.ts';
 import { placedRatings } from './input.ts';
 import { mean, meanInterval, outside, sampleSd, type Interval } from './stats.ts';
+import { MIN_GROUP_SIZE } from '../../analytics/privacy.ts';
 
-/** CAL57: the smallest group shown on its own. */
-export const MIN_GROUP_SIZE = 5;
+/** CAL57: the smallest group shown on its own — the product's one threshold (ANA7). */
+export { MIN_GROUP_SIZE };
 
 export type GroupDimension = 'location' | 'tenure' | 'level';
 
