@@ -29,6 +29,8 @@ const sync = useSyncServer({
       allEveryMs: 3_600_000,
       retry: { initialMs: 100, maxMs: 1000 },
     },
+    // The replay below unloads an agenda, as a restart would.
+    idleUnloadMs: 200,
   },
 });
 const meeting = '2026-03-02';
@@ -100,7 +102,7 @@ async function setUp() {
 
 describe('check-ins from a 1:1', () => {
   it('[ONE18] [ONE20] [ONE22] a check-in in the agenda moves the goal once, live, with its source', async () => {
-    const { manager, employee, seriesId, cycleId, goalsName, own } = await setUp();
+    const { organisationId, manager, employee, seriesId, cycleId, goalsName, own } = await setUp();
     // The manager watches the goal tree, as a second browser on the goals page would.
     const watcher = await openRaw(sync.port, goalsName, manager.cookie);
     const watched = await replicaFromServer(watcher);
@@ -158,12 +160,17 @@ describe('check-ins from a 1:1', () => {
       return rows[0]?.metric_current === 40;
     }, 5000);
 
-    // A replay (the row's outcome lost, as after a crash) finds the goal holding it: nothing twice.
+    // A replay (the row's outcome lost, as after a crash: the agenda unloads and is loaded again,
+    // and its first projection applies what is pending) finds the goal holding it: nothing twice.
     await sync.db.pool.query(
       'UPDATE one_on_one_check_ins SET outcome = NULL, claimed_at = NULL WHERE check_in_id = $1',
       [checkInId],
     );
-    agenda.sendUpdate(
+    const agendaKey = { organisationId, name: `one-on-one/${seriesId}` };
+    agenda.close();
+    await eventually(async () => !sync.server.rooms.isLoaded(agendaKey), 5000);
+    const reopened = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
+    reopened.sendUpdate(
       update((doc) =>
         addPoint(
           doc,

@@ -148,17 +148,22 @@ export class DocumentProjection {
     const all = this.#all;
     this.#all = false;
     try {
-      const project = () => this.#project(all);
+      const project = async () => {
+        const written = await this.#project(all);
+        if (written === null) return null;
+        const { changed } = written;
+        if ((changed.length > 0 || all) && projector.afterWrite && this.#options.effects) {
+          await projector
+            .afterWrite(db, key, this.#options.effects, { written: changed, all })
+            .catch((error: unknown) =>
+              log.error({ err: error, document: key.name }, 'a projection’s effects failed'),
+            );
+        }
+        return written;
+      };
       const written = await (this.#options.limit ? this.#options.limit(project) : project());
       if (written === null) return;
       const { changed, started } = written;
-      if ((changed.length > 0 || all) && projector.afterWrite && this.#options.effects) {
-        await projector
-          .afterWrite(db, key, this.#options.effects)
-          .catch((error: unknown) =>
-            log.error({ err: error, document: key.name }, 'a projection’s effects failed'),
-          );
-      }
       this.#failures = 0;
       metrics.projections.inc({ outcome: 'ok' });
       metrics.projectedRows.inc(changed.length);
@@ -181,11 +186,11 @@ export class DocumentProjection {
     }
   }
 
-  /** Reads the rows and writes those that changed; null when the room unloaded meanwhile. Holds
-   *  one of the node's projection slots (`limit`): with a few hundred documents edited at once,
-   *  their projections took every connection of the pool, and saves timed out waiting for one
-   *  (the 1:1 agendas workload, BENCHMARKS.md). The effects (afterWrite) run after the slot is
-   *  given back: they may load and change other documents. */
+  /** Reads the rows and writes those that changed; null when the room unloaded meanwhile. With
+   *  its effects (afterWrite), it holds one of the node's projection slots (`limit`): with a few
+   *  hundred documents edited at once, their projections took every connection of the pool, and
+   *  saves timed out waiting for one (the 1:1 agendas workload, BENCHMARKS.md). Effects may load
+   *  and change other documents, which never wait for a slot (loading and saving take none). */
   async #project(all: boolean): Promise<{ changed: ProjectedRow[]; started: number } | null> {
     const { key, projector, db } = this.#options;
     // How long a run took, for spacing the next (`schedule`), leaves out the wait for a slot.
