@@ -3,11 +3,12 @@ import * as Y from 'yjs';
 import { readGoalMap } from '../goals/document.ts';
 import { addGoal, setMilestoneDone } from '../goals/edits.ts';
 import type { Actor } from '../goals/permissions.ts';
+import { projectGoalTree } from '../goals/projector.ts';
 import { validateGoalTree } from '../goals/schema.ts';
 import { goalMap } from '../goals/shape.ts';
 import { uuid } from '../goals/testing.ts';
 import { replicaOf } from '../ydoc/replica.ts';
-import { clientUpdate, replica, syncBoth } from '../ydoc/testing.ts';
+import { clientUpdate, replica, syncBoth, syncOneWay } from '../ydoc/testing.ts';
 import {
   agendaCheckIns,
   applyCheckInToGoals,
@@ -234,6 +235,38 @@ describe('check-ins from a 1:1', () => {
       },
     ]);
     expect(validateGoalTree(tree)).toEqual([]);
+  });
+
+  it('[ONE51] one check-in applied by two nodes at once is one progress event, whichever copy comes first', () => {
+    // The second node's client id below or above the first's puts its copy first or last.
+    for (const order of [0, 5]) {
+      // Two nodes' copies of the tree, each applying the same agenda row before seeing the other's.
+      const a = goalTree();
+      const b = replica(order);
+      syncOneWay(a, b);
+      const doc = agenda();
+      recordCheckIn(
+        doc,
+        { meetingId: meeting, goalId: goal, cycleId: cycle, value: 320 },
+        { by: manager, at },
+      );
+      const [checkIn] = agendaCheckIns(doc);
+      const series = { seriesId, employeeId: employee, meetingDay: meeting };
+      const actor = goalActor(manager, [employee]);
+      expect(applyCheckInToGoals(a, checkIn!, series, actor)).toBe('applied');
+      expect(applyCheckInToGoals(b, checkIn!, series, actor)).toBe('applied');
+      syncBoth(a, b);
+      for (const merged of [a, b]) {
+        const read = readGoalMap(goal, goalMap(merged, goal)!);
+        expect(read.checkIns.map((c) => c.id), `client ${order}`).toEqual([checkIn!.id]);
+        expect(read.metric.current).toBe(320);
+        const projected = projectGoalTree(merged, { cycleId: cycle, cycle: null, now: new Date(at) });
+        expect(projected.progressEvents, `client ${order}`).toHaveLength(1);
+        // The goal stays valid: later edits of it are not refused for the repeat.
+        expect(validateGoalTree(merged), `client ${order}`).toEqual([]);
+        expect(applyCheckInToGoals(merged, checkIn!, series, actor)).toBe('present');
+      }
+    }
   });
 
   it('[ONE20] the goal tree is the authority: a goal not the employee’s, or gone, is not applied', () => {
