@@ -205,6 +205,30 @@ describe('check-ins from a 1:1', () => {
     expect(refused(judge(as(employee), (c) => checkInsOf(c).delete(id)))).toBe('ONE18');
   });
 
+  it('[ONE52] a check-in on a goal the rights do not know is refused with that goal, after the known ones are judged', () => {
+    const live = agenda();
+    const judge = (change: (client: Y.Doc) => void) =>
+      judgeAgendaUpdate(live, replicaOf(live), clientUpdate(live, 7, change), as(employee));
+    const brandNew = { meetingId: meeting, goalId: uuid(97), cycleId: cycle, value: 3 };
+    expect(judge((c) => recordCheckIn(c, brandNew, { by: employee, at }))).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      refusal: { rule: 'ONE52', unknownGoals: [{ goalId: uuid(97), cycleId: cycle }] },
+    });
+    // With a peer's goal in the same update, the refusal is ONE19's: nothing to learn.
+    const verdict = judge((c) => {
+      recordCheckIn(c, brandNew, { by: employee, at });
+      recordCheckIn(
+        c,
+        { meetingId: meeting, goalId: peersGoal, cycleId: cycle, value: 1 },
+        { by: employee, at },
+      );
+    });
+    expect(verdict.ok === false && verdict.reason === 'forbidden' && verdict.refusal.rule).toBe(
+      'ONE19',
+    );
+  });
+
   it('[ONE20] applies a check-in to the goal once, in its author’s name, with its source', () => {
     const tree = goalTree();
     const doc = agenda();

@@ -61,7 +61,9 @@ export const agendaProjector: DocumentProjector<null> = {
     if (checkIns.length > 0) await writeCheckIns(db, key.organisationId, seriesId, checkIns);
   },
   /** ONE20: check-ins made in the series' meetings reach their goals. */
-  afterWrite: (db, key, effects) => applyPendingCheckIns(db, key, seriesIdOf(key), effects),
+  afterWrite: async (db, key, effects) => {
+    await applyPendingCheckIns(db, key, seriesIdOf(key), effects);
+  },
   // Two people typing keep a series changing every few hundred milliseconds: with the default
   // quarter-second quiet time it was projected after nearly every edit (a sixth of the server's
   // busy time at 500 series in the benchmark). Counts of meetings and action items may be a
