@@ -287,14 +287,14 @@ describe('check-ins from a 1:1', () => {
     const failing: DocumentEffects = {
       change: () => Promise.reject(new Error('the goal tree could not be loaded')),
     };
-    await expect(
-      applyPendingCheckIns(sync.db.pool, key, series.seriesId, failing),
-    ).rejects.toThrow(/not applied/);
+    await expect(applyPendingCheckIns(sync.db.pool, key, series.seriesId, failing)).rejects.toThrow(
+      /not applied/,
+    );
     expect(await row()).toEqual({ outcome: null, attempts: 1 });
     // The next run (the agenda changing again, or the sweep) applies it at once.
-    expect(
-      await applyPendingCheckIns(sync.db.pool, key, series.seriesId, sync.server.rooms),
-    ).toBe(1);
+    expect(await applyPendingCheckIns(sync.db.pool, key, series.seriesId, sync.server.rooms)).toBe(
+      1,
+    );
     expect(await row()).toEqual({ outcome: 'applied', attempts: 1 });
     expect(await entriesInLog()).toBe(1);
   });
@@ -364,7 +364,9 @@ describe('check-ins from a 1:1', () => {
     // The agenda is open first, and its validator has read the employee's goals: none yet.
     const agenda = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
     await agenda.until(() => agenda.acks().length > 0);
-    agenda.sendUpdate(update((doc) => addMeeting(doc, meeting, meeting, { by: employee.personId })));
+    agenda.sendUpdate(
+      update((doc) => addMeeting(doc, meeting, meeting, { by: employee.personId })),
+    );
     await acked(agenda, 2);
     // Then the goal, on the goals page, and straight away its check-in, before any projection.
     const goals = await openRaw(sync.port, `goals/${cycleId}`, employee.cookie);
@@ -406,7 +408,9 @@ describe('check-ins from a 1:1', () => {
       );
       return rows[0]?.outcome === 'applied';
     }, 5000);
-    const replica = await replicaFromServer(await openRaw(sync.port, `goals/${cycleId}`, manager.cookie));
+    const replica = await replicaFromServer(
+      await openRaw(sync.port, `goals/${cycleId}`, manager.cookie),
+    );
     expect(readGoalMap(goalId, goalMap(replica, goalId)!).metric.current).toBe(4);
   });
 

@@ -282,9 +282,16 @@ describe('check-ins from a 1:1', () => {
       syncBoth(a, b);
       for (const merged of [a, b]) {
         const read = readGoalMap(goal, goalMap(merged, goal)!);
-        expect(read.checkIns.map((c) => c.id), `client ${order}`).toEqual([checkIn!.id]);
+        expect(
+          read.checkIns.map((c) => c.id),
+          `client ${order}`,
+        ).toEqual([checkIn!.id]);
         expect(read.metric.current).toBe(320);
-        const projected = projectGoalTree(merged, { cycleId: cycle, cycle: null, now: new Date(at) });
+        const projected = projectGoalTree(merged, {
+          cycleId: cycle,
+          cycle: null,
+          now: new Date(at),
+        });
         expect(projected.progressEvents, `client ${order}`).toHaveLength(1);
         // The goal stays valid: later edits of it are not refused for the repeat.
         expect(validateGoalTree(merged), `client ${order}`).toEqual([]);

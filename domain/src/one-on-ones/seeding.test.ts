@@ -190,7 +190,12 @@ describe('seeding the next meeting', () => {
     const [first] = seedMeeting(live, next, sourcesOf(live), { by: manager, at });
     const judge = (actor: SeriesActor, change: (doc: Y.Doc) => void) => {
       const client = replicaOf(live);
-      return judgeAgendaUpdate(live, replicaOf(live), encodeWith(client, () => change(client)), actor);
+      return judgeAgendaUpdate(
+        live,
+        replicaOf(live),
+        encodeWith(client, () => change(client)),
+        actor,
+      );
     };
     expect(judge(as(employee), (doc) => deletePoint(doc, first!, { by: employee, at }))).toEqual({
       ok: true,
@@ -201,12 +206,12 @@ describe('seeding the next meeting', () => {
       refusedFor(judge(as(employee), (doc) => deletePoint(doc, first!, { by: manager, at }))),
     ).toBe('ONE54');
     deletePoint(live, first!, { by: manager, at });
-    expect(
-      refusedFor(judge(as(manager), (doc) => dismissalsOf(doc).delete(first!))),
-    ).toBe('ONE54');
+    expect(refusedFor(judge(as(manager), (doc) => dismissalsOf(doc).delete(first!)))).toBe('ONE54');
     expect(
       refusedFor(
-        judge(as(manager), (doc) => dismissalsOf(doc).set(first!, { by: manager, at: '2027-01-01T00:00:00.000Z' })),
+        judge(as(manager), (doc) =>
+          dismissalsOf(doc).set(first!, { by: manager, at: '2027-01-01T00:00:00.000Z' }),
+        ),
       ),
     ).toBe('ONE54');
   });

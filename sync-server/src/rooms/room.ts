@@ -77,8 +77,7 @@ interface Change {
 }
 
 export type ApplyResult =
-  | { applied: true }
-  | { applied: false; reason: string; detail?: unknown; recheck?: unknown };
+  { applied: true } | { applied: false; reason: string; detail?: unknown; recheck?: unknown };
 
 export class Room {
   readonly key: DocumentKey;

@@ -104,10 +104,9 @@ export async function applyPendingCheckIns(
   const failures: unknown[] = [];
   const recorded = await oneAtATime(effects, () =>
     inTransaction(db, async (client) => {
-      await client.query(
-        `SELECT set_config('idle_in_transaction_session_timeout', $1, true)`,
-        [HOLD_LIMIT],
-      );
+      await client.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [
+        HOLD_LIMIT,
+      ]);
       const { rows } = await client.query<PendingRow>(
         `SELECT c.check_in_id, c.meeting_id, c.meeting_day, c.goal_id, c.cycle_id,
                 c.milestone_id, c.value, c.by_person_id, c.at, c.attempts, s.employee_id,

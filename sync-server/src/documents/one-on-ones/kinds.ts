@@ -45,8 +45,7 @@ export const agendaKind: DocumentKind<'one-on-one', SeriesActor> = {
     ),
   affectedBy: (notice, { seriesId }) =>
     seriesChanged(notice, seriesId) || notice.table === 'organisations',
-  loadActor: (db, person, { seriesId }, context) =>
-    loadAgendaActor(db, person, seriesId, context),
+  loadActor: (db, person, { seriesId }, context) => loadAgendaActor(db, person, seriesId, context),
   // The actor holds the employee's goals (ONE19): a goal added since is known within seconds.
   actorMaxAgeMs: 15_000,
   validate: (live, scratch, update, actor) =>
