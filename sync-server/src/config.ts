@@ -40,6 +40,9 @@ export interface SyncConfig {
   logSettleMs: number;
   /** How often open connections whose session has expired are looked for (SYNC23). */
   expirySweepMs: number;
+  /** How often each node runs the kinds' sweeps of work left pending (ONE50); the first runs
+   *  one period after the node starts, not while it is busiest loading documents. */
+  pendingSweepMs: number;
 }
 
 export const DEFAULT_CONFIG: SyncConfig = {
@@ -65,6 +68,7 @@ export const DEFAULT_CONFIG: SyncConfig = {
   catchUpIntervalMs: 10_000,
   logSettleMs: 30_000,
   expirySweepMs: 1000,
+  pendingSweepMs: 60_000,
 };
 
 export function resolveConfig(overrides: Partial<SyncConfig> = {}): SyncConfig {

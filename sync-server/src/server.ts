@@ -34,6 +34,9 @@ export interface RunningSyncServer {
   /** Loads the documents whose analytics rows are missing (`DocumentKind.unprojected`), one at a
    *  time, so they are projected; resolves with how many. */
   projectMissing(): Promise<number>;
+  /** Runs every kind's sweep of work left pending (ONE50) now; resolves with how much it did.
+   *  Also runs every `pendingSweepMs`. */
+  sweepPending(): Promise<number>;
   /** Stops accepting, closes every connection (1012), saves every update, then resolves. */
   close(): Promise<void>;
 }
@@ -108,7 +111,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   });
   const rooms = new RoomRegistry({ storage, config, metrics, log, kinds, db, fanout, health });
   const access = options.access ?? databaseDocumentAccess(db, kinds);
-  const actors = new ActorCache(db);
+  const actors = new ActorCache(db, (key, read) => rooms.read(key, read));
   const guard = new AccessGuard({ db, access, kinds, actors, metrics, log });
   const listener = new AccessListener({
     db,
@@ -119,6 +122,24 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   await listener.start();
   const sweep = setInterval(() => void guard.sweepExpired(), config.expirySweepMs);
   sweep.unref();
+  // One sweep at a time: a slow one (a goal tree to load) is not run over by the next.
+  let sweeping: Promise<number> | undefined;
+  const sweepPending = () =>
+    (sweeping ??= (async () => {
+      let done = 0;
+      for (const kind of Object.values(kinds)) {
+        done += (await kind?.sweep?.(db, rooms, log)) ?? 0;
+      }
+      return done;
+    })().finally(() => (sweeping = undefined)));
+  const pendingSweep = setInterval(
+    () =>
+      void sweepPending().catch((error: unknown) =>
+        log.error({ err: error }, 'sweeping pending work failed'),
+      ),
+    config.pendingSweepMs,
+  );
+  pendingSweep.unref();
   const app = createSyncApp({
     db,
     log,
@@ -161,11 +182,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
             }
             return loaded;
           },
+          sweepPending,
           close: async () => {
             clearInterval(sweep);
+            clearInterval(pendingSweep);
             const stopped = new Promise<void>((done) => server.close(() => done()));
             await listener.close();
             const unsaved = await rooms.close();
+            // A sweep under way fails its next change (the rooms are closed) and ends.
+            await sweeping?.catch(() => 0);
             if (unsaved > 0)
               log.error({ unsaved }, 'shut down with updates that could not be saved');
             health.close();

@@ -13,6 +13,7 @@ import { AGENDA_SECTIONS, MOOD_MAX, MOOD_MIN } from './model.ts';
 import {
   ACTIONS_ROOT,
   CHECK_INS_ROOT,
+  DISMISSALS_ROOT,
   MEETINGS_ROOT,
   MOODS_ROOT,
   NOTES_PREFIX,
@@ -75,6 +76,9 @@ const checkInSchema = z.strictObject({
   by: id,
   at: instant,
 });
+
+/** ONE54: a dismissal of a seeded point, keyed by the point's id. */
+const dismissalSchema = z.strictObject({ by: id, at: instant });
 
 const actionSchema = yMap({
   title: yPlainText(ONE_ON_ONE_LIMITS.actionTitle),
@@ -236,7 +240,8 @@ export function validateAgendaDocument(
 ): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   for (const name of rootsIn(doc, scope)) {
-    if ([MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT, CHECK_INS_ROOT].includes(name)) continue;
+    const records = [MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT, CHECK_INS_ROOT, DISMISSALS_ROOT];
+    if (records.includes(name)) continue;
     if (notesMeetingId(name) !== null) checkNotes(issues, doc, name, changed);
     else issues.push({ path: name, message: 'Unknown top-level type.' });
   }
@@ -263,6 +268,9 @@ export function validateAgendaDocument(
     ONE_ON_ONE_LIMITS.checkIns,
     isCheckInId,
     (v, path) => collect(issues, path, checkInSchema.safeParse(v)),
+  );
+  checkRecord(issues, doc, scope, DISMISSALS_ROOT, ONE_ON_ONE_LIMITS.points, isUuid, (v, path) =>
+    collect(issues, path, dismissalSchema.safeParse(v)),
   );
   return issues;
 }

@@ -42,7 +42,9 @@ afterEach(() => vi.useRealTimers());
 
 describe('ActorCache', () => {
   it('loads once, then serves the loaded actor', async () => {
-    const cache = new ActorCache({} as Queryable);
+    const cache = new ActorCache({} as Queryable, () =>
+      Promise.reject(new Error('no documents here')),
+    );
     const { kind, loads, finish } = countingKind(15_000);
     expect(actorOf(cache.get(document, kind, person))).toBe('loading');
     await finish();
@@ -52,7 +54,9 @@ describe('ActorCache', () => {
 
   it('serves an expired actor at once while a fresh one loads, then the fresh one', async () => {
     vi.useFakeTimers();
-    const cache = new ActorCache({} as Queryable);
+    const cache = new ActorCache({} as Queryable, () =>
+      Promise.reject(new Error('no documents here')),
+    );
     const { kind, loads, finish } = countingKind(15_000);
     cache.get(document, kind, person);
     await finish();
@@ -66,7 +70,9 @@ describe('ActorCache', () => {
 
   it('keeps the old actor when a reload fails, and tries again on a later update', async () => {
     vi.useFakeTimers();
-    const cache = new ActorCache({} as Queryable);
+    const cache = new ActorCache({} as Queryable, () =>
+      Promise.reject(new Error('no documents here')),
+    );
     const { kind, loads, finish, fail } = countingKind(15_000);
     cache.get(document, kind, person);
     await finish();
@@ -81,7 +87,9 @@ describe('ActorCache', () => {
 
   it('drops actors when the people change, and a reload under way does not bring one back', async () => {
     vi.useFakeTimers();
-    const cache = new ActorCache({} as Queryable);
+    const cache = new ActorCache({} as Queryable, () =>
+      Promise.reject(new Error('no documents here')),
+    );
     const { kind, loads, finish } = countingKind(15_000);
     cache.get(document, kind, person);
     await finish();

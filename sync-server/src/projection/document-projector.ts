@@ -3,7 +3,7 @@
 // turning is pure and lives in `domain/` (e.g. goals/projector.ts); a projector here adds the
 // database side: what else the rows need (a cycle's dates) and how they are written.
 import type * as Y from 'yjs';
-import type { Queryable } from '@threadline/db';
+import type { Pool, Queryable } from '@threadline/db';
 import type { DocumentKey } from '../persistence/document-storage.ts';
 
 /** One row for one analytics table, identified within its document by `id`. */
@@ -33,7 +33,7 @@ export interface DocumentProjector<Context = unknown> {
    * rows returns without asking the database.
    */
   afterWrite?(
-    db: Queryable,
+    db: Pool,
     key: DocumentKey,
     effects: DocumentEffects,
     run: { written: readonly ProjectedRow[]; all: boolean },

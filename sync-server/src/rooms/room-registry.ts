@@ -133,6 +133,18 @@ export class RoomRegistry implements DocumentEffects {
     return room.changeAsServer(personId, edit);
   }
 
+  /**
+   * Reads a document as this node holds it live (ActorContext.read, ONE52): loaded if need be
+   * (and unloaded like any idle room after), caught up with the log first when other nodes write
+   * to it too.
+   */
+  async read<T>(key: DocumentKey, read: (doc: Y.Doc) => T): Promise<T> {
+    if (this.#closing) throw new Error('the sync server is shutting down');
+    const room = await this.#load(key);
+    if (this.#options.fanout) await this.#catchUp(room);
+    return read(room.doc);
+  }
+
   /** Loads a document (which projects it, SYNC24) and lets it unload when idle like any room. */
   async warm(key: DocumentKey): Promise<void> {
     if (this.#closing) return;

@@ -79,7 +79,8 @@ interface Change {
   stateVectorAfter: Uint8Array;
 }
 
-export type ApplyResult = { applied: true } | { applied: false; reason: string; detail?: unknown };
+export type ApplyResult =
+  { applied: true } | { applied: false; reason: string; detail?: unknown; recheck?: unknown };
 
 export class Room {
   readonly key: DocumentKey;
@@ -262,7 +263,12 @@ export class Room {
     const verdict = this.#checker.judge(update, actor);
     if (!verdict.ok) {
       this.#prepareChecker();
-      return { applied: false, reason: verdict.reason, detail: verdict.detail };
+      return {
+        applied: false,
+        reason: verdict.reason,
+        detail: verdict.detail,
+        recheck: verdict.recheck,
+      };
     }
     // Yjs reports a transaction's changes in its `finally`, even when applying threw halfway: an
     // update that fails to integrate would be saved and relayed in part. The checker's replica
