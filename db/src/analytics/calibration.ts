@@ -116,12 +116,9 @@ export async function calibrationDashboard(
                                           AND s.id = cc.session_id
                JOIN people p ON p.organisation_id = cc.organisation_id AND p.id = cc.person_id
                LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
-               LEFT JOIN LATERAL (
-                 SELECT avg(LEAST(GREATEST(ga.progress, 0), 1)) AS achievement
-                   FROM goal_analytics ga
-                  WHERE ga.organisation_id = cc.organisation_id AND ga.cycle_id = s.cycle_id
-                    AND ga.owner_id = cc.person_id AND ga.state IN ('active', 'done')
-                    AND NOT ga.deleted AND ga.progress IS NOT NULL) g ON true
+               LEFT JOIN goal_achievement g
+                 ON g.organisation_id = cc.organisation_id AND g.cycle_id = s.cycle_id
+                AND g.person_id = cc.person_id
               WHERE cc.organisation_id = $1 AND cc.session_id = ANY($2::uuid[])
                 AND ($3::uuid[] IS NULL OR cc.person_id = ANY($3::uuid[]))`,
             [org, sessions.map((session) => session.id), ctx.teamPeople],
