@@ -42,18 +42,25 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- Rewrites the roll-up rows of some keys (team, manager; the nil uuid for none) from the
--- projected rows of the people who sit there now.
-CREATE FUNCTION refresh_one_on_one_weeks(org uuid, team_ids uuid[], manager_ids uuid[])
+-- projected rows of the people who sit there now: the weeks from the one holding `since` on, or
+-- every week (null). A projection rewrites a series' recent meetings, so most refreshes read a
+-- few weeks of a few people.
+CREATE FUNCTION refresh_one_on_one_weeks(org uuid, team_ids uuid[], manager_ids uuid[],
+                                         since date)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   nil CONSTANT uuid := '00000000-0000-0000-0000-000000000000';
+  monday CONSTANT date := COALESCE(date_trunc('week', since::timestamp)::date, '-infinity');
+  -- The same Monday as a moment (UTC), for the timestamps.
+  from_at CONSTANT timestamptz := monday::timestamp AT TIME ZONE 'UTC';
 BEGIN
   -- Two transactions rewriting one key would each miss the other's rows: one at a time per
   -- organisation (a projection's transaction is short).
   PERFORM pg_advisory_xact_lock(hashtext('one_on_one_weeks'), hashtext(org::text));
   DELETE FROM one_on_one_weeks w
    USING (SELECT DISTINCT * FROM unnest(team_ids, manager_ids) AS k (team_id, manager_id)) k
-   WHERE w.organisation_id = org AND w.team_id = k.team_id AND w.manager_id = k.manager_id;
+   WHERE w.organisation_id = org AND w.team_id = k.team_id AND w.manager_id = k.manager_id
+     AND w.week >= monday;
   INSERT INTO one_on_one_weeks (organisation_id, team_id, manager_id, week, meetings,
                                 actions_opened, actions_done, mood_people, moods)
   WITH keys AS (
@@ -71,25 +78,26 @@ BEGIN
       JOIN one_on_one_meeting_analytics a ON a.organisation_id = s.organisation_id
                                          AND a.series_id = s.id
      WHERE s.organisation_id = org AND s.employee_id IN (SELECT id FROM members)
-       AND NOT a.cancelled
+       AND NOT a.cancelled AND a.date >= monday
     UNION ALL
     SELECT s.employee_id, date_trunc('week', a.raised_on::timestamp)::date, 0, 1, 0, NULL
       FROM one_on_one_series s
       JOIN one_on_one_action_analytics a ON a.organisation_id = s.organisation_id
                                         AND a.series_id = s.id
      WHERE s.organisation_id = org AND s.employee_id IN (SELECT id FROM members)
-       AND NOT a.deleted AND a.raised_on IS NOT NULL
+       AND NOT a.deleted AND a.raised_on >= monday
     UNION ALL
     SELECT s.employee_id, date_trunc('week', a.done_at AT TIME ZONE 'UTC')::date, 0, 0, 1, NULL
       FROM one_on_one_series s
       JOIN one_on_one_action_analytics a ON a.organisation_id = s.organisation_id
                                         AND a.series_id = s.id
      WHERE s.organisation_id = org AND s.employee_id IN (SELECT id FROM members)
-       AND NOT a.deleted AND a.done AND a.done_at IS NOT NULL
+       AND NOT a.deleted AND a.done AND a.done_at >= from_at
     UNION ALL
     SELECT m.employee_id, date_trunc('week', m.at AT TIME ZONE 'UTC')::date, 0, 0, 0, m.value
       FROM one_on_one_mood_analytics m
      WHERE m.organisation_id = org AND m.employee_id IN (SELECT id FROM members)
+       AND m.at >= from_at
   ), per_person AS (
     SELECT employee_id, week, sum(meetings) AS meetings, sum(opened) AS opened,
            sum(done) AS done,
@@ -109,54 +117,81 @@ END
 $$;
 
 -- The keys of some employees, as they sit now.
-CREATE FUNCTION refresh_one_on_one_weeks_of(org uuid, employees uuid[]) RETURNS void
-LANGUAGE sql AS $$
-  SELECT refresh_one_on_one_weeks(org, array_agg(t), array_agg(m))
+CREATE FUNCTION refresh_one_on_one_weeks_of(org uuid, employees uuid[], since date)
+RETURNS void LANGUAGE sql AS $$
+  SELECT refresh_one_on_one_weeks(org, array_agg(t), array_agg(m), since)
     FROM (SELECT DISTINCT COALESCE(team_id, '00000000-0000-0000-0000-000000000000') AS t,
                  COALESCE(manager_id, '00000000-0000-0000-0000-000000000000') AS m
             FROM people WHERE organisation_id = org AND id = ANY(employees)) keys
 $$;
 
--- Meetings and action items name their series; the series names its employee.
-CREATE FUNCTION one_on_one_series_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The keys of the employees of some series.
+CREATE FUNCTION refresh_one_on_one_weeks_of_series(org uuid, series uuid[], since date)
+RETURNS void LANGUAGE sql AS $$
+  SELECT refresh_one_on_one_weeks_of(org, array_agg(employee_id), since)
+    FROM one_on_one_series WHERE organisation_id = org AND id = ANY(series)
+$$;
+
+-- What changed, and the earliest day a changed row had or has, which bounds the weeks rewritten.
+-- Meetings and action items name their series (whose employee they count for); moods their
+-- employee. An upsert fires the insert trigger for its new rows and the update one for the rest.
+CREATE FUNCTION one_on_one_meetings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM refresh_one_on_one_weeks_of(c.organisation_id, c.employees)
-       FROM (SELECT n.organisation_id, array_agg(DISTINCT s.employee_id) AS employees
-               FROM (SELECT DISTINCT organisation_id, series_id FROM new_rows) n
-               JOIN one_on_one_series s ON s.id = n.series_id
-              GROUP BY n.organisation_id) c;
+    PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
+                                               min(date))
+       FROM new_rows GROUP BY organisation_id;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM refresh_one_on_one_weeks_of(c.organisation_id, c.employees)
-       FROM (SELECT n.organisation_id, array_agg(DISTINCT s.employee_id) AS employees
-               FROM (SELECT organisation_id, series_id FROM new_rows
-                     UNION SELECT organisation_id, series_id FROM old_rows) n
-               JOIN one_on_one_series s ON s.id = n.series_id
-              GROUP BY n.organisation_id) c;
+    PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
+                                               min(date))
+       FROM (SELECT organisation_id, series_id, date FROM new_rows
+             UNION ALL SELECT organisation_id, series_id, date FROM old_rows) changed
+      GROUP BY organisation_id;
   ELSE
-    PERFORM refresh_one_on_one_weeks_of(c.organisation_id, c.employees)
-       FROM (SELECT n.organisation_id, array_agg(DISTINCT s.employee_id) AS employees
-               FROM (SELECT DISTINCT organisation_id, series_id FROM old_rows) n
-               JOIN one_on_one_series s ON s.id = n.series_id
-              GROUP BY n.organisation_id) c;
+    PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
+                                               min(date))
+       FROM old_rows GROUP BY organisation_id;
   END IF;
   RETURN NULL;
 END
 $$;
 
--- Moods name their employee.
+CREATE FUNCTION one_on_one_actions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
+                                               min(LEAST(raised_on, (done_at AT TIME ZONE 'UTC')::date)))
+       FROM new_rows GROUP BY organisation_id;
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
+                                               min(LEAST(raised_on, (done_at AT TIME ZONE 'UTC')::date)))
+       FROM (SELECT organisation_id, series_id, raised_on, done_at FROM new_rows
+             UNION ALL SELECT organisation_id, series_id, raised_on, done_at FROM old_rows) changed
+      GROUP BY organisation_id;
+  ELSE
+    PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
+                                               min(LEAST(raised_on, (done_at AT TIME ZONE 'UTC')::date)))
+       FROM old_rows GROUP BY organisation_id;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
 CREATE FUNCTION one_on_one_moods_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM refresh_one_on_one_weeks_of(organisation_id, array_agg(DISTINCT employee_id))
+    PERFORM refresh_one_on_one_weeks_of(organisation_id, array_agg(DISTINCT employee_id),
+                                        min((at AT TIME ZONE 'UTC')::date))
        FROM new_rows GROUP BY organisation_id;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM refresh_one_on_one_weeks_of(organisation_id, array_agg(DISTINCT employee_id))
-       FROM (SELECT organisation_id, employee_id FROM new_rows
-             UNION SELECT organisation_id, employee_id FROM old_rows) changed
+    PERFORM refresh_one_on_one_weeks_of(organisation_id, array_agg(DISTINCT employee_id),
+                                        min((at AT TIME ZONE 'UTC')::date))
+       FROM (SELECT organisation_id, employee_id, at FROM new_rows
+             UNION ALL SELECT organisation_id, employee_id, at FROM old_rows) changed
       GROUP BY organisation_id;
   ELSE
-    PERFORM refresh_one_on_one_weeks_of(organisation_id, array_agg(DISTINCT employee_id))
+    PERFORM refresh_one_on_one_weeks_of(organisation_id, array_agg(DISTINCT employee_id),
+                                        min((at AT TIME ZONE 'UTC')::date))
        FROM old_rows GROUP BY organisation_id;
   END IF;
   RETURN NULL;
@@ -169,7 +204,7 @@ DECLARE
   nil CONSTANT uuid := '00000000-0000-0000-0000-000000000000';
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    PERFORM refresh_one_on_one_weeks(organisation_id, array_agg(t), array_agg(m))
+    PERFORM refresh_one_on_one_weeks(organisation_id, array_agg(t), array_agg(m), NULL)
        FROM (SELECT n.organisation_id, COALESCE(n.team_id, nil) AS t,
                     COALESCE(n.manager_id, nil) AS m
                FROM new_rows n JOIN old_rows o ON o.id = n.id
@@ -182,7 +217,7 @@ BEGIN
                  OR n.manager_id IS DISTINCT FROM o.manager_id) keys
       GROUP BY organisation_id;
   ELSE
-    PERFORM refresh_one_on_one_weeks(organisation_id, array_agg(t), array_agg(m))
+    PERFORM refresh_one_on_one_weeks(organisation_id, array_agg(t), array_agg(m), NULL)
        FROM (SELECT DISTINCT organisation_id, COALESCE(team_id, nil) AS t,
                     COALESCE(manager_id, nil) AS m
                FROM old_rows) keys
@@ -194,22 +229,22 @@ $$;
 
 CREATE TRIGGER one_on_one_weeks_meetings_inserted AFTER INSERT ON one_on_one_meeting_analytics
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION one_on_one_series_rows_changed();
+  EXECUTE FUNCTION one_on_one_meetings_changed();
 CREATE TRIGGER one_on_one_weeks_meetings_updated AFTER UPDATE ON one_on_one_meeting_analytics
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION one_on_one_series_rows_changed();
+  EXECUTE FUNCTION one_on_one_meetings_changed();
 CREATE TRIGGER one_on_one_weeks_meetings_deleted AFTER DELETE ON one_on_one_meeting_analytics
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION one_on_one_series_rows_changed();
+  EXECUTE FUNCTION one_on_one_meetings_changed();
 CREATE TRIGGER one_on_one_weeks_actions_inserted AFTER INSERT ON one_on_one_action_analytics
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION one_on_one_series_rows_changed();
+  EXECUTE FUNCTION one_on_one_actions_changed();
 CREATE TRIGGER one_on_one_weeks_actions_updated AFTER UPDATE ON one_on_one_action_analytics
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION one_on_one_series_rows_changed();
+  EXECUTE FUNCTION one_on_one_actions_changed();
 CREATE TRIGGER one_on_one_weeks_actions_deleted AFTER DELETE ON one_on_one_action_analytics
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION one_on_one_series_rows_changed();
+  EXECUTE FUNCTION one_on_one_actions_changed();
 CREATE TRIGGER one_on_one_weeks_moods_inserted AFTER INSERT ON one_on_one_mood_analytics
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
   EXECUTE FUNCTION one_on_one_moods_changed();
@@ -227,7 +262,7 @@ CREATE TRIGGER one_on_one_weeks_people_deleted AFTER DELETE ON people
   EXECUTE FUNCTION one_on_one_people_moved();
 
 -- The organisations already projected.
-SELECT refresh_one_on_one_weeks_of(organisation_id, array_agg(id))
+SELECT refresh_one_on_one_weeks_of(organisation_id, array_agg(id), NULL)
   FROM people GROUP BY organisation_id;
 
 -- The rest of the 1:1 dashboard reads the projected rows directly (ANA31): each series' last
@@ -256,7 +291,7 @@ DROP TRIGGER one_on_one_weeks_meetings_updated ON one_on_one_meeting_analytics;
 DROP TRIGGER one_on_one_weeks_meetings_inserted ON one_on_one_meeting_analytics;
 DROP FUNCTION one_on_one_people_moved();
 DROP FUNCTION one_on_one_moods_changed();
-DROP FUNCTION one_on_one_series_rows_changed();
+DROP FUNCTION one_on_one_actions_changed();
 DROP FUNCTION refresh_one_on_one_weeks_of(uuid, uuid[]);
 DROP FUNCTION refresh_one_on_one_weeks(uuid, uuid[], uuid[]);
 DROP FUNCTION one_on_one_mood_median(bigint[]);

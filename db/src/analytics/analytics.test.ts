@@ -551,6 +551,20 @@ describe('the weekly roll-up (ANA31)', () => {
       [seriesId],
     );
     expect(await meetings()).toContainEqual({ week: '2026-11-23', count: 5 });
+    // A change in a later week rewrites that week on, and leaves the earlier ones as they were.
+    await meeting(seriesId, '2026-12-02');
+    expect(await meetings()).toEqual([
+      { week: '2026-11-23', count: 5 },
+      { week: '2026-11-30', count: 5 },
+    ]);
+    await db.pool.query(
+      `DELETE FROM one_on_one_meeting_analytics WHERE series_id = $1 AND meeting_id = 'm-2026-12-02'`,
+      [seriesId],
+    );
+    expect(await meetings()).toEqual([
+      { week: '2026-11-23', count: 5 },
+      { week: '2026-11-30', count: 4 },
+    ]);
   });
 });
 
