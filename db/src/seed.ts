@@ -29,7 +29,7 @@ import { hashPassword } from './passwords.ts';
 import { goalAchievementByOwner } from '@threadline/domain/calibration/achievement';
 import { seedGoals } from './seed-goals.ts';
 import { writePay } from './calibration-pay.ts';
-import { seedCalibration } from './seed-calibration.ts';
+import { seedCalibration, seedEveryDepartmentsCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
 import { seedDevelopment } from './seed-development.ts';
 import { seedDemoNudges } from './seed-notifications.ts';

@@ -72,7 +72,10 @@ const organisationId = orgs[0]?.id;
 if (!organisationId) throw new Error('no organisation `scale` in this database');
 const history = await describeHistory(pool, organisationId);
 log(history);
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
 
 /** The people measured: the admin, the largest department's head, an employee with a manager. */
 const { rows: viewers } = await pool.query<{ kind: string; id: string; email: string }>(
@@ -133,7 +136,11 @@ for (const viewer of viewers) {
 }
 
 console.log(
-  ['| person | dashboard | median | p95 | load (1 / 5 / 15 min) |', '|---|---|---|---|---|', ...lines].join('\n'),
+  [
+    '| person | dashboard | median | p95 | load (1 / 5 / 15 min) |',
+    '|---|---|---|---|---|',
+    ...lines,
+  ].join('\n'),
 );
 
 // The page cold in Chromium, as the HR admin: a fresh context each run.

@@ -148,7 +148,9 @@ export async function loadAnalyticsContext(
     peopleIn(db, organisationId, scope, teamId),
     teamId === null
       ? Promise.resolve(null)
-      : peopleIn(db, organisationId, { kind: 'organisation' }, teamId).then((found) => found.people),
+      : peopleIn(db, organisationId, { kind: 'organisation' }, teamId).then(
+          (found) => found.people,
+        ),
   ]);
   // ANA12: a manager's charts group by the teams under their own, unless a team is chosen.
   const groupOf = teamGrouping(
