@@ -106,14 +106,14 @@ async function setUp() {
 
 /** A check-in row as the agenda's projection writes it, not applied yet (as a node that died
  *  between writing and applying it leaves it). */
-async function pendingRow(setUp: Awaited<ReturnType<typeof setUp>>, checkInId: string) {
-  const { organisationId, seriesId, cycleId, own, employee } = setUp;
+async function pendingRow(series: Awaited<ReturnType<typeof setUp>>, checkInId: string) {
+  const { organisationId, seriesId, cycleId, own, employee, goalsName } = series;
   await sync.db.pool.query(
     `INSERT INTO one_on_one_check_ins
        (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
         value, by_person_id, at)
-     VALUES ($1, $2, $3, $4, $4, $5, $6, 40, $7, '2026-03-02T10:00:00Z')`,
-    [organisationId, seriesId, checkInId, meeting, own.goalId, cycleId, employee.personId],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 40, $8, '2026-03-02T10:00:00Z')`,
+    [organisationId, seriesId, checkInId, meeting, meeting, own.goalId, cycleId, employee.personId],
   );
   const key = { organisationId, name: `one-on-one/${seriesId}` };
   const row = async () =>
@@ -129,7 +129,7 @@ async function pendingRow(setUp: Awaited<ReturnType<typeof setUp>>, checkInId: s
   const entriesInLog = async () => {
     const loaded = await sync.server.storage.load({
       organisationId,
-      name: setUp.goalsName,
+      name: goalsName,
     });
     const doc = new Y.Doc();
     for (const update of loaded.updates) Y.applyUpdate(doc, update);

@@ -126,7 +126,7 @@ export async function applyPendingCheckIns(
         const record = (outcome: string | null, failed: boolean) =>
           client.query(
             `UPDATE one_on_one_check_ins
-                SET outcome = $4, applied_at = CASE WHEN $4 IS NULL THEN NULL ELSE now() END,
+                SET outcome = $4::text, applied_at = CASE WHEN $4::text IS NULL THEN NULL ELSE now() END,
                     claimed_at = now(), attempts = attempts + $5
               WHERE organisation_id = $1 AND series_id = $2 AND check_in_id = $3`,
             [key.organisationId, seriesId, row.check_in_id, outcome, failed ? 1 : 0],
