@@ -3,7 +3,7 @@
 // shutdown of SYNC15.
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
-import type { Pool } from '@threadline/db';
+import { createPool, type Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import { createSyncApp } from './app.ts';
 import { databaseDocumentAccess, type DocumentAccess } from './auth/document-access.ts';
@@ -41,6 +41,9 @@ export interface RunningSyncServer {
   close(): Promise<void>;
 }
 
+/** Connections of the document log's own pool (see `logDb`). */
+const LOG_CONNECTIONS = 4;
+
 export interface SyncServerOptions {
   db: Pool;
   /** `db`'s address: with it, compactions run on a worker thread with a connection of their own
@@ -76,9 +79,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     options.databaseUrl && !options.storage
       ? new CompactionPool(options.databaseUrl, log)
       : undefined;
+  // The log has connections of its own: with hundreds of documents edited at once, projections,
+  // their effects and validators' lookups took every connection of the shared pool, and saves —
+  // the "saved" people wait for — timed out queueing behind them (BENCHMARKS.md, 1:1 agendas).
+  // One append runs at a time (group commit); the others serve loads and compactions' reads.
+  const logDb =
+    options.databaseUrl && !options.storage
+      ? createPool(options.databaseUrl, LOG_CONNECTIONS)
+      : undefined;
   const storage =
     options.storage ??
-    new PostgresDocumentStorage(db, {
+    new PostgresDocumentStorage(logDb ?? db, {
       groupCommit: config.groupCommit,
       compact: compactions?.compact,
     });
@@ -185,6 +196,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
             health.close();
             await storage.close();
             await compactions?.close();
+            await logDb?.end();
             await fanout?.close();
             for (const client of wss.clients) client.terminate();
             wss.close();

@@ -33,6 +33,8 @@ const sync = useSyncServer({
       allEveryMs: 3_600_000,
       retry: { initialMs: 100, maxMs: 1000 },
     },
+    // The replay below unloads an agenda, as a restart would.
+    idleUnloadMs: 200,
   },
 });
 // A second node on the same database (no Redis: each node's goal tree is its own replica).
@@ -107,13 +109,13 @@ async function setUp() {
 /** A check-in row as the agenda's projection writes it, not applied yet (as a node that died
  *  between writing and applying it leaves it). */
 async function pendingRow(series: Awaited<ReturnType<typeof setUp>>, checkInId: string) {
-  const { organisationId, seriesId, cycleId, own, employee, goalsName } = series;
+  const { organisationId, seriesId, cycleId, own, employee } = series;
   await sync.db.pool.query(
     `INSERT INTO one_on_one_check_ins
        (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
         value, by_person_id, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 40, $8, '2026-03-02T10:00:00Z')`,
-    [organisationId, seriesId, checkInId, meeting, meeting, own.goalId, cycleId, employee.personId],
+     VALUES ($1, $2, $3, $4, $8, $5, $6, 40, $7, '2026-03-02T10:00:00Z')`,
+    [organisationId, seriesId, checkInId, meeting, own.goalId, cycleId, employee.personId, meeting],
   );
   const key = { organisationId, name: `one-on-one/${seriesId}` };
   const row = async () =>
@@ -129,7 +131,7 @@ async function pendingRow(series: Awaited<ReturnType<typeof setUp>>, checkInId: 
   const entriesInLog = async () => {
     const loaded = await sync.server.storage.load({
       organisationId,
-      name: goalsName,
+      name: series.goalsName,
     });
     const doc = new Y.Doc();
     for (const update of loaded.updates) Y.applyUpdate(doc, update);
@@ -141,7 +143,7 @@ async function pendingRow(series: Awaited<ReturnType<typeof setUp>>, checkInId: 
 
 describe('check-ins from a 1:1', () => {
   it('[ONE18] [ONE20] [ONE22] a check-in in the agenda moves the goal once, live, with its source', async () => {
-    const { manager, employee, seriesId, cycleId, goalsName, own } = await setUp();
+    const { organisationId, manager, employee, seriesId, cycleId, goalsName, own } = await setUp();
     // The manager watches the goal tree, as a second browser on the goals page would.
     const watcher = await openRaw(sync.port, goalsName, manager.cookie);
     const watched = await replicaFromServer(watcher);
@@ -199,12 +201,17 @@ describe('check-ins from a 1:1', () => {
       return rows[0]?.metric_current === 40;
     }, 5000);
 
-    // A replay (the row's outcome lost, as after a crash) finds the goal holding it: nothing twice.
+    // A replay (the row's outcome lost, as after a crash: the agenda unloads and is loaded again,
+    // and its first projection applies what is pending) finds the goal holding it: nothing twice.
     await sync.db.pool.query(
       'UPDATE one_on_one_check_ins SET outcome = NULL, claimed_at = NULL WHERE check_in_id = $1',
       [checkInId],
     );
-    agenda.sendUpdate(
+    const agendaKey = { organisationId, name: `one-on-one/${seriesId}` };
+    agenda.close();
+    await eventually(async () => !sync.server.rooms.isLoaded(agendaKey), 5000);
+    const reopened = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
+    reopened.sendUpdate(
       update((doc) =>
         addPoint(
           doc,

@@ -2,7 +2,7 @@
 // ONE14). Pure: it applies the update to a scratch replica handed to it (equal to the live
 // document until now) and compares the two; it does no I/O.
 import * as Y from 'yjs';
-import { collectTouchedEntries, type TouchedEntries } from '../ydoc/touched.ts';
+import { collectTouched, collectTouchedEntries, type TouchedEntries } from '../ydoc/touched.ts';
 import {
   validateAgendaDocument,
   validateMoodDocument,
@@ -284,17 +284,17 @@ export function judgeAgendaUpdate(
   update: Uint8Array,
   actor: SeriesActor,
 ): OneOnOneVerdict {
-  const touched = collectTouchedEntries(scratch, () => Y.applyUpdate(scratch, update));
+  const { entries: touched, types } = collectTouched(scratch, () => Y.applyUpdate(scratch, update));
   return (
-    schemaVerdict(validateAgendaDocument(scratch, touched)) ??
+    schemaVerdict(validateAgendaDocument(scratch, touched, types)) ??
     checkAgendaRules(live, scratch, touched, actor)
   );
 }
 
 /** ONE5: a member's private notes; only their author ever opens them (the access rule). */
 export function judgePrivateNotesUpdate(scratch: Y.Doc, update: Uint8Array): OneOnOneVerdict {
-  const touched = collectTouchedEntries(scratch, () => Y.applyUpdate(scratch, update));
-  return schemaVerdict(validatePrivateNotesDocument(scratch, touched)) ?? { ok: true };
+  const { entries: touched, types } = collectTouched(scratch, () => Y.applyUpdate(scratch, update));
+  return schemaVerdict(validatePrivateNotesDocument(scratch, touched, types)) ?? { ok: true };
 }
 
 /** ONE6: only the employee sets their mood; nothing is removed. */

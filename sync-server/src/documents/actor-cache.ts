@@ -11,7 +11,7 @@ import {
 import type { ActorContext, DocumentKind } from './document-kind.ts';
 
 type Entry = { ready: true; actor: unknown } | { ready: false; loading: Promise<unknown> };
-type Cached = Entry & { loadedAt?: number };
+type Cached = Entry & { loadedAt?: number; refreshing?: boolean };
 
 export class ActorCache {
   readonly #db: Queryable;
@@ -30,7 +30,11 @@ export class ActorCache {
     return people;
   }
 
-  /** The actor at once when it is cached, else a promise of it. */
+  /** The actor at once when it is cached, else a promise of it. An actor older than its kind's
+   *  `actorMaxAgeMs` is still used while a fresh one loads in the background: reloading in the
+   *  sender's way held each connection's updates back for a database round trip every 15 s
+   *  (the 1:1 agendas' tail latency, BENCHMARKS.md). What must take effect at once — a change to
+   *  the organisation's people — drops the actors instead (`invalidate`). */
   get<Name extends DocumentKindName>(
     document: DocumentNameOf<Name>,
     kind: DocumentKind<Name>,
@@ -39,11 +43,14 @@ export class ActorCache {
     const people = this.#people(person.organisationId);
     const id = `${formatDocumentName(document)}\u0000${person.id}`;
     const cached = people.get(id);
-    const expired =
-      cached?.ready === true &&
-      kind.actorMaxAgeMs !== undefined &&
-      Date.now() - (cached.loadedAt ?? 0) > kind.actorMaxAgeMs;
-    if (cached && !expired) return cached;
+    if (cached?.ready) {
+      const expired =
+        kind.actorMaxAgeMs !== undefined &&
+        Date.now() - (cached.loadedAt ?? 0) > kind.actorMaxAgeMs;
+      if (expired && !cached.refreshing) this.#refresh(people, id, cached, kind, person, document);
+      return cached;
+    }
+    if (cached) return cached;
     const entries = people;
     const loading = kind.loadActor(this.#db, person, document, { read: this.#read }).then(
       (actor) => {
@@ -60,6 +67,28 @@ export class ActorCache {
     const entry: Cached = { ready: false, loading };
     people.set(id, entry);
     return entry;
+  }
+
+  /** Loads `stale`'s actor again and puts it in its place, unless it was dropped meanwhile. A
+   *  failed reload keeps the old one and tries again on a later update. */
+  #refresh<Name extends DocumentKindName>(
+    entries: Map<string, Cached>,
+    id: string,
+    stale: Cached,
+    kind: DocumentKind<Name>,
+    person: SessionPerson,
+    document: DocumentNameOf<Name>,
+  ) {
+    stale.refreshing = true;
+    kind.loadActor(this.#db, person, document, { read: this.#read }).then(
+      (actor) => {
+        if (entries.get(id) === stale)
+          entries.set(id, { ready: true, actor, loadedAt: Date.now() });
+      },
+      () => {
+        stale.refreshing = false;
+      },
+    );
   }
 
   /**
