@@ -19,6 +19,7 @@ import { moveCard } from '@threadline/domain/calibration/edits';
 import { boardSignals } from '@threadline/domain/calibration/signals/index';
 import { signalPeople } from '@threadline/domain/calibration/signals/input';
 import { formatDocumentName } from '@threadline/domain/documents/names';
+import { PRODUCTION_KINDS } from '@threadline/sync-server/documents/production-kinds';
 import { projectStoredDocuments } from '@threadline/sync-server/projection/project-stored';
 import { useTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -64,7 +65,9 @@ async function analyticsOf(sessionId: string, cycleId: string, team?: string) {
 async function boardOf(sessionId: string, keep: (card: Card) => boolean = () => true) {
   const session = (await getSession(db.pool, organisationId, sessionId))!;
   const config = { scale: session.scale, bands: session.performanceBands };
-  const cards = [...boardCards(await readBoard(db.pool, organisationId, sessionId), config).values()];
+  const cards = [
+    ...boardCards(await readBoard(db.pool, organisationId, sessionId), config).values(),
+  ];
   const players = await listPlayers(db.pool, organisationId, sessionId, session.cycleId, TODAY);
   return boardSignals({
     cards: cards.filter(keep),
@@ -75,6 +78,16 @@ async function boardOf(sessionId: string, keep: (card: Card) => boolean = () => 
 }
 
 /** The dashboard's signals without the names it adds for the page. */
+/** `value` with every number to nine places: the board and analytics add the same cards up in
+ *  different orders, so intervals can differ in the last bits of a double. */
+function rounded<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) =>
+      typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v,
+    ),
+  ) as T;
+}
+
 function signalsShown(session: SessionAnalytics) {
   return {
     distribution: session.distribution,
@@ -90,11 +103,13 @@ describe('calibration analytics read the board’s signals', () => {
     for (const { id, cycle_id } of sessions) {
       const board = await boardOf(id);
       const shown = await analyticsOf(id, cycle_id);
-      expect(signalsShown(shown)).toEqual({
-        distribution: board.distribution,
-        skew: board.skew,
-        conflicts: board.conflicts,
-      });
+      expect(rounded(signalsShown(shown))).toEqual(
+        rounded({
+          distribution: board.distribution,
+          skew: board.skew,
+          conflicts: board.conflicts,
+        }),
+      );
       // The demo makes its ratings disagree with goals on purpose (DEMO25), and has managers to
       // compare: the comparison is not of empty lists.
       expect(board.skew.length).toBeGreaterThan(1);
@@ -147,20 +162,25 @@ describe('calibration analytics read the board’s signals', () => {
         update: Y.mergeUpdates(updates),
       },
     ]);
-    await projectStoredDocuments(db.pool, organisationId);
+    // Only the boards: projecting every document of the demo again takes most of the test's time.
+    await projectStoredDocuments(db.pool, organisationId, {
+      calibration: PRODUCTION_KINDS.calibration,
+    });
     const board = await boardOf(id);
     expect(board.conflicts.map((c) => c.personId)).toContain(card.personId);
     const shown = await analyticsOf(id, cycle_id);
     expect(shown.conflicts.map((c) => c.personId)).toContain(card.personId);
-    expect(signalsShown(shown)).toEqual({
-      distribution: board.distribution,
-      skew: board.skew,
-      conflicts: board.conflicts,
-    });
+    expect(rounded(signalsShown(shown))).toEqual(
+      rounded({
+        distribution: board.distribution,
+        skew: board.skew,
+        conflicts: board.conflicts,
+      }),
+    );
   });
 
   it('[ANA41] [ANA6] a team filter: the board’s signals over the cards of that team', async () => {
-    const [{ id, cycle_id }] = await demoSessions();
+    const { id, cycle_id } = (await demoSessions())[0]!;
     // The team with the most people on the board, of those with no team under them.
     const { rows } = await db.pool.query<{ team_id: string }>(
       `SELECT p.team_id FROM calibration_cards c
@@ -190,10 +210,12 @@ describe('calibration analytics read the board’s signals', () => {
     expect(shown.cards).toBe(onBoard);
     expect(shown.cards).toBeGreaterThan(1);
     expect(shown.cards).toBeLessThan((await analyticsOf(id!, cycle_id!)).cards);
-    expect(signalsShown(shown)).toEqual({
-      distribution: board.distribution,
-      skew: board.skew,
-      conflicts: board.conflicts,
-    });
+    expect(rounded(signalsShown(shown))).toEqual(
+      rounded({
+        distribution: board.distribution,
+        skew: board.skew,
+        conflicts: board.conflicts,
+      }),
+    );
   });
 });
