@@ -12,7 +12,10 @@ import { recordCheckIn } from '@threadline/domain/one-on-ones/check-ins';
 import { addMeeting, addPoint } from '@threadline/domain/one-on-ones/edits';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { appendToDocumentLog } from '@threadline/db/document-log';
-import { applyPendingCheckIns } from '@threadline/sync-server/documents/one-on-ones/check-ins';
+import {
+  applyPendingCheckIns,
+  MAX_APPLY_ATTEMPTS,
+} from '@threadline/sync-server/documents/one-on-ones/check-ins';
 import type { DocumentEffects } from '@threadline/sync-server/projection/document-projector';
 import { createOrganisation, createSeries } from '../support/factories.ts';
 import { useSyncServer } from '../support/sync-server.ts';
@@ -304,6 +307,35 @@ describe('check-ins from a 1:1', () => {
     );
     expect(await row()).toEqual({ outcome: 'applied', attempts: 1 });
     expect(await entriesInLog()).toBe(1);
+  });
+
+  it('[ONE50] a check-in whose apply keeps failing is given up after ten attempts, and a later one of its goal waits', async () => {
+    const series = await setUp();
+    const { key, row } = await pendingRow(series, 'always-fails');
+    const later = await pendingRow(series, 'after-it');
+    await sync.db.pool.query(
+      `UPDATE one_on_one_check_ins SET at = at + interval '1 minute' WHERE check_in_id = 'after-it'`,
+    );
+    const failing: DocumentEffects = {
+      change: () => Promise.reject(new Error('the goal tree could not be loaded')),
+    };
+    for (let attempt = 1; attempt < MAX_APPLY_ATTEMPTS; attempt++) {
+      await expect(
+        applyPendingCheckIns(sync.db.pool, key, series.seriesId, failing),
+      ).rejects.toThrow();
+    }
+    // The later check-in of the same goal was never tried: a goal takes its values in order.
+    expect(await row()).toEqual({ outcome: null, attempts: MAX_APPLY_ATTEMPTS - 1 });
+    expect(await later.row()).toEqual({ outcome: null, attempts: 0 });
+    await expect(
+      applyPendingCheckIns(sync.db.pool, key, series.seriesId, failing),
+    ).rejects.toThrow();
+    expect(await row()).toEqual({ outcome: 'failed', attempts: MAX_APPLY_ATTEMPTS });
+    // Given up, it no longer holds the goal's later check-ins back.
+    expect(await applyPendingCheckIns(sync.db.pool, key, series.seriesId, sync.server.rooms)).toBe(
+      1,
+    );
+    expect(await later.row()).toEqual({ outcome: 'applied', attempts: 0 });
   });
 
   it('[ONE50] the sweep applies a check-in a node wrote but never applied', async () => {
