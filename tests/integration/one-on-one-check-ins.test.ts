@@ -58,7 +58,8 @@ async function acked(socket: RawSocket, count: number) {
   expect(socket.closeCode).toBeUndefined();
 }
 
-async function setUp() {
+/** A manager, their report and another report, the series of the first two, and a cycle. */
+async function seriesAndCycle() {
   const organisationId = (await createOrganisation(sync.db.pool)).id;
   const manager = await signInWith(sync.db.pool, organisationId);
   const employee = await signInWith(sync.db.pool, organisationId, {
@@ -72,33 +73,44 @@ async function setUp() {
     employee.personId,
   );
   const cycleId = await createCycle(sync.db.pool, organisationId);
+  return { organisationId, manager, employee, peer, seriesId, cycleId };
+}
+
+/** A goal of `person`'s own, added as the goals page would. */
+async function addOwnGoal(
+  cycleId: string,
+  person: { personId: string; cookie: string },
+  title: string,
+) {
+  let goalId = '';
+  const socket = await openRaw(sync.port, `goals/${cycleId}`, person.cookie);
+  await socket.until(() => socket.acks().length > 0);
+  socket.sendUpdate(
+    update((doc) => {
+      goalId = addGoal(
+        doc,
+        {
+          title,
+          level: 'person',
+          state: 'draft',
+          ownerId: person.personId,
+          parentId: null,
+          metric: { kind: 'number', start: 0, target: 100 },
+        },
+        { by: person.personId },
+      );
+    }),
+  );
+  await acked(socket, 2);
+  return { goalId, socket };
+}
+
+/** The series with a goal each for the employee and their peer, both projected. */
+async function setUp() {
+  const { organisationId, manager, employee, peer, seriesId, cycleId } = await seriesAndCycle();
   const goalsName = `goals/${cycleId}`;
-  // Each adds a goal of their own, as the goals page would.
-  const addOwnGoal = async (person: typeof employee, title: string) => {
-    let goalId = '';
-    const socket = await openRaw(sync.port, goalsName, person.cookie);
-    await socket.until(() => socket.acks().length > 0);
-    socket.sendUpdate(
-      update((doc) => {
-        goalId = addGoal(
-          doc,
-          {
-            title,
-            level: 'person',
-            state: 'draft',
-            ownerId: person.personId,
-            parentId: null,
-            metric: { kind: 'number', start: 0, target: 100 },
-          },
-          { by: person.personId },
-        );
-      }),
-    );
-    await acked(socket, 2);
-    return { goalId, socket };
-  };
-  const own = await addOwnGoal(employee, 'Close 100 support tickets');
-  const peers = await addOwnGoal(peer, 'Peer’s goal');
+  const own = await addOwnGoal(cycleId, employee, 'Close 100 support tickets');
+  const peers = await addOwnGoal(cycleId, peer, 'Peer’s goal');
   await eventually(async () => {
     const { rows } = await sync.db.pool.query(
       'SELECT 1 FROM goal_analytics WHERE organisation_id = $1',
@@ -388,18 +400,7 @@ describe('check-ins from a 1:1', () => {
   });
 
   it('[ONE52] a goal added moments before is checked in from the 1:1 at once, and applied', async () => {
-    const organisationId = (await createOrganisation(sync.db.pool)).id;
-    const manager = await signInWith(sync.db.pool, organisationId);
-    const employee = await signInWith(sync.db.pool, organisationId, {
-      managerId: manager.personId,
-    });
-    const seriesId = await createSeries(
-      sync.db.pool,
-      organisationId,
-      manager.personId,
-      employee.personId,
-    );
-    const cycleId = await createCycle(sync.db.pool, organisationId);
+    const { manager, employee, seriesId, cycleId } = await seriesAndCycle();
     // The agenda is open first, and its validator has read the employee's goals: none yet.
     const agenda = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
     await agenda.until(() => agenda.acks().length > 0);
@@ -408,26 +409,7 @@ describe('check-ins from a 1:1', () => {
     );
     await acked(agenda, 2);
     // Then the goal, on the goals page, and straight away its check-in, before any projection.
-    const goals = await openRaw(sync.port, `goals/${cycleId}`, employee.cookie);
-    await goals.until(() => goals.acks().length > 0);
-    let goalId = '';
-    goals.sendUpdate(
-      update((doc) => {
-        goalId = addGoal(
-          doc,
-          {
-            title: 'Brand new',
-            level: 'person',
-            state: 'draft',
-            ownerId: employee.personId,
-            parentId: null,
-            metric: { kind: 'number', start: 0, target: 10 },
-          },
-          { by: employee.personId },
-        );
-      }),
-    );
-    await acked(goals, 2);
+    const { goalId } = await addOwnGoal(cycleId, employee, 'Brand new');
     let checkInId = '';
     agenda.sendUpdate(
       update((doc) => {
