@@ -133,10 +133,13 @@ RETURNS void LANGUAGE sql AS $$
 $$;
 
 -- What changed, and the earliest day a changed row had or has, which bounds the weeks rewritten.
+-- A bulk writer (the scale seed's year of history, DEMO50) sets `threadline.one_on_one_weeks` to
+-- 'deferred' for its transaction and refreshes once at the end, rather than once per statement.
 -- Meetings and action items name their series (whose employee they count for); moods their
 -- employee. An upsert fires the insert trigger for its new rows and the update one for the rest.
 CREATE FUNCTION one_on_one_meetings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('threadline.one_on_one_weeks', true) = 'deferred' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
                                                min(date))
@@ -158,6 +161,7 @@ $$;
 
 CREATE FUNCTION one_on_one_actions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('threadline.one_on_one_weeks', true) = 'deferred' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
                                                min(LEAST(raised_on, (done_at AT TIME ZONE 'UTC')::date)))
@@ -179,6 +183,7 @@ $$;
 
 CREATE FUNCTION one_on_one_moods_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('threadline.one_on_one_weeks', true) = 'deferred' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM refresh_one_on_one_weeks_of(organisation_id, array_agg(DISTINCT employee_id),
                                         min((at AT TIME ZONE 'UTC')::date))
