@@ -270,6 +270,10 @@ CREATE TRIGGER one_on_one_weeks_people_deleted AFTER DELETE ON people
 SELECT refresh_one_on_one_weeks_of(organisation_id, array_agg(id), NULL)
   FROM people GROUP BY organisation_id;
 
+-- A refresh reads the moods of a key's people.
+CREATE INDEX one_on_one_mood_analytics_employee
+  ON one_on_one_mood_analytics (organisation_id, employee_id, at);
+
 -- The rest of the 1:1 dashboard reads the projected rows directly (ANA31): each series' last
 -- meeting held (cadence, ANA16), and the action items still open at a day (ANA18).
 CREATE INDEX one_on_one_meeting_analytics_held
@@ -282,6 +286,7 @@ CREATE INDEX one_on_one_action_analytics_open
 -- Down Migration
 
 DROP INDEX one_on_one_action_analytics_open;
+DROP INDEX one_on_one_mood_analytics_employee;
 DROP INDEX one_on_one_meeting_analytics_held;
 DROP TRIGGER one_on_one_weeks_people_deleted ON people;
 DROP TRIGGER one_on_one_weeks_people_moved ON people;
