@@ -29,6 +29,9 @@ export interface Player {
   developmentPlan: { done: number; total: number } | null;
 }
 
+/** A player as the board's signals and analytics read them: everything but check-ins. */
+export type PlayerFacts = Omit<Player, 'checkIns'>;
+
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 export async function listPlayers(
@@ -38,7 +41,21 @@ export async function listPlayers(
   cycleId: string,
   today: string = todayUtc(),
 ): Promise<Player[]> {
-  const players = db.query<{
+  const [players, regularity] = await Promise.all([
+    listPlayerFacts(db, organisationId, sessionId, cycleId),
+    listCheckInRegularity(db, organisationId, sessionId, cycleId, today),
+  ]);
+  return players.map((player) => ({ ...player, checkIns: regularity.get(player.id) ?? null }));
+}
+
+/** The session's players without their check-in regularity (the signals do not read it). */
+export async function listPlayerFacts(
+  db: Queryable,
+  organisationId: string,
+  sessionId: string,
+  cycleId: string,
+): Promise<PlayerFacts[]> {
+  const { rows } = await db.query<{
     id: string;
     name: string;
     title: string;
@@ -75,10 +92,6 @@ export async function listPlayers(
       ORDER BY lower(p.name), p.id`,
     [organisationId, sessionId, cycleId],
   );
-  const [{ rows }, regularity] = await Promise.all([
-    players,
-    listCheckInRegularity(db, organisationId, sessionId, cycleId, today),
-  ]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -92,7 +105,6 @@ export async function listPlayers(
     goalAchievement: row.achievement === null ? null : Number(row.achievement),
     goalCount: row.goal_count,
     jobLevel: row.job_level,
-    checkIns: regularity.get(row.id) ?? null,
     developmentPlan: row.items === 0 ? null : { done: row.items_done, total: row.items },
   }));
 }

@@ -173,36 +173,3 @@ export async function writeDevelopmentPlanRows(
     );
   }
 }
-
-export interface FrequentGap {
-  skillId: string;
-  name: string;
-  gaps: number;
-  people: number;
-}
-
-/** The skills most often flagged as gaps since `since` (analytics, PRODUCT "the most frequent
- *  skill gaps"): counts only, never who. */
-export async function frequentSkillGaps(
-  db: Queryable,
-  organisationId: string,
-  since: string,
-  limit = 10,
-): Promise<FrequentGap[]> {
-  const { rows } = await db.query<{ skill_id: string; name: string; gaps: number; people: number }>(
-    `SELECT s.id AS skill_id, s.name, count(*)::int AS gaps,
-            count(DISTINCT g.person_id)::int AS people
-       FROM skill_gaps g JOIN skills s ON s.organisation_id = g.organisation_id AND s.id = g.skill_id
-      WHERE g.organisation_id = $1 AND g.flagged_on >= $2
-      GROUP BY s.id, s.name
-      ORDER BY gaps DESC, lower(s.name)
-      LIMIT $3`,
-    [organisationId, since, limit],
-  );
-  return rows.map((row) => ({
-    skillId: row.skill_id,
-    name: row.name,
-    gaps: row.gaps,
-    people: row.people,
-  }));
-}

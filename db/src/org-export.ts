@@ -120,6 +120,35 @@ function entryWriter(zip: yazl.ZipFile, name: string, signal: AbortSignal) {
   };
 }
 
+/** Where a query's rows go: the export's transaction, its zip, and who is told of progress. */
+interface EntryTarget {
+  client: PoolClient;
+  zip: yazl.ZipFile;
+  signal: AbortSignal;
+  onProgress?: (progress: OrgExportProgress) => void;
+}
+
+/**
+ * One zip entry of JSON lines from a query, read through a cursor `batch` rows at a time and
+ * written as it is read (`line` turns a row into its line). Resolves with the rows written.
+ */
+async function streamEntry<Row extends QueryResultRow>(
+  target: EntryTarget,
+  entry: string,
+  query: { sql: string; batch: number },
+  line: (row: Row) => string,
+): Promise<number> {
+  const writer = entryWriter(target.zip, entry, target.signal);
+  let count = 0;
+  for await (const rows of cursorRows<Row>(target.client, query.sql, query.batch)) {
+    await writer.write(rows.map(line).join('\n') + '\n');
+    count += rows.length;
+    target.onProgress?.({ entry, rows: count });
+  }
+  writer.end();
+  return count;
+}
+
 /**
  * EXP12–EXP20: writes the organisation's export as a zip to `out`, and resolves with its
  * manifest once `out` has taken every byte. Rejects (and stops reading) when `out` fails or is
@@ -160,36 +189,28 @@ export async function exportOrganisation(
       includePasswordHashes: request.includePasswordHashes,
     };
     const present = await existingTables(client);
+    const target: EntryTarget = {
+      client,
+      zip,
+      signal: controller.signal,
+      onProgress: request.onProgress,
+    };
     const tables: OrgExportManifest['tables'] = [];
     for (const table of exportTables(options)) {
       if (!present.has(table.name)) {
         if (table.optional) continue;
         throw new Error(`The database has no table ${table.name}.`);
       }
-      const entry = ORG_EXPORT_ENTRIES.table(table.name);
-      const writer = entryWriter(zip, entry, controller.signal);
-      let count = 0;
-      for await (const rows of cursorRows<{ line: string }>(
-        client,
-        tableQuery(table, organisationId),
-        request.batchRows ?? TABLE_BATCH,
-      )) {
-        await writer.write(rows.map((row) => row.line).join('\n') + '\n');
-        count += rows.length;
-        request.onProgress?.({ entry, rows: count });
-      }
-      writer.end();
+      const count = await streamEntry<{ line: string }>(
+        target,
+        ORG_EXPORT_ENTRIES.table(table.name),
+        { sql: tableQuery(table, organisationId), batch: request.batchRows ?? TABLE_BATCH },
+        (row) => row.line,
+      );
       tables.push({ name: table.name, rows: count, omitted: [...table.omit] });
     }
     const kinds = exportedDocumentKinds(options);
-    const documents = await exportDocuments(
-      client,
-      organisationId,
-      kinds,
-      zip,
-      controller,
-      request,
-    );
+    const documents = await exportDocuments(target, organisationId, kinds);
     const manifest: OrgExportManifest = {
       format: ORG_EXPORT_FORMAT,
       version: ORG_EXPORT_VERSION,
@@ -230,79 +251,65 @@ async function existingTables(client: PoolClient): Promise<Set<string>> {
  * document and row by row, so a restore loads the same bytes (SYNC7, SYNC9).
  */
 async function exportDocuments(
-  client: PoolClient,
+  target: EntryTarget,
   organisationId: string,
   kinds: readonly string[],
-  zip: yazl.ZipFile,
-  controller: AbortController,
-  request: OrgExportRequest,
 ) {
   const scope = `organisation_id = '${organisationId}'::uuid
      AND split_part(document_name, '/', 1) = ANY(ARRAY[${kinds.map((k) => `'${k.replace(/[^a-z-]/g, '')}'`).join(',')}]::text[])`;
+  // The set holds names only (tens of thousands of short strings at most), not documents.
   const documents = new Set<string>();
-  let updates = 0;
-  const updatesWriter = entryWriter(zip, ORG_EXPORT_ENTRIES.documentUpdates, controller.signal);
-  for await (const rows of cursorRows<{
+  const updates = await streamEntry<{
     document_name: string;
     seq: string;
     person_id: string | null;
     received_at: string;
     update: Buffer;
   }>(
-    client,
-    `SELECT document_name, seq, person_id, to_json(received_at) #>> '{}' AS received_at, update
-       FROM document_updates WHERE ${scope} ORDER BY document_name, seq`,
-    DOCUMENT_BATCH,
-  )) {
-    let chunk = '';
-    for (const row of rows) {
-      const line: ExportedUpdate = {
+    target,
+    ORG_EXPORT_ENTRIES.documentUpdates,
+    {
+      sql: `SELECT document_name, seq, person_id, to_json(received_at) #>> '{}' AS received_at,
+                   update
+              FROM document_updates WHERE ${scope} ORDER BY document_name, seq`,
+      batch: DOCUMENT_BATCH,
+    },
+    (row) => {
+      documents.add(row.document_name);
+      return JSON.stringify({
         document: row.document_name,
         seq: Number(row.seq),
         personId: row.person_id,
         receivedAt: row.received_at,
         update: row.update.toString('base64'),
-      };
-      chunk += JSON.stringify(line) + '\n';
-      documents.add(row.document_name);
-    }
-    await updatesWriter.write(chunk);
-    updates += rows.length;
-    request.onProgress?.({ entry: ORG_EXPORT_ENTRIES.documentUpdates, rows: updates });
-  }
-  updatesWriter.end();
-  let snapshots = 0;
-  const snapshotsWriter = entryWriter(zip, ORG_EXPORT_ENTRIES.documentSnapshots, controller.signal);
-  for await (const rows of cursorRows<{
+      } satisfies ExportedUpdate);
+    },
+  );
+  const snapshots = await streamEntry<{
     document_name: string;
     upto_seq: string;
     upto_received_at: string;
     created_at: string;
     state: Buffer;
   }>(
-    client,
-    `SELECT document_name, upto_seq, to_json(upto_received_at) #>> '{}' AS upto_received_at,
-            to_json(created_at) #>> '{}' AS created_at, state
-       FROM document_snapshots WHERE ${scope} ORDER BY document_name, upto_seq`,
-    DOCUMENT_BATCH,
-  )) {
-    let chunk = '';
-    for (const row of rows) {
-      const line: ExportedSnapshot = {
+    target,
+    ORG_EXPORT_ENTRIES.documentSnapshots,
+    {
+      sql: `SELECT document_name, upto_seq, to_json(upto_received_at) #>> '{}' AS upto_received_at,
+                   to_json(created_at) #>> '{}' AS created_at, state
+              FROM document_snapshots WHERE ${scope} ORDER BY document_name, upto_seq`,
+      batch: DOCUMENT_BATCH,
+    },
+    (row) => {
+      documents.add(row.document_name);
+      return JSON.stringify({
         document: row.document_name,
         uptoSeq: Number(row.upto_seq),
         uptoReceivedAt: row.upto_received_at,
         createdAt: row.created_at,
         state: row.state.toString('base64'),
-      };
-      chunk += JSON.stringify(line) + '\n';
-      documents.add(row.document_name);
-    }
-    await snapshotsWriter.write(chunk);
-    snapshots += rows.length;
-    request.onProgress?.({ entry: ORG_EXPORT_ENTRIES.documentSnapshots, rows: snapshots });
-  }
-  snapshotsWriter.end();
-  // The set holds names only (tens of thousands of short strings at most), not documents.
+      } satisfies ExportedSnapshot);
+    },
+  );
   return { documents: documents.size, updates, snapshots };
 }

@@ -2,31 +2,11 @@
 // runs a session; two leaders move cards at once and see each other's moves and drag ghosts live;
 // a move away from the original cannot be saved without a justification; both move one card
 // offline and end identical, the one whose move lost told so; finalizing makes it read-only.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEMO_ADMIN_EMAIL, DEMO_CEO_EMAIL, DEMO_DEPARTMENT_HEAD_EMAIL } from '@threadline/db/demo';
-import { expectNoAxeViolations, signIn } from './fixtures.ts';
+import { expectNoAxeViolations, expectSaved, signedIn } from './fixtures.ts';
+import { addPerson, card, confirm } from './calibration-support.ts';
 
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { context, page };
-}
-
-async function addPerson(page: Page, field: string, name: string) {
-  await page.getByRole('combobox', { name: field }).fill(name);
-  await page
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .click();
-}
-
-async function confirm(page: Page, action: string) {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: action }).click();
-}
-
-const card = (page: Page, name: string) => page.locator(`[data-card]`).filter({ hasText: name });
 const box = (page: Page, number: number) => page.locator(`[data-box="${number}"]`);
 const inBox = (page: Page, number: number, name: string) =>
   box(page, number).locator('[data-card]').filter({ hasText: name });
@@ -37,10 +17,6 @@ async function justify(page: Page, why: string) {
   await dialog.getByLabel('Justification').fill(why);
   await dialog.getByRole('button', { name: 'Move' }).click();
   await expect(dialog).toBeHidden();
-}
-
-async function expectSaved(page: Page) {
-  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 }
 
 test('[CAL17] [CAL19] [CAL44] three browsers calibrate one board live', async ({ browser }) => {

@@ -2,31 +2,10 @@
 // pay and changes the merit settings (a bad cell refused); a card moved in the admin's browser
 // changes the pool total in Daniel's; Maya, a participant without pay access, receives no salary
 // anywhere: not on the page, not in any network response, not in IndexedDB or the caches.
-import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { DEMO_ADMIN_EMAIL, DEMO_CEO_EMAIL, DEMO_DEPARTMENT_HEAD_EMAIL } from '@threadline/db/demo';
-import { expectNoAxeViolations, signIn } from './fixtures.ts';
-
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { context, page };
-}
-
-async function addPerson(page: Page, field: string, name: string) {
-  await page.getByRole('combobox', { name: field }).fill(name);
-  await page
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .click();
-}
-
-async function confirm(page: Page, action: string) {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: action }).click();
-}
-
-const card = (page: Page, name: string) => page.locator('[data-card]').filter({ hasText: name });
+import { expectNoAxeViolations, signedIn } from './fixtures.ts';
+import { addPerson, card, confirm } from './calibration-support.ts';
 
 /** Everything this origin keeps in IndexedDB, as text (bytes read as Latin-1), and the URLs in
  *  its caches. */

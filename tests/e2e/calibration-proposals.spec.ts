@@ -1,32 +1,14 @@
 // A manager's proposals page (CAL10, CAL11): an admin opens proposals; the manager of someone in
 // the population proposes a rating, a potential and a rationale that survive a reload; another
 // manager, a participant of the same session, has no such page and is refused at that document.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   DEMO_ADMIN_EMAIL,
   DEMO_DEPARTMENT_HEAD_EMAIL,
   DEMO_MANAGER_EMAIL,
 } from '@threadline/db/demo';
-import { expectNoAxeViolations, signIn } from './fixtures.ts';
-
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { context, page };
-}
-
-async function addPerson(page: Page, field: string, name: string) {
-  await page.getByRole('combobox', { name: field }).fill(name);
-  await page
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .click();
-}
-
-async function expectSaved(page: Page) {
-  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
-}
+import { expectNoAxeViolations, expectSaved, signedIn } from './fixtures.ts';
+import { addPerson } from './calibration-support.ts';
 
 /** Opens a raw websocket to a document from the page (with its cookie): what the server did. */
 async function tryDocument(page: Page, url: string) {

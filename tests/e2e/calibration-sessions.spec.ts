@@ -1,16 +1,9 @@
 // Calibration sessions (CAL1–CAL9, CAL40, CAL41): an admin creates one through the form, seeing
 // each error next to its field with nothing typed lost; members are refused the admin pages.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_ADMIN_EMAIL, DEMO_EMPLOYEE_EMAIL, DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
 import { expectNoAxeViolations, signIn } from './fixtures.ts';
-
-async function addPerson(page: Page, field: string, name: string) {
-  await page.getByRole('combobox', { name: field }).fill(name);
-  await page
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .click();
-}
+import { addPerson } from './calibration-support.ts';
 
 test.describe('calibration sessions', () => {
   test('[CAL3] [CAL5] [CAL6] an admin creates a session; errors show by field and nothing typed is lost', async ({

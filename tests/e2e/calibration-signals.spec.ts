@@ -2,16 +2,10 @@
 // session, a leader moves a flagged card out of the high band and the facilitator's board drops
 // its ⚑, its list of flagged cards and its distribution (chart and table) at once, with no reload;
 // the strict grader the demo arranged is named; the player card shows check-in regularity.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEMO_ADMIN_EMAIL, DEMO_DEPARTMENT_HEAD_EMAIL } from '@threadline/db/demo';
-import { expectNoAxeViolations, signIn } from './fixtures.ts';
-
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { context, page };
-}
+import { expectNoAxeViolations, signedIn } from './fixtures.ts';
+import { card } from './calibration-support.ts';
 
 async function openDemoBoard(page: Page) {
   await page.goto('/calibration');
@@ -20,13 +14,14 @@ async function openDemoBoard(page: Page) {
   await expect(page.locator('[data-card]').first()).toBeVisible();
 }
 
-const card = (page: Page, name: string) => page.locator('[data-card]').filter({ hasText: name });
+/** Wide enough for the board and its signals side by side. */
+const WIDE = { viewport: { width: 1440, height: 900 } };
 
 test('[CAL47] [CAL48] [CAL49] [CAL50] [CAL55] [CAL59] a move updates the signals in another browser', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const admin = await signedIn(browser, DEMO_ADMIN_EMAIL);
+  const admin = await signedIn(browser, DEMO_ADMIN_EMAIL, WIDE);
   const a = admin.page;
   // Goal achievement comes from the goal tree's projection, which the sync server writes once
   // the tree is first opened (signing in lands on it): reload until the board has it.
@@ -54,7 +49,7 @@ test('[CAL47] [CAL48] [CAL49] [CAL50] [CAL55] [CAL59] a move updates the signals
   await expectNoAxeViolations(a);
 
   // Daniel moves that card one box left: out of the high band, to a 3.
-  const daniel = await signedIn(browser, DEMO_DEPARTMENT_HEAD_EMAIL);
+  const daniel = await signedIn(browser, DEMO_DEPARTMENT_HEAD_EMAIL, WIDE);
   const d = daniel.page;
   await openDemoBoard(d);
   await expect(card(d, name).getByTestId('conflict-flag')).toBeVisible();

@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end specs. The server (scripts/e2e-server.ts) seeds the demo
 // organisation into a fresh database for every run; every demo person's password is DEMO_PASSWORD.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '@threadline/db/demo';
 
 export { DEMO_ADMIN_EMAIL, DEMO_PASSWORD };
@@ -14,6 +14,23 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
+}
+
+/** Someone signed in on a browser context of their own: another person, another device. */
+export async function signedIn(
+  browser: Browser,
+  email: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: Awaited<ReturnType<Browser['newContext']>>; page: Page }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+/** The page's sync status says every change is saved: the server has committed them. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 }
 
 /** Fails with the list of violations when axe finds accessibility problems on the page. */

@@ -1,20 +1,25 @@
-// The calibration dashboard (ANA20–ANA24, ANA4, ANA5) from the board's projection
+// The calibration dashboard (ANA20–ANA24, ANA4, ANA5, ANA41) from the board's projection
 // (calibration_cards), the sessions' configuration and the published ratings. Only sessions the
 // viewer may read analytics of are read at all: every session for HR admins, the sessions they
-// take part in for anyone else (ANA4); the team filter narrows the cards (ANA6).
-import {
-  CONFLICT_LABELS,
-  conflictOf,
-  distribution,
-  managerSkew,
-  movementMatrix,
-  type ManagerSkew,
-} from '@threadline/domain/analytics/calibration';
+// take part in for anyone else (ANA4); the team filter narrows the cards (ANA6). A session's
+// distribution, manager skew and flags are the board's own signals (CAL50–CAL55), computed by the
+// same functions from the same player data as the board's page, so the two never disagree.
+import { movementMatrix } from '@threadline/domain/analytics/calibration';
 import {
   calibrationAnalyticsAccess,
   mayReadOrganisationRatings,
 } from '@threadline/domain/analytics/scope';
-import type { ScalePoint } from '@threadline/domain/calibration/model';
+import type { BoxNumber } from '@threadline/domain/calibration/nine-box';
+import type { PerformanceBands, Potential, ScalePoint } from '@threadline/domain/calibration/model';
+import {
+  boardSignals,
+  type Conflict,
+  type Distribution,
+  type ManagerSkew,
+  type SignalCard,
+} from '@threadline/domain/calibration/signals/index';
+import { signalPeople } from '@threadline/domain/calibration/signals/input';
+import { listPlayerFacts, type PlayerFacts } from '../calibration-players.ts';
 import type { Queryable } from '../connection.ts';
 import type { AnalyticsContext } from './scope.ts';
 
@@ -25,23 +30,16 @@ export interface SessionAnalytics {
   cycleName: string;
   scale: ScalePoint[];
   guideline: Record<string, number>;
+  /** The session's cards in view (all of them, unless a team filter narrows them). */
   cards: number;
-  distribution: {
-    rating: number;
-    label: string;
-    original: number;
-    calibrated: number;
-    guideline: number;
-  }[];
+  /** CAL50–CAL52, ANA20: as the board's Distribution tab. */
+  distribution: Distribution;
+  /** ANA21. */
   matrix: number[][];
+  /** CAL54, CAL55, ANA22: as the board's Skew tab, strictest first. */
   skew: (ManagerSkew & { managerName: string })[];
-  conflicts: {
-    personId: string;
-    name: string;
-    rating: number;
-    achievement: number;
-    reason: string;
-  }[];
+  /** CAL48, CAL49, ANA23: as the board's flags, widest disagreement first. */
+  conflicts: (Conflict & { name: string })[];
 }
 
 export interface RatingsOverCycles {
@@ -71,18 +69,18 @@ interface SessionRow {
   cycle_id: string;
   cycle_name: string;
   scale: ScalePoint[];
+  bands: PerformanceBands;
   guideline: Record<string, number>;
 }
 
 interface CardRow {
   session_id: string;
   person_id: string;
-  name: string;
-  manager_id: string | null;
-  manager_name: string | null;
-  original: number | null;
-  current: number | null;
-  achievement: number | null;
+  original_rating: number | null;
+  original_potential: Potential | null;
+  current_rating: number | null;
+  current_potential: Potential | null;
+  current_box: BoxNumber | null;
 }
 
 export async function calibrationDashboard(
@@ -92,7 +90,8 @@ export async function calibrationDashboard(
   const org = ctx.organisationId;
   const everySession = calibrationAnalyticsAccess(ctx.viewer) === 'every-session';
   const { rows: sessions } = await db.query<SessionRow>(
-    `SELECT s.id, s.name, s.status, s.cycle_id, c.name AS cycle_name, s.scale, s.guideline
+    `SELECT s.id, s.name, s.status, s.cycle_id, c.name AS cycle_name, s.scale,
+            s.performance_bands AS bands, s.guideline
        FROM calibration_sessions s
        JOIN cycles c ON c.organisation_id = s.organisation_id AND c.id = s.cycle_id
       WHERE s.organisation_id = $1 AND s.status IN ('in_session', 'finalized')
@@ -103,49 +102,70 @@ export async function calibrationDashboard(
       ORDER BY c.starts_on DESC, lower(s.name)`,
     [org, ctx.viewer.id, ctx.filters.cycleId, everySession],
   );
-  const cards =
+  const [cards, players, overCycles, mine] = await Promise.all([
     sessions.length === 0
-      ? []
-      : (
-          await db.query<CardRow>(
-            `SELECT cc.session_id, cc.person_id, p.name, p.manager_id, m.name AS manager_name,
-                    cc.original_rating AS original, cc.current_rating AS current,
-                    g.achievement
-               FROM calibration_cards cc
-               JOIN calibration_sessions s ON s.organisation_id = cc.organisation_id
-                                          AND s.id = cc.session_id
-               JOIN people p ON p.organisation_id = cc.organisation_id AND p.id = cc.person_id
-               LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
-               LEFT JOIN goal_achievement g
-                 ON g.organisation_id = cc.organisation_id AND g.cycle_id = s.cycle_id
-                AND g.person_id = cc.person_id
-              WHERE cc.organisation_id = $1 AND cc.session_id = ANY($2::uuid[])
-                AND ($3::uuid[] IS NULL OR cc.person_id = ANY($3::uuid[]))`,
+      ? Promise.resolve([])
+      : db
+          .query<CardRow>(
+            `SELECT session_id, person_id, original_rating, original_potential, current_rating,
+                    current_potential, current_box
+               FROM calibration_cards
+              WHERE organisation_id = $1 AND session_id = ANY($2::uuid[])
+                AND ($3::uuid[] IS NULL OR person_id = ANY($3::uuid[]))`,
             [org, sessions.map((session) => session.id), ctx.teamPeople],
           )
-        ).rows;
-  const [overCycles, mine] = await Promise.all([
+          .then((result) => result.rows),
+    // CAL42, CAL47: the player data the board's page reads, session by session.
+    Promise.all(sessions.map((session) => listPlayerFacts(db, org, session.id, session.cycle_id))),
     mayReadOrganisationRatings(ctx.viewer) ? ratingsOverCycles(db, ctx) : Promise.resolve(null),
     ctx.scope.kind === 'personal' ? myRatings(db, org, ctx.viewer.id) : Promise.resolve(null),
   ]);
   return {
-    sessions: sessions.map((session) => sessionAnalytics(session, cards)),
+    sessions: sessions.map((session, i) =>
+      sessionAnalytics(
+        session,
+        cards.filter((card) => card.session_id === session.id),
+        players[i]!,
+        ctx.today,
+      ),
+    ),
     overCycles,
     mine,
   };
 }
 
-function sessionAnalytics(session: SessionRow, allCards: readonly CardRow[]): SessionAnalytics {
-  const rows = allCards.filter((card) => card.session_id === session.id);
-  const scale = session.scale.map((point) => point.value);
-  const ratings = rows.map((row) => ({
+const rated = (rating: number | null, potential: Potential | null) =>
+  rating === null || potential === null ? null : { rating, potential };
+
+/** A projected card as the board reads it (CAL20: where it sits now, its box). */
+function signalCard(row: CardRow): SignalCard {
+  return {
     personId: row.person_id,
-    managerId: row.manager_id,
-    original: row.original,
-    current: row.current,
-  }));
-  const labelOf = new Map(session.scale.map((point) => [point.value, point.label]));
-  const managerNames = new Map(rows.map((row) => [row.manager_id, row.manager_name]));
+    original: rated(row.original_rating, row.original_potential),
+    current: rated(row.current_rating, row.current_potential),
+    box: row.current_box,
+  };
+}
+
+function sessionAnalytics(
+  session: SessionRow,
+  rows: readonly CardRow[],
+  players: readonly PlayerFacts[],
+  today: string,
+): SessionAnalytics {
+  const cards = rows.map(signalCard);
+  const scale = session.scale.map((point) => point.value);
+  const names = new Map<string, string>();
+  for (const player of players) {
+    names.set(player.id, player.name);
+    if (player.managerId && player.managerName) names.set(player.managerId, player.managerName);
+  }
+  const signals = boardSignals({
+    cards,
+    people: signalPeople(players),
+    config: { scale: session.scale, bands: session.bands, guideline: session.guideline },
+    today,
+  });
   return {
     id: session.id,
     name: session.name,
@@ -153,33 +173,17 @@ function sessionAnalytics(session: SessionRow, allCards: readonly CardRow[]): Se
     cycleName: session.cycle_name,
     scale: session.scale,
     guideline: session.guideline,
-    cards: rows.length,
-    distribution: distribution(ratings, scale).map((row) => ({
+    cards: cards.length,
+    distribution: signals.distribution,
+    matrix: movementMatrix(cards, scale),
+    skew: signals.skew.map((row) => ({
       ...row,
-      label: labelOf.get(row.rating) ?? String(row.rating),
-      guideline: session.guideline[String(row.rating)] ?? 0,
+      managerName: names.get(row.managerId) ?? 'Unknown',
     })),
-    matrix: movementMatrix(ratings, scale),
-    skew: managerSkew(ratings)
-      .map((skew) => ({ ...skew, managerName: managerNames.get(skew.managerId) ?? 'Unknown' }))
-      .sort(
-        (a, b) => Math.abs(b.skew) - Math.abs(a.skew) || a.managerName.localeCompare(b.managerName),
-      ),
-    conflicts: rows.flatMap((row) => {
-      const achievement = row.achievement === null ? null : Number(row.achievement);
-      const conflict = conflictOf(row.current, achievement, scale);
-      return conflict === null
-        ? []
-        : [
-            {
-              personId: row.person_id,
-              name: row.name,
-              rating: row.current!,
-              achievement: achievement!,
-              reason: CONFLICT_LABELS[conflict],
-            },
-          ];
-    }),
+    conflicts: signals.conflicts.map((conflict) => ({
+      ...conflict,
+      name: names.get(conflict.personId) ?? 'Unknown',
+    })),
   };
 }
 

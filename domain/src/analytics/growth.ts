@@ -1,18 +1,20 @@
 // The growth dashboard's rules (ANA25, ANA26).
 
-/** ANA25: development items are typed by the 70/20/10 rule. */
-export const DEVELOPMENT_TYPES = ['experience', 'social', 'formal'] as const;
-export type DevelopmentType = (typeof DEVELOPMENT_TYPES)[number];
+import type { DevelopmentType } from '../development/model.ts';
+
+/** ANA25: development items are typed by the 70/20/10 rule: the plans' own kinds and statuses
+ *  (ONE43, ONE48). */
+export {
+  DEVELOPMENT_STATUS_LABELS,
+  DEVELOPMENT_TYPES,
+  type DevelopmentStatus,
+  type DevelopmentType,
+} from '../development/model.ts';
+
 export const DEVELOPMENT_TYPE_LABELS: Record<DevelopmentType, string> = {
   experience: 'Experience (70)',
   social: 'Social (20)',
   formal: 'Formal (10)',
-};
-
-export const DEVELOPMENT_STATUS_LABELS: Record<string, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  done: 'Done',
 };
 
 /** ANA26: the most frequent skill gaps: the skills most people have a gap in first (then by

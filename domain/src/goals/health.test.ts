@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedShare, goalHealth, isStale } from './health.ts';
+import { elapsedShare, goalHealth, isStale, isStaleByFacts } from './health.ts';
 import type { Goal, Metric } from './model.ts';
 
 const cycle = { startsOn: '2026-07-01', endsOn: '2026-12-31' };
@@ -96,5 +96,23 @@ describe('health', () => {
       expect(isStale(goal({ state }), now)).toBe(false);
     }
     expect(isStale(goal({ metric: { ...numeric, kind: 'none' } }), now)).toBe(false);
+  });
+
+  it('[GOAL13] [NUD9] a projected row’s fields give the same answer, none known none stale', () => {
+    const now = new Date('2026-07-20T00:00:00Z');
+    const facts = {
+      state: 'active',
+      metricKind: 'percent',
+      lastProgressAt: null,
+      approvedAt: null,
+      createdAt: '2026-07-01T00:00:00.000Z',
+    } as const;
+    const fromGoal = goal({ createdAt: facts.createdAt });
+    expect(isStaleByFacts({ ...facts, metricKind: fromGoal.metric.kind }, now)).toBe(
+      isStale(fromGoal, now),
+    );
+    expect(isStaleByFacts(facts, now)).toBe(true);
+    expect(isStaleByFacts({ ...facts, createdAt: null }, now)).toBe(false);
+    expect(isStaleByFacts({ ...facts, createdAt: 'not a date' }, now)).toBe(false);
   });
 });

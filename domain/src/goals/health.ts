@@ -59,17 +59,42 @@ export function goalHealth(
   return 'red';
 }
 
+/** What staleness reads of a goal: a live goal's fields, or a projected row's (NUD9). */
+export interface StaleFacts {
+  state: Goal['state'];
+  metricKind: Goal['metric']['kind'];
+  lastProgressAt: string | null;
+  approvedAt: string | null;
+  createdAt: string | null;
+}
+
 /**
  * GOAL13: an active goal with a metric of its own is stale when its last check-in (or, before the
  * first, its approval or creation) is 14 days old or more, whatever its colour. Goals that roll up
- * their children get no check-ins of their own, so their children go stale instead.
+ * their children get no check-ins of their own, so their children go stale instead. The one rule:
+ * the page, the projection and the nudges (NUD9, on projected rows) all ask it.
  */
+export function isStaleByFacts(goal: StaleFacts, now: Date): boolean {
+  if (goal.state !== 'active' || goal.metricKind === 'none') return false;
+  const since = goal.lastProgressAt ?? goal.approvedAt ?? goal.createdAt;
+  if (since === null) return false;
+  const at = Date.parse(since);
+  return !Number.isNaN(at) && now.getTime() - at >= STALE_AFTER_DAYS * DAY_MS;
+}
+
+/** GOAL13 for a goal of the document. */
 export function isStale(
   goal: Pick<Goal, 'state' | 'metric' | 'lastProgressAt' | 'approvedAt' | 'createdAt'>,
   now: Date,
 ): boolean {
-  if (goal.state !== 'active' || goal.metric.kind === 'none') return false;
-  const since = Date.parse(goal.lastProgressAt ?? goal.approvedAt ?? goal.createdAt);
-  if (Number.isNaN(since)) return false;
-  return now.getTime() - since >= STALE_AFTER_DAYS * DAY_MS;
+  return isStaleByFacts(
+    {
+      state: goal.state,
+      metricKind: goal.metric.kind,
+      lastProgressAt: goal.lastProgressAt,
+      approvedAt: goal.approvedAt,
+      createdAt: goal.createdAt,
+    },
+    now,
+  );
 }

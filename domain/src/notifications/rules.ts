@@ -3,7 +3,7 @@
 // reconciliation of those with the notifications already open (NUD4). The job in
 // db/src/notifications-job.ts reads the facts and writes what this decides.
 import { isLeader } from '../goals/leaders.ts';
-import { STALE_AFTER_DAYS } from '../goals/health.ts';
+import { isStaleByFacts } from '../goals/health.ts';
 import type { GoalLevel, GoalState, MetricKind } from '../goals/model.ts';
 import { isSeriesOverdue } from '../one-on-ones/cadence.ts';
 import type { Cadence } from '../one-on-ones/model.ts';
@@ -89,17 +89,10 @@ export function isoWeek(at: Date): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-/**
- * NUD9 (GOAL13 read from a projected row): an active, live goal measured by a metric of its own
- * with no check-in — or, before the first, no approval or creation — for 14 days or more.
- */
+/** NUD9: GOAL13's rule (isStaleByFacts) read from a projected row, for live goals of the
+ *  active cycle only. */
 export function isGoalStale(goal: GoalFact, now: Date): boolean {
-  if (!goal.activeCycle || goal.deleted || goal.state !== 'active' || goal.metricKind === 'none')
-    return false;
-  const since = goal.lastProgressAt ?? goal.approvedAt ?? goal.createdAt;
-  if (since === null) return false;
-  const at = Date.parse(since);
-  return !Number.isNaN(at) && now.getTime() - at >= STALE_AFTER_DAYS * DAY_MS;
+  return goal.activeCycle && !goal.deleted && isStaleByFacts(goal, now);
 }
 
 /** NUD12: a live goal proposed for three days or more (since it entered `proposed`). */

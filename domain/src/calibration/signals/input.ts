@@ -20,6 +20,27 @@ export interface SignalPerson {
   goalAchievement: number | null;
 }
 
+/** What the signals read of each player the server sends (db/src/calibration-players.ts): the
+ *  board's page, its report and the calibration analytics (ANA41) map players alike, so the
+ *  three show the same numbers. */
+export function signalPeople(
+  players: readonly ({ id: string } & Omit<SignalPerson, 'personId'>)[],
+): Map<string, SignalPerson> {
+  return new Map(
+    players.map((player) => [
+      player.id,
+      {
+        personId: player.id,
+        managerId: player.managerId,
+        location: player.location,
+        hireDate: player.hireDate,
+        jobLevel: player.jobLevel,
+        goalAchievement: player.goalAchievement,
+      },
+    ]),
+  );
+}
+
 /** The session's configuration the signals need: the scale, its bands and the guideline. */
 export interface SignalConfig extends BoardConfig {
   /** Percent per rating value (CAL3), as the session stores it: {"1":10,"2":20,…}. */

@@ -4,12 +4,18 @@ import { HEALTH_BUCKET_LABELS, HEALTH_BUCKETS } from '@threadline/domain/analyti
 import {
   DEVELOPMENT_STATUS_LABELS,
   DEVELOPMENT_TYPE_LABELS,
+  type DevelopmentStatus,
   type DevelopmentType,
 } from '@threadline/domain/analytics/growth';
 import { percent, type NumbersTable } from '@threadline/domain/analytics/table';
+import { CONFLICT_WORDS, skewSays } from '../calibration/signal-words.ts';
 import type { Dashboards } from './dashboards';
 
 const share = (part: number, total: number) => percent(total === 0 ? null : part / total);
+
+/** A mean to two decimals; null for none (NaN: nobody else placed). */
+const rounded = (value: number | null) =>
+  value === null || !Number.isFinite(value) ? null : Math.round(value * 100) / 100;
 
 const healthTable = (rows: Dashboards['goals']['byTeam'], first: string): NumbersTable => ({
   columns: [first, ...HEALTH_BUCKETS.map((bucket) => HEALTH_BUCKET_LABELS[bucket]), 'Total'],
@@ -118,7 +124,7 @@ const STATIC: Record<string, Builder> = {
     columns: ['Type', 'Status', 'Items'],
     rows: d.growth.items.map((item) => [
       DEVELOPMENT_TYPE_LABELS[item.type as DevelopmentType] ?? item.type,
-      DEVELOPMENT_STATUS_LABELS[item.status] ?? item.status,
+      DEVELOPMENT_STATUS_LABELS[item.status as DevelopmentStatus] ?? item.status,
       item.count,
     ]),
   }),
@@ -129,32 +135,50 @@ const PER_SESSION: Record<
   (session: Dashboards['calibration']['sessions'][number]) => NumbersTable
 > = {
   distribution: (s) => ({
-    columns: ['Rating', 'Label', 'Proposed', 'Calibrated', 'Guideline (%)'],
-    rows: s.distribution.map((row) => [
+    columns: [
+      'Rating',
+      'Label',
+      'Guideline (%)',
+      'Proposed',
+      'Proposed (%)',
+      'Calibrated',
+      'Calibrated (%)',
+    ],
+    rows: s.distribution.ratings.map((row) => [
       row.rating,
       row.label,
+      row.guidelinePercent,
       row.original,
+      percent(row.originalShare),
       row.calibrated,
-      row.guideline,
+      percent(row.calibratedShare),
     ]),
   }),
   matrix: (s) => ({
     columns: ['Proposed \\ Calibrated', ...s.scale.map((point) => String(point.value))],
     rows: s.matrix.map((row, i) => [String(s.scale[i]!.value), ...row]),
   }),
+  // CAL54, CAL55: the board's Skew tab, as its table.
   skew: (s) => ({
-    columns: ['Manager', 'People', 'Skew', 'Mean move', 'Too few to read'],
+    columns: ['Manager', 'People', 'Mean', '95 % low', '95 % high', 'Everyone else', 'Says'],
     rows: s.skew.map((row) => [
       row.managerName,
-      row.people,
-      row.skew,
-      row.meanMove,
-      row.smallSample ? 'yes' : 'no',
+      row.n,
+      rounded(row.mean),
+      rounded(row.interval?.low ?? null),
+      rounded(row.interval?.high ?? null),
+      rounded(row.restMean),
+      skewSays(row),
     ]),
   }),
   conflicts: (s) => ({
-    columns: ['Person', 'Calibrated rating', 'Goal achievement (%)', 'Flag'],
-    rows: s.conflicts.map((row) => [row.name, row.rating, percent(row.achievement), row.reason]),
+    columns: ['Person', 'Rating now', 'Goal achievement (%)', 'Flag'],
+    rows: s.conflicts.map((row) => [
+      row.name,
+      row.rating,
+      percent(row.achievement),
+      CONFLICT_WORDS[row.kind],
+    ]),
   }),
 };
 

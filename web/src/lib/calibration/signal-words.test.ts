@@ -4,9 +4,11 @@ import {
   conflictShort,
   conflictText,
   developmentText,
+  groupMeanRows,
   intervalText,
   meanText,
   percent,
+  skewMeanRows,
 } from './signal-words.ts';
 
 const scale = [1, 2, 3, 4, 5].map((value) => ({
@@ -50,5 +52,42 @@ describe('signal words', () => {
     expect(developmentText({ done: 1, total: 1 })).toBe('1 of 1 item done (100 %)');
     expect(developmentText({ done: 0, total: 0 })).toBeNull();
     expect(developmentText(null)).toBeNull();
+  });
+
+  it('[CAL55] [CAL58] a row says strict, easy, higher or lower only with a verdict', () => {
+    const skew = (n: number, verdict: 'strict' | 'easy' | null) => ({
+      managerId: `m${n}`,
+      n,
+      mean: 3,
+      interval: null,
+      restN: 4,
+      restMean: 3,
+      difference: 0,
+      verdict,
+    });
+    const rows = skewMeanRows(
+      [skew(6, 'strict'), skew(5, 'easy'), skew(4, null), skew(1, null)],
+      (id) => `Manager ${id}`,
+    );
+    expect(rows.map((row) => [row.label, row.says])).toEqual([
+      ['Manager m6', 'Strict grader'],
+      ['Manager m5', 'Easy grader'],
+      ['Manager m4', 'No clear difference'],
+      ['Manager m1', 'Too few to tell'],
+    ]);
+    const group = (verdict: 'above' | 'below' | null) => ({
+      key: String(verdict),
+      label: 'Remote',
+      n: 5,
+      mean: 3,
+      interval: null,
+      restN: 5,
+      restMean: 3,
+      gap: 0,
+      verdict,
+    });
+    expect(groupMeanRows([group('above'), group('below'), group(null)]).map((r) => r.says)).toEqual(
+      ['Rated higher', 'Rated lower', 'No clear difference'],
+    );
   });
 });

@@ -1,8 +1,9 @@
 // The words and numbers the board's signals panel and cards show (CAL48–CAL60).
-import type { Conflict } from '@threadline/domain/calibration/signals/conflicts';
+import type { Conflict, ConflictKind } from '@threadline/domain/calibration/signals/conflicts';
+import type { GroupGap } from '@threadline/domain/calibration/signals/groups';
+import type { ManagerSkew } from '@threadline/domain/calibration/signals/skew';
 import type { Interval } from '@threadline/domain/calibration/signals/stats';
 import type { ScalePoint } from '@threadline/domain/calibration/session-config';
-import type { SignalPerson } from '@threadline/domain/calibration/signals/input';
 import type { Player } from '@threadline/db/calibration-players';
 
 /** 0.304 → "30 %". */
@@ -30,6 +31,68 @@ export const conflictShort = (conflict: Conflict) =>
     ? `Top rating, ${percent(conflict.achievement)} of goals`
     : `Bottom rating, ${percent(conflict.achievement)} of goals`;
 
+/** CAL48: what kind of disagreement a flag is, in words (lists and CSVs). */
+export const CONFLICT_WORDS: Record<ConflictKind, string> = {
+  'high-rating-low-achievement': 'Top rating, under 60 % goal achievement',
+  'low-rating-high-achievement': 'Bottom rating, over 90 % goal achievement',
+};
+
+export const SKEW_VERDICT_WORDS = { strict: 'Strict grader', easy: 'Easy grader' } as const;
+
+/** CAL55: what a manager's row says. */
+export const skewSays = (row: Pick<ManagerSkew, 'n' | 'verdict'>) =>
+  row.verdict
+    ? SKEW_VERDICT_WORDS[row.verdict]
+    : row.n < 2
+      ? 'Too few to tell'
+      : 'No clear difference';
+
+/** CAL58: what a group's row says. */
+export const groupSays = (group: Pick<GroupGap, 'verdict'>) =>
+  group.verdict === 'above'
+    ? 'Rated higher'
+    : group.verdict === 'below'
+      ? 'Rated lower'
+      : 'No clear difference';
+
+/** One row of a "mean against everyone else" chart and table (CAL53–CAL58). */
+export interface MeanRow {
+  key: string;
+  label: string;
+  n: number;
+  mean: number;
+  interval: Interval | null;
+  restMean: number;
+  says: string;
+}
+
+/** CAL54: each manager's row, named. */
+export const skewMeanRows = (
+  skew: readonly ManagerSkew[],
+  nameOf: (personId: string) => string,
+): MeanRow[] =>
+  skew.map((row) => ({
+    key: row.managerId,
+    label: nameOf(row.managerId),
+    n: row.n,
+    mean: row.mean,
+    interval: row.interval,
+    restMean: row.restMean,
+    says: skewSays(row),
+  }));
+
+/** CAL56: each group's row. */
+export const groupMeanRows = (groups: readonly GroupGap[]): MeanRow[] =>
+  groups.map((group) => ({
+    key: group.key,
+    label: group.label,
+    n: group.n,
+    mean: group.mean,
+    interval: group.interval,
+    restMean: group.restMean,
+    says: groupSays(group),
+  }));
+
 /** CAL59: "9 of 10 held (90 %)", or null for no data. */
 export const checkInsText = (checkIns: Player['checkIns']) =>
   checkIns
@@ -41,20 +104,3 @@ export const developmentText = (plan: Player['developmentPlan']) =>
   plan && plan.total > 0
     ? `${plan.done} of ${plan.total} item${plan.total === 1 ? '' : 's'} done (${percent(plan.done / plan.total)})`
     : null;
-
-/** What the signals read of each player (CAL47). */
-export function signalPeople(players: readonly Player[]): Map<string, SignalPerson> {
-  return new Map(
-    players.map((player) => [
-      player.id,
-      {
-        personId: player.id,
-        managerId: player.managerId,
-        location: player.location,
-        hireDate: player.hireDate,
-        jobLevel: player.jobLevel,
-        goalAchievement: player.goalAchievement,
-      },
-    ]),
-  );
-}

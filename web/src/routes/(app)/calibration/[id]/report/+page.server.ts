@@ -9,9 +9,9 @@ import { getSession } from '@threadline/db/calibration-sessions';
 import { boardCards, movesInOrder } from '@threadline/domain/calibration/board';
 import { reportDistribution } from '@threadline/domain/calibration/report';
 import { boardSignals } from '@threadline/domain/calibration/signals/index';
+import { signalPeople } from '@threadline/domain/calibration/signals/input';
 import { formatDocumentName } from '@threadline/domain/documents/names';
 import { isUuid } from '@threadline/domain/ids';
-import { signalPeople } from '$lib/calibration/signal-words';
 import { readableDocument } from '$lib/server/document-access';
 import { db } from '$lib/server/db';
 
