@@ -33,12 +33,30 @@ CREATE INDEX one_on_one_weeks_key ON one_on_one_weeks (organisation_id, team_id,
 -- ANA7: the median of the people counted in a nine-bucket histogram (bucket i is the value
 -- (i + 1) / 2); the mean of the two middle people for an even count, null for nobody.
 CREATE FUNCTION one_on_one_mood_median(counts bigint[]) RETURNS numeric
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT (min(value) FILTER (WHERE below >= floor((total + 1) / 2))
-          + min(value) FILTER (WHERE below >= floor(total / 2) + 1)) / 2
-    FROM (SELECT (i + 1) / 2.0 AS value, sum(c) OVER (ORDER BY i) AS below,
-                 sum(c) OVER () AS total
-            FROM unnest(counts) WITH ORDINALITY AS u (c, i)) buckets
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  total bigint := 0;
+  below bigint := 0;
+  low numeric;
+BEGIN
+  FOR i IN 1 .. cardinality(counts) LOOP
+    total := total + counts[i];
+  END LOOP;
+  IF total = 0 THEN
+    RETURN NULL;
+  END IF;
+  FOR i IN 1 .. cardinality(counts) LOOP
+    below := below + counts[i];
+    -- The lower middle person ((total + 1) / 2), then the upper one (total / 2 + 1).
+    IF low IS NULL AND below >= (total + 1) / 2 THEN
+      low := (i + 1) / 2.0;
+    END IF;
+    IF below >= total / 2 + 1 THEN
+      RETURN (low + (i + 1) / 2.0) / 2;
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END
 $$;
 
 -- Rewrites the roll-up rows of some keys (team, manager; the nil uuid for none) from the
