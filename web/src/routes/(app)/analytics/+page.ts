@@ -1,6 +1,6 @@
-// ANA28: the page asks for its data again every 2 s. An answer equal to the one on screen keeps
-// the object on screen, so nothing is drawn again: at 5,000 people the page holds some forty
-// charts, and redrawing them all after every answer kept the browser busy (BENCHMARKS.md).
+// ANA28, ANA32: the page asks for its data again every 2 s. An answer equal to the one on
+// screen keeps the object on screen, so nothing is drawn again: at 5,000 people the page holds
+// dozens of charts, and redrawing them all after every answer kept the browser busy.
 import { browser } from '$app/environment';
 import type { Dashboards } from '$lib/analytics/dashboards';
 
