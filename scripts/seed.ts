@@ -56,8 +56,9 @@ const seed = wholeNumber(args.seed, '--seed', 1);
 
 if (process.env.DATABASE_URL) log('Using the database in DATABASE_URL.');
 const database = await openLocalDatabase({ log });
-// Seeding a large organisation may run statements longer than a server's timeout allows.
-const pool = createPool(database.url, 2, { statementMs: 0 });
+// Seeding a large organisation may run statements longer than a server's timeout allows, and
+// projecting it keeps more documents going than the pool has connections: no deadline for either.
+const pool = createPool(database.url, 2, { statementMs: 0, connectMs: 0 });
 let exitCode = 0;
 try {
   // A first `pnpm start` seeds the demo only into an empty database: keep that promise.

@@ -33,12 +33,30 @@ CREATE INDEX one_on_one_weeks_key ON one_on_one_weeks (organisation_id, team_id,
 -- ANA7: the median of the people counted in a nine-bucket histogram (bucket i is the value
 -- (i + 1) / 2); the mean of the two middle people for an even count, null for nobody.
 CREATE FUNCTION one_on_one_mood_median(counts bigint[]) RETURNS numeric
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT (min(value) FILTER (WHERE below >= floor((total + 1) / 2))
-          + min(value) FILTER (WHERE below >= floor(total / 2) + 1)) / 2
-    FROM (SELECT (i + 1) / 2.0 AS value, sum(c) OVER (ORDER BY i) AS below,
-                 sum(c) OVER () AS total
-            FROM unnest(counts) WITH ORDINALITY AS u (c, i)) buckets
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  total bigint := 0;
+  below bigint := 0;
+  low numeric;
+BEGIN
+  FOR i IN 1 .. cardinality(counts) LOOP
+    total := total + counts[i];
+  END LOOP;
+  IF total = 0 THEN
+    RETURN NULL;
+  END IF;
+  FOR i IN 1 .. cardinality(counts) LOOP
+    below := below + counts[i];
+    -- The lower middle person ((total + 1) / 2), then the upper one (total / 2 + 1).
+    IF low IS NULL AND below >= (total + 1) / 2 THEN
+      low := (i + 1) / 2.0;
+    END IF;
+    IF below >= total / 2 + 1 THEN
+      RETURN (low + (i + 1) / 2.0) / 2;
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END
 $$;
 
 -- Rewrites the roll-up rows of some keys (team, manager; the nil uuid for none) from the
@@ -133,10 +151,13 @@ RETURNS void LANGUAGE sql AS $$
 $$;
 
 -- What changed, and the earliest day a changed row had or has, which bounds the weeks rewritten.
+-- A bulk writer (the scale seed's year of history, DEMO50) sets `threadline.one_on_one_weeks` to
+-- 'deferred' for its transaction and refreshes once at the end, rather than once per statement.
 -- Meetings and action items name their series (whose employee they count for); moods their
 -- employee. An upsert fires the insert trigger for its new rows and the update one for the rest.
 CREATE FUNCTION one_on_one_meetings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('threadline.one_on_one_weeks', true) = 'deferred' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
                                                min(date))
@@ -158,6 +179,7 @@ $$;
 
 CREATE FUNCTION one_on_one_actions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('threadline.one_on_one_weeks', true) = 'deferred' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM refresh_one_on_one_weeks_of_series(organisation_id, array_agg(DISTINCT series_id),
                                                min(LEAST(raised_on, (done_at AT TIME ZONE 'UTC')::date)))
@@ -179,6 +201,7 @@ $$;
 
 CREATE FUNCTION one_on_one_moods_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('threadline.one_on_one_weeks', true) = 'deferred' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM refresh_one_on_one_weeks_of(organisation_id, array_agg(DISTINCT employee_id),
                                         min((at AT TIME ZONE 'UTC')::date))
@@ -265,6 +288,10 @@ CREATE TRIGGER one_on_one_weeks_people_deleted AFTER DELETE ON people
 SELECT refresh_one_on_one_weeks_of(organisation_id, array_agg(id), NULL)
   FROM people GROUP BY organisation_id;
 
+-- A refresh reads the moods of a key's people.
+CREATE INDEX one_on_one_mood_analytics_employee
+  ON one_on_one_mood_analytics (organisation_id, employee_id, at);
+
 -- The rest of the 1:1 dashboard reads the projected rows directly (ANA31): each series' last
 -- meeting held (cadence, ANA16), and the action items still open at a day (ANA18).
 CREATE INDEX one_on_one_meeting_analytics_held
@@ -277,6 +304,7 @@ CREATE INDEX one_on_one_action_analytics_open
 -- Down Migration
 
 DROP INDEX one_on_one_action_analytics_open;
+DROP INDEX one_on_one_mood_analytics_employee;
 DROP INDEX one_on_one_meeting_analytics_held;
 DROP TRIGGER one_on_one_weeks_people_deleted ON people;
 DROP TRIGGER one_on_one_weeks_people_moved ON people;

@@ -82,8 +82,11 @@ export async function listPlayerFacts(
        LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
        LEFT JOIN teams t ON t.organisation_id = p.organisation_id AND t.id = p.team_id
        LEFT JOIN teams d ON d.organisation_id = t.organisation_id AND d.id = t.parent_id
-       LEFT JOIN goal_achievement g
-         ON g.organisation_id = p.organisation_id AND g.cycle_id = $3 AND g.person_id = p.id
+       -- Lateral, so the view is read for each person through the goals' owner index.
+       LEFT JOIN LATERAL (
+         SELECT achievement, goals FROM goal_achievement a
+          WHERE a.organisation_id = p.organisation_id AND a.cycle_id = $3 AND a.person_id = p.id
+       ) g ON true
        LEFT JOIN LATERAL (
          SELECT count(*) AS items, count(*) FILTER (WHERE i.status = 'done') AS done
            FROM development_items i

@@ -593,6 +593,7 @@ describe('listDemoAccounts', () => {
 });
 
 describe('seedOrganisation', () => {
+  let bigCo: string;
   // How long seeding takes is the benchmarks' to measure, not a test's: a loaded machine took 19 s.
   it(
     '[DEMO11] writes a large organisation that is not a demo, with its admin and exact counts',
@@ -634,8 +635,108 @@ describe('seedOrganisation', () => {
       expect(await verifyPassword(admin.password_hash, DEMO_PASSWORD)).toBe(true);
       // Still only one demo organisation for the sign-in page.
       expect(await listDemoAccounts(db.pool)).toHaveLength(5);
+      bigCo = result.organisationId;
     },
   );
+
+  it(
+    '[DEMO50] gives every series a year of 1:1 history in the analytics rows',
+    { timeout: 60_000 },
+    async () => {
+      const { rows } = await db.pool.query<{
+        series: number;
+        from_start: number;
+        a_year: number;
+        moods: number;
+        held: number;
+        actions: number;
+        never_done: number;
+      }>(
+        `WITH per_series AS (
+         SELECT s.id, s.starts_on, s.cadence,
+                (SELECT min(date) FROM one_on_one_meeting_analytics a
+                  WHERE a.organisation_id = s.organisation_id AND a.series_id = s.id) AS first,
+                (SELECT count(*) FROM one_on_one_meeting_analytics a
+                  WHERE a.organisation_id = s.organisation_id AND a.series_id = s.id
+                    AND a.meeting_id LIKE 'history-%') AS meetings
+           FROM one_on_one_series s WHERE s.organisation_id = $1 AND s.ended_at IS NULL
+       )
+       SELECT count(*)::int AS series,
+              count(*) FILTER (WHERE first = starts_on)::int AS from_start,
+              count(*) FILTER (WHERE meetings = 364 / CASE cadence WHEN 'weekly' THEN 7
+                                 WHEN 'biweekly' THEN 14 ELSE 28 END)::int AS a_year,
+              (SELECT count(*) FROM one_on_one_mood_analytics
+                WHERE organisation_id = $1 AND meeting_id LIKE 'history-%')::int AS moods,
+              (SELECT count(*) FROM one_on_one_meeting_analytics
+                WHERE organisation_id = $1 AND meeting_id LIKE 'history-%'
+                  AND NOT cancelled)::int AS held,
+              (SELECT count(*) FROM one_on_one_action_analytics
+                WHERE organisation_id = $1 AND raised_on < now() - interval '12 weeks')::int
+                AS actions,
+              (SELECT count(*) FROM one_on_one_action_analytics
+                WHERE organisation_id = $1 AND NOT done AND overdue)::int AS never_done
+         FROM per_series`,
+        [bigCo],
+      );
+      const found = rows[0]!;
+      expect(found.series).toBe(1199);
+      // The history reaches back to the series' start, a whole year of its cadence.
+      expect(found.from_start).toBe(found.series);
+      expect(found.a_year).toBe(found.series);
+      // Moods in most held meetings, action items in about a third, a few never ticked.
+      expect(found.moods / found.held).toBeGreaterThan(0.8);
+      expect(found.moods / found.held).toBeLessThan(0.95);
+      expect(found.actions / found.held).toBeGreaterThan(0.25);
+      expect(found.never_done).toBeGreaterThan(0);
+      expect(found.never_done / found.actions).toBeLessThan(0.05);
+      // The dashboards' weekly roll-up (ANA31) holds a year of weeks.
+      const weeks = await db.pool.query<{ weeks: number }>(
+        'SELECT count(DISTINCT week)::int AS weeks FROM one_on_one_weeks WHERE organisation_id = $1',
+        [bigCo],
+      );
+      expect(weeks.rows[0]!.weeks).toBeGreaterThanOrEqual(52);
+    },
+  );
+
+  it('[DEMO51] calibrates every department but People & Operations in both cycles', async () => {
+    const { rows } = await db.pool.query<{
+      name: string;
+      cycle: string;
+      status: string;
+      cards: number;
+      moved: number;
+      published: number;
+    }>(
+      `SELECT s.name, c.name AS cycle, s.status,
+              (SELECT count(*)::int FROM calibration_population p WHERE p.session_id = s.id) AS cards,
+              -- Each move is one entry of the board's log, in its mover's name.
+              (SELECT count(*)::int FROM document_updates u
+                WHERE u.organisation_id = s.organisation_id
+                  AND u.document_name = 'calibration/' || s.id AND u.person_id IS NOT NULL)
+                AS moved,
+              (SELECT count(*)::int FROM published_ratings r WHERE r.session_id = s.id) AS published
+         FROM calibration_sessions s JOIN cycles c ON c.id = s.cycle_id
+        WHERE s.organisation_id = $1 ORDER BY s.name`,
+      [bigCo],
+    );
+    const departments = await db.pool.query<{ name: string }>(
+      `SELECT name FROM teams WHERE organisation_id = $1 AND kind = 'department'
+          AND name <> 'People & Operations' ORDER BY name`,
+      [bigCo],
+    );
+    expect(rows).toHaveLength(departments.rows.length * 2);
+    for (const { name } of departments.rows) {
+      const finalized = rows.find((r) => r.name === `${name} calibration, 2026 H1`);
+      const inSession = rows.find((r) => r.name === `${name} calibration, 2026 H2`);
+      expect(finalized).toMatchObject({ status: 'finalized' });
+      expect(inSession).toMatchObject({ status: 'in_session' });
+      expect(finalized!.published).toBe(finalized!.cards);
+      // A tenth of the previous board moved, a twentieth of the active one (DEMO51).
+      expect(finalized!.moved).toBeGreaterThanOrEqual(Math.round(finalized!.cards * 0.1) - 1);
+      expect(inSession!.moved).toBeGreaterThanOrEqual(Math.round(inSession!.cards * 0.05) - 1);
+      expect(inSession!.published).toBe(0);
+    }
+  });
 
   it('[DEMO11] picks a free slug when the name is taken, and refuses a taken slug given explicitly', async () => {
     const again = await seedOrganisation(db.pool, { people: 30, name: 'Big Co' });

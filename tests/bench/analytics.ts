@@ -31,13 +31,17 @@ import { projectStoredDocuments } from '@threadline/sync-server/projection/proje
 import { startServices } from '../../scripts/lib/services.ts';
 import { waitForHttp } from '../../scripts/lib/wait-for-http.ts';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium-path.ts';
-import { median, ms, percentile, signIn } from './lib/browser-measure.ts';
+import { median, ms, percentile, signIn, startProfile } from './lib/browser-measure.ts';
 
 const { values } = parseArgs({
   options: {
     people: { type: 'string' },
     runs: { type: 'string' },
     'page-runs': { type: 'string' },
+    // A CPU profile of the last cold page load: where the browser's time went.
+    profile: { type: 'boolean' },
+    // Only the page (the server times are measured separately).
+    'page-only': { type: 'boolean' },
   },
 });
 const people = Number(values.people ?? 5000);
@@ -106,7 +110,7 @@ const SECTIONS: Record<string, (ctx: AnalyticsContext) => Promise<unknown>> = {
   growth: (ctx) => growthDashboard(pool, ctx),
 };
 const lines: string[] = [];
-for (const viewer of viewers) {
+for (const viewer of values['page-only'] ? [] : viewers) {
   const filters = parseFilters(new URLSearchParams(), today);
   const times: Record<string, number[]> = { context: [], whole: [] };
   for (const name of Object.keys(SECTIONS)) times[name] = [];
@@ -169,6 +173,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await signIn(page, origin, admin.email);
+    const profile = values.profile && run === pageRuns ? await startProfile(page, log) : null;
     await page.goto(`${origin}/analytics`);
     // Every chart drawn: each LayerChart box holds its SVG (other cards draw lists and tables).
     const drawnCheck = () => {
@@ -200,6 +205,7 @@ try {
         bytes: nav.decodedBodySize,
       };
     });
+    await profile?.stop();
     // The first run also warms the web server's code.
     if (run > 0) {
       cold.push(timing.drawn);

@@ -161,19 +161,22 @@ async function healthByCycle(db: Queryable, ctx: AnalyticsContext) {
  */
 async function coverageByTeam(db: Queryable, ctx: AnalyticsContext, cycleId: string) {
   const { rows } = await db.query<CoverageRow>(
-    `WITH RECURSIVE aligned AS (
-       SELECT goal_id, 0 AS steps FROM goal_analytics
-        WHERE organisation_id = $1 AND cycle_id = $2 AND level = 'company' AND NOT deleted
+    `WITH RECURSIVE tree AS MATERIALIZED (
+       -- The cycle's live tree once, so each step is one hash join over it.
+       SELECT goal_id, parent_id, level FROM goal_analytics
+        WHERE organisation_id = $1 AND cycle_id = $2 AND NOT deleted
+     ), aligned AS (
+       SELECT goal_id, 0 AS steps FROM tree WHERE level = 'company'
        UNION ALL
-       SELECT g.goal_id, a.steps + 1
-         FROM aligned a JOIN goal_analytics g
-           ON g.organisation_id = $1 AND g.cycle_id = $2 AND g.parent_id = a.goal_id
-        WHERE g.level <> 'company' AND a.steps < 64
+       SELECT t.goal_id, a.steps + 1
+         FROM aligned a JOIN tree t ON t.parent_id = a.goal_id
+        WHERE t.level <> 'company' AND a.steps < 64
      )
      SELECT COALESCE(grp.name, 'No team') AS "group",
-            count(*) FILTER (WHERE ga.goal_id IN (SELECT goal_id FROM aligned))::int AS aligned,
-            count(*)::int AS total
+            count(a.goal_id)::int AS aligned, count(*)::int AS total
        FROM goal_analytics ga
+       -- A tree: each goal is reached once, by the one chain above it.
+       LEFT JOIN aligned a ON a.goal_id = ga.goal_id
        LEFT JOIN people o ON o.organisation_id = ga.organisation_id AND o.id = ga.owner_id
        LEFT JOIN unnest($4::uuid[], $5::text[]) AS grp (team_id, name)
          ON grp.team_id = COALESCE(ga.team_id, o.team_id)

@@ -176,14 +176,25 @@ async function rolledUpWeeks(
           AND ($4::uuid[] IS NULL OR w.manager_id = ANY($4::uuid[]))
           AND ($7::uuid[] IS NULL OR w.team_id = ANY($7::uuid[]))
      )
-     SELECT to_char(week, 'YYYY-MM-DD') AS week, grp AS "group",
-            sum(meetings)::int AS meetings, sum(actions_opened)::int AS opened,
-            sum(actions_done)::int AS done, sum(mood_people)::int AS people,
-            CASE WHEN sum(mood_people) >= $8 THEN one_on_one_mood_median(ARRAY[
-              sum(moods[1]), sum(moods[2]), sum(moods[3]), sum(moods[4]), sum(moods[5]),
-              sum(moods[6]), sum(moods[7]), sum(moods[8]), sum(moods[9])]) END AS median
-       FROM scoped
-      GROUP BY GROUPING SETS ((week, grp), (week))
+     , per_group AS (
+       SELECT week, grp, sum(meetings) AS meetings, sum(actions_opened) AS opened,
+              sum(actions_done) AS done, sum(mood_people) AS people,
+              ARRAY[sum(moods[1]), sum(moods[2]), sum(moods[3]), sum(moods[4]), sum(moods[5]),
+                    sum(moods[6]), sum(moods[7]), sum(moods[8]), sum(moods[9])] AS moods
+         FROM scoped GROUP BY week, grp
+     ), both_levels AS (
+       SELECT * FROM per_group
+       UNION ALL
+       -- "Everyone": the groups' sums summed (a few hundred rows, not the roll-up's thousands).
+       SELECT week, NULL, sum(meetings), sum(opened), sum(done), sum(people),
+              ARRAY[sum(moods[1]), sum(moods[2]), sum(moods[3]), sum(moods[4]), sum(moods[5]),
+                    sum(moods[6]), sum(moods[7]), sum(moods[8]), sum(moods[9])]::bigint[]
+         FROM per_group GROUP BY week
+     )
+     SELECT to_char(week, 'YYYY-MM-DD') AS week, grp AS "group", meetings::int, opened::int,
+            done::int, people::int,
+            CASE WHEN people >= $8 THEN one_on_one_mood_median(moods) END AS median
+       FROM both_levels
       ORDER BY week, grp NULLS FIRST`,
     [
       ctx.organisationId,

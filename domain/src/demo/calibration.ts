@@ -218,6 +218,9 @@ function movesFor(
   const byPerson = new Map(proposals.map((p) => [p.personKey, p]));
   const moves: DemoMove[] = [];
   const candidates = proposals.filter((p) => p.rating >= 2 && p.rating <= 4);
+  // Seven minutes apart from 10:05, closer when there are many, so all are made by 15:05.
+  const stepMs = Math.min(7 * 60_000, Math.floor((5 * 3_600_000) / Math.max(1, count)));
+  const from = instant(day, 10, 5).getTime();
   for (let i = 0; i < count && i < candidates.length; i += 1) {
     const proposal = candidates[(i * 5) % candidates.length]!;
     if (moves.some((m) => m.personKey === proposal.personKey)) continue;
@@ -230,7 +233,7 @@ function movesFor(
       },
       justification: JUSTIFICATIONS[i % JUSTIFICATIONS.length]!,
       byKey: leaders[i % leaders.length]!,
-      at: instant(day, 10, 5 + i * 7).toISOString(),
+      at: new Date(from + i * stepMs).toISOString(),
     });
   }
   // Someone without a proposal is placed, with the why (CAL17).

@@ -16,6 +16,4 @@ export interface Dashboards {
   oneOnOnes: OneOnOnesDashboard;
   calibration: CalibrationDashboard;
   growth: GrowthDashboard;
-  /** Each section's server time in ms (the benchmark reads it from the Server-Timing header). */
-  timings: Record<string, number>;
 }

@@ -5,9 +5,10 @@ import { loadDashboards } from '$lib/analytics/dashboards.server';
 export async function load({ parent, url, depends, setHeaders }) {
   depends('analytics:data');
   const { person } = await parent();
-  const dashboards = await loadDashboards(person, url);
+  const timings: Record<string, number> = {};
+  const dashboards = await loadDashboards(person, url, timings);
   setHeaders({
-    'server-timing': Object.entries(dashboards.timings)
+    'server-timing': Object.entries(timings)
       .map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`)
       .join(', '),
   });
