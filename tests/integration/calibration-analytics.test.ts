@@ -64,7 +64,9 @@ async function analyticsOf(sessionId: string, cycleId: string, team?: string) {
 async function boardOf(sessionId: string, keep: (card: Card) => boolean = () => true) {
   const session = (await getSession(db.pool, organisationId, sessionId))!;
   const config = { scale: session.scale, bands: session.performanceBands };
-  const cards = [...boardCards(await readBoard(db.pool, organisationId, sessionId), config).values()];
+  const cards = [
+    ...boardCards(await readBoard(db.pool, organisationId, sessionId), config).values(),
+  ];
   const players = await listPlayers(db.pool, organisationId, sessionId, session.cycleId, TODAY);
   return boardSignals({
     cards: cards.filter(keep),
@@ -160,7 +162,7 @@ describe('calibration analytics read the board’s signals', () => {
   });
 
   it('[ANA41] [ANA6] a team filter: the board’s signals over the cards of that team', async () => {
-    const [{ id, cycle_id }] = await demoSessions();
+    const { id, cycle_id } = (await demoSessions())[0]!;
     // The team with the most people on the board, of those with no team under them.
     const { rows } = await db.pool.query<{ team_id: string }>(
       `SELECT p.team_id FROM calibration_cards c
@@ -181,15 +183,15 @@ describe('calibration analytics read the board’s signals', () => {
       ).rows.map((row) => row.id),
     );
     let onBoard = 0;
-    const board = await boardOf(id!, (card) => {
+    const board = await boardOf(id, (card) => {
       const kept = members.has(card.personId);
       if (kept) onBoard += 1;
       return kept;
     });
-    const shown = await analyticsOf(id!, cycle_id!, team);
+    const shown = await analyticsOf(id, cycle_id, team);
     expect(shown.cards).toBe(onBoard);
     expect(shown.cards).toBeGreaterThan(1);
-    expect(shown.cards).toBeLessThan((await analyticsOf(id!, cycle_id!)).cards);
+    expect(shown.cards).toBeLessThan((await analyticsOf(id, cycle_id)).cards);
     expect(signalsShown(shown)).toEqual({
       distribution: board.distribution,
       skew: board.skew,
