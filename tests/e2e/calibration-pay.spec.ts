@@ -7,7 +7,6 @@ import { DEMO_ADMIN_EMAIL, DEMO_CEO_EMAIL, DEMO_DEPARTMENT_HEAD_EMAIL } from '@t
 import { expectNoAxeViolations, signedIn } from './fixtures.ts';
 import { addPerson, card, confirm } from './calibration-support.ts';
 
-
 /** Everything this origin keeps in IndexedDB, as text (bytes read as Latin-1), and the URLs in
  *  its caches. */
 async function storedOnDevice(page: Page): Promise<{ indexedDb: string; cached: string[] }> {

@@ -33,6 +33,21 @@ export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 }
 
+/**
+ * Waits until the service worker is active and controls the page (it claims open tabs when it
+ * activates): from then on the page's reloads come from it. On the `controllerchange` event, not
+ * by polling on animation frames, which a page in the background may not get.
+ */
+export async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller !== null) return;
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
+  });
+}
+
 /** Fails with the list of violations when axe finds accessibility problems on the page. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

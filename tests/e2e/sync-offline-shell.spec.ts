@@ -2,13 +2,7 @@
 // network off; a page never opened says it is offline; signing out forgets the kept pages.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
-import { expectNoAxeViolations, signIn } from './fixtures.ts';
-
-/** Waits until the service worker is active and handles this page's requests. */
-async function controlledByServiceWorker(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
+import { controlledByServiceWorker, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
