@@ -75,19 +75,15 @@ export async function listPlayerFacts(
             t.name AS team_name,
             CASE WHEN t.kind = 'department' THEN t.name ELSE d.name END AS department_name,
             p.location, to_char(p.hire_date, 'YYYY-MM-DD') AS hire_date,
-            g.achievement, COALESCE(g.goal_count, 0)::int AS goal_count, p.job_level,
+            g.achievement, COALESCE(g.goals, 0) AS goal_count, p.job_level,
             COALESCE(di.items, 0)::int AS items, COALESCE(di.done, 0)::int AS items_done
        FROM calibration_population pop
        JOIN people p ON p.organisation_id = pop.organisation_id AND p.id = pop.person_id
        LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
        LEFT JOIN teams t ON t.organisation_id = p.organisation_id AND t.id = p.team_id
        LEFT JOIN teams d ON d.organisation_id = t.organisation_id AND d.id = t.parent_id
-       LEFT JOIN LATERAL (
-         SELECT avg(LEAST(GREATEST(ga.progress, 0), 1)) AS achievement, count(*) AS goal_count
-           FROM goal_analytics ga
-          WHERE ga.organisation_id = p.organisation_id AND ga.cycle_id = $3
-            AND ga.owner_id = p.id AND ga.state IN ('active', 'done') AND NOT ga.deleted
-            AND ga.progress IS NOT NULL) g ON true
+       LEFT JOIN goal_achievement g
+         ON g.organisation_id = p.organisation_id AND g.cycle_id = $3 AND g.person_id = p.id
        LEFT JOIN LATERAL (
          SELECT count(*) AS items, count(*) FILTER (WHERE i.status = 'done') AS done
            FROM development_items i

@@ -47,6 +47,61 @@ export async function seedCalibration(
   return { sessions: sessions.length, cards };
 }
 
+/** DEMO51: the share of each department's cards moved on the previous and the active board. */
+const MOVED_SHARE = { previous: 0.1, active: 0.05 };
+
+/**
+ * DEMO51: every department but People & Operations (whose head, the admin, facilitates them all)
+ * calibrated as the demo's Engineering is (DEMO21–DEMO24): the previous cycle's session
+ * finalized with its ratings published, the active cycle's in session, each led by the
+ * department's head and the CEO, with a tenth and a twentieth of the cards moved.
+ */
+export async function seedEveryDepartmentsCalibration(
+  db: Queryable,
+  input: Omit<SeedCalibrationInput, 'leaderEmails' | 'facilitatorEmail' | 'moves'>,
+): Promise<{ sessions: number; cards: number }> {
+  const people = input.organisation.people;
+  const ceo = people.find((person) => person.managerKey === null)!;
+  const admin = people.find((person) => person.role === 'admin')!;
+  const departments = new Set(
+    input.organisation.teams.filter((team) => team.kind === 'department').map((team) => team.key),
+  );
+  const heads = people.filter(
+    (person) =>
+      person.managerKey === ceo.key &&
+      person.teamKey !== null &&
+      departments.has(person.teamKey) &&
+      person.key !== admin.key,
+  );
+  let sessions = 0;
+  let cards = 0;
+  for (const [i, head] of heads.entries()) {
+    const population = countUnder(people, head.key);
+    const seeded = await seedCalibration(db, {
+      ...input,
+      seed: input.seed * 31 + i,
+      leaderEmails: [head.email, ceo.email],
+      facilitatorEmail: admin.email,
+      moves: {
+        previous: Math.max(6, Math.round(population * MOVED_SHARE.previous)),
+        active: Math.max(4, Math.round(population * MOVED_SHARE.active)),
+      },
+    });
+    sessions += seeded.sessions;
+    cards += seeded.cards;
+  }
+  return { sessions, cards };
+}
+
+/** How many people report to `headKey`, directly or not (managers come before their reports). */
+function countUnder(people: GeneratedOrganisation['people'], headKey: string): number {
+  const under = new Set([headKey]);
+  for (const person of people) {
+    if (person.managerKey !== null && under.has(person.managerKey)) under.add(person.key);
+  }
+  return under.size - 1;
+}
+
 async function writeSession(
   db: Queryable,
   input: SeedCalibrationInput,

@@ -29,10 +29,11 @@ import { hashPassword } from './passwords.ts';
 import { goalAchievementByOwner } from '@threadline/domain/calibration/achievement';
 import { seedGoals } from './seed-goals.ts';
 import { writePay } from './calibration-pay.ts';
-import { seedCalibration } from './seed-calibration.ts';
+import { seedCalibration, seedEveryDepartmentsCalibration } from './seed-calibration.ts';
 import { seedOneOnOnes } from './seed-one-on-ones.ts';
 import { seedDevelopment } from './seed-development.ts';
 import { seedDemoNudges } from './seed-notifications.ts';
+import { seedOneOnOneHistory } from './seed-history.ts';
 
 export const DEMO_PEOPLE = 150;
 const DEMO_SEED = 2026;
@@ -164,6 +165,7 @@ export async function seedOrganisation(
       seed: options.seed ?? 1,
       oneOnOnesFeatured: null,
       calibration: null,
+      history: true,
       log: options.log,
     }),
   );
@@ -184,6 +186,9 @@ interface WriteInput {
   /** The demo's calibration sessions' leaders (the department's head first) and facilitator
    *  (DEMO21–DEMO24); null outside the demo. */
   calibration: { leaderEmails: string[]; facilitatorEmail: string } | null;
+  /** A year of 1:1 history and every department calibrated in two cycles (DEMO50–DEMO52):
+   *  organisations for performance work, not the demo. */
+  history?: boolean;
   log?: (message: string) => void;
 }
 
@@ -348,15 +353,39 @@ async function writeOrganisation(client: PoolClient, input: WriteInput): Promise
     input.log?.(`Seeded ${nudges} pending notifications.`);
   }
 
+  const keyOfId = new Map<string, string>([...personIds].map(([key, id]) => [id, key]));
+  const achievement = new Map(
+    [...achievementById].flatMap(([id, value]) => {
+      const key = keyOfId.get(id);
+      return key === undefined ? [] : [[key, value] as const];
+    }),
+  );
+  if (input.history) {
+    const historyStarted = performance.now();
+    const history = await seedOneOnOneHistory(client, organisationId);
+    input.log?.(
+      `Seeded a year of 1:1 history (${history.meetings} meetings, ${history.moods} moods, ` +
+        `${history.actions} action items) in ` +
+        `${((performance.now() - historyStarted) / 1000).toFixed(1)} s.`,
+    );
+    const calibrationStarted = performance.now();
+    const calibration = await seedEveryDepartmentsCalibration(client, {
+      organisationId,
+      organisation,
+      personIds,
+      teamIds,
+      today: input.today,
+      seed: input.seed,
+      achievement,
+    });
+    input.log?.(
+      `Seeded ${calibration.sessions} calibration sessions (${calibration.cards} cards) in ` +
+        `${((performance.now() - calibrationStarted) / 1000).toFixed(1)} s.`,
+    );
+  }
+
   // Engineering's calibration sessions, the demo's only (DEMO21–DEMO24).
   if (input.calibration) {
-    const keyOfId = new Map<string, string>([...personIds].map(([key, id]) => [id, key]));
-    const achievement = new Map(
-      [...achievementById].flatMap(([id, value]) => {
-        const key = keyOfId.get(id);
-        return key === undefined ? [] : [[key, value] as const];
-      }),
-    );
     const calibration = await seedCalibration(client, {
       organisationId,
       organisation,

@@ -134,6 +134,25 @@ export async function validateSessionToken(
   };
 }
 
+/**
+ * Whether the session `sessionId` (a token's hash) still signs its person in: not signed out,
+ * not expired, its person active. Read-only (no renewal, no deletion): for a long-lived
+ * response that checks again now and then (NUD21).
+ */
+export async function isSessionActive(
+  db: Queryable,
+  sessionId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM sessions s
+       JOIN people p ON p.id = s.person_id AND p.organisation_id = s.organisation_id
+      WHERE s.id = $1 AND s.expires_at > $2 AND p.status = 'active'`,
+    [sessionId, now],
+  );
+  return rows.length > 0;
+}
+
 export async function invalidateSession(db: Queryable, sessionId: string): Promise<void> {
   await db.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
 }

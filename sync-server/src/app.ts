@@ -144,6 +144,9 @@ export function createSyncApp(options: SyncAppOptions) {
             person,
             mode,
             actor,
+            recheckActor: kind
+              ? (hint) => actors.recheck(document, kind, guarded.person, hint)
+              : undefined,
             socket: websocketSink(ws),
             config,
             metrics,

@@ -31,12 +31,18 @@ export interface SyncConfig {
   shutdownTimeoutMs: number;
   /** When committed changes are projected into analytics tables (SYNC24). */
   projection: ProjectionTiming;
+  /** How many of a node's documents project at once: the rest wait their turn, so projections
+   *  never hold every connection of the pool and saves always find one (SYNC24). */
+  projectionConcurrency: number;
   /** With several nodes: how often each loaded document checks the log for rows this node
    *  missed (SYNC26), and how long a seen row's lower neighbours may take to commit. */
   catchUpIntervalMs: number;
   logSettleMs: number;
   /** How often open connections whose session has expired are looked for (SYNC23). */
   expirySweepMs: number;
+  /** How often each node runs the kinds' sweeps of work left pending (ONE50); the first runs
+   *  one period after the node starts, not while it is busiest loading documents. */
+  pendingSweepMs: number;
 }
 
 export const DEFAULT_CONFIG: SyncConfig = {
@@ -58,9 +64,11 @@ export const DEFAULT_CONFIG: SyncConfig = {
     allEveryMs: 60 * 60 * 1000,
     retry: { initialMs: 1000, maxMs: 30_000 },
   },
+  projectionConcurrency: 3,
   catchUpIntervalMs: 10_000,
   logSettleMs: 30_000,
   expirySweepMs: 1000,
+  pendingSweepMs: 60_000,
 };
 
 export function resolveConfig(overrides: Partial<SyncConfig> = {}): SyncConfig {
@@ -81,6 +89,7 @@ const ENV: Record<string, (config: SyncConfig, value: number) => void> = {
   SYNC_PROJECTION_DELAY_MS: (c, v) => (c.projection = { ...c.projection, delayMs: v }),
   SYNC_PROJECTION_MAX_DELAY_MS: (c, v) => (c.projection = { ...c.projection, maxDelayMs: v }),
   SYNC_PROJECTION_ALL_EVERY_MS: (c, v) => (c.projection = { ...c.projection, allEveryMs: v }),
+  SYNC_PROJECTION_CONCURRENCY: (c, v) => (c.projectionConcurrency = Math.max(1, Math.floor(v))),
   SYNC_CATCH_UP_INTERVAL_MS: (c, v) => (c.catchUpIntervalMs = v),
   SYNC_DATABASE_PROBE_MS: (c, v) => (c.databaseProbe = { ...c.databaseProbe, intervalMs: v }),
 };

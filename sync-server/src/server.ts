@@ -3,7 +3,7 @@
 // shutdown of SYNC15.
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
-import type { Pool } from '@threadline/db';
+import { createPool, type Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import { createSyncApp } from './app.ts';
 import { databaseDocumentAccess, type DocumentAccess } from './auth/document-access.ts';
@@ -34,9 +34,15 @@ export interface RunningSyncServer {
   /** Loads the documents whose analytics rows are missing (`DocumentKind.unprojected`), one at a
    *  time, so they are projected; resolves with how many. */
   projectMissing(): Promise<number>;
+  /** Runs every kind's sweep of work left pending (ONE50) now; resolves with how much it did.
+   *  Also runs every `pendingSweepMs`. */
+  sweepPending(): Promise<number>;
   /** Stops accepting, closes every connection (1012), saves every update, then resolves. */
   close(): Promise<void>;
 }
+
+/** Connections of the document log's own pool (see `logDb`). */
+const LOG_CONNECTIONS = 4;
 
 export interface SyncServerOptions {
   db: Pool;
@@ -73,9 +79,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     options.databaseUrl && !options.storage
       ? new CompactionPool(options.databaseUrl, log)
       : undefined;
+  // The log has connections of its own: with hundreds of documents edited at once, projections,
+  // their effects and validators' lookups took every connection of the shared pool, and saves —
+  // the "saved" people wait for — timed out queueing behind them (BENCHMARKS.md, 1:1 agendas).
+  // One append runs at a time (group commit); the others serve loads and compactions' reads.
+  const logDb =
+    options.databaseUrl && !options.storage
+      ? createPool(options.databaseUrl, LOG_CONNECTIONS)
+      : undefined;
   const storage =
     options.storage ??
-    new PostgresDocumentStorage(db, {
+    new PostgresDocumentStorage(logDb ?? db, {
       groupCommit: config.groupCommit,
       compact: compactions?.compact,
     });
@@ -97,7 +111,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   });
   const rooms = new RoomRegistry({ storage, config, metrics, log, kinds, db, fanout, health });
   const access = options.access ?? databaseDocumentAccess(db, kinds);
-  const actors = new ActorCache(db);
+  const actors = new ActorCache(db, (key, read) => rooms.read(key, read));
   const guard = new AccessGuard({ db, access, kinds, actors, metrics, log });
   const listener = new AccessListener({
     db,
@@ -108,6 +122,24 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   await listener.start();
   const sweep = setInterval(() => void guard.sweepExpired(), config.expirySweepMs);
   sweep.unref();
+  // One sweep at a time: a slow one (a goal tree to load) is not run over by the next.
+  let sweeping: Promise<number> | undefined;
+  const sweepPending = () =>
+    (sweeping ??= (async () => {
+      let done = 0;
+      for (const kind of Object.values(kinds)) {
+        done += (await kind?.sweep?.(db, rooms, log)) ?? 0;
+      }
+      return done;
+    })().finally(() => (sweeping = undefined)));
+  const pendingSweep = setInterval(
+    () =>
+      void sweepPending().catch((error: unknown) =>
+        log.error({ err: error }, 'sweeping pending work failed'),
+      ),
+    config.pendingSweepMs,
+  );
+  pendingSweep.unref();
   const app = createSyncApp({
     db,
     log,
@@ -150,16 +182,21 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
             }
             return loaded;
           },
+          sweepPending,
           close: async () => {
             clearInterval(sweep);
+            clearInterval(pendingSweep);
             const stopped = new Promise<void>((done) => server.close(() => done()));
             await listener.close();
             const unsaved = await rooms.close();
+            // A sweep under way fails its next change (the rooms are closed) and ends.
+            await sweeping?.catch(() => 0);
             if (unsaved > 0)
               log.error({ unsaved }, 'shut down with updates that could not be saved');
             health.close();
             await storage.close();
             await compactions?.close();
+            await logDb?.end();
             await fanout?.close();
             for (const client of wss.clients) client.terminate();
             wss.close();

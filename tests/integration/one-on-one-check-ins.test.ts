@@ -1,15 +1,19 @@
 // A check-in made in a 1:1's agenda moves the goal (ONE18–ONE22): the agenda's validator refuses
 // one its sender may not make, and the server applies an accepted one to the goal tree through
-// its room — live to whoever has the goals open — exactly once, with its source.
+// its room — live to whoever has the goals open — exactly once, with its source; an apply that
+// failed is tried again, rows a node left are swept, a row one node is applying is not taken
+// over by another (ONE50, ONE51), and a goal added moments before can be checked in (ONE52).
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readGoalMap } from '@threadline/domain/goals/document';
 import { addGoal } from '@threadline/domain/goals/edits';
-import { goalMap } from '@threadline/domain/goals/shape';
+import { goalLog, goalMap } from '@threadline/domain/goals/shape';
 import { recordCheckIn } from '@threadline/domain/one-on-ones/check-ins';
 import { addMeeting, addPoint } from '@threadline/domain/one-on-ones/edits';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { appendToDocumentLog } from '@threadline/db/document-log';
+import { applyPendingCheckIns } from '@threadline/sync-server/documents/one-on-ones/check-ins';
+import type { DocumentEffects } from '@threadline/sync-server/projection/document-projector';
 import { createOrganisation, createSeries } from '../support/factories.ts';
 import { useSyncServer } from '../support/sync-server.ts';
 import {
@@ -29,8 +33,12 @@ const sync = useSyncServer({
       allEveryMs: 3_600_000,
       retry: { initialMs: 100, maxMs: 1000 },
     },
+    // The replay below unloads an agenda, as a restart would.
+    idleUnloadMs: 200,
   },
 });
+// A second node on the same database (no Redis: each node's goal tree is its own replica).
+const otherNode = useSyncServer({}, sync);
 const meeting = '2026-03-02';
 
 /** What a fresh client sends after `change`. */
@@ -98,9 +106,44 @@ async function setUp() {
   return { organisationId, manager, employee, seriesId, cycleId, goalsName, own, peers };
 }
 
+/** A check-in row as the agenda's projection writes it, not applied yet (as a node that died
+ *  between writing and applying it leaves it). */
+async function pendingRow(series: Awaited<ReturnType<typeof setUp>>, checkInId: string) {
+  const { organisationId, seriesId, cycleId, own, employee } = series;
+  await sync.db.pool.query(
+    `INSERT INTO one_on_one_check_ins
+       (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
+        value, by_person_id, at)
+     VALUES ($1, $2, $3, $4, $8, $5, $6, 40, $7, '2026-03-02T10:00:00Z')`,
+    [organisationId, seriesId, checkInId, meeting, own.goalId, cycleId, employee.personId, meeting],
+  );
+  const key = { organisationId, name: `one-on-one/${seriesId}` };
+  const row = async () =>
+    (
+      await sync.db.pool.query<{ outcome: string | null; attempts: number }>(
+        `SELECT outcome, attempts FROM one_on_one_check_ins
+          WHERE series_id = $1 AND check_in_id = $2`,
+        [seriesId, checkInId],
+      )
+    ).rows[0]!;
+  // The goal's log as saved: how many entries carry the check-in (ONE51 reads repeats once, so
+  // only the log itself shows a second apply).
+  const entriesInLog = async () => {
+    const loaded = await sync.server.storage.load({
+      organisationId,
+      name: series.goalsName,
+    });
+    const doc = new Y.Doc();
+    for (const update of loaded.updates) Y.applyUpdate(doc, update);
+    const log = goalLog(goalMap(doc, own.goalId))!.toArray() as { checkIn?: { id: string } }[];
+    return log.filter((entry) => entry.checkIn?.id === checkInId).length;
+  };
+  return { key, row, entriesInLog };
+}
+
 describe('check-ins from a 1:1', () => {
   it('[ONE18] [ONE20] [ONE22] a check-in in the agenda moves the goal once, live, with its source', async () => {
-    const { manager, employee, seriesId, cycleId, goalsName, own } = await setUp();
+    const { organisationId, manager, employee, seriesId, cycleId, goalsName, own } = await setUp();
     // The manager watches the goal tree, as a second browser on the goals page would.
     const watcher = await openRaw(sync.port, goalsName, manager.cookie);
     const watched = await replicaFromServer(watcher);
@@ -158,12 +201,17 @@ describe('check-ins from a 1:1', () => {
       return rows[0]?.metric_current === 40;
     }, 5000);
 
-    // A replay (the row's outcome lost, as after a crash) finds the goal holding it: nothing twice.
+    // A replay (the row's outcome lost, as after a crash: the agenda unloads and is loaded again,
+    // and its first projection applies what is pending) finds the goal holding it: nothing twice.
     await sync.db.pool.query(
       'UPDATE one_on_one_check_ins SET outcome = NULL, claimed_at = NULL WHERE check_in_id = $1',
       [checkInId],
     );
-    agenda.sendUpdate(
+    const agendaKey = { organisationId, name: `one-on-one/${seriesId}` };
+    agenda.close();
+    await eventually(async () => !sync.server.rooms.isLoaded(agendaKey), 5000);
+    const reopened = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
+    reopened.sendUpdate(
       update((doc) =>
         addPoint(
           doc,
@@ -238,5 +286,155 @@ describe('check-ins from a 1:1', () => {
     await eventually(projected, 5000);
     // Projected once: nothing left to do.
     expect(await sync.server.projectMissing()).toBe(0);
+  });
+
+  it('[ONE50] a check-in whose apply failed is applied by the next run, not left claimed', async () => {
+    const series = await setUp();
+    const { key, row, entriesInLog } = await pendingRow(series, 'failed-once');
+    const failing: DocumentEffects = {
+      change: () => Promise.reject(new Error('the goal tree could not be loaded')),
+    };
+    await expect(applyPendingCheckIns(sync.db.pool, key, series.seriesId, failing)).rejects.toThrow(
+      /not applied/,
+    );
+    expect(await row()).toEqual({ outcome: null, attempts: 1 });
+    // The next run (the agenda changing again, or the sweep) applies it at once.
+    expect(await applyPendingCheckIns(sync.db.pool, key, series.seriesId, sync.server.rooms)).toBe(
+      1,
+    );
+    expect(await row()).toEqual({ outcome: 'applied', attempts: 1 });
+    expect(await entriesInLog()).toBe(1);
+  });
+
+  it('[ONE50] the sweep applies a check-in a node wrote but never applied', async () => {
+    const series = await setUp();
+    const { row, entriesInLog } = await pendingRow(series, 'left-by-a-crash');
+    expect(await sync.server.sweepPending()).toBeGreaterThanOrEqual(1);
+    expect((await row()).outcome).toBe('applied');
+    expect(await entriesInLog()).toBe(1);
+    // Swept again: nothing left to do for it.
+    await sync.server.sweepPending();
+    expect(await entriesInLog()).toBe(1);
+  });
+
+  it('[ONE50] [ONE51] a row a slow node is still applying is not taken over by another node', async () => {
+    const series = await setUp();
+    const { key, row, entriesInLog } = await pendingRow(series, 'slow-node');
+    let started!: () => void;
+    const applying = new Promise<void>((resolve) => (started = resolve));
+    const slow: DocumentEffects = {
+      async change(target, personId, edit) {
+        started();
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        return sync.server.rooms.change(target, personId, edit);
+      },
+    };
+    const first = applyPendingCheckIns(sync.db.pool, key, series.seriesId, slow);
+    await applying;
+    // However old the row's claim looks (a paused node, a skewed clock), it is the first node's
+    // while that node applies it: ageing it waits on the row's lock, and gives up.
+    const client = await sync.db.pool.connect();
+    try {
+      await client.query(`SET lock_timeout = '200ms'`);
+      await client
+        .query(
+          `UPDATE one_on_one_check_ins SET claimed_at = now() - interval '1 hour'
+            WHERE series_id = $1 AND check_in_id = 'slow-node'`,
+          [series.seriesId],
+        )
+        .catch(() => undefined);
+    } finally {
+      client.release();
+    }
+    // The other node, with a goal tree replica of its own, takes nothing.
+    expect(
+      await applyPendingCheckIns(sync.db.pool, key, series.seriesId, otherNode.server.rooms),
+    ).toBe(0);
+    expect(await first).toBe(1);
+    expect((await row()).outcome).toBe('applied');
+    expect(await entriesInLog()).toBe(1);
+  });
+
+  it('[ONE52] a goal added moments before is checked in from the 1:1 at once, and applied', async () => {
+    const organisationId = (await createOrganisation(sync.db.pool)).id;
+    const manager = await signInWith(sync.db.pool, organisationId);
+    const employee = await signInWith(sync.db.pool, organisationId, {
+      managerId: manager.personId,
+    });
+    const seriesId = await createSeries(
+      sync.db.pool,
+      organisationId,
+      manager.personId,
+      employee.personId,
+    );
+    const cycleId = await createCycle(sync.db.pool, organisationId);
+    // The agenda is open first, and its validator has read the employee's goals: none yet.
+    const agenda = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
+    await agenda.until(() => agenda.acks().length > 0);
+    agenda.sendUpdate(
+      update((doc) => addMeeting(doc, meeting, meeting, { by: employee.personId })),
+    );
+    await acked(agenda, 2);
+    // Then the goal, on the goals page, and straight away its check-in, before any projection.
+    const goals = await openRaw(sync.port, `goals/${cycleId}`, employee.cookie);
+    await goals.until(() => goals.acks().length > 0);
+    let goalId = '';
+    goals.sendUpdate(
+      update((doc) => {
+        goalId = addGoal(
+          doc,
+          {
+            title: 'Brand new',
+            level: 'person',
+            state: 'draft',
+            ownerId: employee.personId,
+            parentId: null,
+            metric: { kind: 'number', start: 0, target: 10 },
+          },
+          { by: employee.personId },
+        );
+      }),
+    );
+    await acked(goals, 2);
+    let checkInId = '';
+    agenda.sendUpdate(
+      update((doc) => {
+        checkInId = recordCheckIn(
+          doc,
+          { meetingId: meeting, goalId, cycleId, value: 4 },
+          { by: employee.personId, at: '2026-03-02T10:00:00.000Z' },
+        );
+      }),
+    );
+    await acked(agenda, 3);
+    expect(agenda.received.some((m) => m.type === 'refused')).toBe(false);
+    await eventually(async () => {
+      const { rows } = await sync.db.pool.query<{ outcome: string | null }>(
+        'SELECT outcome FROM one_on_one_check_ins WHERE series_id = $1 AND check_in_id = $2',
+        [seriesId, checkInId],
+      );
+      return rows[0]?.outcome === 'applied';
+    }, 5000);
+    const replica = await replicaFromServer(
+      await openRaw(sync.port, `goals/${cycleId}`, manager.cookie),
+    );
+    expect(readGoalMap(goalId, goalMap(replica, goalId)!).metric.current).toBe(4);
+  });
+
+  it('[ONE52] a check-in naming a goal no goal tree holds is still refused', async () => {
+    const { employee, seriesId, cycleId } = await setUp();
+    const agenda = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
+    await agenda.until(() => agenda.acks().length > 0);
+    agenda.sendUpdate(
+      update((doc) => {
+        addMeeting(doc, meeting, meeting, { by: employee.personId });
+        recordCheckIn(
+          doc,
+          { meetingId: meeting, goalId: 'f0000000-0000-4000-8000-0000000000ff', cycleId, value: 1 },
+          { by: employee.personId },
+        );
+      }),
+    );
+    expect(await agenda.closed).toBe(CloseCode.ChangeRefused);
   });
 });

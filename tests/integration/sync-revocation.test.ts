@@ -153,7 +153,7 @@ describe('revocation', () => {
       db: sync.db.pool,
       access: databaseDocumentAccess(sync.db.pool, PRODUCTION_KINDS),
       kinds: PRODUCTION_KINDS,
-      actors: new ActorCache(sync.db.pool),
+      actors: new ActorCache(sync.db.pool, (key, read) => sync.server.rooms.read(key, read)),
       metrics: createSyncMetrics(),
       log: silentLog,
     });

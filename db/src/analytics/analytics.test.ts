@@ -434,6 +434,93 @@ describe('goals, 1:1 and calibration figures', () => {
   });
 });
 
+describe('the weekly roll-up (ANA31)', () => {
+  it('[ANA31] a week reads the same from the roll-up as from the projected rows', async () => {
+    // 2026-11-23 … 2026-12-03: the first week whole (the roll-up), the second cut (the rows).
+    const cut = await oneOnOnesDashboard(
+      db.pool,
+      await contextOf('admin', { from: '2026-11-23', to: '2026-12-03' }),
+    );
+    const whole = await oneOnOnesDashboard(db.pool, await contextOf('admin'));
+    expect(cut.meetingsPerWeek).toEqual(whole.meetingsPerWeek);
+    expect(cut.mood).toEqual(whole.mood);
+    expect(cut.actions.weeks).toEqual(whole.actions.weeks);
+    // And the other way round: 2026-11-25 … 2026-12-07 cuts the first week after two days.
+    const late = await oneOnOnesDashboard(
+      db.pool,
+      await contextOf('admin', { from: '2026-11-25', to: TODAY }),
+    );
+    expect(late.meetingsPerWeek).toEqual([{ week: '2026-11-30', count: 5 }]);
+    expect(late.mood.filter((point) => point.week === '2026-11-23')).toEqual([]);
+  });
+
+  it('[ANA31] [ANA2] a person who changes manager and team takes their weeks along', async () => {
+    const engineering = async (person: string) =>
+      (await oneOnOnesDashboard(db.pool, await contextOf(person))).mood.find(
+        (point) => point.week === '2026-11-23' && point.group === 'Engineering',
+      );
+    const move = (manager: string, team: string) =>
+      db.pool.query('UPDATE people SET manager_id = $2, team_id = $3 WHERE id = $1', [
+        people.r5,
+        people[manager],
+        teams[team],
+      ]);
+    expect(await engineering('admin')).toEqual(expect.objectContaining({ people: 5 }));
+    await move('lead', 'sales');
+    try {
+      // r5 now reports to the Sales lead: out of Engineering, out of the manager's tree.
+      expect(await engineering('admin')).toEqual(
+        expect.objectContaining({ people: 4, median: null }),
+      );
+      const lead = await oneOnOnesDashboard(db.pool, await contextOf('lead'));
+      expect(lead.mood.find((p) => p.week === '2026-11-23' && p.group === 'Everyone')).toEqual(
+        expect.objectContaining({ people: 2 }),
+      );
+    } finally {
+      await move('manager', 'platform');
+    }
+    expect(await engineering('admin')).toEqual(expect.objectContaining({ people: 5, median: 3 }));
+  });
+
+  it('[ANA31] a projected row written, changed or deleted reaches the roll-up', async () => {
+    const meetings = async () =>
+      (await oneOnOnesDashboard(db.pool, await contextOf('manager'))).meetingsPerWeek;
+    const seriesId = (
+      await db.pool.query<{ id: string }>(
+        'SELECT id FROM one_on_one_series WHERE employee_id = $1',
+        [people.r6],
+      )
+    ).rows[0]!.id;
+    await meeting(seriesId, '2026-11-26');
+    expect(await meetings()).toContainEqual({ week: '2026-11-23', count: 6 });
+    await db.pool.query(
+      `UPDATE one_on_one_meeting_analytics SET cancelled = true
+        WHERE series_id = $1 AND meeting_id = 'm-2026-11-26'`,
+      [seriesId],
+    );
+    expect(await meetings()).toContainEqual({ week: '2026-11-23', count: 5 });
+    await db.pool.query(
+      `DELETE FROM one_on_one_meeting_analytics WHERE series_id = $1 AND meeting_id = 'm-2026-11-26'`,
+      [seriesId],
+    );
+    expect(await meetings()).toContainEqual({ week: '2026-11-23', count: 5 });
+    // A change in a later week rewrites that week on, and leaves the earlier ones as they were.
+    await meeting(seriesId, '2026-12-02');
+    expect(await meetings()).toEqual([
+      { week: '2026-11-23', count: 5 },
+      { week: '2026-11-30', count: 5 },
+    ]);
+    await db.pool.query(
+      `DELETE FROM one_on_one_meeting_analytics WHERE series_id = $1 AND meeting_id = 'm-2026-12-02'`,
+      [seriesId],
+    );
+    expect(await meetings()).toEqual([
+      { week: '2026-11-23', count: 5 },
+      { week: '2026-11-30', count: 4 },
+    ]);
+  });
+});
+
 let sessionCycleId: string | undefined;
 function sessionCycle(): string {
   return sessionCycleId!;

@@ -10,11 +10,7 @@ import {
   mayReadOrganisationRatings,
 } from '@threadline/domain/analytics/scope';
 import type { BoxNumber } from '@threadline/domain/calibration/nine-box';
-import type {
-  PerformanceBands,
-  Potential,
-  ScalePoint,
-} from '@threadline/domain/calibration/model';
+import type { PerformanceBands, Potential, ScalePoint } from '@threadline/domain/calibration/model';
 import {
   boardSignals,
   type Conflict,
@@ -120,9 +116,7 @@ export async function calibrationDashboard(
           )
           .then((result) => result.rows),
     // CAL42, CAL47: the player data the board's page reads, session by session.
-    Promise.all(
-      sessions.map((session) => listPlayerFacts(db, org, session.id, session.cycle_id)),
-    ),
+    Promise.all(sessions.map((session) => listPlayerFacts(db, org, session.id, session.cycle_id))),
     mayReadOrganisationRatings(ctx.viewer) ? ratingsOverCycles(db, ctx) : Promise.resolve(null),
     ctx.scope.kind === 'personal' ? myRatings(db, org, ctx.viewer.id) : Promise.resolve(null),
   ]);

@@ -1,8 +1,14 @@
 // The 1:1 dashboard (ANA16–ANA19, ANA7–ANA9) from the 1:1 projection, scoped by the series'
 // employee (ANA1–ANA3, ANA6): cadence kept by team and by manager, meetings per week, action
 // items, and mood as weekly team medians of five people or more, the rule applied in SQL.
+// Weekly figures come from the weekly roll-up the projection keeps (ANA31, one_on_one_weeks),
+// so a year of a large organisation's 1:1s is not summed per request.
 // Counts and aggregates only: no text of any 1:1 is read (ANA19).
-import { cadenceKept } from '@threadline/domain/analytics/one-on-ones';
+import {
+  cadenceKept,
+  wholeWeeksOf,
+  type WholeWeeks,
+} from '@threadline/domain/analytics/one-on-ones';
 import { MIN_GROUP_SIZE } from '@threadline/domain/analytics/privacy';
 import type { Cadence } from '@threadline/domain/one-on-ones/model';
 import type { Queryable } from '../connection.ts';
@@ -78,23 +84,28 @@ function employeesOf(ctx: AnalyticsContext): string[] | null {
   return ctx.people.filter((id) => id !== managerId);
 }
 
-/** Running series in scope with their last meeting held (before the range's end). */
+/**
+ * ANA16: running series in scope with their last meeting held by the range's end (one step down
+ * the held-meetings index per series); the meetings held in the range only for a personal page,
+ * the one place that shows them per series.
+ */
 async function seriesFacts(db: Queryable, ctx: AnalyticsContext): Promise<SeriesFact[]> {
   const { rows } = await db.query<SeriesFact>(
     `SELECT s.id AS "seriesId", s.cadence, to_char(s.starts_on, 'YYYY-MM-DD') AS "startsOn",
-            to_char(m.last_held, 'YYYY-MM-DD') AS "lastHeld", COALESCE(m.meetings, 0)::int AS meetings,
+            to_char((SELECT max(a.date) FROM one_on_one_meeting_analytics a
+                      WHERE a.organisation_id = s.organisation_id AND a.series_id = s.id
+                        AND NOT a.cancelled AND a.date <= $4::date), 'YYYY-MM-DD') AS "lastHeld",
+            CASE WHEN $7 THEN
+              (SELECT count(*) FROM one_on_one_meeting_analytics a
+                WHERE a.organisation_id = s.organisation_id AND a.series_id = s.id
+                  AND NOT a.cancelled AND a.date BETWEEN $3::date AND $4::date)
+            ELSE 0 END::int AS meetings,
             COALESCE(grp.name, 'No team') AS team, mgr.id AS "managerId",
             mgr.name AS "managerName"
        FROM one_on_one_series s
        JOIN people e ON e.organisation_id = s.organisation_id AND e.id = s.employee_id
        JOIN people mgr ON mgr.organisation_id = s.organisation_id AND mgr.id = s.manager_id
        LEFT JOIN unnest($5::uuid[], $6::text[]) AS grp (team_id, name) ON grp.team_id = e.team_id
-       LEFT JOIN LATERAL (
-         SELECT max(a.date) FILTER (WHERE a.date <= $4::date) AS last_held,
-                count(*) FILTER (WHERE a.date BETWEEN $3::date AND $4::date) AS meetings
-           FROM one_on_one_meeting_analytics a
-          WHERE a.organisation_id = s.organisation_id AND a.series_id = s.id AND NOT a.cancelled
-       ) m ON true
       WHERE s.organisation_id = $1 AND s.ended_at IS NULL
         AND ($2::uuid[] IS NULL OR s.employee_id = ANY($2::uuid[]))`,
     [
@@ -104,6 +115,7 @@ async function seriesFacts(db: Queryable, ctx: AnalyticsContext): Promise<Series
       ctx.filters.to,
       ctx.groups.teamIds,
       ctx.groups.names,
+      ctx.scope.kind === 'personal',
     ],
   );
   return rows;
@@ -127,54 +139,148 @@ function cadenceBy(
   });
 }
 
-/** ANA17: held meetings per week of the range, for series whose employee is in scope. */
-async function meetingsPerWeek(db: Queryable, ctx: AnalyticsContext): Promise<WeekCount[]> {
+/** One week of the 1:1 dashboard: its counts, and its moods per group ("Everyone" the scope's). */
+interface WeekFigures {
+  meetings: WeekCount[];
+  actions: ActionWeek[];
+  mood: MoodPoint[];
+}
+
+/**
+ * ANA31: the whole weeks of the range, from the weekly roll-up (one_on_one_weeks), scoped by its
+ * keys: the employee's manager in the reporting tree (ANA2) and team under the filter (ANA6).
+ * Moods (ANA7, ANA8): each group's median read from the summed histograms of its rows, and
+ * nothing but the count for fewer than five people, in SQL.
+ */
+async function rolledUpWeeks(
+  db: Queryable,
+  ctx: AnalyticsContext,
+  weeks: WholeWeeks,
+): Promise<WeekFigures> {
+  const { rows } = await db.query<{
+    week: string;
+    group: string | null;
+    meetings: number;
+    opened: number;
+    done: number;
+    people: number;
+    median: string | null;
+  }>(
+    `WITH scoped AS (
+       SELECT w.week, COALESCE(grp.name, 'No team') AS grp, w.meetings, w.actions_opened,
+              w.actions_done, w.mood_people, w.moods
+         FROM one_on_one_weeks w
+         LEFT JOIN unnest($5::uuid[], $6::text[]) AS grp (team_id, name)
+           ON grp.team_id = w.team_id
+        WHERE w.organisation_id = $1 AND w.week BETWEEN $2::date AND $3::date
+          AND ($4::uuid[] IS NULL OR w.manager_id = ANY($4::uuid[]))
+          AND ($7::uuid[] IS NULL OR w.team_id = ANY($7::uuid[]))
+     )
+     SELECT to_char(week, 'YYYY-MM-DD') AS week, grp AS "group",
+            sum(meetings)::int AS meetings, sum(actions_opened)::int AS opened,
+            sum(actions_done)::int AS done, sum(mood_people)::int AS people,
+            CASE WHEN sum(mood_people) >= $8 THEN one_on_one_mood_median(ARRAY[
+              sum(moods[1]), sum(moods[2]), sum(moods[3]), sum(moods[4]), sum(moods[5]),
+              sum(moods[6]), sum(moods[7]), sum(moods[8]), sum(moods[9])]) END AS median
+       FROM scoped
+      GROUP BY GROUPING SETS ((week, grp), (week))
+      ORDER BY week, grp NULLS FIRST`,
+    [
+      ctx.organisationId,
+      weeks.firstWeek,
+      weeks.lastWeek,
+      ctx.keys.managers,
+      ctx.groups.teamIds,
+      ctx.groups.names,
+      ctx.keys.teams,
+      MIN_GROUP_SIZE,
+    ],
+  );
+  const figures: WeekFigures = { meetings: [], actions: [], mood: [] };
+  for (const row of rows) {
+    if (row.people > 0) {
+      figures.mood.push({
+        week: row.week,
+        group: row.group ?? 'Everyone',
+        people: row.people,
+        median: row.median === null ? null : Number(row.median),
+      });
+    }
+    // The counts once a week, from its row for the whole scope.
+    if (row.group !== null) continue;
+    if (row.meetings > 0) figures.meetings.push({ week: row.week, count: row.meetings });
+    if (row.opened > 0 || row.done > 0) {
+      figures.actions.push({ week: row.week, opened: row.opened, done: row.done });
+    }
+  }
+  return figures;
+}
+
+/**
+ * The days of the range outside its whole weeks (all of it on a personal page, or when it holds
+ * no whole week), from the projected rows: `$3`–`$4` is the range, `$5`–`$6` the days to leave
+ * out (null: none).
+ */
+const OUTSIDE = (column: string) =>
+  `${column} BETWEEN $3::date AND $4::date
+   AND ($5::date IS NULL OR ${column} NOT BETWEEN $5::date AND $6::date)`;
+
+/** ANA17: held meetings per week, for series whose employee is in scope. */
+async function meetingsPerWeek(db: Queryable, params: unknown[]) {
   const { rows } = await db.query<WeekCount>(
-    `SELECT to_char(date_trunc('week', a.date::timestamp), 'YYYY-MM-DD') AS week, count(*)::int AS count
+    `SELECT to_char(date_trunc('week', a.date::timestamp), 'YYYY-MM-DD') AS week,
+            count(*)::int AS count
        FROM one_on_one_meeting_analytics a
        JOIN one_on_one_series s ON s.organisation_id = a.organisation_id AND s.id = a.series_id
-      WHERE a.organisation_id = $1 AND a.date BETWEEN $3::date AND $4::date AND NOT a.cancelled
+      WHERE a.organisation_id = $1 AND ${OUTSIDE('a.date')} AND NOT a.cancelled
         AND ($2::uuid[] IS NULL OR s.employee_id = ANY($2::uuid[]))
       GROUP BY 1 ORDER BY 1`,
-    [ctx.organisationId, employeesOf(ctx), ctx.filters.from, ctx.filters.to],
+    params,
   );
   return rows;
 }
 
-/** ANA18: action items opened and done per week, and those open or overdue at the range's end. */
-async function actions(db: Queryable, ctx: AnalyticsContext) {
-  const params = [ctx.organisationId, employeesOf(ctx), ctx.filters.from, ctx.filters.to];
+/** ANA18: action items opened (raised) and done (ticked) per week, deleted ones not counted. */
+async function actionsPerWeek(db: Queryable, params: unknown[]) {
   const scoped = `
        FROM one_on_one_action_analytics a
        JOIN one_on_one_series s ON s.organisation_id = a.organisation_id AND s.id = a.series_id
       WHERE a.organisation_id = $1 AND NOT a.deleted
         AND ($2::uuid[] IS NULL OR s.employee_id = ANY($2::uuid[]))`;
-  const [weeks, totals] = await Promise.all([
-    db.query<ActionWeek>(
-      `WITH opened AS (
-         SELECT date_trunc('week', a.raised_on::timestamp) AS week, count(*)::int AS n ${scoped}
-            AND a.raised_on BETWEEN $3::date AND $4::date GROUP BY 1
-       ), done AS (
-         SELECT date_trunc('week', a.done_at AT TIME ZONE 'UTC') AS week, count(*)::int AS n
-          ${scoped} AND a.done AND (a.done_at AT TIME ZONE 'UTC')::date BETWEEN $3::date AND $4::date
-          GROUP BY 1
-       )
-       SELECT to_char(COALESCE(o.week, d.week), 'YYYY-MM-DD') AS week,
-              COALESCE(o.n, 0) AS opened, COALESCE(d.n, 0) AS done
-         FROM opened o FULL JOIN done d ON d.week = o.week
-        ORDER BY 1`,
-      params,
-    ),
-    db.query<{ open: number; overdue: number }>(
-      `SELECT count(*) FILTER (WHERE a.raised_on <= $4::date AND (NOT a.done OR
-                (a.done_at AT TIME ZONE 'UTC')::date > $4::date))::int AS open,
-              count(*) FILTER (WHERE a.raised_on <= $4::date AND a.due_date < $4::date
-                AND (NOT a.done OR (a.done_at AT TIME ZONE 'UTC')::date > $4::date))::int AS overdue
-         ${scoped} AND $3::date IS NOT NULL`,
-      params,
-    ),
-  ]);
-  return { weeks: weeks.rows, ...totals.rows[0]! };
+  const { rows } = await db.query<ActionWeek>(
+    `WITH opened AS (
+       SELECT date_trunc('week', a.raised_on::timestamp) AS week, count(*)::int AS n ${scoped}
+          AND ${OUTSIDE('a.raised_on')} GROUP BY 1
+     ), done AS (
+       SELECT date_trunc('week', a.done_at AT TIME ZONE 'UTC') AS week, count(*)::int AS n
+        ${scoped} AND a.done AND ${OUTSIDE(`(a.done_at AT TIME ZONE 'UTC')::date`)}
+        GROUP BY 1
+     )
+     SELECT to_char(COALESCE(o.week, d.week), 'YYYY-MM-DD') AS week,
+            COALESCE(o.n, 0) AS opened, COALESCE(d.n, 0) AS done
+       FROM opened o FULL JOIN done d ON d.week = o.week
+      ORDER BY 1`,
+    params,
+  );
+  return rows;
+}
+
+/**
+ * ANA18: the action items open, and open past their due day, as of the range's last day: only
+ * those not ticked by then are read (the open-items index).
+ */
+async function openActions(db: Queryable, ctx: AnalyticsContext) {
+  const { rows } = await db.query<{ open: number; overdue: number }>(
+    `SELECT count(*)::int AS open, count(*) FILTER (WHERE a.due_date < $3::date)::int AS overdue
+       FROM one_on_one_action_analytics a
+       JOIN one_on_one_series s ON s.organisation_id = a.organisation_id AND s.id = a.series_id
+      WHERE a.organisation_id = $1 AND NOT a.deleted AND a.raised_on <= $3::date
+        AND (CASE WHEN a.done THEN a.done_at ELSE 'infinity'::timestamptz END)
+              >= (($3::date + 1)::timestamp AT TIME ZONE 'UTC')
+        AND ($2::uuid[] IS NULL OR s.employee_id = ANY($2::uuid[]))`,
+    [ctx.organisationId, employeesOf(ctx), ctx.filters.to],
+  );
+  return rows[0]!;
 }
 
 /**
@@ -182,7 +288,7 @@ async function actions(db: Queryable, ctx: AnalyticsContext) {
  * week), and the whole scope's as "Everyone"; a week of fewer than five people has no median.
  * The rule is applied here, in SQL, so no small group's value ever leaves the database.
  */
-async function mood(db: Queryable, ctx: AnalyticsContext): Promise<MoodPoint[]> {
+async function moodPerWeek(db: Queryable, ctx: AnalyticsContext, params: unknown[]) {
   const { rows } = await db.query<MoodPoint>(
     `WITH per_person AS (
        SELECT date_trunc('week', m.at AT TIME ZONE 'UTC') AS week,
@@ -190,10 +296,11 @@ async function mood(db: Queryable, ctx: AnalyticsContext): Promise<MoodPoint[]> 
               percentile_cont(0.5) WITHIN GROUP (ORDER BY m.value) AS value
          FROM one_on_one_mood_analytics m
          JOIN people e ON e.organisation_id = m.organisation_id AND e.id = m.employee_id
-         LEFT JOIN unnest($5::uuid[], $6::text[]) AS grp (team_id, name) ON grp.team_id = e.team_id
+         LEFT JOIN unnest($7::uuid[], $8::text[]) AS grp (team_id, name) ON grp.team_id = e.team_id
         WHERE m.organisation_id = $1
           AND m.at >= ($3::date::timestamp AT TIME ZONE 'UTC')
           AND m.at < (($4::date + 1)::timestamp AT TIME ZONE 'UTC')
+          AND ${OUTSIDE(`(m.at AT TIME ZONE 'UTC')::date`)}
           AND ($2::uuid[] IS NULL OR m.employee_id = ANY($2::uuid[]))
         GROUP BY 1, 2, 3
      ), per_group AS (
@@ -205,19 +312,46 @@ async function mood(db: Queryable, ctx: AnalyticsContext): Promise<MoodPoint[]> 
          FROM per_person GROUP BY 1
      )
      SELECT to_char(week, 'YYYY-MM-DD') AS week, COALESCE(grp, 'Everyone') AS "group", people,
-            CASE WHEN people >= $7 THEN median END AS median
+            CASE WHEN people >= $9 THEN median END AS median
        FROM per_group ORDER BY 1, grp NULLS FIRST`,
-    [
-      ctx.organisationId,
-      employeesOf(ctx),
-      ctx.filters.from,
-      ctx.filters.to,
-      ctx.groups.teamIds,
-      ctx.groups.names,
-      MIN_GROUP_SIZE,
-    ],
+    [...params, ctx.groups.teamIds, ctx.groups.names, MIN_GROUP_SIZE],
   );
   return rows.map((row) => ({ ...row, median: row.median === null ? null : Number(row.median) }));
+}
+
+/**
+ * ANA31: the weekly figures of the range: its whole weeks from the roll-up, the days at its ends
+ * from the projected rows (a personal page reads one person's rows, all from there). The two
+ * never share a week, so their lists are joined in week order.
+ */
+async function weeklyFigures(db: Queryable, ctx: AnalyticsContext): Promise<WeekFigures> {
+  const personal = ctx.scope.kind === 'personal';
+  const { from, to } = ctx.filters;
+  const whole = personal ? null : wholeWeeksOf(from, to);
+  const rawParams = [
+    ctx.organisationId,
+    employeesOf(ctx),
+    from,
+    to,
+    whole?.firstWeek ?? null,
+    whole?.lastDay ?? null,
+  ];
+  const cut = whole === null || whole.firstWeek > from || whole.lastDay < to;
+  const none: WeekFigures = { meetings: [], actions: [], mood: [] };
+  const [rolled, meetings, actions, mood] = await Promise.all([
+    whole === null ? Promise.resolve(none) : rolledUpWeeks(db, ctx, whole),
+    cut ? meetingsPerWeek(db, rawParams) : Promise.resolve([]),
+    cut ? actionsPerWeek(db, rawParams) : Promise.resolve([]),
+    // ANA8: a person's own mood is never shown as analytics, not even to them.
+    cut && !personal ? moodPerWeek(db, ctx, rawParams) : Promise.resolve([]),
+  ]);
+  const byWeek = <T extends { week: string }>(a: T[], b: T[]) =>
+    [...a, ...b].sort((x, y) => (x.week < y.week ? -1 : x.week > y.week ? 1 : 0));
+  return {
+    meetings: byWeek(rolled.meetings, meetings),
+    actions: byWeek(rolled.actions, actions),
+    mood: byWeek(rolled.mood, mood),
+  };
 }
 
 export async function oneOnOnesDashboard(
@@ -225,13 +359,12 @@ export async function oneOnOnesDashboard(
   ctx: AnalyticsContext,
 ): Promise<OneOnOnesDashboard> {
   const personal = ctx.scope.kind === 'personal';
-  const [facts, weeks, actionFacts, moods] = await Promise.all([
+  const [facts, weekly, open] = await Promise.all([
     seriesFacts(db, ctx),
-    meetingsPerWeek(db, ctx),
-    actions(db, ctx),
-    // ANA8: a person's own mood is never shown as analytics, not even to them.
-    personal ? Promise.resolve([]) : mood(db, ctx),
+    weeklyFigures(db, ctx),
+    openActions(db, ctx),
   ]);
+  const weeks = weekly.meetings;
   const day = ctx.filters.to;
   return {
     series: facts.length,
@@ -250,8 +383,8 @@ export async function oneOnOnesDashboard(
       day,
     ).sort((a, b) => a.kept / a.total - b.kept / b.total || a.group.localeCompare(b.group)),
     meetingsPerWeek: weeks,
-    actions: actionFacts,
-    mood: moods,
+    actions: { weeks: weekly.actions, ...open },
+    mood: weekly.mood,
     mine: personal
       ? facts.map((fact) => ({
           seriesId: fact.seriesId,

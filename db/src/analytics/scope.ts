@@ -7,7 +7,7 @@ import {
   type AnalyticsViewer,
 } from '@threadline/domain/analytics/scope';
 import type { AnalyticsFilters } from '@threadline/domain/analytics/filters';
-import { teamGrouping, type TeamNode } from '@threadline/domain/analytics/teams';
+import { teamAndBelow, teamGrouping, type TeamNode } from '@threadline/domain/analytics/teams';
 import type { Queryable } from '../connection.ts';
 
 export interface CycleOption {
@@ -26,6 +26,13 @@ export interface AnalyticsContext {
   people: string[] | null;
   /** The people of the team filter alone (calibration is scoped by session, ANA4); null: none. */
   teamPeople: string[] | null;
+  /**
+   * ANA31: the scope as the roll-ups' keys read it: the employees of the 1:1s in scope are those
+   * whose manager is in `managers` (a manager's whole reporting tree, themselves included: ANA2)
+   * and whose team is in `teams` (the team filter's team and everything under it: ANA6); null
+   * where the scope sets no bound. Unused on a personal page, which reads one person's rows.
+   */
+  keys: { managers: string[] | null; teams: string[] | null };
   filters: AnalyticsFilters & { cycleId: string | null };
   teams: TeamNode[];
   cycles: CycleOption[];
@@ -73,11 +80,12 @@ async function peopleIn(
   organisationId: string,
   scope: AnalyticsScope,
   teamId: string | null,
-): Promise<string[] | null> {
-  if (scope.kind === 'personal') return [scope.personId];
+): Promise<{ people: string[] | null; tree: string[] | null }> {
+  if (scope.kind === 'personal') return { people: [scope.personId], tree: null };
   const managerId = scope.kind === 'tree' ? scope.managerId : null;
-  if (managerId === null && teamId === null) return null;
-  const { rows } = await db.query<{ id: string }>(
+  if (managerId === null && teamId === null) return { people: null, tree: null };
+  // The tree whole (`in_team` says who the team filter keeps): the roll-ups' keys need it.
+  const { rows } = await db.query<{ id: string; in_team: boolean }>(
     `WITH RECURSIVE tree AS (
        SELECT id FROM people WHERE organisation_id = $1 AND id = $2
        UNION
@@ -87,13 +95,17 @@ async function peopleIn(
        UNION
        SELECT t.id FROM teams t JOIN below b ON t.parent_id = b.id WHERE t.organisation_id = $1
      )
-     SELECT p.id FROM people p
+     SELECT p.id, ($3::uuid IS NULL OR p.team_id IN (SELECT id FROM below)) AS in_team
+       FROM people p
       WHERE p.organisation_id = $1
         AND ($2::uuid IS NULL OR p.id IN (SELECT id FROM tree))
-        AND ($3::uuid IS NULL OR p.team_id IN (SELECT id FROM below))`,
+        AND ($2::uuid IS NOT NULL OR p.team_id IN (SELECT id FROM below))`,
     [organisationId, managerId, teamId],
   );
-  return rows.map((row) => row.id);
+  return {
+    people: rows.filter((row) => row.in_team).map((row) => row.id),
+    tree: managerId === null ? null : rows.map((row) => row.id),
+  };
 }
 
 /**
@@ -132,11 +144,13 @@ export async function loadAnalyticsContext(
     filters.cycleId !== null && cycles.rows.some((cycle) => cycle.id === filters.cycleId)
       ? filters.cycleId
       : (cycles.rows.find((cycle) => cycle.status === 'active')?.id ?? cycles.rows[0]?.id ?? null);
-  const [people, teamPeople] = await Promise.all([
+  const [inScope, teamPeople] = await Promise.all([
     peopleIn(db, organisationId, scope, teamId),
     teamId === null
       ? Promise.resolve(null)
-      : peopleIn(db, organisationId, { kind: 'organisation' }, teamId),
+      : peopleIn(db, organisationId, { kind: 'organisation' }, teamId).then(
+          (found) => found.people,
+        ),
   ]);
   // ANA12: a manager's charts group by the teams under their own, unless a team is chosen.
   const groupOf = teamGrouping(
@@ -148,8 +162,12 @@ export async function loadAnalyticsContext(
     organisationId,
     viewer: analyticsViewer,
     scope,
-    people,
+    people: inScope.people,
     teamPeople,
+    keys: {
+      managers: inScope.tree,
+      teams: teamId === null ? null : [...teamAndBelow(teams.rows, teamId)],
+    },
     filters: { ...filters, teamId, cycleId },
     teams: teams.rows,
     cycles: cycles.rows,

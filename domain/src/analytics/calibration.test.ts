@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { movementMatrix } from './calibration.ts';
 
 const scale = [1, 2, 3, 4, 5];
-const at = (rating: number | null) => (rating === null ? null : { rating, potential: 'medium' as const });
+const at = (rating: number | null) =>
+  rating === null ? null : { rating, potential: 'medium' as const };
 const card = (original: number | null, current: number | null) => ({
   original: at(original),
   current: at(current),

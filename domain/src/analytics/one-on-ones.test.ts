@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceKept, isActionOverdue, keepsCadence, weeksBetween } from './one-on-ones.ts';
+import {
+  cadenceKept,
+  isActionOverdue,
+  keepsCadence,
+  weeksBetween,
+  wholeWeeksOf,
+} from './one-on-ones.ts';
 
 describe('1:1 dashboard rules', () => {
   it('[ANA16] a series keeps its cadence while its last meeting is recent enough', () => {
@@ -46,5 +52,25 @@ describe('1:1 dashboard rules', () => {
     expect(isActionOverdue({ ...action, done: true }, '2026-12-02')).toBe(false);
     expect(isActionOverdue({ ...action, deleted: true }, '2026-12-02')).toBe(false);
     expect(isActionOverdue({ ...action, dueDate: null }, '2026-12-02')).toBe(false);
+  });
+});
+
+describe('the weekly roll-up and the range', () => {
+  it('[ANA31] a range reads its whole weeks from the roll-up, the cut weeks at its ends not', () => {
+    // Sunday 2026-11-01 to Monday 2026-12-07: the weeks of 11-02 … 11-30 are whole.
+    expect(wholeWeeksOf('2026-11-01', '2026-12-07')).toEqual({
+      firstWeek: '2026-11-02',
+      lastWeek: '2026-11-30',
+      lastDay: '2026-12-06',
+    });
+    // Monday to Sunday: every week whole.
+    expect(wholeWeeksOf('2026-11-02', '2026-11-15')).toEqual({
+      firstWeek: '2026-11-02',
+      lastWeek: '2026-11-09',
+      lastDay: '2026-11-15',
+    });
+    // Wednesday to the next Tuesday: no whole week.
+    expect(wholeWeeksOf('2026-11-04', '2026-11-10')).toBeNull();
+    expect(wholeWeeksOf('2026-11-04', '2026-11-04')).toBeNull();
   });
 });

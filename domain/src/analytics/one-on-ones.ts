@@ -48,3 +48,27 @@ export function isActionOverdue(
 ): boolean {
   return !action.done && !action.deleted && action.dueDate !== null && action.dueDate < today;
 }
+
+/** The whole weeks of a range (Monday to Sunday, both inside it): the first and last Mondays. */
+export interface WholeWeeks {
+  firstWeek: string;
+  lastWeek: string;
+  /** The Sunday ending the last whole week. */
+  lastDay: string;
+}
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * ANA31: the weekly roll-up holds whole weeks, so a range reads the weeks it holds whole from it
+ * and only the days at its ends outside them (a week cut by `from` or `to`) from the projected
+ * rows; null when the range holds no whole week.
+ */
+export function wholeWeeksOf(from: string, to: string): WholeWeeks | null {
+  const weeks = weeksBetween(from, to);
+  const firstWeek = weeks.find((monday) => monday >= from);
+  const lastWeek = weeks.findLast((monday) => addDays(monday, 6) <= to);
+  if (firstWeek === undefined || lastWeek === undefined || lastWeek < firstWeek) return null;
+  return { firstWeek, lastWeek, lastDay: addDays(lastWeek, 6) };
+}

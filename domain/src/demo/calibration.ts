@@ -72,6 +72,8 @@ export interface DemoCalibrationOptions {
   /** Goal achievement (0–1) in the active cycle by person key, as the player card reads it
    *  (CAL42): the conflicts of DEMO25 are chosen from it. None: no conflicts are arranged. */
   achievement?: ReadonlyMap<string, number>;
+  /** Justified moves on the previous and the active session's boards (DEMO23: 6 and 4). */
+  moves?: { previous: number; active: number };
 }
 
 const RATIONALES: Record<number, readonly string[]> = {
@@ -270,6 +272,10 @@ export function generateDemoCalibration(
   const head = organisation.people.find((p) => p.key === leaders[0])!;
   const facilitatorKey = keyOf(options.facilitatorEmail);
   const population = everyoneUnder(organisation, head.key);
+  // The department the head leads names the sessions ("Engineering calibration, 2026 H2").
+  const departmentName =
+    organisation.teams.find((team) => team.key === head.teamKey)?.name ?? 'Department';
+  const moves = options.moves ?? { previous: 6, active: 4 };
   const [previousCycle, activeCycle] = [
     organisation.cycles.find((c) => c.status === 'closed')!,
     organisation.cycles.find((c) => c.status === 'active')!,
@@ -311,7 +317,7 @@ export function generateDemoCalibration(
       });
     }
     return {
-      name: `Engineering calibration, ${cycleName}`,
+      name: `${departmentName} calibration, ${cycleName}`,
       cycleName,
       status,
       leaderKeys: leaders,
@@ -325,8 +331,8 @@ export function generateDemoCalibration(
     };
   };
   return [
-    session(previousCycle.name, previousDay, 'finalized', 0, 6),
-    session(activeCycle.name, currentDay, 'in_session', 3, 4),
+    session(previousCycle.name, previousDay, 'finalized', 0, moves.previous),
+    session(activeCycle.name, currentDay, 'in_session', 3, moves.active),
   ];
 }
 

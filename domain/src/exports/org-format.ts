@@ -67,13 +67,15 @@ const TABLES: readonly ExportTable[] = [
 /**
  * EXP14: tables an export never holds, whatever the audience: sessions and invitations (tokens
  * that sign in), individual moods (ONE6: nobody but the employee and their manager reads one),
- * and notifications (each person's own, raised again by the nudge job after a restore).
+ * notifications (each person's own, raised again by the nudge job after a restore), and the 1:1
+ * weekly roll-up (ANA31: its moods come from those moods; the restored rows rebuild the rest).
  */
 export const NEVER_EXPORTED_TABLES: readonly string[] = [
   'sessions',
   'invitations',
   'one_on_one_mood_analytics',
   'notifications',
+  'one_on_one_weeks',
 ];
 
 /** EXP13, EXP15: the tables, and the columns each leaves out, for this export. */

@@ -271,6 +271,27 @@ describe('goal-tree document', () => {
     expect(readGoal(doc, id)!.metric.milestones).toHaveLength(2);
   });
 
+  it('[ONE51] reads an entry repeating a check-in id the log holds as a replay: ignored whole', () => {
+    const doc = replica(1);
+    const id = addGoal(
+      doc,
+      { title: 'Tickets', level: 'person', ownerId: owner, parentId: null },
+      by,
+    );
+    updateMetric(doc, id, { kind: 'number', start: 0, target: 100 }, by);
+    const checkIn = { id: 'c1', value: 40, progress: 0.4, at, by: owner };
+    goalLog(goalMap(doc, id))!.push([
+      { checkIn },
+      // The same check-in appended again (a second node), then with a later value and moment.
+      { checkIn },
+      { checkIn: { ...checkIn, value: 90, at: '2026-07-09T09:00:00.000Z' } },
+    ]);
+    const goal = readGoal(doc, id)!;
+    expect(goal.checkIns.map((c) => c.id)).toEqual(['c1']);
+    expect(goal.metric.current).toBe(40);
+    expect(goal.lastProgressAt).toBe(at);
+  });
+
   it('[GOAL1] keeps tags as a set: the same tag added on two replicas is there once', () => {
     const left = replica(1);
     const right = replica(2);

@@ -122,13 +122,19 @@ export function foldGoal(
   };
   const milestones = new Map<string, Milestone & { removed: boolean }>();
   const tags = new Set<string>();
+  const checkInIds = new Set<string>();
   for (const raw of entries) {
     if (typeof raw !== 'object' || raw === null) continue;
     const entry = raw as Record<string, unknown>;
     // What a check-in assigns by itself (GOAL2) comes first: the entry's own fields, in any key
     // order, win over it.
     const implied = readCheckIn(entry.checkIn);
+    // ONE51: an entry repeating a check-in id the log already holds is a replay — two nodes that
+    // applied one 1:1 check-in at once each appended it — so it is ignored whole, and every
+    // replica, whatever order the copies merged in, reads the first one alone.
+    if (implied && checkInIds.has(implied.id)) continue;
     if (implied) {
+      checkInIds.add(implied.id);
       goal.lastProgressAt = implied.at;
       if (!('milestone' in entry)) goal.metric.current = implied.value;
     }

@@ -198,14 +198,6 @@ describe('goal-tree schema', () => {
         entry({ checkIn: { id: 'c', value: 1, progress: 2, at: 'now', by: owner } }),
         'log.2.checkIn.progress: Too big: expected number to be <=1',
       ],
-      [
-        'repeated check-in ids',
-        (m) => {
-          const checkIn = { id: 'c', value: 1, progress: 0.5, at: by.at, by: owner };
-          logOf(m).push([{ checkIn }, { checkIn }]);
-        },
-        'log: Check-in ids repeat.',
-      ],
     ];
     for (const [name, corrupt, expected] of cases) {
       const { doc, map } = docWithGoal();

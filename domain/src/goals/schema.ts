@@ -165,9 +165,6 @@ function checkFolded(
   if (goal.checkIns.length > GOAL_LIMITS.checkIns) {
     issue('log', `At most ${GOAL_LIMITS.checkIns} check-ins.`);
   }
-  if (new Set(goal.checkIns.map((c) => c.id)).size !== goal.checkIns.length) {
-    issue('log', 'Check-in ids repeat.');
-  }
   if (goal.metric.milestones.length > GOAL_LIMITS.milestones) {
     issue('log', `At most ${GOAL_LIMITS.milestones} milestones.`);
   }

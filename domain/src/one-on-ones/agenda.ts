@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { AGENDA_SECTIONS, type AgendaSection } from './model.ts';
 import {
   actionsOf,
+  dismissalsOf,
   meetingsOf,
   pointsOf,
   type ActionFields,
@@ -40,8 +41,9 @@ function textOf(map: Y.Map<unknown>, key: string): string {
   return text instanceof Y.Text ? text.toString() : '';
 }
 
-/** One talking point as plain data. */
-export function readPoint(id: string, map: Y.Map<unknown>): TalkingPoint {
+/** One talking point as plain data; `dismissed`: its id is among the agenda's dismissals
+ *  (ONE54), which makes it deleted whatever its map says. */
+export function readPoint(id: string, map: Y.Map<unknown>, dismissed = false): TalkingPoint {
   return {
     id,
     meetingId: map.get('meetingId') as string,
@@ -50,7 +52,7 @@ export function readPoint(id: string, map: Y.Map<unknown>): TalkingPoint {
     authorId: map.get('authorId') as string,
     createdAt: map.get('createdAt') as string,
     done: map.get('done') === true,
-    deleted: map.get('deleted') === true,
+    deleted: map.get('deleted') === true || dismissed,
     text: textOf(map, 'text'),
     ...(typeof map.get('seed') === 'string' ? { seed: map.get('seed') as string } : {}),
   };
@@ -82,9 +84,10 @@ export function agendaOf(doc: Y.Doc, meetingId: string): Record<AgendaSection, T
   const agenda = Object.fromEntries(
     AGENDA_SECTIONS.map((s) => [s, [] as TalkingPoint[]]),
   ) as Record<AgendaSection, TalkingPoint[]>;
+  const dismissals = dismissalsOf(doc);
   for (const [id, map] of pointsOf(doc).entries()) {
     if (map.get('meetingId') !== meetingId) continue;
-    const point = readPoint(id, map);
+    const point = readPoint(id, map, dismissals.has(id));
     if (!point.deleted) agenda[point.section]?.push(point);
   }
   for (const section of AGENDA_SECTIONS) agenda[section].sort(byOrder);

@@ -3,11 +3,12 @@ import * as Y from 'yjs';
 import { readGoalMap } from '../goals/document.ts';
 import { addGoal, setMilestoneDone } from '../goals/edits.ts';
 import type { Actor } from '../goals/permissions.ts';
+import { projectGoalTree } from '../goals/projector.ts';
 import { validateGoalTree } from '../goals/schema.ts';
 import { goalMap } from '../goals/shape.ts';
 import { uuid } from '../goals/testing.ts';
 import { replicaOf } from '../ydoc/replica.ts';
-import { clientUpdate, replica, syncBoth } from '../ydoc/testing.ts';
+import { clientUpdate, replica, syncBoth, syncOneWay } from '../ydoc/testing.ts';
 import {
   agendaCheckIns,
   applyCheckInToGoals,
@@ -204,6 +205,30 @@ describe('check-ins from a 1:1', () => {
     expect(refused(judge(as(employee), (c) => checkInsOf(c).delete(id)))).toBe('ONE18');
   });
 
+  it('[ONE52] a check-in on a goal the rights do not know is refused with that goal, after the known ones are judged', () => {
+    const live = agenda();
+    const judge = (change: (client: Y.Doc) => void) =>
+      judgeAgendaUpdate(live, replicaOf(live), clientUpdate(live, 7, change), as(employee));
+    const brandNew = { meetingId: meeting, goalId: uuid(97), cycleId: cycle, value: 3 };
+    expect(judge((c) => recordCheckIn(c, brandNew, { by: employee, at }))).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      refusal: { rule: 'ONE52', unknownGoals: [{ goalId: uuid(97), cycleId: cycle }] },
+    });
+    // With a peer's goal in the same update, the refusal is ONE19's: nothing to learn.
+    const verdict = judge((c) => {
+      recordCheckIn(c, brandNew, { by: employee, at });
+      recordCheckIn(
+        c,
+        { meetingId: meeting, goalId: peersGoal, cycleId: cycle, value: 1 },
+        { by: employee, at },
+      );
+    });
+    expect(verdict.ok === false && verdict.reason === 'forbidden' && verdict.refusal.rule).toBe(
+      'ONE19',
+    );
+  });
+
   it('[ONE20] applies a check-in to the goal once, in its author’s name, with its source', () => {
     const tree = goalTree();
     const doc = agenda();
@@ -234,6 +259,45 @@ describe('check-ins from a 1:1', () => {
       },
     ]);
     expect(validateGoalTree(tree)).toEqual([]);
+  });
+
+  it('[ONE51] one check-in applied by two nodes at once is one progress event, whichever copy comes first', () => {
+    // The second node's client id below or above the first's puts its copy first or last.
+    for (const order of [0, 5]) {
+      // Two nodes' copies of the tree, each applying the same agenda row before seeing the other's.
+      const a = goalTree();
+      const b = replica(order);
+      syncOneWay(a, b);
+      const doc = agenda();
+      recordCheckIn(
+        doc,
+        { meetingId: meeting, goalId: goal, cycleId: cycle, value: 320 },
+        { by: manager, at },
+      );
+      const [checkIn] = agendaCheckIns(doc);
+      const series = { seriesId, employeeId: employee, meetingDay: meeting };
+      const actor = goalActor(manager, [employee]);
+      expect(applyCheckInToGoals(a, checkIn!, series, actor)).toBe('applied');
+      expect(applyCheckInToGoals(b, checkIn!, series, actor)).toBe('applied');
+      syncBoth(a, b);
+      for (const merged of [a, b]) {
+        const read = readGoalMap(goal, goalMap(merged, goal)!);
+        expect(
+          read.checkIns.map((c) => c.id),
+          `client ${order}`,
+        ).toEqual([checkIn!.id]);
+        expect(read.metric.current).toBe(320);
+        const projected = projectGoalTree(merged, {
+          cycleId: cycle,
+          cycle: null,
+          now: new Date(at),
+        });
+        expect(projected.progressEvents, `client ${order}`).toHaveLength(1);
+        // The goal stays valid: later edits of it are not refused for the repeat.
+        expect(validateGoalTree(merged), `client ${order}`).toEqual([]);
+        expect(applyCheckInToGoals(merged, checkIn!, series, actor)).toBe('present');
+      }
+    }
   });
 
   it('[ONE20] the goal tree is the authority: a goal not the employee’s, or gone, is not applied', () => {

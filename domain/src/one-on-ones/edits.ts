@@ -6,7 +6,14 @@ import * as Y from 'yjs';
 import { agendaOf, meetings } from './agenda.ts';
 import { nextScheduledDay } from './cadence.ts';
 import type { AgendaSection, Cadence } from './model.ts';
-import { actionsOf, meetingsOf, moodsOf, pointsOf, type MeetingValue } from './shape.ts';
+import {
+  actionsOf,
+  dismissalsOf,
+  meetingsOf,
+  moodsOf,
+  pointsOf,
+  type MeetingValue,
+} from './shape.ts';
 
 export interface EditContext {
   /** Who edits (a member of the series). */
@@ -112,10 +119,17 @@ export function setPointDone(doc: Y.Doc, id: string, done: boolean): boolean {
   return true;
 }
 
-export function deletePoint(doc: Y.Doc, id: string): boolean {
+/** ONE9: marks a point deleted; a seeded one is also dismissed in the agenda's own map (ONE54),
+ *  which the other member's copy of the same point, merged later, cannot take away. */
+export function deletePoint(doc: Y.Doc, id: string, context: EditContext): boolean {
   const map = point(doc, id);
   if (!map) return false;
-  map.set('deleted', true);
+  doc.transact(() => {
+    map.set('deleted', true);
+    if (typeof map.get('seed') === 'string' && !dismissalsOf(doc).has(id)) {
+      dismissalsOf(doc).set(id, { by: context.by, at: now(context) });
+    }
+  });
   return true;
 }
 

@@ -73,7 +73,7 @@ describe('1:1 agenda history', () => {
     by(MANAGER, 40, () => {
       updateAction(doc, 'a1', { dueDate: '2026-12-22' });
       moveMeeting(doc, MEETING, '2026-12-09');
-      deletePoint(doc, 'p1');
+      deletePoint(doc, 'p1', context(MANAGER));
     });
 
     const versions = replayAgendaHistory(log);

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { readAction, readPoint, type ActionItem, type TalkingPoint } from './agenda.ts';
 import type { AgendaSection } from './model.ts';
 import { notesText } from './notes-text.ts';
-import { actionsOf, meetingsOf, NOTES_PREFIX, pointsOf } from './shape.ts';
+import { actionsOf, dismissalsOf, meetingsOf, NOTES_PREFIX, pointsOf } from './shape.ts';
 
 /** Everything the history compares, deleted points and items and cancelled meetings included. */
 export interface AgendaState {
@@ -28,7 +28,10 @@ export function readAgendaState(doc: Y.Doc): AgendaState {
   for (const [id, value] of meetingsOf(doc).entries()) {
     state.meetings.set(id, { date: value.date, cancelled: value.cancelled === true });
   }
-  for (const [id, map] of pointsOf(doc).entries()) state.points.set(id, readPoint(id, map));
+  const dismissals = dismissalsOf(doc);
+  for (const [id, map] of pointsOf(doc).entries()) {
+    state.points.set(id, readPoint(id, map, dismissals.has(id)));
+  }
   for (const [id, map] of actionsOf(doc).entries()) state.actions.set(id, readAction(id, map));
   for (const [name, type] of doc.share) {
     if (!name.startsWith(NOTES_PREFIX)) continue;

@@ -22,7 +22,7 @@ describe('1:1 projection', () => {
           n += 1;
           addPoint(doc, id(n), { meetingId, section, text: `point ${n}` }, { by: manager });
           if (n % 2 === 0) setPointDone(doc, id(n), true);
-          if (n % 5 === 0) deletePoint(doc, id(n));
+          if (n % 5 === 0) deletePoint(doc, id(n), { by: manager });
         }
       }
     }

@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { actionItems, isActionOverdue, meetings, timesCarried } from './agenda.ts';
 import { agendaCheckIns, meetingDayOf } from './check-ins.ts';
 import { AGENDA_SECTIONS } from './model.ts';
-import { meetingsOf, moodsOf, pointsOf } from './shape.ts';
+import { dismissalsOf, meetingsOf, moodsOf, pointsOf } from './shape.ts';
 
 export interface MeetingRow {
   meetingId: string;
@@ -45,8 +45,10 @@ export function projectMeetings(doc: Y.Doc): MeetingRow[] {
     raised.set(item.createdIn, (raised.get(item.createdIn) ?? 0) + 1);
   // ONE10's agenda: deleted points and points outside the three sections are not shown.
   const counts = new Map<string, { points: number; done: number }>();
-  for (const map of pointsOf(doc).values()) {
+  const dismissals = dismissalsOf(doc);
+  for (const [id, map] of pointsOf(doc).entries()) {
     if (map.get('deleted') === true || !SECTIONS.has(map.get('section') as string)) continue;
+    if (dismissals.has(id)) continue;
     const meetingId = map.get('meetingId') as string;
     let count = counts.get(meetingId);
     if (!count) counts.set(meetingId, (count = { points: 0, done: 0 }));

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { isCalendarDate } from '../org/calendar-date.ts';
 import { isUuid } from '../ids.ts';
 import { hasMoreEntriesThan, hasStrayContent, yMap, yPlainText } from '../ydoc/schema.ts';
-import { yXmlFragment, type RichTextSchema } from '../ydoc/rich-text.ts';
-import type { TouchedEntries } from '../ydoc/touched.ts';
+import { richTextChangeIssues, yXmlFragment, type RichTextSchema } from '../ydoc/rich-text.ts';
+import type { ChangedTypes, TouchedEntries } from '../ydoc/touched.ts';
 import { isOrderKey } from '../goals/tree.ts';
 import { AGENDA_SECTIONS, MOOD_MAX, MOOD_MIN } from './model.ts';
 import {
   ACTIONS_ROOT,
   CHECK_INS_ROOT,
+  DISMISSALS_ROOT,
   MEETINGS_ROOT,
   MOODS_ROOT,
   NOTES_PREFIX,
@@ -75,6 +76,9 @@ const checkInSchema = z.strictObject({
   by: id,
   at: instant,
 });
+
+/** ONE54: a dismissal of a seeded point, keyed by the point's id. */
+const dismissalSchema = z.strictObject({ by: id, at: instant });
 
 const actionSchema = yMap({
   title: yPlainText(ONE_ON_ONE_LIMITS.actionTitle),
@@ -218,16 +222,27 @@ export function checkRecord(
 export const rootsIn = (doc: Y.Doc, scope: Scope) =>
   scope === 'all' ? [...doc.share.keys()] : [...scope.keys()];
 
-function checkNotes(issues: SchemaIssue[], doc: Y.Doc, name: string) {
-  collect(issues, name, notesSchema.safeParse(doc.getXmlFragment(name)));
+/** A notes fragment: all of it, or (given what an update changed in it) only what changed. */
+function checkNotes(issues: SchemaIssue[], doc: Y.Doc, name: string, changed?: ChangedTypes) {
+  const fragment = doc.getXmlFragment(name);
+  const types = changed?.get(name);
+  if (types === undefined) return collect(issues, name, notesSchema.safeParse(fragment));
+  for (const issue of richTextChangeIssues(fragment, types, NOTES_SCHEMA)) {
+    issues.push({ path: [name, ...issue.path].join('.'), message: issue.message });
+  }
 }
 
 /** ONE7, ONE9: every issue with a series' shared document (`one-on-one/<seriesId>`). */
-export function validateAgendaDocument(doc: Y.Doc, scope: Scope = 'all'): SchemaIssue[] {
+export function validateAgendaDocument(
+  doc: Y.Doc,
+  scope: Scope = 'all',
+  changed?: ChangedTypes,
+): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   for (const name of rootsIn(doc, scope)) {
-    if ([MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT, CHECK_INS_ROOT].includes(name)) continue;
-    if (notesMeetingId(name) !== null) checkNotes(issues, doc, name);
+    const records = [MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT, CHECK_INS_ROOT, DISMISSALS_ROOT];
+    if (records.includes(name)) continue;
+    if (notesMeetingId(name) !== null) checkNotes(issues, doc, name, changed);
     else issues.push({ path: name, message: 'Unknown top-level type.' });
   }
   checkRecord(
@@ -254,14 +269,21 @@ export function validateAgendaDocument(doc: Y.Doc, scope: Scope = 'all'): Schema
     isCheckInId,
     (v, path) => collect(issues, path, checkInSchema.safeParse(v)),
   );
+  checkRecord(issues, doc, scope, DISMISSALS_ROOT, ONE_ON_ONE_LIMITS.points, isUuid, (v, path) =>
+    collect(issues, path, dismissalSchema.safeParse(v)),
+  );
   return issues;
 }
 
 /** ONE5, ONE9: every issue with a member's private notes: notes fragments, nothing else. */
-export function validatePrivateNotesDocument(doc: Y.Doc, scope: Scope = 'all'): SchemaIssue[] {
+export function validatePrivateNotesDocument(
+  doc: Y.Doc,
+  scope: Scope = 'all',
+  changed?: ChangedTypes,
+): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   for (const name of rootsIn(doc, scope)) {
-    if (notesMeetingId(name) !== null) checkNotes(issues, doc, name);
+    if (notesMeetingId(name) !== null) checkNotes(issues, doc, name, changed);
     else issues.push({ path: name, message: 'Unknown top-level type.' });
   }
   return issues;

@@ -15,7 +15,7 @@ import {
   seededPointId,
   type SeedSource,
 } from './seeding.ts';
-import { pointsOf } from './shape.ts';
+import { dismissalsOf, pointsOf } from './shape.ts';
 import { judgeAgendaUpdate, type SeriesActor } from './update-check.ts';
 
 const manager = 'a0000000-0000-4000-8000-000000000001';
@@ -51,6 +51,12 @@ const sourcesOf = (doc: Y.Doc): SeedSource[] => [
   ...goalsNeedingAttention(goals),
   { kind: 'development', id: id(30), title: 'Mentoring with a staff engineer' },
 ];
+
+const as = (personId: string): SeriesActor => ({
+  personId,
+  managerId: manager,
+  employeeId: employee,
+});
 
 const texts = (doc: Y.Doc, section: 'align' | 'track' | 'achieve') =>
   agendaOf(doc, next)[section].map((p) => p.text);
@@ -113,11 +119,6 @@ describe('seeding the next meeting', () => {
     const manager$ = replica(5);
     const employee$ = replica(9);
     syncAll([live, manager$, employee$]);
-    const as = (personId: string): SeriesActor => ({
-      personId,
-      managerId: manager,
-      employeeId: employee,
-    });
     const judgeAndApply = (from: Y.Doc, personId: string) => {
       const update = encodeFrom(live, from);
       const verdict = judgeAgendaUpdate(live, replicaOf(live), update, as(personId));
@@ -151,10 +152,68 @@ describe('seeding the next meeting', () => {
   it('[ONE25] a dismissed seeded point stays dismissed when the meeting is opened again', () => {
     const doc = agenda();
     const [first] = seedMeeting(doc, next, sourcesOf(doc), { by: employee, at });
-    deletePoint(doc, first!);
+    deletePoint(doc, first!, { by: employee, at });
     expect(seedMeeting(doc, next, sourcesOf(doc), { by: manager, at })).toEqual([]);
     expect(pointsOf(doc).get(first!)?.get('deleted')).toBe(true);
     expect(texts(doc, 'align')).toEqual([]);
+  });
+
+  it('[ONE54] a seeded point dismissed before the other device’s copy of it arrives stays dismissed, in either merge order', () => {
+    for (const dismisser of [1, 2]) {
+      // Two devices, each seeding the same meeting offline; one dismisses a point it seeded. The
+      // client ids decide which device's copy of the point Yjs keeps: both ways are tried.
+      const a = agenda(1);
+      const b = replica(2);
+      syncBoth(a, b);
+      seedMeeting(a, next, sourcesOf(a), { by: manager, at });
+      seedMeeting(b, next, sourcesOf(b), { by: employee, at });
+      const [doc, by] = dismisser === 1 ? [a, manager] : [b, employee];
+      const dismissed = seededPointId(next, `goal:${id(21)}`);
+      deletePoint(doc, dismissed, { by, at });
+      // Either device's updates reach the other first.
+      if (dismisser === 1) syncBoth(b, a);
+      else syncBoth(a, b);
+      for (const merged of [a, b]) {
+        const track = agendaOf(merged, next).track.map((p) => p.id);
+        expect(track, `dismissed on ${dismisser}`).not.toContain(dismissed);
+        expect(track).toHaveLength(2);
+        // Opened again: not seeded again.
+        expect(seedMeeting(merged, next, sourcesOf(merged), { by: employee, at })).toEqual([]);
+        expect(validateAgendaDocument(merged)).toEqual([]);
+      }
+      expect(agendaOf(a, next)).toEqual(agendaOf(b, next));
+    }
+  });
+
+  it('[ONE54] the server accepts a dismissal in its sender’s name, once; nobody changes or removes it', () => {
+    const live = agenda(1);
+    const [first] = seedMeeting(live, next, sourcesOf(live), { by: manager, at });
+    const judge = (actor: SeriesActor, change: (doc: Y.Doc) => void) => {
+      const client = replicaOf(live);
+      return judgeAgendaUpdate(
+        live,
+        replicaOf(live),
+        encodeWith(client, () => change(client)),
+        actor,
+      );
+    };
+    expect(judge(as(employee), (doc) => deletePoint(doc, first!, { by: employee, at }))).toEqual({
+      ok: true,
+    });
+    const refusedFor = (verdict: ReturnType<typeof judge>) =>
+      !verdict.ok && verdict.reason === 'forbidden' ? verdict.refusal.rule : verdict.ok;
+    expect(
+      refusedFor(judge(as(employee), (doc) => deletePoint(doc, first!, { by: manager, at }))),
+    ).toBe('ONE54');
+    deletePoint(live, first!, { by: manager, at });
+    expect(refusedFor(judge(as(manager), (doc) => dismissalsOf(doc).delete(first!)))).toBe('ONE54');
+    expect(
+      refusedFor(
+        judge(as(manager), (doc) =>
+          dismissalsOf(doc).set(first!, { by: manager, at: '2027-01-01T00:00:00.000Z' }),
+        ),
+      ),
+    ).toBe('ONE54');
   });
 
   it('[ONE23] only active goals that are red, yellow or stale need attention, the worst first', () => {

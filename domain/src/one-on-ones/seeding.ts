@@ -5,14 +5,15 @@
 // new case of `SeedSource` and nothing else. A seeded point's id derives from the meeting and its
 // source, so two people opening the meeting at once, or offline on two devices, write the same
 // point, and Yjs keeps one (ONE24). A point already there — dismissed (marked deleted) or not —
-// is never written again (ONE25).
+// is never written again (ONE25), nor one dismissed (ONE54): a dismissal lives in the agenda's
+// own `dismissals` map, so it survives whichever copy of the point Yjs keeps.
 import * as Y from 'yjs';
 import type { Health } from '../goals/health.ts';
 import { agendaOf, meetings } from './agenda.ts';
 import { orderAt } from './edits.ts';
 import { AGENDA_SECTIONS, type AgendaSection } from './model.ts';
 import { ONE_ON_ONE_LIMITS } from './schema.ts';
-import { pointsOf } from './shape.ts';
+import { dismissalsOf, pointsOf } from './shape.ts';
 
 export type SeedSource =
   /** A talking point left undone in the meeting before (its original's id). */
@@ -180,10 +181,11 @@ export function seedMeeting(
 ): string[] {
   const written: string[] = [];
   const points = pointsOf(doc);
+  const dismissals = dismissalsOf(doc);
   doc.transact(() => {
     for (const item of seedItems(sources)) {
       const id = seededPointId(meetingId, item.seed);
-      if (points.has(id)) continue;
+      if (points.has(id) || dismissals.has(id)) continue;
       const map = new Y.Map<unknown>();
       map.set('meetingId', meetingId);
       map.set('section', item.section);

@@ -12,6 +12,8 @@
 //   checkIns         checkInId → { meetingId, goalId, cycleId, value, milestoneId?, by, at }
 //                    (a plain value, written once: ONE18) — a goal checked in during the meeting,
 //                    which the server then applies to the goal tree (ONE20)
+//   dismissals       pointId → { by, at } (a plain value, written once: ONE54) — a seeded point
+//                    someone dismissed
 //   notes/<meetingId> the meeting's shared notes, as the rich-text editor keeps them
 //
 // Why this shape. A meeting scheduled by the cadence has its day as its id (ONE8), so two people
@@ -22,6 +24,10 @@
 // creates them), with fields that merge one by one: a reorder assigns `order`, a tick `done`, so
 // concurrent reorders and edits never lose or duplicate a point (ONE10). An action item lives
 // once in the series, not in a meeting, so ticking it in any meeting ticks the one item (ONE11).
+// A seeded point is the exception to "only its author creates it": both members' devices write
+// it under the same id (ONE24), and Yjs keeps one of the two maps, with its fields; a dismissal
+// written as a field of the other map would go with it, so dismissals are entries of their own
+// map, keyed by the point's id, which no later seeding overwrites (ONE54).
 //
 // The employee's private notes `private-notes/<seriesId>/<personId>` hold `notes/<meetingId>`
 // fragments only; the mood document `one-on-one-mood/<seriesId>` one map, `moods`:
@@ -34,6 +40,7 @@ export const POINTS_ROOT = 'points';
 export const ACTIONS_ROOT = 'actions';
 export const MOODS_ROOT = 'moods';
 export const CHECK_INS_ROOT = 'checkIns';
+export const DISMISSALS_ROOT = 'dismissals';
 /** Prefix of each meeting's notes fragment: `notes/<meetingId>`. */
 export const NOTES_PREFIX = 'notes/';
 
@@ -89,6 +96,12 @@ export interface ActionFields {
   deleted: boolean;
 }
 
+/** ONE54: who dismissed a seeded point, and when. */
+export interface DismissalValue {
+  by: string;
+  at: string;
+}
+
 export interface MoodValue {
   value: number;
   at: string;
@@ -99,5 +112,6 @@ export const pointsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(POINTS_ROOT);
 export const actionsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ACTIONS_ROOT);
 export const moodsOf = (doc: Y.Doc) => doc.getMap<MoodValue>(MOODS_ROOT);
 export const checkInsOf = (doc: Y.Doc) => doc.getMap<CheckInValue>(CHECK_INS_ROOT);
+export const dismissalsOf = (doc: Y.Doc) => doc.getMap<DismissalValue>(DISMISSALS_ROOT);
 export const notesOf = (doc: Y.Doc, meetingId: string) =>
   doc.getXmlFragment(`${NOTES_PREFIX}${meetingId}`);

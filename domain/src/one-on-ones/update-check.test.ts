@@ -161,7 +161,9 @@ describe('1:1 agenda updates', () => {
         setActionDone(doc, id(2), true, meeting, { by: employee }),
       ),
     ).toEqual({ ok: true });
-    expect(judge(live, as(employee), (doc) => deletePoint(doc, id(1)))).toEqual({ ok: true });
+    expect(judge(live, as(employee), (doc) => deletePoint(doc, id(1), { by: employee }))).toEqual({
+      ok: true,
+    });
     expect(
       judge(live, as(manager), (doc) => {
         const paragraph = new Y.XmlElement('paragraph');

@@ -2,7 +2,7 @@
 // ONE14). Pure: it applies the update to a scratch replica handed to it (equal to the live
 // document until now) and compares the two; it does no I/O.
 import * as Y from 'yjs';
-import { collectTouchedEntries, type TouchedEntries } from '../ydoc/touched.ts';
+import { collectTouched, collectTouchedEntries, type TouchedEntries } from '../ydoc/touched.ts';
 import {
   validateAgendaDocument,
   validateMoodDocument,
@@ -14,9 +14,11 @@ import { seededPointId } from './seeding.ts';
 import {
   ACTIONS_ROOT,
   CHECK_INS_ROOT,
+  DISMISSALS_ROOT,
   MEETINGS_ROOT,
   POINTS_ROOT,
   type CheckInValue,
+  type DismissalValue,
   type MeetingValue,
 } from './shape.ts';
 
@@ -30,8 +32,21 @@ export interface SeriesActor {
 }
 
 export type OneOnOneRefusal =
-  | { rule: 'ONE14' | 'ONE18' | 'ONE19' | 'ONE24'; message: string; path: string }
-  | { rule: 'ONE6'; message: string };
+  | { rule: 'ONE14' | 'ONE18' | 'ONE19' | 'ONE24' | 'ONE54'; message: string; path: string }
+  | { rule: 'ONE6'; message: string }
+  | {
+      rule: 'ONE52';
+      message: string;
+      path: string;
+      /** The goals checked in that the sender's rights do not know (ONE52). */
+      unknownGoals: GoalRef[];
+    };
+
+/** A goal named by a check-in: its id and its cycle (whose goal tree holds it). */
+export interface GoalRef {
+  goalId: string;
+  cycleId: string;
+}
 
 export type OneOnOneVerdict =
   | { ok: true }
@@ -51,7 +66,7 @@ function keysOf(touched: TouchedEntries, root: string): string[] {
 const forbidden = (
   path: string,
   message: string,
-  rule: 'ONE14' | 'ONE18' | 'ONE19' | 'ONE24' = 'ONE14',
+  rule: 'ONE14' | 'ONE18' | 'ONE19' | 'ONE24' | 'ONE54' = 'ONE14',
 ): OneOnOneVerdict => ({
   ok: false,
   reason: 'forbidden',
@@ -97,7 +112,9 @@ const sameCheckIn = (a: CheckInValue, b: CheckInValue) =>
 
 /**
  * ONE18, ONE19: a check-in is written once, in its sender's name, on a goal of the employee's
- * that the sender may edit (GOAL16); it is never changed or removed.
+ * that the sender may edit (GOAL16); it is never changed or removed. ONE52: one on a goal the
+ * sender's rights do not know is refused with the goals they lack, so the server can learn them
+ * from the goal tree itself and judge the update again.
  */
 function checkCheckIns(
   live: Y.Doc,
@@ -105,6 +122,7 @@ function checkCheckIns(
   touched: TouchedEntries,
   actor: SeriesActor,
 ): OneOnOneVerdict | null {
+  const unknown: { path: string; goal: GoalRef }[] = [];
   for (const key of keysOf(touched, CHECK_INS_ROOT)) {
     const before = live.getMap<CheckInValue>(CHECK_INS_ROOT).get(key);
     const after = scratch.getMap<CheckInValue>(CHECK_INS_ROOT).get(key);
@@ -120,8 +138,52 @@ function checkCheckIns(
     if (after.by !== actor.personId) {
       return forbidden(path, 'A check-in is made in its sender’s name.', 'ONE18');
     }
+    // ONE52: a goal the rights do not know may be newer than the projection they were read
+    // from; the others are judged first, so a refusal on them is never put off.
+    if (actor.checkIns && !actor.checkIns.goals.has(after.goalId)) {
+      unknown.push({ path, goal: { goalId: after.goalId, cycleId: after.cycleId } });
+      continue;
+    }
     if (!actor.checkIns || !mayCheckIn(actor.checkIns, actor.employeeId, after)) {
       return forbidden(path, 'You may not check in this goal.', 'ONE19');
+    }
+  }
+  if (unknown.length === 0) return null;
+  return {
+    ok: false,
+    reason: 'forbidden',
+    refusal: {
+      rule: 'ONE52',
+      path: unknown[0]!.path,
+      message: 'No goal of the employee’s known to the server.',
+      unknownGoals: unknown.map(({ goal }) => goal),
+    },
+  };
+}
+
+/** ONE54: a dismissal is written once, in its sender's name; it is never changed or removed. */
+function checkDismissals(
+  live: Y.Doc,
+  scratch: Y.Doc,
+  touched: TouchedEntries,
+  actor: SeriesActor,
+): OneOnOneVerdict | null {
+  for (const key of keysOf(touched, DISMISSALS_ROOT)) {
+    const before = live.getMap<DismissalValue>(DISMISSALS_ROOT).get(key);
+    const after = scratch.getMap<DismissalValue>(DISMISSALS_ROOT).get(key);
+    const path = `${DISMISSALS_ROOT}.${key}`;
+    if (after === undefined) {
+      if (before !== undefined) return forbidden(path, REMOVED, 'ONE54');
+      continue;
+    }
+    if (before !== undefined) {
+      if (before.by !== after.by || before.at !== after.at) {
+        return forbidden(path, 'A dismissal never changes.', 'ONE54');
+      }
+      continue;
+    }
+    if (after.by !== actor.personId) {
+      return forbidden(path, 'A dismissal is made in its sender’s name.', 'ONE54');
     }
   }
   return null;
@@ -205,7 +267,10 @@ function checkAgendaRules(
       }
     }
   }
-  return checkCheckIns(live, scratch, touched, actor) ?? { ok: true };
+  return (
+    checkDismissals(live, scratch, touched, actor) ??
+    checkCheckIns(live, scratch, touched, actor) ?? { ok: true }
+  );
 }
 
 function schemaVerdict(issues: SchemaIssue[]): OneOnOneVerdict | null {
@@ -219,17 +284,17 @@ export function judgeAgendaUpdate(
   update: Uint8Array,
   actor: SeriesActor,
 ): OneOnOneVerdict {
-  const touched = collectTouchedEntries(scratch, () => Y.applyUpdate(scratch, update));
+  const { entries: touched, types } = collectTouched(scratch, () => Y.applyUpdate(scratch, update));
   return (
-    schemaVerdict(validateAgendaDocument(scratch, touched)) ??
+    schemaVerdict(validateAgendaDocument(scratch, touched, types)) ??
     checkAgendaRules(live, scratch, touched, actor)
   );
 }
 
 /** ONE5: a member's private notes; only their author ever opens them (the access rule). */
 export function judgePrivateNotesUpdate(scratch: Y.Doc, update: Uint8Array): OneOnOneVerdict {
-  const touched = collectTouchedEntries(scratch, () => Y.applyUpdate(scratch, update));
-  return schemaVerdict(validatePrivateNotesDocument(scratch, touched)) ?? { ok: true };
+  const { entries: touched, types } = collectTouched(scratch, () => Y.applyUpdate(scratch, update));
+  return schemaVerdict(validatePrivateNotesDocument(scratch, touched, types)) ?? { ok: true };
 }
 
 /** ONE6: only the employee sets their mood; nothing is removed. */

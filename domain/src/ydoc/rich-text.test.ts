@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { yXmlElement, yXmlFragment, yXmlText, type RichTextSchema } from './rich-text.ts';
+import {
+  richTextChangeIssues,
+  yXmlElement,
+  yXmlFragment,
+  yXmlText,
+  type RichTextSchema,
+} from './rich-text.ts';
+import { collectTouched } from './touched.ts';
 import { yArray, yMap, yRecord } from './schema.ts';
 import { schemaIssues } from './testing.ts';
 
@@ -175,3 +182,130 @@ describe('rich-text adapters', () => {
     ]);
   });
 });
+
+describe('ONE9: checking only what an update changed (richTextChangeIssues)', () => {
+  /** Each edit a peer might send, valid or not, made on a copy of valid notes. */
+  const edits: Record<string, { valid: boolean; edit: (fragment: Y.XmlFragment) => void }> = {
+    'typing into a paragraph': {
+      valid: true,
+      edit: (f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Hi '),
+    },
+    'a bold word': {
+      valid: true,
+      edit: (f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { bold: {} }),
+    },
+    'an unknown mark': {
+      valid: false,
+      edit: (f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { italic: {} }),
+    },
+    'an element the editor cannot show, inside a paragraph': {
+      valid: false,
+      edit: (f) => (f.get(1) as Y.XmlElement).insert(0, [element('script')]),
+    },
+    'text at the top': { valid: false, edit: (f) => f.insert(0, [new Y.XmlText('loose')]) },
+    'a heading level out of range': {
+      valid: false,
+      edit: (f) => (f.get(0) as Y.XmlElement).setAttribute('level', 9 as unknown as string),
+    },
+    'attributes on a paragraph': {
+      valid: false,
+      edit: (f) => (f.get(1) as Y.XmlElement).setAttribute('onclick', 'x'),
+    },
+    'a new list with an item and text': {
+      valid: true,
+      edit: (f) =>
+        f.insert(3, [
+          element('bulletList', [
+            element('listItem', [element('paragraph', [new Y.XmlText('a')])]),
+          ]),
+        ]),
+    },
+    'a heading inside a new list item (not allowed there)': {
+      valid: false,
+      edit: (f) =>
+        f.insert(3, [element('bulletList', [element('listItem', [element('heading')])])]),
+    },
+    'a paragraph deep in the list, with an unknown mark in its new text': {
+      valid: false,
+      edit: (f) => {
+        const item = ((f.get(2) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement;
+        const text = new Y.XmlText();
+        (item.get(0) as Y.XmlElement).insert(0, [element('paragraph', [text])]);
+        text.insert(0, 'x', { underline: {} });
+      },
+    },
+    'text inside a list': {
+      valid: false,
+      edit: (f) => (f.get(2) as Y.XmlElement).insert(0, [new Y.XmlText('loose')]),
+    },
+    'more text than the limit, spread over paragraphs': {
+      valid: false,
+      edit: (f) =>
+        f.insert(
+          0,
+          [1, 2, 3].map(() => element('paragraph', [new Y.XmlText('x'.repeat(10))])),
+        ),
+    },
+    'more elements than the limit': {
+      valid: false,
+      edit: (f) =>
+        f.insert(
+          0,
+          [1, 2, 3, 4, 5, 6].map(() => element('hardBreak')),
+        ),
+    },
+    'deleting a paragraph': { valid: true, edit: (f) => f.delete(1, 1) },
+  };
+
+  for (const [name, { valid, edit }] of Object.entries(edits)) {
+    it(`finds what the whole check finds: ${name}`, () => {
+      const author = new Y.Doc();
+      author.getXmlFragment('notes').insert(0, editorNotesContent());
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(author));
+      const before = Y.encodeStateVector(author);
+      author.transact(() => edit(author.getXmlFragment('notes')));
+      const update = Y.encodeStateAsUpdate(author, before);
+
+      const { types } = collectTouched(scratch, () => Y.applyUpdate(scratch, update));
+      const fragment = scratch.getXmlFragment('notes');
+      const changedIssues = richTextChangeIssues(fragment, types.get('notes') ?? new Set(), notes);
+      const wholeIssues = schemaIssues(yXmlFragment(notes), fragment);
+      expect(wholeIssues.length === 0).toBe(valid);
+      expect(changedIssues.length === 0).toBe(valid);
+    });
+  }
+
+  it('names where the problem is, as the whole check does', () => {
+    const author = new Y.Doc();
+    author.getXmlFragment('notes').insert(0, editorNotesContent());
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(author));
+    const before = Y.encodeStateVector(author);
+    edits['an element the editor cannot show, inside a paragraph']!.edit(
+      author.getXmlFragment('notes'),
+    );
+    const { types } = collectTouched(scratch, () =>
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(author, before)),
+    );
+    const issues = richTextChangeIssues(
+      scratch.getXmlFragment('notes'),
+      types.get('notes')!,
+      notes,
+    );
+    expect(issues).toEqual([{ path: [1, 0], message: 'Unexpected element <script>.' }]);
+  });
+});
+
+/** The nodes of `editorNotes()`, unattached, for a fresh document. */
+function editorNotesContent(): (Y.XmlElement | Y.XmlText)[] {
+  const heading = element('heading', [new Y.XmlText('Agenda')]);
+  heading.setAttribute('level', 2 as unknown as string);
+  return [
+    heading,
+    element('paragraph', [new Y.XmlText('Hello '), element('hardBreak')]),
+    element('bulletList', [
+      element('listItem', [element('paragraph'), element('bulletList', [element('listItem')])]),
+    ]),
+  ];
+}

@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { isYType } from './schema.ts';
+import type { SharedType } from './touched.ts';
 
 /** One kind of element (a ProseMirror node type). */
 export interface RichTextNode {
@@ -166,6 +167,121 @@ function zodPath(issue: z.core.$ZodIssue): (string | number)[] {
   return issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
 }
 
+/** The place of `node` in `fragment` (indices from the top); 'deleted' when it or an ancestor
+ *  was deleted; 'elsewhere' when its parents do not lead to `fragment` (then the caller checks
+ *  the whole fragment rather than guess). */
+function placeIn(
+  fragment: Y.XmlFragment,
+  node: SharedType,
+): (string | number)[] | 'deleted' | 'elsewhere' {
+  const path: number[] = [];
+  let at: { _item: Y.Item | null } = node;
+  while (at !== (fragment as unknown)) {
+    const item = at._item;
+    if (item === null || !(item.parent instanceof Y.AbstractType)) return 'elsewhere';
+    if (item.deleted) return 'deleted';
+    const parent = item.parent as Y.XmlFragment;
+    path.push(parent.toArray().indexOf(at as unknown as Y.XmlElement));
+    at = parent;
+  }
+  return path.reverse();
+}
+
+/** Everything wrong with a whole fragment: its own keys, and every node in it. */
+function wholeFragmentIssues(fragment: Y.XmlFragment, schema: RichTextSchema): RichTextIssue[] {
+  const start: Pending[] = [];
+  pushChildren(start, fragment, null, { children: schema.top });
+  const stray = fragment._map.size > 0;
+  return [
+    ...(stray ? [{ path: [], message: 'Unexpected keys in a fragment.' }] : []),
+    ...richTextIssues(start, schema),
+  ];
+}
+
+/** The element names and text a node's parent allows in it. */
+function allowedIn(
+  parent: unknown,
+  schema: RichTextSchema,
+): { elements: readonly string[]; text: boolean } {
+  if (!isYType(parent, Y.XmlElement)) return { elements: schema.top, text: false };
+  const spec = Object.hasOwn(schema.nodes, parent.nodeName)
+    ? schema.nodes[parent.nodeName]
+    : undefined;
+  return { elements: spec?.children ?? [], text: spec?.text ?? false };
+}
+
+/** The limits over a whole fragment, counted without reading any text or attributes. */
+function limitIssues(fragment: Y.XmlFragment, schema: RichTextSchema): RichTextIssue[] {
+  const stack: Y.XmlFragment[] = [fragment];
+  let length = 0;
+  let elements = 0;
+  while (stack.length > 0) {
+    for (const child of stack.pop()!.toArray()) {
+      if (child instanceof Y.XmlText) {
+        length += child.length;
+        if (length > schema.maxLength)
+          return [{ path: [], message: `At most ${schema.maxLength} characters.` }];
+      } else if (child instanceof Y.XmlElement) {
+        if (++elements > schema.maxElements)
+          return [{ path: [], message: `At most ${schema.maxElements} elements.` }];
+        stack.push(child);
+      }
+    }
+  }
+  return [];
+}
+
+/**
+ * What is wrong with `fragment` after an update that changed the types in `changed` (Yjs's
+ * `transaction.changed`: the types inside it whose content or attributes changed, the fragment
+ * itself when its own children did). Each changed type is checked with everything in it, against
+ * what its parent allows; the limits are counted over the whole fragment. For a fragment that
+ * followed the schema before the update this finds what checking the whole fragment would: no
+ * rule relates a node to anything but its parent and what it holds, and a node created by the
+ * update sits in a changed type (its parent, or an ancestor created with it). Typing into a
+ * paragraph then costs one text's check, not the whole notes' (the 1:1 agenda's validator,
+ * BENCHMARKS.md).
+ */
+export function richTextChangeIssues(
+  fragment: Y.XmlFragment,
+  changed: ReadonlySet<SharedType>,
+  schema: RichTextSchema,
+): RichTextIssue[] {
+  // The root itself changed (its children, or its keys). Compared by having no parent item, not by
+  // identity: a replica that had not asked for the fragment by name yet holds the root as a plain
+  // AbstractType, which `getXmlFragment` replaces by the fragment.
+  if ([...changed].some((type) => type._item === null))
+    return wholeFragmentIssues(fragment, schema);
+  const issues: RichTextIssue[] = [];
+  for (const type of changed) {
+    // A type under another changed one is checked with it.
+    if (hasChangedAncestor(type, changed, fragment)) continue;
+    const path = placeIn(fragment, type);
+    if (path === 'deleted') continue;
+    if (path === 'elsewhere') return wholeFragmentIssues(fragment, schema);
+    const { elements, text } = allowedIn(type._item!.parent, schema);
+    for (const issue of richTextIssues([{ node: type, place: null, elements, text }], schema)) {
+      issues.push({ path: [...path, ...issue.path], message: issue.message });
+    }
+  }
+  return [...issues, ...limitIssues(fragment, schema)];
+}
+
+function hasChangedAncestor(
+  type: SharedType,
+  changed: ReadonlySet<SharedType>,
+  fragment: Y.XmlFragment,
+): boolean {
+  for (
+    let at = type._item?.parent;
+    at instanceof Y.AbstractType && at !== fragment;
+    at = at._item?.parent
+  ) {
+    if (changed.has(at)) return true;
+  }
+  return false;
+}
+
 /** Runs the walk from `start` inside a zod check, reporting what it finds. */
 function checkFrom(
   ctx: z.core.$RefinementCtx,
@@ -184,15 +300,9 @@ export function yXmlFragment(schema: RichTextSchema) {
       error: 'Expected a Y.XmlFragment.',
     })
     .superRefine((fragment, ctx) => {
-      const start: Pending[] = [];
-      pushChildren(start, fragment, null, { children: schema.top });
-      const stray = fragment._map.size > 0;
-      checkFrom(
-        ctx,
-        start,
-        schema,
-        stray ? [{ path: [], message: 'Unexpected keys in a fragment.' }] : [],
-      );
+      for (const { path, message } of wholeFragmentIssues(fragment, schema)) {
+        ctx.addIssue({ code: 'custom', path, message });
+      }
     });
 }
 

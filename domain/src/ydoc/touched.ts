@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 
 /** Any Yjs shared type, as Yjs itself types the keys of `transaction.changed`. */
-type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
+export type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
 
 /** Root name → the keys of that root touched (`null`: list content, or a change to the root
  *  that is not under a key, e.g. text in a fragment). */
@@ -29,12 +29,25 @@ function nameOf(doc: Y.Doc, root: SharedType): string | null {
   return null;
 }
 
-/** Adds what one transaction touched to `touched`. */
-export function addTouched(touched: TouchedEntries, transaction: Y.Transaction): void {
+/** Root name → the types under it (or the root itself) whose content changed: what a rich-text
+ *  check needs to look at (rich-text.ts, `richTextChangeIssues`). */
+export type ChangedTypes = Map<string, Set<SharedType>>;
+
+/** Adds what one transaction touched to `touched` (and the changed types to `types`). */
+export function addTouched(
+  touched: TouchedEntries,
+  transaction: Y.Transaction,
+  types?: ChangedTypes,
+): void {
   for (const [type, keys] of transaction.changed) {
     const { root, key } = rootOf(type);
     const name = nameOf(transaction.doc, root);
     if (name === null) continue;
+    if (types) {
+      let changed = types.get(name);
+      if (!changed) types.set(name, (changed = new Set()));
+      changed.add(type);
+    }
     let entries = touched.get(name);
     if (!entries) touched.set(name, (entries = new Set()));
     // A change inside an entry is that entry's; a change to the root itself names its keys.
@@ -46,13 +59,22 @@ export function addTouched(touched: TouchedEntries, transaction: Y.Transaction):
 /** Everything the transactions of `doc` touch while `run` executes (applying one update can take
  *  more than one transaction when it completes pending structs). */
 export function collectTouchedEntries(doc: Y.Doc, run: () => void): TouchedEntries {
-  const touched: TouchedEntries = new Map();
-  const listen = (transaction: Y.Transaction) => addTouched(touched, transaction);
+  return collectTouched(doc, run).entries;
+}
+
+/** The entries `run` touches, and the types whose content it changed. */
+export function collectTouched(
+  doc: Y.Doc,
+  run: () => void,
+): { entries: TouchedEntries; types: ChangedTypes } {
+  const entries: TouchedEntries = new Map();
+  const types: ChangedTypes = new Map();
+  const listen = (transaction: Y.Transaction) => addTouched(entries, transaction, types);
   doc.on('afterTransaction', listen);
   try {
     run();
   } finally {
     doc.off('afterTransaction', listen);
   }
-  return touched;
+  return { entries, types };
 }

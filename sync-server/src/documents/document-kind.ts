@@ -6,18 +6,33 @@
 // themselves live in `domain/`; a kind here wires them to the database. The generic server code
 // (rooms, persistence, revocation, routes) knows kinds only through this interface.
 import type * as Y from 'yjs';
-import type { Queryable, SessionPerson } from '@threadline/db';
+import type { Logger } from 'pino';
+import type { Pool, Queryable, SessionPerson } from '@threadline/db';
 import type { DocumentKindName, DocumentNameOf } from '@threadline/domain/documents/names';
 import type { CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { AccessMode } from '@threadline/domain/protocol/messages';
-import type { DocumentProjector } from '../projection/document-projector.ts';
+import type { DocumentEffects, DocumentProjector } from '../projection/document-projector.ts';
 import type { RecordsNotice } from '../revocation/access-notice.ts';
 import type { DocumentKey } from '../persistence/document-storage.ts';
 
 export type Verdict =
   | { ok: true }
-  /** `reason` is sent to the client (RefusalReason); `detail` only goes to the log. */
-  | { ok: false; reason: string; detail?: unknown };
+  /**
+   * `reason` is sent to the client (RefusalReason); `detail` only goes to the log. With
+   * `recheck`, the validator could not tell from what the actor knows (a goal newer than the
+   * projection the actor was read from, ONE52): the server loads the actor again with `recheck`
+   * as its hint (`ActorContext`) and judges the update once more before refusing it.
+   */
+  | { ok: false; reason: string; detail?: unknown; recheck?: unknown };
+
+/** What loading an actor may use besides the database. */
+export interface ActorContext {
+  /** The refused verdict's `recheck`, when the actor is loaded again to judge an update anew. */
+  hint?: unknown;
+  /** Reads another document as this node holds it live (loaded if need be, caught up with the
+   *  log): the authority where the database's projection of it lags. */
+  read<T>(key: DocumentKey, read: (doc: Y.Doc) => T): Promise<T>;
+}
 
 export type AccessDecision =
   | {
@@ -54,7 +69,12 @@ export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, 
   /** What the validator needs to know about a person writing to `document` (whose goals they
    *  may edit; which of a 1:1's two members they are). Loaded once per person and document on a
    *  node and cached until the organisation's people change (SYNC21). */
-  loadActor(db: Queryable, person: SessionPerson, document: DocumentNameOf<Name>): Promise<Actor>;
+  loadActor(
+    db: Queryable,
+    person: SessionPerson,
+    document: DocumentNameOf<Name>,
+    context: ActorContext,
+  ): Promise<Actor>;
   /** How long a loaded actor is used before it is loaded again, when it holds more than the
    *  organisation's people (a 1:1 agenda's actor holds the employee's goals, ONE19). Absent: until
    *  the people change. */
@@ -72,6 +92,12 @@ export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, 
    * before anyone opens them (a 1:1's Track section reads the goal tree's rows, ONE21).
    */
   unprojected?(db: Queryable): Promise<DocumentKey[]>;
+  /**
+   * Work the kind's documents left pending elsewhere — a 1:1's check-ins not yet applied to
+   * their goals because a node died or an apply failed (ONE50) — done now; every node runs it
+   * periodically, so it must be safe on several nodes at once. Resolves with how much it did.
+   */
+  sweep?(db: Pool, effects: DocumentEffects, log: Logger): Promise<number>;
   /**
    * The snapshot views a client may ask for (`GET /snapshot/<name>?part=`, SYNC27) besides the
    * whole document's, which every kind with a snapshot has; the projector's followed document

@@ -14,6 +14,7 @@
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type * as Y from 'yjs';
 import { inTransaction, type Pool } from '@threadline/db';
+import type { LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { SyncMetrics } from '../operations/metrics.ts';
 import type { DocumentKey } from '../persistence/document-storage.ts';
@@ -45,6 +46,8 @@ export interface DocumentProjectionOptions {
   log: Logger;
   /** Other documents, for the projector's effects (afterWrite). */
   effects?: DocumentEffects;
+  /** Shared by the node's documents: how many project at once (SYNC24). */
+  limit?: LimitFunction;
 }
 
 export class DocumentProjection {
@@ -142,45 +145,25 @@ export class DocumentProjection {
   async #run() {
     const { key, projector, db, metrics, log, timing } = this.#options;
     const stopTimer = metrics.projectionSeconds.startTimer();
-    const started = performance.now();
     const all = this.#all;
     this.#all = false;
     try {
-      const context = await projector.context(db, key);
-      // The room may have unloaded meanwhile; its document is gone.
-      if (this.#stopped) return;
-      const fingerprints = new Map<string, number>();
-      const changed: ProjectedRow[] = [];
-      for (const batch of this.#followed.rows(context, all)) {
-        for (const row of batch) {
-          const id = `${row.table}\u0000${row.id}`;
-          const fingerprint = hash(JSON.stringify(row.values));
-          fingerprints.set(id, fingerprint);
-          if (this.#written.get(id) !== fingerprint) changed.push(row);
+      const project = async () => {
+        const written = await this.#project(all);
+        if (written === null) return null;
+        const { changed } = written;
+        if ((changed.length > 0 || all) && projector.afterWrite && this.#options.effects) {
+          await projector
+            .afterWrite(db, key, this.#options.effects, { written: changed, all })
+            .catch((error: unknown) =>
+              log.error({ err: error, document: key.name }, 'a projection’s effects failed'),
+            );
         }
-        // The node's other rooms are served between batches (the room may unload meanwhile).
-        await setImmediatePromise();
-        if (this.#stopped) return;
-      }
-      if (changed.length > 0) {
-        // In statements of a few thousand rows (one transaction): one statement of every row
-        // of a large tree is one JSON text of tens of megabytes, built on the event loop.
-        await inTransaction(db, async (client) => {
-          for (let at = 0; at < changed.length; at += ROWS_PER_WRITE) {
-            await projector.write(client, key, changed.slice(at, at + ROWS_PER_WRITE));
-          }
-        });
-      }
-      // A run of every row also forgets rows that are gone; a partial run adds to what is known.
-      if (all) this.#written = fingerprints;
-      else for (const [id, fingerprint] of fingerprints) this.#written.set(id, fingerprint);
-      if ((changed.length > 0 || all) && projector.afterWrite && this.#options.effects) {
-        await projector
-          .afterWrite(db, key, this.#options.effects)
-          .catch((error: unknown) =>
-            log.error({ err: error, document: key.name }, 'a projection’s effects failed'),
-          );
-      }
+        return written;
+      };
+      const written = await (this.#options.limit ? this.#options.limit(project) : project());
+      if (written === null) return;
+      const { changed, started } = written;
       this.#failures = 0;
       metrics.projections.inc({ outcome: 'ok' });
       metrics.projectedRows.inc(changed.length);
@@ -201,6 +184,46 @@ export class DocumentProjection {
       );
       if (!this.#stopped) this.#arm(delay);
     }
+  }
+
+  /** Reads the rows and writes those that changed; null when the room unloaded meanwhile. With
+   *  its effects (afterWrite), it holds one of the node's projection slots (`limit`): with a few
+   *  hundred documents edited at once, their projections took every connection of the pool, and
+   *  saves timed out waiting for one (the 1:1 agendas workload, BENCHMARKS.md). Effects may load
+   *  and change other documents, which never wait for a slot (loading and saving take none). */
+  async #project(all: boolean): Promise<{ changed: ProjectedRow[]; started: number } | null> {
+    const { key, projector, db } = this.#options;
+    // How long a run took, for spacing the next (`schedule`), leaves out the wait for a slot.
+    const started = performance.now();
+    const context = await projector.context(db, key);
+    // The room may have unloaded meanwhile; its document is gone.
+    if (this.#stopped) return null;
+    const fingerprints = new Map<string, number>();
+    const changed: ProjectedRow[] = [];
+    for (const batch of this.#followed.rows(context, all)) {
+      for (const row of batch) {
+        const id = `${row.table}\u0000${row.id}`;
+        const fingerprint = hash(JSON.stringify(row.values));
+        fingerprints.set(id, fingerprint);
+        if (this.#written.get(id) !== fingerprint) changed.push(row);
+      }
+      // The node's other rooms are served between batches (the room may unload meanwhile).
+      await setImmediatePromise();
+      if (this.#stopped) return null;
+    }
+    if (changed.length > 0) {
+      // In statements of a few thousand rows (one transaction): one statement of every row
+      // of a large tree is one JSON text of tens of megabytes, built on the event loop.
+      await inTransaction(db, async (client) => {
+        for (let at = 0; at < changed.length; at += ROWS_PER_WRITE) {
+          await projector.write(client, key, changed.slice(at, at + ROWS_PER_WRITE));
+        }
+      });
+    }
+    // A run of every row also forgets rows that are gone; a partial run adds to what is known.
+    if (all) this.#written = fingerprints;
+    else for (const [id, fingerprint] of fingerprints) this.#written.set(id, fingerprint);
+    return { changed, started };
   }
 }
 

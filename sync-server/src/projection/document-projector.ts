@@ -3,7 +3,7 @@
 // turning is pure and lives in `domain/` (e.g. goals/projector.ts); a projector here adds the
 // database side: what else the rows need (a cycle's dates) and how they are written.
 import type * as Y from 'yjs';
-import type { Queryable } from '@threadline/db';
+import type { Pool, Queryable } from '@threadline/db';
 import type { DocumentKey } from '../persistence/document-storage.ts';
 
 /** One row for one analytics table, identified within its document by `id`. */
@@ -28,9 +28,16 @@ export interface DocumentProjector<Context = unknown> {
   /**
    * After a run that wrote rows (or projected every row), outside its transaction: what the
    * document's rows ask of other documents (a 1:1's check-ins applied to the goal tree, ONE20).
-   * A failure is logged and left for a later run.
+   * A failure is logged and left for a later run. `run` says what the run wrote, and whether it
+   * projected every row (on load, after a failure): a projector with nothing to do for those
+   * rows returns without asking the database.
    */
-  afterWrite?(db: Queryable, key: DocumentKey, effects: DocumentEffects): Promise<void>;
+  afterWrite?(
+    db: Pool,
+    key: DocumentKey,
+    effects: DocumentEffects,
+    run: { written: readonly ProjectedRow[]; all: boolean },
+  ): Promise<void>;
 }
 
 /** What a projector may do to other documents: a change through their rooms, as the server. */

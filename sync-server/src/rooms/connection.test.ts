@@ -7,13 +7,20 @@ import { resolveConfig, type SyncConfig } from '../config.ts';
 import { createSyncMetrics } from '../operations/metrics.ts';
 import { MemoryDocumentStorage } from '../persistence/memory-storage.ts';
 import { Connection } from './connection.ts';
-import { FREE_FORM_KINDS } from '../documents/free-form.ts';
+import type { DocumentKinds } from '../documents/document-kind.ts';
+import { FREE_FORM_KINDS, freeFormGoalTree } from '../documents/free-form.ts';
 import { RoomRegistry } from './room-registry.ts';
 
 const key = { organisationId: 'org', name: 'goals/00000000-0000-4000-8000-00000000000c' };
 const log = pino({ level: 'silent' });
 
-function setup(overrides: Partial<SyncConfig> = {}) {
+interface SetupOptions {
+  kinds?: DocumentKinds;
+  actor?: () => unknown;
+  recheckActor?: (hint: unknown) => Promise<void>;
+}
+
+function setup(overrides: Partial<SyncConfig> = {}, options: SetupOptions = {}) {
   const config = resolveConfig(overrides);
   const metrics = createSyncMetrics();
   const rooms = new RoomRegistry({
@@ -21,13 +28,15 @@ function setup(overrides: Partial<SyncConfig> = {}) {
     config,
     metrics,
     log,
-    kinds: FREE_FORM_KINDS,
+    kinds: options.kinds ?? FREE_FORM_KINDS,
   });
   const socket = { sent: [] as Uint8Array[], closes: [] as number[], bufferedAmount: 0 };
+  const actor = options.actor ?? (() => null);
   const connection: Connection = new Connection({
     person: { id: 'p', name: 'P' },
     mode: 'read-write',
-    actor: () => ({ ready: true, actor: null }),
+    actor: () => ({ ready: true, actor: actor() }),
+    recheckActor: options.recheckActor,
     socket: {
       // Nothing is ever read: what is sent stays waiting.
       send: (frame) => {
@@ -119,6 +128,52 @@ describe('connection', () => {
     connection.send({ type: 'query-awareness' });
     expect(socket.closes).toEqual([CloseCode.TooSlow]);
     await rooms.close();
+  });
+
+  it('[ONE52] judges an update once more after reloading the actor when the verdict asks, then refuses', async () => {
+    // A validator that knows only what its actor knows: 'stale' asks for a recheck.
+    const kinds: DocumentKinds = {
+      goals: {
+        ...freeFormGoalTree,
+        validate: (_live, scratch, update, actor) => {
+          Y.applyUpdate(scratch, update);
+          return actor === 'fresh'
+            ? { ok: true }
+            : { ok: false, reason: 'forbidden', recheck: { goals: ['g'] } };
+        },
+      },
+    };
+    let actor = 'stale';
+    const hints: unknown[] = [];
+    const reloading = (next: string) => async (hint: unknown) => {
+      hints.push(hint);
+      await Promise.resolve();
+      actor = next;
+    };
+    const accepted = setup({}, { kinds, actor: () => actor, recheckActor: reloading('fresh') });
+    const room = await accepted.rooms.join(key, accepted.connection);
+    accepted.connection.joined(room);
+    accepted.connection.receive(updateFrame('first'));
+    // Held, not refused, while the actor reloads; a frame after it waits its turn.
+    accepted.connection.receive(updateFrame('second'));
+    expect(room.doc.getText('t').toString()).toBe('');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(hints).toEqual([{ goals: ['g'] }]);
+    expect(accepted.socket.closes).toEqual([]);
+    expect(room.doc.getText('t').toString()).toMatch(/first/);
+    expect(room.doc.getText('t').toString()).toMatch(/second/);
+    await accepted.rooms.close();
+
+    // Still unknown after the reload: refused, after one recheck only.
+    actor = 'stale';
+    hints.length = 0;
+    const refused = setup({}, { kinds, actor: () => actor, recheckActor: reloading('stale') });
+    refused.connection.joined(await refused.rooms.join(key, refused.connection));
+    refused.connection.receive(updateFrame('third'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(hints).toHaveLength(1);
+    expect(refused.socket.closes).toEqual([CloseCode.ChangeRefused]);
+    await refused.rooms.close();
   });
 });
 

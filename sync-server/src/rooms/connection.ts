@@ -49,6 +49,9 @@ export interface ConnectionOptions {
   person: Pick<SessionPerson, 'id' | 'name'>;
   mode: AccessMode;
   actor: ActorLookup;
+  /** Loads the sender's actor again with a refused verdict's `recheck` as its hint (ONE52);
+   *  resolves once the lookup has it (never rejects). Absent: a refusal is final. */
+  recheckActor?: (hint: unknown) => Promise<void>;
   socket: SyncSocket;
   config: SyncConfig;
   metrics: SyncMetrics;
@@ -70,6 +73,9 @@ export class Connection implements RoomMember {
   /** Set while the inbox waits for the sender's actor to load. */
   #waiting = false;
   readonly #actor: ActorLookup;
+  readonly #recheckActor: ((hint: unknown) => Promise<void>) | undefined;
+  /** The frame being judged again with a reloaded actor: it gets one recheck, no more. */
+  #rechecking: Uint8Array | null = null;
   readonly #socket: SyncSocket;
   readonly #rate: TokenBucket;
   readonly #maxBufferedBytes: number;
@@ -84,6 +90,7 @@ export class Connection implements RoomMember {
     this.personName = options.person.name;
     this.#mode = options.mode;
     this.#actor = options.actor;
+    this.#recheckActor = options.recheckActor;
     this.#socket = options.socket;
     this.#rate = new TokenBucket(options.config.messagesPerSecond, options.config.messageBurst);
     this.#maxBufferedBytes = options.config.maxBufferedBytes;
@@ -186,11 +193,18 @@ export class Connection implements RoomMember {
         actor = lookup.actor;
       }
       this.#inbox.shift();
+      let recheck: Promise<void> | undefined;
       try {
-        this.#dispatch(message, room, actor);
+        recheck = this.#dispatch(message, room, actor, frame);
       } catch (error) {
         return this.#bad(error, frame, room);
       }
+      if (recheck) {
+        // Judged again, first of the inbox, once the actor is loaded anew (ONE52).
+        this.#inbox.unshift(frame);
+        return this.#waitFor(recheck);
+      }
+      this.#rechecking = null;
     }
   }
 
@@ -219,23 +233,32 @@ export class Connection implements RoomMember {
     this.close(CloseCode.BadMessage);
   }
 
-  #dispatch(message: SyncMessage, room: Room, actor: unknown) {
+  /** Handles one message; returns a promise when its update is to be judged again once the
+   *  actor is reloaded. */
+  #dispatch(
+    message: SyncMessage,
+    room: Room,
+    actor: unknown,
+    frame: Uint8Array,
+  ): Promise<void> | undefined {
     switch (message.type) {
       case 'sync-step-1': {
         const vector = decodeStateVector(message.stateVector);
-        for (const frame of room.answerSyncStep1(this, message.stateVector, vector)) {
-          this.sendFrame(frame);
+        for (const answer of room.answerSyncStep1(this, message.stateVector, vector)) {
+          this.sendFrame(answer);
         }
         return;
       }
       case 'sync-step-2':
       case 'sync-update':
-        return this.#applyUpdate(message.update, room, actor);
+        return this.#applyUpdate(message.update, room, actor, frame);
       case 'awareness':
-        return room.applyAwareness(this, decodeAwarenessUpdate(message.update));
+        room.applyAwareness(this, decodeAwarenessUpdate(message.update));
+        return;
       case 'query-awareness': {
         const update = room.awarenessUpdate();
-        return update && this.send({ type: 'awareness', update });
+        if (update) this.send({ type: 'awareness', update });
+        return;
       }
       case 'permission-denied':
       case 'ack':
@@ -246,7 +269,12 @@ export class Connection implements RoomMember {
     }
   }
 
-  #applyUpdate(update: Uint8Array, room: Room, actor: unknown) {
+  #applyUpdate(
+    update: Uint8Array,
+    room: Room,
+    actor: unknown,
+    frame: Uint8Array,
+  ): Promise<void> | undefined {
     try {
       // Reads every struct and the delete set, so a truncated update fails here, before
       // anything of it reaches the document (Yjs would apply its first structs, then throw).
@@ -256,6 +284,10 @@ export class Connection implements RoomMember {
     }
     const result = room.applyUpdate(this, update, actor);
     if (result.applied) return;
+    if (result.recheck !== undefined && this.#recheckActor && this.#rechecking !== frame) {
+      this.#rechecking = frame;
+      return this.#recheckActor(result.recheck);
+    }
     this.#metrics.refusedUpdates.inc({ reason: result.reason });
     this.#log.warn(
       { document: room.key.name, reason: result.reason, detail: result.detail },

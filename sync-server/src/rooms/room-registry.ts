@@ -7,6 +7,7 @@
 // loads, so nothing committed elsewhere falls between the load and the subscription, and it
 // checks the log for rows it missed: periodically, when a message shows a gap, and after the
 // connection to the other nodes comes back.
+import pLimit, { type LimitFunction } from 'p-limit';
 import type * as Y from 'yjs';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
@@ -49,6 +50,8 @@ export class RoomRegistry implements DocumentEffects {
   readonly #loading = new Map<string, Promise<Room>>();
   readonly #idleTimers = new Map<Room, ReturnType<typeof setTimeout>>();
   readonly #options: RoomRegistryOptions;
+  /** At most `projectionConcurrency` of this node's documents project at once (SYNC24). */
+  readonly #projectionLimit: LimitFunction;
   /** Broken rooms still saving what they accepted before they broke. */
   readonly #retired = new Set<Room>();
   /** Peer messages that arrived while their room was loading. */
@@ -60,6 +63,7 @@ export class RoomRegistry implements DocumentEffects {
   constructor(options: RoomRegistryOptions) {
     this.#options = options;
     const { fanout, config } = options;
+    this.#projectionLimit = pLimit(config.projectionConcurrency);
     if (fanout) {
       this.#catchUpTimer = setInterval(() => this.#catchUpAll(), config.catchUpIntervalMs);
       this.#catchUpTimer.unref?.();
@@ -129,6 +133,18 @@ export class RoomRegistry implements DocumentEffects {
     return room.changeAsServer(personId, edit);
   }
 
+  /**
+   * Reads a document as this node holds it live (ActorContext.read, ONE52): loaded if need be
+   * (and unloaded like any idle room after), caught up with the log first when other nodes write
+   * to it too.
+   */
+  async read<T>(key: DocumentKey, read: (doc: Y.Doc) => T): Promise<T> {
+    if (this.#closing) throw new Error('the sync server is shutting down');
+    const room = await this.#load(key);
+    if (this.#options.fanout) await this.#catchUp(room);
+    return read(room.doc);
+  }
+
   /** Loads a document (which projects it, SYNC24) and lets it unload when idle like any room. */
   async warm(key: DocumentKey): Promise<void> {
     if (this.#closing) return;
@@ -176,6 +192,7 @@ export class RoomRegistry implements DocumentEffects {
           kind: name ? kindOf(kinds, name) : undefined,
           peers: fanout && this.#peersFor(key),
           effects: this,
+          projectionLimit: this.#projectionLimit,
           onBroken: (broken) => this.#retire(broken),
           onSaveFailed: () => this.#options.health?.suspect(),
         },

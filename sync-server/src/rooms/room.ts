@@ -3,6 +3,7 @@
 // relayed (SYNC6). A client's update is judged before the live document takes it (SYNC17);
 // after each commit, acknowledgements go to the connections owed one (SYNC5); committed changes
 // are projected (SYNC24) and, with several nodes, announced to the others (SYNC25).
+import type { LimitFunction } from 'p-limit';
 import * as Y from 'yjs';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
@@ -62,6 +63,8 @@ export interface RoomOptions {
   db?: Pool;
   /** Other documents, for a projector's effects on them (ONE20). */
   effects?: DocumentEffects;
+  /** The node's projection slots, shared by its documents (SYNC24). */
+  projectionLimit?: LimitFunction;
   peers?: RoomPeers;
   /** The document in memory can no longer be trusted (an update failed half-applied): the
    *  registry must stop handing this room out. */
@@ -76,7 +79,8 @@ interface Change {
   stateVectorAfter: Uint8Array;
 }
 
-export type ApplyResult = { applied: true } | { applied: false; reason: string; detail?: unknown };
+export type ApplyResult =
+  { applied: true } | { applied: false; reason: string; detail?: unknown; recheck?: unknown };
 
 export class Room {
   readonly key: DocumentKey;
@@ -138,6 +142,7 @@ export class Room {
             metrics: options.metrics,
             log: options.log,
             effects: options.effects,
+            ...(options.projectionLimit ? { limit: options.projectionLimit } : {}),
           })
         : undefined;
     // Rows may lag the log after a crash between a commit and its projection.
@@ -258,7 +263,12 @@ export class Room {
     const verdict = this.#checker.judge(update, actor);
     if (!verdict.ok) {
       this.#prepareChecker();
-      return { applied: false, reason: verdict.reason, detail: verdict.detail };
+      return {
+        applied: false,
+        reason: verdict.reason,
+        detail: verdict.detail,
+        recheck: verdict.recheck,
+      };
     }
     // Yjs reports a transaction's changes in its `finally`, even when applying threw halfway: an
     // update that fails to integrate would be saved and relayed in part. The checker's replica

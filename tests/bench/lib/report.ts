@@ -381,7 +381,12 @@ export function runNotes(results: BenchResults): string[] {
       }
       if (result.refusals > 0 || result.closedClients > 0) {
         notes.push(
-          `${server.label}, ${workload}: ${result.refusals} updates refused, ${result.closedClients} clients closed by the server`,
+          `${server.label}, ${workload}: ${result.refusals} updates refused, ${result.closedClients} clients closed by the server` +
+            (result.closeCodes && result.closedClients > 0
+              ? ` (${Object.entries(result.closeCodes)
+                  .map(([code, count]) => `${count} × ${code}`)
+                  .join(', ')})`
+              : ''),
         );
       }
     }

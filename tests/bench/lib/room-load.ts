@@ -171,6 +171,17 @@ export class RoomLoad {
     return this.#members.filter((member) => !member.client.isOpen).length;
   }
 
+  /** How many clients the server closed, by close code (e.g. 4429: too many messages). */
+  get closeCodes(): Record<string, number> {
+    const codes: Record<string, number> = {};
+    for (const { client } of this.#members) {
+      if (client.isOpen) continue;
+      const code = String(client.closeCode ?? 'unknown');
+      codes[code] = (codes[code] ?? 0) + 1;
+    }
+    return codes;
+  }
+
   async close() {
     this.stop();
     this.#unsubscribe?.();

@@ -2,7 +2,7 @@
 // with the probe preloaded (event-loop delay, memory). Its CPU time is read from /proc, so
 // the figure covers everything the process did (JS, GC, syscalls), whichever server it is.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ProbeRequest } from '../servers/probe.ts';
@@ -46,6 +46,13 @@ export class ServerProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    // BENCH_SERVER_LOG=<file>: every server's whole output, appended, for finding out why a run
+    // went wrong (the report keeps only the last 20 KB of a server that failed).
+    if (process.env.BENCH_SERVER_LOG) {
+      const file = createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' });
+      child.stdout?.pipe(file, { end: false });
+      child.stderr?.pipe(file, { end: false });
+    }
     child.on('message', (message: { id?: number; probe?: string }) => {
       if (message.probe && message.id) {
         this.#waiting.get(message.id)?.(message as unknown as ProbeReply);

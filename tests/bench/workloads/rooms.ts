@@ -68,6 +68,8 @@ export interface RoomResult extends TimedResult {
   receiversPerEdit: number;
   refusals: number;
   closedClients: number;
+  /** The closed clients by close code. */
+  closeCodes?: Record<string, number>;
 }
 
 export async function runRoomWorkload(
@@ -93,6 +95,7 @@ export async function runRoomWorkload(
       receiversPerEdit: load.receiversPerEdit,
       refusals: load.refusals,
       closedClients: load.closedClients,
+      closeCodes: load.closeCodes,
     };
   } finally {
     await load.close();

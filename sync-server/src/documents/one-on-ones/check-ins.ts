@@ -1,56 +1,18 @@
-// The server side of check-ins made in a 1:1 (ONE18–ONE22). The agenda's validator needs, for
-// each sender, their rights in the goal tree and the series employee's goals as the projection
-// knows them (ONE19); the agenda's projector writes each check-in as a row and then applies the
+// The server side of check-ins made in a 1:1 (ONE18–ONE22) once accepted (who may make one:
+// check-in-rights.ts). The agenda's projector writes each check-in as a row and then applies the
 // rows not yet applied to their goal tree, through its room, as a server-authored check-in that
-// keeps the agenda's id (ONE20): a row is claimed first (a claim older than 30 seconds is taken
-// over: its node died), the goal tree is asked again (the authority on owners), and the outcome
-// is written, so a replay, a restart or a second node never applies one twice.
-import type { Queryable, SessionPerson } from '@threadline/db';
+// keeps the agenda's id (ONE20). A node applies a series' rows inside one transaction that holds
+// their row locks until each outcome is written (ONE50): no other node takes a row over while
+// its node lives, however slow; a node that dies releases them with its connection. The goal
+// tree is asked again (the authority on owners), and a check-in it already holds adds nothing,
+// and one two nodes appended all the same is read once (ONE51). A row whose apply failed stays
+// pending for the next run, and a sweep on every node picks up rows nobody is applying.
+import { inTransaction, type Pool, type Queryable, type SessionPerson } from '@threadline/db';
 import { formatDocumentName } from '@threadline/domain/documents/names';
-import type { GoalLevel } from '@threadline/domain/goals/model';
-import {
-  applyCheckInToGoals,
-  type CheckInRights,
-  type GoalScope,
-} from '@threadline/domain/one-on-ones/check-ins';
+import { applyCheckInToGoals } from '@threadline/domain/one-on-ones/check-ins';
 import type { DocumentEffects } from '../../projection/document-projector.ts';
 import type { DocumentKey } from '../../persistence/document-storage.ts';
 import { loadGoalActor } from '../goals/actor.ts';
-
-/** ONE19: the sender's goal rights and the employee's goals in cycles that are not closed. */
-export async function loadCheckInRights(
-  db: Queryable,
-  person: SessionPerson,
-  employeeId: string,
-): Promise<CheckInRights> {
-  const [goalActor, { rows }] = await Promise.all([
-    loadGoalActor(db, person),
-    db.query<{
-      goal_id: string;
-      level: GoalLevel;
-      owner_id: string | null;
-      team_id: string | null;
-      cycle_id: string;
-    }>(
-      `SELECT g.goal_id, g.level, g.owner_id, g.team_id, g.cycle_id
-         FROM goal_analytics g
-         JOIN cycles c ON c.organisation_id = g.organisation_id AND c.id = g.cycle_id
-        WHERE g.organisation_id = $1 AND g.owner_id = $2 AND NOT g.deleted
-          AND c.status <> 'closed'`,
-      [person.organisationId, employeeId],
-    ),
-  ]);
-  const goals = new Map<string, GoalScope>();
-  for (const row of rows) {
-    goals.set(row.goal_id, {
-      level: row.level,
-      ownerId: row.owner_id,
-      teamId: row.team_id,
-      cycleId: row.cycle_id,
-    });
-  }
-  return { goalActor, goals };
-}
 
 /** ONE22: the check-in rows; a check-in never changes, but its meeting may move to another day. */
 export async function writeCheckIns(
@@ -76,7 +38,7 @@ export async function writeCheckIns(
   );
 }
 
-interface ClaimedRow {
+interface PendingRow {
   check_in_id: string;
   meeting_id: string;
   meeting_day: Date | string;
@@ -86,6 +48,7 @@ interface ClaimedRow {
   value: number;
   by_person_id: string;
   at: Date;
+  attempts: number;
   employee_id: string;
   cycle_closed: boolean;
 }
@@ -93,46 +56,139 @@ interface ClaimedRow {
 const dayOf = (value: Date | string) =>
   typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
-/** A claim older than this is taken over (the node that made it died before finishing). */
-const CLAIM_EXPIRES = '30 seconds';
+/** ONE50: a row whose apply failed this often is given up (outcome `failed`), not retried. */
+export const MAX_APPLY_ATTEMPTS = 10;
 
-/** ONE20: applies the series' check-ins that no node has applied yet. */
+/**
+ * How long the transaction holding a series' rows may wait on one apply before PostgreSQL ends
+ * it: a node stuck that long lets another take the rows over, and ONE51 keeps a check-in both
+ * then append to one progress event.
+ */
+const HOLD_LIMIT = '2min';
+
+/**
+ * The transaction holds one pooled connection while the goal tree's room saves through others;
+ * one series at a time per node keeps a burst of check-ins from taking the whole pool.
+ */
+const applying = new WeakMap<DocumentEffects, Promise<unknown>>();
+function oneAtATime<T>(effects: DocumentEffects, work: () => Promise<T>): Promise<T> {
+  const before = applying.get(effects) ?? Promise.resolve();
+  const run = before.then(work, work);
+  applying.set(
+    effects,
+    run.catch(() => {}),
+  );
+  return run;
+}
+
+/**
+ * ONE20, ONE50: applies the series' check-ins that no node has applied yet and no other node is
+ * applying now (their rows locked), oldest first; resolves with how many got an outcome. A row
+ * whose apply fails stays pending (a later run, or the sweep, tries again), and so do the later
+ * rows of its goal, so a goal never takes an older value after a newer one; the failures are
+ * thrown together once the others are recorded.
+ */
 export async function applyPendingCheckIns(
-  db: Queryable,
+  db: Pool,
   key: DocumentKey,
   seriesId: string,
   effects: DocumentEffects,
-): Promise<void> {
-  const { rows } = await db.query<ClaimedRow>(
-    `UPDATE one_on_one_check_ins c SET claimed_at = now()
-       FROM one_on_one_series s, cycles cy
-      WHERE c.organisation_id = $1 AND c.series_id = $2 AND c.outcome IS NULL
-        AND (c.claimed_at IS NULL OR c.claimed_at < now() - $3::interval)
-        AND s.organisation_id = c.organisation_id AND s.id = c.series_id
-        AND cy.organisation_id = c.organisation_id AND cy.id = c.cycle_id
-      RETURNING c.check_in_id, c.meeting_id, c.meeting_day, c.goal_id, c.cycle_id,
-                c.milestone_id, c.value, c.by_person_id, c.at, s.employee_id,
-                cy.status = 'closed' AS cycle_closed`,
-    [key.organisationId, seriesId, CLAIM_EXPIRES],
+): Promise<number> {
+  // Most runs find nothing to do: ask the pending rows' index before taking a connection.
+  const { rowCount } = await db.query(
+    `SELECT 1 FROM one_on_one_check_ins
+      WHERE organisation_id = $1 AND series_id = $2 AND outcome IS NULL LIMIT 1`,
+    [key.organisationId, seriesId],
   );
-  rows.sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || a.check_in_id.localeCompare(b.check_in_id),
+  if (!rowCount) return 0;
+  const failures: unknown[] = [];
+  const recorded = await oneAtATime(effects, () =>
+    inTransaction(db, async (client) => {
+      await client.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [
+        HOLD_LIMIT,
+      ]);
+      const { rows } = await client.query<PendingRow>(
+        `SELECT c.check_in_id, c.meeting_id, c.meeting_day, c.goal_id, c.cycle_id,
+                c.milestone_id, c.value, c.by_person_id, c.at, c.attempts, s.employee_id,
+                cy.status = 'closed' AS cycle_closed
+           FROM one_on_one_check_ins c
+           JOIN one_on_one_series s ON s.organisation_id = c.organisation_id AND s.id = c.series_id
+           JOIN cycles cy ON cy.organisation_id = c.organisation_id AND cy.id = c.cycle_id
+          WHERE c.organisation_id = $1 AND c.series_id = $2 AND c.outcome IS NULL
+          ORDER BY c.at, c.check_in_id
+            FOR UPDATE OF c SKIP LOCKED`,
+        [key.organisationId, seriesId],
+      );
+      const held = new Set<string>();
+      let count = 0;
+      for (const row of rows) {
+        if (held.has(row.goal_id)) continue;
+        const record = (outcome: string | null, failed: boolean) =>
+          client.query(
+            `UPDATE one_on_one_check_ins
+                SET outcome = $4::text, applied_at = CASE WHEN $4::text IS NULL THEN NULL ELSE now() END,
+                    claimed_at = now(), attempts = attempts + $5
+              WHERE organisation_id = $1 AND series_id = $2 AND check_in_id = $3`,
+            [key.organisationId, seriesId, row.check_in_id, outcome, failed ? 1 : 0],
+          );
+        let outcome: string;
+        try {
+          outcome = row.cycle_closed ? 'closed' : await applyOne(db, key, seriesId, row, effects);
+        } catch (error) {
+          failures.push(error);
+          held.add(row.goal_id);
+          const givenUp = row.attempts + 1 >= MAX_APPLY_ATTEMPTS;
+          await record(givenUp ? 'failed' : null, true);
+          if (givenUp) count += 1;
+          continue;
+        }
+        await record(outcome, false);
+        count += 1;
+      }
+      return count;
+    }),
   );
-  for (const row of rows) {
-    const outcome = row.cycle_closed ? 'closed' : await applyOne(db, key, seriesId, row, effects);
-    await db.query(
-      `UPDATE one_on_one_check_ins SET outcome = $4, applied_at = now()
-        WHERE organisation_id = $1 AND series_id = $2 AND check_in_id = $3`,
-      [key.organisationId, seriesId, row.check_in_id, outcome],
-    );
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `${failures.length} check-in(s) of ${key.name} not applied`);
   }
+  return recorded;
+}
+
+/**
+ * ONE50: applies the rows left pending everywhere — never applied (a node died between writing
+ * and applying them, or its apply failed and nothing has changed the agenda since) and not being
+ * applied now — series by series; resolves with how many got an outcome. Every node runs it: the
+ * row locks make two sweeps at once share the work.
+ */
+export async function sweepPendingCheckIns(
+  db: Pool,
+  effects: DocumentEffects,
+  onError: (error: unknown, key: DocumentKey) => void,
+): Promise<number> {
+  const { rows } = await db.query<{ organisation_id: string; series_id: string }>(
+    `SELECT DISTINCT organisation_id, series_id FROM one_on_one_check_ins
+      WHERE outcome IS NULL LIMIT 1000`,
+  );
+  let recorded = 0;
+  for (const row of rows) {
+    const key = {
+      organisationId: row.organisation_id,
+      name: formatDocumentName({ kind: 'one-on-one', seriesId: row.series_id }),
+    };
+    try {
+      recorded += await applyPendingCheckIns(db, key, row.series_id, effects);
+    } catch (error) {
+      onError(error, key);
+    }
+  }
+  return recorded;
 }
 
 async function applyOne(
   db: Queryable,
   key: DocumentKey,
   seriesId: string,
-  row: ClaimedRow,
+  row: PendingRow,
   effects: DocumentEffects,
 ): Promise<string> {
   // The sender's rights as they are now (GOAL16): the goal tree's own rule, with its own data.

@@ -15,6 +15,7 @@ import {
   type SeriesActor,
 } from '@threadline/domain/one-on-ones/update-check';
 import type { DocumentKind, Verdict } from '../document-kind.ts';
+import { sweepPendingCheckIns } from './check-ins.ts';
 import { agendaProjector, moodProjector } from './projectors.ts';
 import {
   decideForSeries,
@@ -29,7 +30,10 @@ function asVerdict(verdict: OneOnOneVerdict): Verdict {
   if (verdict.reason === 'schema') {
     return { ok: false, reason: 'schema', detail: verdict.issues.slice(0, 10) };
   }
-  return { ok: false, reason: 'forbidden', detail: verdict.refusal };
+  // ONE52: goals newer than the actor's projection are looked up in their goal tree, then the
+  // update is judged again.
+  const recheck = verdict.refusal.rule === 'ONE52' ? verdict.refusal.unknownGoals : undefined;
+  return { ok: false, reason: 'forbidden', detail: verdict.refusal, recheck };
 }
 
 /** `one-on-one/<seriesId>`: the two members write while the series runs; HR reads with the
@@ -41,12 +45,17 @@ export const agendaKind: DocumentKind<'one-on-one', SeriesActor> = {
     ),
   affectedBy: (notice, { seriesId }) =>
     seriesChanged(notice, seriesId) || notice.table === 'organisations',
-  loadActor: (db, person, { seriesId }) => loadAgendaActor(db, person, seriesId),
+  loadActor: (db, person, { seriesId }, context) => loadAgendaActor(db, person, seriesId, context),
   // The actor holds the employee's goals (ONE19): a goal added since is known within seconds.
   actorMaxAgeMs: 15_000,
   validate: (live, scratch, update, actor) =>
     asVerdict(judgeAgendaUpdate(live, scratch, update, actor)),
   projector: agendaProjector,
+  // ONE50: check-ins a node left unapplied (it died, or its apply failed) reach their goals.
+  sweep: (db, effects, log) =>
+    sweepPendingCheckIns(db, effects, (error, key) =>
+      log.error({ err: error, document: key.name }, 'check-ins not applied; retried later'),
+    ),
 };
 
 /** `private-notes/<seriesId>/<personId>`: its author alone (ONE5). */

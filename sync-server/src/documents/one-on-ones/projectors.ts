@@ -60,8 +60,16 @@ export const agendaProjector: DocumentProjector<null> = {
     const checkIns = rows.filter((row) => row.table === CHECK_INS).map((row) => row.values);
     if (checkIns.length > 0) await writeCheckIns(db, key.organisationId, seriesId, checkIns);
   },
-  /** ONE20: check-ins made in the series' meetings reach their goals. */
-  afterWrite: (db, key, effects) => applyPendingCheckIns(db, key, seriesIdOf(key), effects),
+  /** ONE20: check-ins made in the series' meetings reach their goals: after a run that wrote
+   *  check-ins, or projected every row (a check-in left unapplied before a restart; the sweep,
+   *  ONE50, finds any other). A run that wrote only meetings or action items has none to apply:
+   *  asking the database anyway was one more query per series edit (the 1:1 agendas workload,
+   *  BENCHMARKS.md). */
+  afterWrite: async (db, key, effects, { written, all }) => {
+    if (all || written.some((row) => row.table === CHECK_INS)) {
+      await applyPendingCheckIns(db, key, seriesIdOf(key), effects);
+    }
+  },
   // Two people typing keep a series changing every few hundred milliseconds: with the default
   // quarter-second quiet time it was projected after nearly every edit (a sixth of the server's
   // busy time at 500 series in the benchmark). Counts of meetings and action items may be a

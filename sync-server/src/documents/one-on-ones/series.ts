@@ -6,9 +6,9 @@ import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import type { AccessMode } from '@threadline/domain/protocol/messages';
 import type { OneOnOnePolicy, Reader } from '@threadline/domain/one-on-ones/access';
 import type { SeriesActor } from '@threadline/domain/one-on-ones/update-check';
-import type { AccessDecision } from '../document-kind.ts';
+import type { AccessDecision, ActorContext } from '../document-kind.ts';
 import type { RecordsNotice } from '../../revocation/access-notice.ts';
-import { loadCheckInRights } from './check-ins.ts';
+import { loadCheckInRights } from './check-in-rights.ts';
 
 export interface SeriesRow {
   managerId: string;
@@ -84,11 +84,12 @@ export async function loadAgendaActor(
   db: Queryable,
   person: SessionPerson,
   seriesId: string,
+  context: ActorContext,
 ): Promise<SeriesActor> {
   const actor = await loadSeriesActor(db, person, seriesId);
   const member = person.id === actor.managerId || person.id === actor.employeeId;
   if (!member) return actor;
-  return { ...actor, checkIns: await loadCheckInRights(db, person, actor.employeeId) };
+  return { ...actor, checkIns: await loadCheckInRights(db, person, actor.employeeId, context) };
 }
 
 /** SYNC23: the series ended or went; for agendas, also the organisation's HR setting. */

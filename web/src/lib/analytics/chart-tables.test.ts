@@ -7,7 +7,11 @@ const SESSION = 'c0000000-0000-4000-8000-000000000001';
 /** A dashboard with one session: what the session's tables read of it. */
 function withSession(session: Partial<Dashboards['calibration']['sessions'][number]>): Dashboards {
   return {
-    calibration: { sessions: [{ id: SESSION, scale: [], ...session }], overCycles: null, mine: null },
+    calibration: {
+      sessions: [{ id: SESSION, scale: [], ...session }],
+      overCycles: null,
+      mine: null,
+    },
   } as unknown as Dashboards;
 }
 

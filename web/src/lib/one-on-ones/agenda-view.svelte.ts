@@ -222,7 +222,7 @@ export class AgendaView {
   }
 
   deletePoint(id: string): boolean {
-    return deletePoint(this.doc, id);
+    return deletePoint(this.doc, id, { by: this.#me });
   }
 
   addAction(

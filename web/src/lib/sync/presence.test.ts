@@ -114,3 +114,39 @@ describe('Presence (reactive)', () => {
     seen.stop();
   });
 });
+
+describe('Presence readers', () => {
+  it('[SC6] re-run when who is here or what they edit changes, not on a caret move', () => {
+    const awareness = new Awareness(new Y.Doc());
+    const document = {
+      awareness,
+      onReset: () => () => {},
+      setEditing: () => {},
+    } as unknown as SyncedDocument;
+    const presence = new Presence(document, ada.id);
+    let runs = 0;
+    const seen = track(() => {
+      runs += 1;
+      return presence.people.map((user) => user.name).join();
+    });
+    const before = runs;
+    awareness.states.set(7, { ...presenceState(ben), cursor: { anchor: 1 } });
+    awareness.emit('change', [{ added: [7], updated: [], removed: [] }, 'remote']);
+    seen.flush();
+    expect(runs).toBe(before + 1);
+    // Ben's caret moves, then one's own: nothing shown changes.
+    awareness.states.set(7, { ...presenceState(ben), cursor: { anchor: 2 } });
+    awareness.emit('change', [{ added: [], updated: [7], removed: [] }, 'remote']);
+    awareness.setLocalStateField('cursor', { anchor: 3 });
+    seen.flush();
+    expect(runs).toBe(before + 1);
+    // Ben starts editing a point: readers re-run.
+    awareness.states.set(7, { ...presenceState(ben, 'point-1'), cursor: { anchor: 2 } });
+    awareness.emit('change', [{ added: [], updated: [7], removed: [] }, 'remote']);
+    seen.flush();
+    expect(runs).toBe(before + 2);
+    expect(presence.editing('point-1').map((user) => user.name)).toEqual(['Ben']);
+    expect(seen.values.at(-1)).toBe('Ben');
+    seen.stop();
+  });
+});

@@ -1,0 +1,68 @@
+// SYNC24: a node's documents share a few projection slots, so projections never take every
+// connection of the pool (saves must always find one).
+import pLimit from 'p-limit';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Pool } from '@threadline/db';
+import { createSyncMetrics } from '../operations/metrics.ts';
+import { DocumentProjection } from './document-projection.ts';
+import type { DocumentProjector } from './document-projector.ts';
+
+const timing = {
+  delayMs: 0,
+  maxDelayMs: 0,
+  allEveryMs: 60 * 60 * 1000,
+  retry: { initialMs: 1000, maxMs: 30_000 },
+};
+
+/** A projector whose context read waits until the test lets it go, counting reads under way. */
+function gatedProjector() {
+  const state = { running: 0, most: 0, started: 0, release: [] as (() => void)[] };
+  const projector: DocumentProjector = {
+    context: () =>
+      new Promise<void>((resolve) => {
+        state.started += 1;
+        state.most = Math.max(state.most, ++state.running);
+        state.release.push(() => {
+          state.running -= 1;
+          resolve();
+        });
+      }),
+    follow: () => ({ rows: () => [], stop: () => {} }),
+    write: async () => {},
+  };
+  return { projector, state };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('DocumentProjection', () => {
+  it('[SYNC24] projects no more documents at once than the node has slots', async () => {
+    const { projector, state } = gatedProjector();
+    const limit = pLimit(2);
+    const projections = [1, 2, 3, 4, 5].map(
+      (n) =>
+        new DocumentProjection({
+          key: { organisationId: 'o', name: `one-on-one/${n}` },
+          doc: new Y.Doc(),
+          projector,
+          db: {} as Pool,
+          timing,
+          metrics: createSyncMetrics(),
+          log: pino({ level: 'silent' }),
+          limit,
+        }),
+    );
+    for (const projection of projections) projection.schedule();
+    await tick();
+    expect(state.started).toBe(2);
+    while (state.release.length > 0) {
+      state.release.shift()!();
+      await tick();
+    }
+    expect(state.started).toBe(5);
+    expect(state.most).toBe(2);
+    for (const projection of projections) projection.stop();
+  });
+});
