@@ -355,6 +355,56 @@ describe('check-ins from a 1:1', () => {
     expect(await entriesInLog()).toBe(1);
   });
 
+  it('[ONE50] a newer check-in of a goal waits while another node applies an older one', async () => {
+    const series = await setUp();
+    const { key } = await pendingRow(series, 'older');
+    let started!: () => void;
+    const applying = new Promise<void>((resolve) => (started = resolve));
+    const slow: DocumentEffects = {
+      async change(target, personId, edit) {
+        started();
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        return sync.server.rooms.change(target, personId, edit);
+      },
+    };
+    const first = applyPendingCheckIns(sync.db.pool, key, series.seriesId, slow);
+    await applying;
+    // Meanwhile the next week's check-in of the same goal is written: 70, after the first's 40.
+    await sync.db.pool.query(
+      `INSERT INTO one_on_one_check_ins
+         (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
+          value, by_person_id, at)
+       VALUES ($1, $2, 'newer', $3, $4, $5, $6, 70, $7, '2026-03-09T10:00:00Z')`,
+      [
+        series.organisationId,
+        series.seriesId,
+        '2026-03-09',
+        '2026-03-09',
+        series.own.goalId,
+        series.cycleId,
+        series.employee.personId,
+      ],
+    );
+    // Another node takes the newer row, but holds it back while the older one is being applied.
+    expect(
+      await applyPendingCheckIns(sync.db.pool, key, series.seriesId, otherNode.server.rooms),
+    ).toBe(0);
+    expect(await first).toBe(1);
+    expect(
+      await applyPendingCheckIns(sync.db.pool, key, series.seriesId, otherNode.server.rooms),
+    ).toBe(1);
+    // The goal as its log holds it (the two nodes wrote to it in turn).
+    const loaded = await sync.server.storage.load({
+      organisationId: series.organisationId,
+      name: series.goalsName,
+    });
+    const saved = new Y.Doc();
+    for (const update of loaded.updates) Y.applyUpdate(saved, update);
+    const goal = readGoalMap(series.own.goalId, goalMap(saved, series.own.goalId)!);
+    expect(goal.checkIns.map((checkIn) => checkIn.value)).toEqual([40, 70]);
+    expect(goal.metric.current).toBe(70);
+  });
+
   it('[ONE52] a goal added moments before is checked in from the 1:1 at once, and applied', async () => {
     const organisationId = (await createOrganisation(sync.db.pool)).id;
     const manager = await signInWith(sync.db.pool, organisationId);

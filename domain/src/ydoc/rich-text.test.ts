@@ -309,3 +309,28 @@ function editorNotesContent(): (Y.XmlElement | Y.XmlText)[] {
     ]),
   ];
 }
+
+describe('ONE9: a mark or attribute named __proto__', () => {
+  it('is refused, by the whole check and by the check of what changed', () => {
+    const author = new Y.Doc();
+    author.getXmlFragment('notes').insert(0, editorNotesContent());
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(author));
+    const before = Y.encodeStateVector(author);
+    const text = (author.getXmlFragment('notes').get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    text.insert(0, 'x', { ['__proto__']: { link: { href: 'javascript:x' } } });
+    const { types } = collectTouched(scratch, () =>
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(author, before)),
+    );
+    const fragment = scratch.getXmlFragment('notes');
+    expect(schemaIssues(yXmlFragment(notes), fragment).length).toBeGreaterThan(0);
+    expect(richTextChangeIssues(fragment, types.get('notes')!, notes).length).toBeGreaterThan(0);
+  });
+
+  it('on an element is refused', () => {
+    const paragraph = element('paragraph', [new Y.XmlText('Hi')]);
+    const fragment = fragmentOf([paragraph]);
+    paragraph.setAttribute('__proto__', { onclick: 'x' } as unknown as string);
+    expect(schemaIssues(yXmlFragment(notes), fragment).length).toBeGreaterThan(0);
+  });
+});

@@ -101,7 +101,15 @@ function richTextIssues(stack: Pending[], schema: RichTextSchema): RichTextIssue
       issues.push({ path: path(), message: `Unexpected element <${node.nodeName}>.` });
       continue;
     }
-    const attributes = (spec.attributes ?? NO_ATTRIBUTES).safeParse(node.getAttributes());
+    const given = node.getAttributes();
+    if (hasInheritedKeys(given)) {
+      issues.push({
+        path: [...path(), 'attributes'],
+        message: 'Unexpected attribute "__proto__".',
+      });
+      continue;
+    }
+    const attributes = (spec.attributes ?? NO_ATTRIBUTES).safeParse(given);
     if (!attributes.success) {
       for (const issue of attributes.error.issues) {
         issues.push({
@@ -143,6 +151,10 @@ function textIssues(text: Y.XmlText, path: () => (string | number)[], schema: Ri
       issues.push({ path: path(), message: 'Expected text, not an embed.' });
       continue;
     }
+    if (op.attributes !== undefined && hasInheritedKeys(op.attributes)) {
+      issues.push({ path: [...path(), 'marks'], message: 'Unknown mark "__proto__".' });
+      continue;
+    }
     for (const [name, attrs] of Object.entries(op.attributes ?? {})) {
       const mark = Object.hasOwn(schema.marks, name) ? schema.marks[name] : undefined;
       if (mark === undefined) {
@@ -161,6 +173,16 @@ function textIssues(text: Y.XmlText, path: () => (string | number)[], schema: Ri
     }
   }
   return issues;
+}
+
+/**
+ * Whether `object` was given a prototype of its own. Yjs builds a text's marks and an element's
+ * attributes with `object[key] = value`, so a format or attribute named `__proto__` sets the
+ * prototype instead of a key: `Object.entries` (and zod) never see it, while an editor that reads
+ * the marks with `for … in` does.
+ */
+function hasInheritedKeys(object: object): boolean {
+  return Object.getPrototypeOf(object) !== Object.prototype;
 }
 
 function zodPath(issue: z.core.$ZodIssue): (string | number)[] {

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { Pool } from '@threadline/db';
 import { createSyncMetrics } from '../operations/metrics.ts';
 import { DocumentProjection } from './document-projection.ts';
-import type { DocumentProjector } from './document-projector.ts';
+import type { DocumentEffects, DocumentProjector } from './document-projector.ts';
 
 const timing = {
   delayMs: 0,
@@ -63,6 +63,40 @@ describe('DocumentProjection', () => {
     }
     expect(state.started).toBe(5);
     expect(state.most).toBe(2);
+    for (const projection of projections) projection.stop();
+  });
+
+  it('[SYNC24] [ONE20] effects that never end hold no projection slot', async () => {
+    let contexts = 0;
+    const projector: DocumentProjector = {
+      context: async () => {
+        contexts += 1;
+      },
+      follow: () => ({ rows: () => [], stop: () => {} }),
+      write: async () => {},
+      // Waits for another document's save that never comes (a database in trouble).
+      afterWrite: () => new Promise<void>(() => {}),
+    };
+    const limit = pLimit(1);
+    const projections = [1, 2, 3].map(
+      (n) =>
+        new DocumentProjection({
+          key: { organisationId: 'o', name: `one-on-one/${n}` },
+          doc: new Y.Doc(),
+          projector,
+          db: {} as Pool,
+          timing,
+          metrics: createSyncMetrics(),
+          log: pino({ level: 'silent' }),
+          effects: { change: () => new Promise(() => {}) } as unknown as DocumentEffects,
+          limit,
+          effectsLimit: pLimit(1),
+        }),
+    );
+    for (const projection of projections) projection.schedule();
+    await tick();
+    await tick();
+    expect(contexts).toBe(3);
     for (const projection of projections) projection.stop();
   });
 });

@@ -48,6 +48,8 @@ export interface DocumentProjectionOptions {
   effects?: DocumentEffects;
   /** Shared by the node's documents: how many project at once (SYNC24). */
   limit?: LimitFunction;
+  /** Shared by the node's documents: how many projections' effects run at once. */
+  effectsLimit?: LimitFunction;
 }
 
 export class DocumentProjection {
@@ -148,21 +150,21 @@ export class DocumentProjection {
     const all = this.#all;
     this.#all = false;
     try {
-      const project = async () => {
-        const written = await this.#project(all);
-        if (written === null) return null;
-        const { changed } = written;
-        if ((changed.length > 0 || all) && projector.afterWrite && this.#options.effects) {
-          await projector
-            .afterWrite(db, key, this.#options.effects, { written: changed, all })
-            .catch((error: unknown) =>
-              log.error({ err: error, document: key.name }, 'a projection’s effects failed'),
-            );
-        }
-        return written;
-      };
+      const project = () => this.#project(all);
       const written = await (this.#options.limit ? this.#options.limit(project) : project());
       if (written === null) return;
+      if ((written.changed.length > 0 || all) && projector.afterWrite && this.#options.effects) {
+        const effects = this.#options.effects;
+        const affect = () =>
+          projector.afterWrite!(db, key, effects, { written: written.changed, all }).catch(
+            (error: unknown) =>
+              log.error({ err: error, document: key.name }, 'a projection’s effects failed'),
+          );
+        // Not in a projection slot: effects wait for other documents' saves, with no time limit
+        // (a database in trouble); they have slots of their own, so they never hold every
+        // connection either.
+        await (this.#options.effectsLimit ? this.#options.effectsLimit(affect) : affect());
+      }
       const { changed, started } = written;
       this.#failures = 0;
       metrics.projections.inc({ outcome: 'ok' });
@@ -186,13 +188,14 @@ export class DocumentProjection {
     }
   }
 
-  /** Reads the rows and writes those that changed; null when the room unloaded meanwhile. With
-   *  its effects (afterWrite), it holds one of the node's projection slots (`limit`): with a few
-   *  hundred documents edited at once, their projections took every connection of the pool, and
-   *  saves timed out waiting for one (the 1:1 agendas workload, BENCHMARKS.md). Effects may load
-   *  and change other documents, which never wait for a slot (loading and saving take none). */
+  /** Reads the rows and writes those that changed; null when the room unloaded meanwhile. Holds
+   *  one of the node's projection slots (`limit`): with a few hundred documents edited at once,
+   *  their projections took every connection of the pool, and saves timed out waiting for one
+   *  (the 1:1 agendas workload, BENCHMARKS.md). */
   async #project(all: boolean): Promise<{ changed: ProjectedRow[]; started: number } | null> {
     const { key, projector, db } = this.#options;
+    // Stopped while it waited for its slot: the room is gone.
+    if (this.#stopped) return null;
     // How long a run took, for spacing the next (`schedule`), leaves out the wait for a slot.
     const started = performance.now();
     const context = await projector.context(db, key);

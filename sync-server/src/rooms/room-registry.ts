@@ -43,6 +43,9 @@ export interface RoomRegistryOptions {
   health?: DatabaseHealth;
 }
 
+const EFFECTS_AT_ONCE = 2;
+const CATCH_UPS_AT_ONCE = 2;
+
 const idOf = (key: DocumentKey) => `${key.organisationId}/${key.name}`;
 
 export class RoomRegistry implements DocumentEffects {
@@ -52,6 +55,11 @@ export class RoomRegistry implements DocumentEffects {
   readonly #options: RoomRegistryOptions;
   /** At most `projectionConcurrency` of this node's documents project at once (SYNC24). */
   readonly #projectionLimit: LimitFunction;
+  /** And at most this many of their projections' effects (ONE20's check-ins applied). */
+  readonly #effectsLimit = pLimit(EFFECTS_AT_ONCE);
+  /** With other nodes: at most this many rooms look for missed log rows at once (SYNC26), so the
+   *  log's few connections stay free for saves. */
+  readonly #catchUpLimit = pLimit(CATCH_UPS_AT_ONCE);
   /** Broken rooms still saving what they accepted before they broke. */
   readonly #retired = new Set<Room>();
   /** Peer messages that arrived while their room was loading. */
@@ -193,6 +201,7 @@ export class RoomRegistry implements DocumentEffects {
           peers: fanout && this.#peersFor(key),
           effects: this,
           projectionLimit: this.#projectionLimit,
+          effectsLimit: this.#effectsLimit,
           onBroken: (broken) => this.#retire(broken),
           onSaveFailed: () => this.#options.health?.suspect(),
         },
@@ -228,7 +237,9 @@ export class RoomRegistry implements DocumentEffects {
   }
 
   #catchUpAll(): Promise<void> {
-    return Promise.all(this.rooms().map((room) => this.#catchUp(room))).then(() => {});
+    return Promise.all(
+      this.rooms().map((room) => this.#catchUpLimit(() => this.#catchUp(room))),
+    ).then(() => {});
   }
 
   /** Reads the rows of the room's log it does not hold and applies them (SYNC26); one check

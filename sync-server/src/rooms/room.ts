@@ -63,8 +63,9 @@ export interface RoomOptions {
   db?: Pool;
   /** Other documents, for a projector's effects on them (ONE20). */
   effects?: DocumentEffects;
-  /** The node's projection slots, shared by its documents (SYNC24). */
+  /** The node's projection slots, shared by its documents (SYNC24), and its effects' slots. */
   projectionLimit?: LimitFunction;
+  effectsLimit?: LimitFunction;
   peers?: RoomPeers;
   /** The document in memory can no longer be trusted (an update failed half-applied): the
    *  registry must stop handing this room out. */
@@ -143,6 +144,7 @@ export class Room {
             log: options.log,
             effects: options.effects,
             ...(options.projectionLimit ? { limit: options.projectionLimit } : {}),
+            ...(options.effectsLimit ? { effectsLimit: options.effectsLimit } : {}),
           })
         : undefined;
     // Rows may lag the log after a crash between a commit and its projection.

@@ -119,7 +119,7 @@ export async function applyPendingCheckIns(
             FOR UPDATE OF c SKIP LOCKED`,
         [key.organisationId, seriesId],
       );
-      const held = new Set<string>();
+      const held = await goalsWithOlderPending(client, key.organisationId, seriesId, rows);
       let count = 0;
       for (const row of rows) {
         if (held.has(row.goal_id)) continue;
@@ -152,6 +152,43 @@ export async function applyPendingCheckIns(
     throw new AggregateError(failures, `${failures.length} check-in(s) of ${key.name} not applied`);
   }
   return recorded;
+}
+
+/**
+ * ONE50: the goals of `mine` (the rows this run locked) that have an older pending check-in this
+ * run does not hold — locked by another node that is applying it now, or another series' row not
+ * applied yet. Their rows wait for a later run (or the sweep): applied now, a newer value would
+ * reach the goal first and the older one after it, leaving the goal on the older value.
+ */
+async function goalsWithOlderPending(
+  client: Queryable,
+  organisationId: string,
+  seriesId: string,
+  mine: readonly PendingRow[],
+): Promise<Set<string>> {
+  const held = new Set<string>();
+  if (mine.length === 0) return held;
+  const oldest = new Map<string, PendingRow>();
+  for (const row of mine) if (!oldest.has(row.goal_id)) oldest.set(row.goal_id, row);
+  const ours = new Set(mine.map((row) => row.check_in_id));
+  const { rows } = await client.query<{
+    goal_id: string;
+    series_id: string;
+    check_in_id: string;
+    at: Date;
+  }>(
+    `SELECT goal_id, series_id, check_in_id, at FROM one_on_one_check_ins
+      WHERE organisation_id = $1 AND goal_id = ANY($2::uuid[]) AND outcome IS NULL`,
+    [organisationId, [...oldest.keys()]],
+  );
+  for (const other of rows) {
+    if (other.series_id === seriesId && ours.has(other.check_in_id)) continue;
+    const first = oldest.get(other.goal_id)!;
+    const older =
+      other.at.getTime() - first.at.getTime() || other.check_in_id.localeCompare(first.check_in_id);
+    if (older < 0) held.add(other.goal_id);
+  }
+  return held;
 }
 
 /**
