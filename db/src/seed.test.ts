@@ -751,7 +751,7 @@ describe('seedOrganisation', () => {
     await expect(seedOrganisation(db.pool, { people: 30, slug: 'Big Co' })).rejects.toThrow(
       /not a valid slug/,
     );
-  });
+  }, 60_000);
 
   it('turns organisation names into slugs the schema accepts', () => {
     expect(slugify('Big Co')).toBe('big-co');

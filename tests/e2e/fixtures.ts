@@ -33,6 +33,20 @@ export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 }
 
+/**
+ * Reloads the page under the service worker, once it is active: the reload goes through it, and
+ * the page is controlled by it from then on. (Waiting for the open page to be claimed is not
+ * enough: the worker claims the tabs open when it activates, and a tab navigating at that moment,
+ * signed in and on its way to the next page, is left to its next navigation.)
+ */
+export async function reloadUnderServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
 /** Fails with the list of violations when axe finds accessibility problems on the page. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -47,10 +47,13 @@ export async function expectRowsFromSnapshot(
   page: Page,
   measure: 'goal-tree:snapshot-read' | 'goal-tree:snapshot-fetched',
 ) {
+  // Polled on a timer: a page in the background gets no animation frames to poll on.
   await page.waitForFunction(
     () =>
       performance.getEntriesByName('goal-tree:live').length > 0 &&
       performance.getEntriesByName('goal-tree:first-rows').length > 0,
+    undefined,
+    { polling: 100 },
   );
   const open = await page.evaluate((name) => {
     const starts = (part: string) =>

@@ -11,7 +11,7 @@ import {
 } from '@threadline/db/demo';
 import { readGoals } from '@threadline/domain/goals/document';
 import { updateGoalFields } from '@threadline/domain/goals/edits';
-import { expectNoAxeViolations, signIn } from './fixtures.ts';
+import { expectNoAxeViolations, reloadUnderServiceWorker, signIn } from './fixtures.ts';
 import {
   addSubGoal,
   addTheme,
@@ -118,9 +118,7 @@ test('A edits offline, reloads, reconnects, and A and B converge on both sidesâ€
   const a = await personOnGoals(browser, DEMO_CEO_EMAIL);
   const b = await personOnGoals(browser, DEMO_DEPARTMENT_HEAD_EMAIL);
   // The service worker keeps pages opened while it controls them: open the tree once more under it.
-  await a.page.evaluate(() => navigator.serviceWorker.ready);
-  await a.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await a.page.reload();
+  await reloadUnderServiceWorker(a.page);
   await expectSaved(a.page);
   await search(a.page, tag);
   await search(b.page, tag);

@@ -2,7 +2,8 @@
 // Track section of his 1:1 with Sofía, and Sofía's goals page shows the new progress and health
 // live, the goal's history saying it came from the 1:1 (ONE18–ONE22); Daniel and Sofía both open
 // the meeting that has just become the next one of their series, Sofía offline, and after sync
-// each suggested point is there once (ONE23–ONE25).
+// each suggested point is there once (ONE23–ONE25), and the one Sofía dismissed offline stays
+// dismissed (ONE54).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   DEMO_DEPARTMENT_HEAD_EMAIL,
@@ -103,7 +104,7 @@ async function makeNext(page: Page, moveTo: string, fresh: string) {
   await expect(timeline.locator(`[data-date="${fresh}"]`)).toContainText('Next');
 }
 
-test('[ONE23] [ONE24] [ONE25] both open the meeting that just became the next one, one offline: each suggestion once', async ({
+test('[ONE23] [ONE24] [ONE25] [ONE54] both open the meeting that just became the next one, one offline: each suggestion once, a dismissal made offline kept', async ({
   browser,
 }) => {
   test.slow();
@@ -129,7 +130,18 @@ test('[ONE23] [ONE24] [ONE25] both open the meeting that just became the next on
   await makeNext(sofia.page, later, fresh);
   await expect.poll(() => suggested(daniel.page)).not.toEqual([]);
   const offline = await suggested(sofia.page);
-  expect(offline.length).toBeGreaterThan(0);
+  expect(offline.length).toBeGreaterThan(1);
+  // ONE54: Sofía dismisses one while offline, before her copy of it has met Daniel's.
+  const dismissedOffline = offline.at(-1)!;
+  const sofiasRow = sofia.page
+    .locator('.point')
+    .filter({ has: sofia.page.locator('.suggested') })
+    .last();
+  await sofiasRow.hover();
+  await sofiasRow
+    .getByRole('button', { name: `Dismiss suggested point: ${dismissedOffline}` })
+    .click();
+  await expect.poll(() => suggested(sofia.page)).not.toContain(dismissedOffline);
 
   await sofia.context.setOffline(false);
   await expectSaved(sofia.page);
@@ -140,7 +152,8 @@ test('[ONE23] [ONE24] [ONE25] both open the meeting that just became the next on
         const texts = await suggested(page);
         return texts.length === new Set(texts).size ? texts.length : -1;
       })
-      .toBe(offline.length);
+      .toBe(offline.length - 1);
+    expect(await suggested(page)).not.toContain(dismissedOffline);
   }
   expect((await suggested(daniel.page)).sort()).toEqual((await suggested(sofia.page)).sort());
 

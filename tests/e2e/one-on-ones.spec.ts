@@ -8,7 +8,7 @@ import {
   DEMO_EMPLOYEE_EMAIL,
   DEMO_MANAGER_EMAIL,
 } from '@threadline/db/demo';
-import { expectNoAxeViolations, signIn } from './fixtures.ts';
+import { expectNoAxeViolations, reloadUnderServiceWorker, signIn } from './fixtures.ts';
 import { expectSaved, uniqueTag } from './goals-support.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -191,9 +191,7 @@ test('Kwame edits offline, reloads offline, reconnects: merged with Sofía’s e
   const tag = uniqueTag();
   const { sofia, kwame } = await pairOnSeries(browser);
   // The service worker keeps pages opened while it controls them: open the series once more under it.
-  await kwame.page.evaluate(() => navigator.serviceWorker.ready);
-  await kwame.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await kwame.page.reload();
+  await reloadUnderServiceWorker(kwame.page);
   await expectSaved(kwame.page);
 
   await kwame.context.setOffline(true);

@@ -2,13 +2,7 @@
 // network off; a page never opened says it is offline; signing out forgets the kept pages.
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_MANAGER_EMAIL } from '@threadline/db/demo';
-import { expectNoAxeViolations, signIn } from './fixtures.ts';
-
-/** Waits until the service worker is active and handles this page's requests. */
-async function controlledByServiceWorker(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
+import { expectNoAxeViolations, reloadUnderServiceWorker, signIn } from './fixtures.ts';
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
@@ -20,7 +14,7 @@ test('[SC8] a signed-in page reloads offline from the cache; sign-out forgets it
   // three times the timeout rather than a race with it.
   test.slow();
   await signIn(page, DEMO_MANAGER_EMAIL);
-  await controlledByServiceWorker(page);
+  await reloadUnderServiceWorker(page);
   await page.goto('/goals');
   await page.goto('/one-on-ones');
   await expect(heading(page, '1:1s')).toBeVisible();
@@ -51,8 +45,7 @@ test('[SC8] a signed-in page reloads offline from the cache; sign-out forgets it
 
 test('[SC8] sign-in pages are not kept for offline use', async ({ page, context }) => {
   await page.goto('/login');
-  await controlledByServiceWorker(page);
-  await page.reload();
+  await reloadUnderServiceWorker(page);
   await context.setOffline(true);
   await page.goto('/login');
   await expect(heading(page, 'You are offline')).toBeVisible();

@@ -12,7 +12,10 @@ import { recordCheckIn } from '@threadline/domain/one-on-ones/check-ins';
 import { addMeeting, addPoint } from '@threadline/domain/one-on-ones/edits';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { appendToDocumentLog } from '@threadline/db/document-log';
-import { applyPendingCheckIns } from '@threadline/sync-server/documents/one-on-ones/check-ins';
+import {
+  applyPendingCheckIns,
+  MAX_APPLY_ATTEMPTS,
+} from '@threadline/sync-server/documents/one-on-ones/check-ins';
 import type { DocumentEffects } from '@threadline/sync-server/projection/document-projector';
 import { createOrganisation, createSeries } from '../support/factories.ts';
 import { useSyncServer } from '../support/sync-server.ts';
@@ -55,7 +58,8 @@ async function acked(socket: RawSocket, count: number) {
   expect(socket.closeCode).toBeUndefined();
 }
 
-async function setUp() {
+/** A manager, their report and another report, the series of the first two, and a cycle. */
+async function seriesAndCycle() {
   const organisationId = (await createOrganisation(sync.db.pool)).id;
   const manager = await signInWith(sync.db.pool, organisationId);
   const employee = await signInWith(sync.db.pool, organisationId, {
@@ -69,33 +73,44 @@ async function setUp() {
     employee.personId,
   );
   const cycleId = await createCycle(sync.db.pool, organisationId);
+  return { organisationId, manager, employee, peer, seriesId, cycleId };
+}
+
+/** A goal of `person`'s own, added as the goals page would. */
+async function addOwnGoal(
+  cycleId: string,
+  person: { personId: string; cookie: string },
+  title: string,
+) {
+  let goalId = '';
+  const socket = await openRaw(sync.port, `goals/${cycleId}`, person.cookie);
+  await socket.until(() => socket.acks().length > 0);
+  socket.sendUpdate(
+    update((doc) => {
+      goalId = addGoal(
+        doc,
+        {
+          title,
+          level: 'person',
+          state: 'draft',
+          ownerId: person.personId,
+          parentId: null,
+          metric: { kind: 'number', start: 0, target: 100 },
+        },
+        { by: person.personId },
+      );
+    }),
+  );
+  await acked(socket, 2);
+  return { goalId, socket };
+}
+
+/** The series with a goal each for the employee and their peer, both projected. */
+async function setUp() {
+  const { organisationId, manager, employee, peer, seriesId, cycleId } = await seriesAndCycle();
   const goalsName = `goals/${cycleId}`;
-  // Each adds a goal of their own, as the goals page would.
-  const addOwnGoal = async (person: typeof employee, title: string) => {
-    let goalId = '';
-    const socket = await openRaw(sync.port, goalsName, person.cookie);
-    await socket.until(() => socket.acks().length > 0);
-    socket.sendUpdate(
-      update((doc) => {
-        goalId = addGoal(
-          doc,
-          {
-            title,
-            level: 'person',
-            state: 'draft',
-            ownerId: person.personId,
-            parentId: null,
-            metric: { kind: 'number', start: 0, target: 100 },
-          },
-          { by: person.personId },
-        );
-      }),
-    );
-    await acked(socket, 2);
-    return { goalId, socket };
-  };
-  const own = await addOwnGoal(employee, 'Close 100 support tickets');
-  const peers = await addOwnGoal(peer, 'Peer’s goal');
+  const own = await addOwnGoal(cycleId, employee, 'Close 100 support tickets');
+  const peers = await addOwnGoal(cycleId, peer, 'Peer’s goal');
   await eventually(async () => {
     const { rows } = await sync.db.pool.query(
       'SELECT 1 FROM goal_analytics WHERE organisation_id = $1',
@@ -306,6 +321,35 @@ describe('check-ins from a 1:1', () => {
     expect(await entriesInLog()).toBe(1);
   });
 
+  it('[ONE50] a check-in whose apply keeps failing is given up after ten attempts, and a later one of its goal waits', async () => {
+    const series = await setUp();
+    const { key, row } = await pendingRow(series, 'always-fails');
+    const later = await pendingRow(series, 'after-it');
+    await sync.db.pool.query(
+      `UPDATE one_on_one_check_ins SET at = at + interval '1 minute' WHERE check_in_id = 'after-it'`,
+    );
+    const failing: DocumentEffects = {
+      change: () => Promise.reject(new Error('the goal tree could not be loaded')),
+    };
+    for (let attempt = 1; attempt < MAX_APPLY_ATTEMPTS; attempt++) {
+      await expect(
+        applyPendingCheckIns(sync.db.pool, key, series.seriesId, failing),
+      ).rejects.toThrow();
+    }
+    // The later check-in of the same goal was never tried: a goal takes its values in order.
+    expect(await row()).toEqual({ outcome: null, attempts: MAX_APPLY_ATTEMPTS - 1 });
+    expect(await later.row()).toEqual({ outcome: null, attempts: 0 });
+    await expect(
+      applyPendingCheckIns(sync.db.pool, key, series.seriesId, failing),
+    ).rejects.toThrow();
+    expect(await row()).toEqual({ outcome: 'failed', attempts: MAX_APPLY_ATTEMPTS });
+    // Given up, it no longer holds the goal's later check-ins back.
+    expect(await applyPendingCheckIns(sync.db.pool, key, series.seriesId, sync.server.rooms)).toBe(
+      1,
+    );
+    expect(await later.row()).toEqual({ outcome: 'applied', attempts: 0 });
+  });
+
   it('[ONE50] the sweep applies a check-in a node wrote but never applied', async () => {
     const series = await setUp();
     const { row, entriesInLog } = await pendingRow(series, 'left-by-a-crash');
@@ -406,18 +450,7 @@ describe('check-ins from a 1:1', () => {
   });
 
   it('[ONE52] a goal added moments before is checked in from the 1:1 at once, and applied', async () => {
-    const organisationId = (await createOrganisation(sync.db.pool)).id;
-    const manager = await signInWith(sync.db.pool, organisationId);
-    const employee = await signInWith(sync.db.pool, organisationId, {
-      managerId: manager.personId,
-    });
-    const seriesId = await createSeries(
-      sync.db.pool,
-      organisationId,
-      manager.personId,
-      employee.personId,
-    );
-    const cycleId = await createCycle(sync.db.pool, organisationId);
+    const { manager, employee, seriesId, cycleId } = await seriesAndCycle();
     // The agenda is open first, and its validator has read the employee's goals: none yet.
     const agenda = await openRaw(sync.port, `one-on-one/${seriesId}`, employee.cookie);
     await agenda.until(() => agenda.acks().length > 0);
@@ -426,26 +459,7 @@ describe('check-ins from a 1:1', () => {
     );
     await acked(agenda, 2);
     // Then the goal, on the goals page, and straight away its check-in, before any projection.
-    const goals = await openRaw(sync.port, `goals/${cycleId}`, employee.cookie);
-    await goals.until(() => goals.acks().length > 0);
-    let goalId = '';
-    goals.sendUpdate(
-      update((doc) => {
-        goalId = addGoal(
-          doc,
-          {
-            title: 'Brand new',
-            level: 'person',
-            state: 'draft',
-            ownerId: employee.personId,
-            parentId: null,
-            metric: { kind: 'number', start: 0, target: 10 },
-          },
-          { by: employee.personId },
-        );
-      }),
-    );
-    await acked(goals, 2);
+    const { goalId } = await addOwnGoal(cycleId, employee, 'Brand new');
     let checkInId = '';
     agenda.sendUpdate(
       update((doc) => {

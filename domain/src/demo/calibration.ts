@@ -100,8 +100,10 @@ const JUSTIFICATIONS = [
   'New joiner, ramping up well: meets for the time in role.',
 ];
 
+/** `minute` minutes past `hour` on `day` (past 59 it runs into the next hours: a department's
+ *  session makes dozens of moves, seven minutes apart). */
 const instant = (day: string, hour: number, minute = 0) =>
-  new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`);
+  new Date(Date.parse(`${day}T${String(hour).padStart(2, '0')}:00:00.000Z`) + minute * 60_000);
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

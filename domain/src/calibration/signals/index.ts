@@ -13,9 +13,14 @@ export interface BoardSignals {
   groups: GroupBreakdown[];
 }
 
+const byPersonId = (a: SignalCard, b: SignalCard) =>
+  a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0;
+
 export function boardSignals(input: SignalInput): BoardSignals {
-  // The cards once, as an array: every signal walks them.
-  const cards: SignalCard[] = [...input.cards];
+  // The cards once, as an array every signal walks, in one order whatever the replica's (by
+  // person id): sums of the same ratings then come out alike to the last bit, on every replica
+  // and in analytics, which reads the same cards from the projection (CAL47, ANA41).
+  const cards: SignalCard[] = [...input.cards].sort(byPersonId);
   return {
     conflicts: conflictsOf(cards, input.people, input.config.scale),
     distribution: distributionOf(cards, input.config),

@@ -133,17 +133,9 @@ describe('signals, for any board', () => {
         const b = signalsOf(shuffled, people);
         expect(b.conflicts).toEqual(a.conflicts);
         expect(b.distribution).toEqual(a.distribution);
-        expect(b.skew.map((r) => [r.managerId, r.n, r.verdict])).toEqual(
-          a.skew.map((r) => [r.managerId, r.n, r.verdict]),
-        );
-        for (const [i, breakdown] of b.groups.entries()) {
-          const other = a.groups[i]!;
-          expect(breakdown.groups.map((g) => [g.key, g.n, g.verdict])).toEqual(
-            other.groups.map((g) => [g.key, g.n, g.verdict]),
-          );
-          for (const [k, g] of breakdown.groups.entries())
-            expect(g.mean).toBeCloseTo(other.groups[k]!.mean, 9);
-        }
+        // Exactly: the cards are taken in one order, so not even the last bit differs.
+        expect(b.skew).toEqual(a.skew);
+        expect(b.groups).toEqual(a.groups);
       }),
     );
   });
