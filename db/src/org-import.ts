@@ -14,6 +14,7 @@ import {
   type OrgExportManifest,
 } from '@threadline/domain/exports/org-format';
 import { inTransaction, type Pool, type PoolClient } from './connection.ts';
+import { deferOneOnOneWeeks, refreshOneOnOneWeeks } from './one-on-one-weeks.ts';
 
 export class RestoreRefused extends Error {}
 
@@ -148,10 +149,13 @@ export async function importOrganisation(
     await inTransaction(pool, async (client) => {
       await client.query('SET LOCAL statement_timeout = 0');
       await refuseExisting(client, manifest);
+      // ANA31: the 1:1 roll-up is rebuilt once from the restored rows, not per batch.
+      await deferOneOnOneWeeks(client);
       for (const table of manifest.tables) {
         const rows = await restoreTable(client, zip, entries, table.name, manifest, onProgress);
         if (rows !== table.rows) throw truncated(table.name, rows, table.rows);
       }
+      await refreshOneOnOneWeeks(client, manifest.organisation.id);
       const { updates, snapshots } = await restoreDocuments(
         client,
         zip,

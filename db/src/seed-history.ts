@@ -8,6 +8,7 @@
 // Set-based (one INSERT … SELECT per table) and deterministic: every choice is a hash of the
 // series and the meeting's number.
 import type { Queryable } from './connection.ts';
+import { deferOneOnOneWeeks, refreshOneOnOneWeeks } from './one-on-one-weeks.ts';
 
 /** DEMO50: how far back the history reaches, in days (52 weeks: every cadence fits whole). */
 export const HISTORY_DAYS = 364;
@@ -27,7 +28,7 @@ export async function seedOneOnOneHistory(
   organisationId: string,
 ): Promise<SeededHistory> {
   // ANA31: the roll-up's triggers wait; one refresh at the end reads the whole year once.
-  await db.query(`SELECT set_config('threadline.one_on_one_weeks', 'deferred', true)`);
+  await deferOneOnOneWeeks(db);
   // The meetings before each series' first held one, one cadence period apart; the series
   // starts a year earlier. `h` is a stable pseudo-random number per series and meeting.
   await db.query(
@@ -95,12 +96,7 @@ export async function seedOneOnOneHistory(
       WHERE organisation_id = $1 AND ended_at IS NULL`,
     [organisationId, HISTORY_DAYS],
   );
-  await db.query(`SELECT set_config('threadline.one_on_one_weeks', '', true)`);
-  await db.query(
-    `SELECT refresh_one_on_one_weeks_of($1, array_agg(id), NULL)
-       FROM people WHERE organisation_id = $1`,
-    [organisationId],
-  );
+  await refreshOneOnOneWeeks(db, organisationId);
   return {
     meetings: meetings.rowCount ?? 0,
     moods: moods.rowCount ?? 0,
