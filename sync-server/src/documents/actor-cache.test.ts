@@ -38,13 +38,15 @@ function countingKind(maxAgeMs: number) {
 
 const actorOf = (entry: ReturnType<ActorCache['get']>) => (entry.ready ? entry.actor : 'loading');
 
+/** A cache over no database and no documents: the kinds' `loadActor` below reads neither. */
+const newCache = () =>
+  new ActorCache({} as Queryable, () => Promise.reject(new Error('no documents here')));
+
 afterEach(() => vi.useRealTimers());
 
 describe('ActorCache', () => {
   it('loads once, then serves the loaded actor', async () => {
-    const cache = new ActorCache({} as Queryable, () =>
-      Promise.reject(new Error('no documents here')),
-    );
+    const cache = newCache();
     const { kind, loads, finish } = countingKind(15_000);
     expect(actorOf(cache.get(document, kind, person))).toBe('loading');
     await finish();
@@ -54,9 +56,7 @@ describe('ActorCache', () => {
 
   it('serves an expired actor at once while a fresh one loads, then the fresh one', async () => {
     vi.useFakeTimers();
-    const cache = new ActorCache({} as Queryable, () =>
-      Promise.reject(new Error('no documents here')),
-    );
+    const cache = newCache();
     const { kind, loads, finish } = countingKind(15_000);
     cache.get(document, kind, person);
     await finish();
@@ -70,9 +70,7 @@ describe('ActorCache', () => {
 
   it('keeps the old actor when a reload fails, and tries again on a later update', async () => {
     vi.useFakeTimers();
-    const cache = new ActorCache({} as Queryable, () =>
-      Promise.reject(new Error('no documents here')),
-    );
+    const cache = newCache();
     const { kind, loads, finish, fail } = countingKind(15_000);
     cache.get(document, kind, person);
     await finish();
@@ -87,9 +85,7 @@ describe('ActorCache', () => {
 
   it('drops actors when the people change, and a reload under way does not bring one back', async () => {
     vi.useFakeTimers();
-    const cache = new ActorCache({} as Queryable, () =>
-      Promise.reject(new Error('no documents here')),
-    );
+    const cache = newCache();
     const { kind, loads, finish } = countingKind(15_000);
     cache.get(document, kind, person);
     await finish();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Pool } from '@threadline/db';
 import { createSyncMetrics } from '../operations/metrics.ts';
-import { DocumentProjection } from './document-projection.ts';
+import { DocumentProjection, type DocumentProjectionOptions } from './document-projection.ts';
 import type { DocumentEffects, DocumentProjector } from './document-projector.ts';
 
 const timing = {
@@ -37,23 +37,32 @@ function gatedProjector() {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** `count` agendas' projections with `projector`, sharing what `shared` gives them. */
+function projectionsOf(
+  count: number,
+  projector: DocumentProjector,
+  shared: Partial<DocumentProjectionOptions>,
+): DocumentProjection[] {
+  return Array.from(
+    { length: count },
+    (_, n) =>
+      new DocumentProjection({
+        key: { organisationId: 'o', name: `one-on-one/${n + 1}` },
+        doc: new Y.Doc(),
+        projector,
+        db: {} as Pool,
+        timing,
+        metrics: createSyncMetrics(),
+        log: pino({ level: 'silent' }),
+        ...shared,
+      }),
+  );
+}
+
 describe('DocumentProjection', () => {
   it('[SYNC24] projects no more documents at once than the node has slots', async () => {
     const { projector, state } = gatedProjector();
-    const limit = pLimit(2);
-    const projections = [1, 2, 3, 4, 5].map(
-      (n) =>
-        new DocumentProjection({
-          key: { organisationId: 'o', name: `one-on-one/${n}` },
-          doc: new Y.Doc(),
-          projector,
-          db: {} as Pool,
-          timing,
-          metrics: createSyncMetrics(),
-          log: pino({ level: 'silent' }),
-          limit,
-        }),
-    );
+    const projections = projectionsOf(5, projector, { limit: pLimit(2) });
     for (const projection of projections) projection.schedule();
     await tick();
     expect(state.started).toBe(2);
@@ -77,22 +86,11 @@ describe('DocumentProjection', () => {
       // Waits for another document's save that never comes (a database in trouble).
       afterWrite: () => new Promise<void>(() => {}),
     };
-    const limit = pLimit(1);
-    const projections = [1, 2, 3].map(
-      (n) =>
-        new DocumentProjection({
-          key: { organisationId: 'o', name: `one-on-one/${n}` },
-          doc: new Y.Doc(),
-          projector,
-          db: {} as Pool,
-          timing,
-          metrics: createSyncMetrics(),
-          log: pino({ level: 'silent' }),
-          effects: { change: () => new Promise(() => {}) } as unknown as DocumentEffects,
-          limit,
-          effectsLimit: pLimit(1),
-        }),
-    );
+    const projections = projectionsOf(3, projector, {
+      effects: { change: () => new Promise(() => {}) } as unknown as DocumentEffects,
+      limit: pLimit(1),
+      effectsLimit: pLimit(1),
+    });
     for (const projection of projections) projection.schedule();
     await tick();
     await tick();
