@@ -175,6 +175,58 @@ describe('1:1 access', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('[ONE14] [SYNC17] a refusal judged in place resets the room: the other member reconnects to what was saved, never to what was refused', async () => {
+    const p = await pair();
+    const name = `one-on-one/${p.seriesId}`;
+    const manager = await open(name, p.manager.cookie);
+    const kept = update((doc) => {
+      addMeeting(doc, meeting, meeting, { by: p.manager.personId });
+      addPoint(
+        doc,
+        'b0000000-0000-4000-8000-000000000001',
+        { meetingId: meeting, section: 'align', text: 'Kept' },
+        { by: p.manager.personId },
+      );
+    }, 21);
+    manager.sendUpdate(kept);
+    await manager.until(() => (manager.lastAck().get(21) ?? 0) > 0);
+    const employee = await open(name, p.employee.cookie);
+    employee.sendUpdate(
+      update((doc) => {
+        addPoint(
+          doc,
+          'b0000000-0000-4000-8000-000000000002',
+          { meetingId: meeting, section: 'track', text: 'Forged' },
+          { by: p.manager.personId },
+        );
+      }, 22),
+    );
+    expect(await employee.closed).toBe(CloseCode.ChangeRefused);
+    expect(employee.received).toContainEqual({ type: 'refused', reason: 'forbidden' });
+    // The room held the refused point in memory: its other member is sent to a fresh one.
+    expect(await manager.closed).toBe(CloseCode.ServerError);
+    const relayed = manager.received.filter((m) => m.type === 'sync-update');
+    expect(relayed).toHaveLength(0);
+    const again = await open(name, p.manager.cookie);
+    again.send({ type: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+    await again.until(() => again.received.some((m) => m.type === 'sync-step-2'));
+    const doc = new Y.Doc();
+    for (const message of again.received) {
+      if (message.type === 'sync-step-2' || message.type === 'sync-update') {
+        Y.applyUpdate(doc, message.update);
+      }
+    }
+    const texts = agendaOf(doc, meeting).align.map((point) => point.text);
+    expect(texts).toEqual(['Kept']);
+    expect(agendaOf(doc, meeting).track).toHaveLength(0);
+    const { rows } = await sync.db.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM document_updates WHERE document_name = $1',
+      [name],
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+    again.close();
+  });
+
   for (const [managerClient, employeeClient] of [
     [11, 12],
     [12, 11],

@@ -16,7 +16,7 @@ import {
   validatePrivateNotesDocument,
 } from '../one-on-ones/schema.ts';
 import { moodsOf, notesOf } from '../one-on-ones/shape.ts';
-import { judgeAgendaUpdate, judgeMoodUpdate } from '../one-on-ones/update-check.ts';
+import { judgeAgendaUpdate, judgeMoodUpdate } from '../one-on-ones/judged-both-ways.ts';
 import { replicaOf } from '../ydoc/replica.ts';
 import { generateOrganisation, type GeneratedOrganisation } from './generate.ts';
 import type { DemoLogEntry } from './goals-log.ts';

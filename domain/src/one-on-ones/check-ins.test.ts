@@ -21,7 +21,8 @@ import {
 import { addMeeting } from './edits.ts';
 import { validateAgendaDocument } from './schema.ts';
 import { checkInsOf } from './shape.ts';
-import { judgeAgendaUpdate, type SeriesActor } from './update-check.ts';
+import { judgeAgendaUpdate } from './judged-both-ways.ts';
+import type { SeriesActor } from './update-check.ts';
 
 const manager = uuid(1);
 const employee = uuid(2);

@@ -16,7 +16,8 @@ import {
   type SeedSource,
 } from './seeding.ts';
 import { dismissalsOf, pointsOf } from './shape.ts';
-import { judgeAgendaUpdate, type SeriesActor } from './update-check.ts';
+import { judgeAgendaUpdate } from './judged-both-ways.ts';
+import type { SeriesActor } from './update-check.ts';
 
 const manager = 'a0000000-0000-4000-8000-000000000001';
 const employee = 'a0000000-0000-4000-8000-000000000002';

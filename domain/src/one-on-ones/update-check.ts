@@ -1,8 +1,17 @@
 // The server's verdict on one client update to a 1:1 series' documents (ONE5–ONE7, ONE9–ONE11,
-// ONE14). Pure: it applies the update to a scratch replica handed to it (equal to the live
-// document until now) and compares the two; it does no I/O.
+// ONE14). Pure, no I/O. Two ways in, one set of rules: an update applied to a scratch replica
+// handed in (equal to the live document until now) and compared with the live one; or a
+// transaction that already changed the live document, judged from inside it (SYNC17's judging
+// in place: the values before are read from the items the transaction deleted).
 import * as Y from 'yjs';
-import { collectTouched, collectTouchedEntries, type TouchedEntries } from '../ydoc/touched.ts';
+import { valueBefore } from '../ydoc/before.ts';
+import {
+  addTouched,
+  collectTouched,
+  collectTouchedEntries,
+  type ChangedTypes,
+  type TouchedEntries,
+} from '../ydoc/touched.ts';
 import {
   validateAgendaDocument,
   validateMoodDocument,
@@ -55,6 +64,34 @@ export type OneOnOneVerdict =
 
 const REMOVED = 'Entries are never removed, only marked deleted or cancelled.';
 
+/** The entries an update touched, as they were before it and as they are after. */
+interface ChangeView {
+  /** The document with the update in it. */
+  after: Y.Doc;
+  /** A top-level map's entry before the update. */
+  before(root: string, key: string): unknown;
+  /** A field of `map` (an entry's map that existed before the update) as it was before. */
+  fieldBefore(map: Y.Map<unknown>, field: string): unknown;
+}
+
+/** The update applied to `scratch`, a replica of `live`, which still holds the state before. */
+function scratchView(live: Y.Doc, scratch: Y.Doc): ChangeView {
+  return {
+    after: scratch,
+    before: (root, key) => live.getMap<unknown>(root).get(key),
+    fieldBefore: (map, field) => map.get(field),
+  };
+}
+
+/** `transaction` already changed `doc`: the values before are its deleted items' (before.ts). */
+function inPlaceView(doc: Y.Doc, transaction: Y.Transaction): ChangeView {
+  return {
+    after: doc,
+    before: (root, key) => valueBefore(doc.getMap<unknown>(root), key, transaction),
+    fieldBefore: (map, field) => valueBefore(map, field, transaction),
+  };
+}
+
 /** Fields fixed once an entry exists: who made it, when, and where it belongs. */
 const FIXED_POINT_FIELDS = ['meetingId', 'authorId', 'createdAt'] as const;
 const FIXED_ACTION_FIELDS = ['createdIn', 'createdBy', 'createdAt'] as const;
@@ -79,6 +116,7 @@ const forbidden = (
  * point, in their own name, may replace the first, as with the cadence's meeting (ONE14).
  */
 function seededPointRecreated(
+  view: ChangeView,
   key: string,
   old: Y.Map<unknown>,
   map: Y.Map<unknown>,
@@ -87,8 +125,8 @@ function seededPointRecreated(
   const seed = map.get('seed');
   return (
     typeof seed === 'string' &&
-    old.get('seed') === seed &&
-    old.get('meetingId') === map.get('meetingId') &&
+    view.fieldBefore(old, 'seed') === seed &&
+    view.fieldBefore(old, 'meetingId') === map.get('meetingId') &&
     key === seededPointId(map.get('meetingId') as string, seed) &&
     map.get('authorId') === actor.personId
   );
@@ -117,15 +155,14 @@ const sameCheckIn = (a: CheckInValue, b: CheckInValue) =>
  * from the goal tree itself and judge the update again.
  */
 function checkCheckIns(
-  live: Y.Doc,
-  scratch: Y.Doc,
+  view: ChangeView,
   touched: TouchedEntries,
   actor: SeriesActor,
 ): OneOnOneVerdict | null {
   const unknown: { path: string; goal: GoalRef }[] = [];
   for (const key of keysOf(touched, CHECK_INS_ROOT)) {
-    const before = live.getMap<CheckInValue>(CHECK_INS_ROOT).get(key);
-    const after = scratch.getMap<CheckInValue>(CHECK_INS_ROOT).get(key);
+    const before = view.before(CHECK_INS_ROOT, key) as CheckInValue | undefined;
+    const after = view.after.getMap<CheckInValue>(CHECK_INS_ROOT).get(key);
     const path = `${CHECK_INS_ROOT}.${key}`;
     if (after === undefined) {
       if (before !== undefined) return forbidden(path, REMOVED, 'ONE18');
@@ -163,14 +200,13 @@ function checkCheckIns(
 
 /** ONE54: a dismissal is written once, in its sender's name; it is never changed or removed. */
 function checkDismissals(
-  live: Y.Doc,
-  scratch: Y.Doc,
+  view: ChangeView,
   touched: TouchedEntries,
   actor: SeriesActor,
 ): OneOnOneVerdict | null {
   for (const key of keysOf(touched, DISMISSALS_ROOT)) {
-    const before = live.getMap<DismissalValue>(DISMISSALS_ROOT).get(key);
-    const after = scratch.getMap<DismissalValue>(DISMISSALS_ROOT).get(key);
+    const before = view.before(DISMISSALS_ROOT, key) as DismissalValue | undefined;
+    const after = view.after.getMap<DismissalValue>(DISMISSALS_ROOT).get(key);
     const path = `${DISMISSALS_ROOT}.${key}`;
     if (after === undefined) {
       if (before !== undefined) return forbidden(path, REMOVED, 'ONE54');
@@ -215,16 +251,15 @@ function meetingCreatorKept(
  * of the two members (ONE11). Whether the sender may write at all is the access rule's (ONE2).
  */
 function checkAgendaRules(
-  live: Y.Doc,
-  scratch: Y.Doc,
+  view: ChangeView,
   touched: TouchedEntries,
   actor: SeriesActor,
 ): OneOnOneVerdict {
   const members = new Set([actor.managerId, actor.employeeId]);
   for (const root of [MEETINGS_ROOT, POINTS_ROOT, ACTIONS_ROOT]) {
     for (const key of keysOf(touched, root)) {
-      const before = live.getMap<unknown>(root).get(key);
-      const after = scratch.getMap<unknown>(root).get(key);
+      const before = view.before(root, key);
+      const after = view.after.getMap<unknown>(root).get(key);
       const path = `${root}.${key}`;
       if (after === undefined) {
         if (before !== undefined) return forbidden(path, REMOVED);
@@ -242,9 +277,12 @@ function checkAgendaRules(
       const old = before as Y.Map<unknown> | undefined;
       const fixed = root === POINTS_ROOT ? FIXED_POINT_FIELDS : FIXED_ACTION_FIELDS;
       if (old !== undefined && root === POINTS_ROOT && isReplaced(old, map)) {
-        if (seededPointRecreated(key, old, map, actor)) continue;
+        if (seededPointRecreated(view, key, old, map, actor)) continue;
       }
-      if (old !== undefined && fixed.some((field) => map.get(field) !== old.get(field))) {
+      if (
+        old !== undefined &&
+        fixed.some((field) => map.get(field) !== view.fieldBefore(old, field))
+      ) {
         return forbidden(path, `${fixed.join(', ')} never change.`);
       }
       if (old === undefined) {
@@ -258,7 +296,7 @@ function checkAgendaRules(
         }
         const doneBy = map.get('doneBy');
         if (
-          doneBy !== (old?.get('doneBy') ?? null) &&
+          doneBy !== ((old && view.fieldBefore(old, 'doneBy')) ?? null) &&
           doneBy !== null &&
           doneBy !== actor.personId
         ) {
@@ -268,8 +306,7 @@ function checkAgendaRules(
     }
   }
   return (
-    checkDismissals(live, scratch, touched, actor) ??
-    checkCheckIns(live, scratch, touched, actor) ?? { ok: true }
+    checkDismissals(view, touched, actor) ?? checkCheckIns(view, touched, actor) ?? { ok: true }
   );
 }
 
@@ -285,16 +322,56 @@ export function judgeAgendaUpdate(
   actor: SeriesActor,
 ): OneOnOneVerdict {
   const { entries: touched, types } = collectTouched(scratch, () => Y.applyUpdate(scratch, update));
+  return judgeAgendaChange(scratchView(live, scratch), touched, types, actor);
+}
+
+function judgeAgendaChange(
+  view: ChangeView,
+  touched: TouchedEntries,
+  types: ChangedTypes,
+  actor: SeriesActor,
+): OneOnOneVerdict {
   return (
-    schemaVerdict(validateAgendaDocument(scratch, touched, types)) ??
-    checkAgendaRules(live, scratch, touched, actor)
+    schemaVerdict(validateAgendaDocument(view.after, touched, types)) ??
+    checkAgendaRules(view, touched, actor)
   );
+}
+
+/** What `transaction` changed, for judging it in place. */
+function touchedBy(transaction: Y.Transaction): { touched: TouchedEntries; types: ChangedTypes } {
+  const touched: TouchedEntries = new Map();
+  const types: ChangedTypes = new Map();
+  addTouched(touched, transaction, types);
+  return { touched, types };
+}
+
+/**
+ * Judges `transaction`, which applied a client's update to the live agenda `doc`, from inside it
+ * (an `afterTransaction` listener): the same rules as `judgeAgendaUpdate`, with the values before
+ * read from what the transaction deleted.
+ */
+export function judgeAgendaTransaction(
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  actor: SeriesActor,
+): OneOnOneVerdict {
+  const { touched, types } = touchedBy(transaction);
+  return judgeAgendaChange(inPlaceView(doc, transaction), touched, types, actor);
 }
 
 /** ONE5: a member's private notes; only their author ever opens them (the access rule). */
 export function judgePrivateNotesUpdate(scratch: Y.Doc, update: Uint8Array): OneOnOneVerdict {
   const { entries: touched, types } = collectTouched(scratch, () => Y.applyUpdate(scratch, update));
   return schemaVerdict(validatePrivateNotesDocument(scratch, touched, types)) ?? { ok: true };
+}
+
+/** `judgePrivateNotesUpdate` for a transaction that already changed the live `doc`. */
+export function judgePrivateNotesTransaction(
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+): OneOnOneVerdict {
+  const { touched, types } = touchedBy(transaction);
+  return schemaVerdict(validatePrivateNotesDocument(doc, touched, types)) ?? { ok: true };
 }
 
 /** ONE6: only the employee sets their mood; nothing is removed. */
@@ -305,7 +382,24 @@ export function judgeMoodUpdate(
   actor: SeriesActor,
 ): OneOnOneVerdict {
   const touched = collectTouchedEntries(scratch, () => Y.applyUpdate(scratch, update));
-  const schema = schemaVerdict(validateMoodDocument(scratch, touched));
+  return judgeMoodChange(scratchView(live, scratch), touched, actor);
+}
+
+/** `judgeMoodUpdate` for a transaction that already changed the live `doc`. */
+export function judgeMoodTransaction(
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  actor: SeriesActor,
+): OneOnOneVerdict {
+  return judgeMoodChange(inPlaceView(doc, transaction), touchedBy(transaction).touched, actor);
+}
+
+function judgeMoodChange(
+  view: ChangeView,
+  touched: TouchedEntries,
+  actor: SeriesActor,
+): OneOnOneVerdict {
+  const schema = schemaVerdict(validateMoodDocument(view.after, touched));
   if (schema) return schema;
   if (touched.size > 0 && actor.personId !== actor.employeeId) {
     return {
@@ -315,7 +409,7 @@ export function judgeMoodUpdate(
     };
   }
   for (const key of keysOf(touched, 'moods')) {
-    if (live.getMap('moods').has(key) && !scratch.getMap('moods').has(key)) {
+    if (view.before('moods', key) !== undefined && !view.after.getMap('moods').has(key)) {
       return forbidden(`moods.${key}`, REMOVED);
     }
   }

@@ -85,6 +85,19 @@ export interface DocumentKind<Name extends DocumentKindName = DocumentKindName, 
    * in its own validator (`free-form.ts`, for transport tests and benchmarks only).
    */
   validate(live: Y.Doc, scratch: Y.Doc, update: Uint8Array, actor: Actor): Verdict;
+  /**
+   * SYNC17 judged in place: for an update `suits` accepts, the room applies it to the live
+   * document at once and `validate` judges the transaction from inside it (its values before are
+   * read from what it deleted, `domain/src/ydoc/before.ts`): one apply of each update instead of
+   * two, and no scratch replica held beside the live document. A refusal leaves the refused
+   * change in the live document, so the room is then reset from the log and its other members
+   * reconnect: for kinds written often and refused rarely. The rest take `validate`'s scratch
+   * replica, built for the one update and dropped after it.
+   */
+  inPlace?: {
+    suits(update: Uint8Array): boolean;
+    validate(doc: Y.Doc, transaction: Y.Transaction, actor: Actor): Verdict;
+  };
   projector?: DocumentProjector;
   /**
    * Documents of this kind that have updates in the log but no analytics rows yet (a database

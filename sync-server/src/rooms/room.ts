@@ -8,11 +8,12 @@ import * as Y from 'yjs';
 import type { Pool } from '@threadline/db';
 import type { Logger } from 'pino';
 import type { AwarenessEntry } from '@threadline/domain/protocol/awareness';
+import { leftPendingSince, pendingBefore } from '@threadline/domain/ydoc/before';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
 import { RefusalReason } from '@threadline/domain/protocol/messages';
 import type { StateVector } from '@threadline/domain/protocol/state-vector';
 import type { SyncConfig } from '../config.ts';
-import type { DocumentKind } from '../documents/document-kind.ts';
+import type { DocumentKind, Verdict } from '../documents/document-kind.ts';
 import { changesNothing, isEmptyFor } from '../documents/no-op-update.ts';
 import { UpdateChecker } from '../documents/update-checker.ts';
 import type { SyncMetrics } from '../operations/metrics.ts';
@@ -131,7 +132,8 @@ export class Room {
     this.logPosition = new LogPosition(loaded);
     const { kind } = options;
     this.#checker = kind && new UpdateChecker(this.doc, kind);
-    this.#prepareChecker();
+    // A kind judged in place builds its scratch replica only for the updates it keeps for one.
+    if (!kind?.inPlace) this.#prepareChecker();
     this.#projection =
       kind?.projector && options.db
         ? new DocumentProjection({
@@ -262,9 +264,12 @@ export class Room {
       return { applied: false, reason: RefusalReason.DocumentTooLarge };
     }
     if (!this.#checker) return { applied: false, reason: RefusalReason.Schema, detail: 'no kind' };
+    const inPlace = this.#options.kind?.inPlace;
+    if (inPlace?.suits(update)) return this.#applyInPlace(member, update, actor, inPlace.validate);
     const verdict = this.#checker.judge(update, actor);
+    if (inPlace) this.#checker.discard();
     if (!verdict.ok) {
-      this.#prepareChecker();
+      if (!inPlace) this.#prepareChecker();
       return {
         applied: false,
         reason: verdict.reason,
@@ -293,6 +298,53 @@ export class Room {
   }
 
   /**
+   * SYNC17 judged in place: the update goes straight into the live document and the kind judges
+   * its transaction from inside it; the changes wait in `#held` until the verdict. A refusal
+   * drops them (neither saved nor relayed) and resets the room, whose live document now holds
+   * what was refused.
+   */
+  #applyInPlace(
+    member: RoomMember,
+    update: Uint8Array,
+    actor: unknown,
+    validate: NonNullable<DocumentKind['inPlace']>['validate'],
+  ): ApplyResult {
+    const origin = connectionOrigin(member);
+    const pending = pendingBefore(this.doc);
+    let verdict: Verdict = { ok: true };
+    const judge = (transaction: Y.Transaction) => {
+      if (!verdict.ok || transaction.origin !== origin) return;
+      try {
+        verdict = validate(this.doc, transaction, actor);
+      } catch (error) {
+        verdict = { ok: false, reason: RefusalReason.Schema, detail: String(error) };
+      }
+    };
+    this.#held = [];
+    this.doc.on('afterTransaction', judge);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      this.#held = undefined;
+      this.#break(member);
+      throw error;
+    } finally {
+      this.doc.off('afterTransaction', judge);
+    }
+    const held = this.#held;
+    this.#held = undefined;
+    if (verdict.ok && leftPendingSince(pending, this.doc)) {
+      verdict = { ok: false, reason: 'pending', detail: 'depends on changes the server lacks' };
+    }
+    if (!verdict.ok) {
+      this.#break(member, 'refused');
+      return { applied: false, reason: verdict.reason, detail: verdict.detail };
+    }
+    for (const change of held) this.#accept(change);
+    return { applied: true };
+  }
+
+  /**
    * Builds the checker's scratch replica in the next turn (after the answers to whoever is
    * joining): it costs about as much as loading the document — seconds for the 5,000-person
    * tree — and built when someone first types, that person's keystroke and everyone else's
@@ -305,12 +357,21 @@ export class Room {
     });
   }
 
-  /** Closes everyone but the sender (whose connection closes itself with 4400) with 4500, so
-   *  they reconnect to a room loaded afresh from storage; updates accepted before are still
-   *  saved. */
-  #break(sender: RoomMember) {
+  /** Closes everyone but the sender (whose connection closes itself, with 4400 or 4409) with
+   *  4500, so they reconnect to a room loaded afresh from storage; updates accepted before are
+   *  still saved, and projected by the next room (never from this document, which holds what
+   *  was not accepted). */
+  #break(sender: RoomMember, why: 'failed' | 'refused' = 'failed') {
     this.#broken = true;
-    this.#options.log.error({ document: this.key.name }, 'an update failed half-applied; reset');
+    this.#projection?.stop();
+    if (why === 'failed') {
+      this.#options.log.error({ document: this.key.name }, 'an update failed half-applied; reset');
+    } else {
+      this.#options.log.warn(
+        { document: this.key.name },
+        'refused an update judged in place; reset',
+      );
+    }
     this.#options.onBroken(this);
     for (const member of [...this.#members]) {
       if (member !== sender) member.close(CloseCode.ServerError);
@@ -482,7 +543,8 @@ export class Room {
    * and `committed`.
    */
   #durable(committed: Uint8Array | null) {
-    if (this.#destroyed) return;
+    // A broken room's document may hold what was never accepted: it acknowledges nothing more.
+    if (this.#destroyed || this.#broken) return;
     let next: Uint8Array;
     if (this.#saver.isSaved) next = Y.encodeStateVector(this.doc);
     else if (committed) next = maxStateVector(this.#durableStateVector, committed);

@@ -66,6 +66,9 @@ export class ServerProcess {
     const node = [
       process.execPath,
       '--expose-gc',
+      // BENCH_SERVER_FLAGS: more of Node's own flags for every server (`--trace-gc`, which
+      // NODE_OPTIONS refuses), for finding out where a server's time goes.
+      ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       PROBE,
       ...(spec.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', spec.cpuProfileDir] : []),

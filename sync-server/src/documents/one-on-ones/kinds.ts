@@ -7,9 +7,13 @@ import {
   moodAccess,
   privateNotesAccess,
 } from '@threadline/domain/one-on-ones/access';
+import { CHECK_INS_ROOT } from '@threadline/domain/one-on-ones/shape';
 import {
+  judgeAgendaTransaction,
   judgeAgendaUpdate,
+  judgeMoodTransaction,
   judgeMoodUpdate,
+  judgePrivateNotesTransaction,
   judgePrivateNotesUpdate,
   type OneOnOneVerdict,
   type SeriesActor,
@@ -36,6 +40,21 @@ function asVerdict(verdict: OneOnOneVerdict): Verdict {
   return { ok: false, reason: 'forbidden', detail: verdict.refusal, recheck };
 }
 
+/** The check-ins root's name as it appears in an update that adds a check-in (the new entry
+ *  names its parent). */
+const CHECK_INS_NAME = Buffer.from(CHECK_INS_ROOT, 'utf8');
+
+/**
+ * Whether an update may be judged in place (SYNC17): any but one that may add a check-in, which
+ * can need a second look with the goals reloaded (ONE52) and so keeps the scratch replica. A
+ * text that merely mentions the root's name takes the scratch replica too, harmlessly.
+ */
+function mayJudgeAgendaInPlace(update: Uint8Array): boolean {
+  return (
+    Buffer.from(update.buffer, update.byteOffset, update.byteLength).indexOf(CHECK_INS_NAME) < 0
+  );
+}
+
 /** `one-on-one/<seriesId>`: the two members write while the series runs; HR reads with the
  *  organisation's setting (ONE2–ONE4). */
 export const agendaKind: DocumentKind<'one-on-one', SeriesActor> = {
@@ -50,6 +69,11 @@ export const agendaKind: DocumentKind<'one-on-one', SeriesActor> = {
   actorMaxAgeMs: 15_000,
   validate: (live, scratch, update, actor) =>
     asVerdict(judgeAgendaUpdate(live, scratch, update, actor)),
+  inPlace: {
+    suits: mayJudgeAgendaInPlace,
+    validate: (doc, transaction, actor) =>
+      asVerdict(judgeAgendaTransaction(doc, transaction, actor)),
+  },
   projector: agendaProjector,
   // ONE50: check-ins a node left unapplied (it died, or its apply failed) reach their goals.
   sweep: (db, effects, log) =>
@@ -67,6 +91,10 @@ export const privateNotesKind: DocumentKind<'private-notes', null> = {
   affectedBy: (notice, { seriesId }) => seriesChanged(notice, seriesId),
   loadActor: async () => null,
   validate: (_live, scratch, update) => asVerdict(judgePrivateNotesUpdate(scratch, update)),
+  inPlace: {
+    suits: () => true,
+    validate: (doc, transaction) => asVerdict(judgePrivateNotesTransaction(doc, transaction)),
+  },
 };
 
 /** `one-on-one-mood/<seriesId>`: the employee writes, the manager reads, nobody else (ONE6). */
@@ -77,5 +105,9 @@ export const moodKind: DocumentKind<'one-on-one-mood', SeriesActor> = {
   loadActor: (db, person, { seriesId }) => loadSeriesActor(db, person, seriesId),
   validate: (live, scratch, update, actor) =>
     asVerdict(judgeMoodUpdate(live, scratch, update, actor)),
+  inPlace: {
+    suits: () => true,
+    validate: (doc, transaction, actor) => asVerdict(judgeMoodTransaction(doc, transaction, actor)),
+  },
   projector: moodProjector,
 };
