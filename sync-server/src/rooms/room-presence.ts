@@ -10,8 +10,9 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { encodeAwarenessUpdate, type AwarenessEntry } from '@threadline/domain/protocol/awareness';
+import type { AwarenessEntry } from '@threadline/domain/protocol/awareness';
 import type { SyncMetrics } from '../operations/metrics.ts';
+import { applyAwarenessEntries } from './awareness-entries.ts';
 import type { RoomMember } from './room-member.ts';
 import { connectionOrigin, originOf, type TransactionOrigin } from './transaction-origin.ts';
 
@@ -92,7 +93,7 @@ export class RoomPresence {
       }
     }
     if (accepted.length === 0) return;
-    applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), connectionOrigin(member));
+    applyAwarenessEntries(this.awareness, accepted, connectionOrigin(member));
   }
 
   /** Presence relayed by another node, which checked it already. */
