@@ -257,8 +257,7 @@ class SeriesPlanner {
       // Prepared from the morning after the cadence day before (the last meeting, or one missed;
       // a few days before the first) up to half an hour before this one, and never on the seed's
       // day itself.
-      const from =
-        i === 0 ? start - 4 * 24 * HOUR : at(addDays(day, -period), '08:00') + 24 * HOUR;
+      const from = i === 0 ? start - 4 * 24 * HOUR : at(addDays(day, -period), '08:00') + 24 * HOUR;
       const until = Math.min(start - 30 * MINUTE, at(this.#today, '00:00') - 6 * HOUR);
       const points = this.#points(isHeld, from, until);
       const mood = isHeld ? this.#mood(moodStart + moodTrend * i, start) : null;
