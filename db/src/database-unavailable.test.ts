@@ -2,7 +2,7 @@
 // errors of the work itself (ONE50 retries the first without counting them against a check-in).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
-import { createPool } from './connection.ts';
+import { createPool, type Pool } from './connection.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { findFreePort } from './free-port.ts';
 
@@ -21,30 +21,40 @@ async function errorOf(work: () => Promise<unknown>): Promise<unknown> {
   throw new Error('expected the work to fail');
 }
 
+/** What a query of a pool of its own rejects with; the pool is ended after. */
+async function errorOfPool(
+  url: string,
+  timeouts: Parameters<typeof createPool>[2],
+  sql: string,
+  before: (pool: Pool) => Promise<() => void> = async () => () => {},
+): Promise<unknown> {
+  const pool = createPool(url, 1, timeouts);
+  const after = await before(pool);
+  try {
+    return await errorOf(() => pool.query(sql));
+  } finally {
+    after();
+    await pool.end();
+  }
+}
+
 describe('isDatabaseUnavailable', () => {
   it('[ONE50] a server nobody listens for is out of reach', async () => {
     const port = await findFreePort();
-    const pool = createPool(`postgres://postgres@127.0.0.1:${port}/none`, 1, { connectMs: 2000 });
-    try {
-      const error = await errorOf(() => pool.query('SELECT 1'));
-      expect(error).toMatchObject({ code: 'ECONNREFUSED' });
-      expect(isDatabaseUnavailable(error)).toBe(true);
-    } finally {
-      await pool.end();
-    }
+    const url = `postgres://postgres@127.0.0.1:${port}/none`;
+    const error = await errorOfPool(url, { connectMs: 2000 }, 'SELECT 1');
+    expect(error).toMatchObject({ code: 'ECONNREFUSED' });
+    expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
   it('[ONE50] a pool with no free connection in time is out of reach', async () => {
-    const pool = createPool(db.url, 1, { connectMs: 100 });
-    const held = await pool.connect();
-    try {
-      const error = await errorOf(() => pool.query('SELECT 1'));
-      expect(error).toMatchObject({ message: 'timeout exceeded when trying to connect' });
-      expect(isDatabaseUnavailable(error)).toBe(true);
-    } finally {
-      held.release();
-      await pool.end();
-    }
+    // Its one connection is taken.
+    const error = await errorOfPool(db.url, { connectMs: 100 }, 'SELECT 1', async (pool) => {
+      const held = await pool.connect();
+      return () => held.release();
+    });
+    expect(error).toMatchObject({ message: 'timeout exceeded when trying to connect' });
+    expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
   it('[ONE50] a connection the server ends (shutting down, terminated) is out of reach, and so is using it after', async () => {
@@ -66,14 +76,9 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('[ONE50] a statement given up on for its time is the database’s load, not the work', async () => {
-    const pool = createPool(db.url, 1, { statementMs: 100 });
-    try {
-      const error = await errorOf(() => pool.query('SELECT pg_sleep(5)'));
-      expect(error).toMatchObject({ code: '57014' });
-      expect(isDatabaseUnavailable(error)).toBe(true);
-    } finally {
-      await pool.end();
-    }
+    const error = await errorOfPool(db.url, { statementMs: 100 }, 'SELECT pg_sleep(5)');
+    expect(error).toMatchObject({ code: '57014' });
+    expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
   it('[ONE50] an error of the work itself, or nobody knows whose, is not', async () => {

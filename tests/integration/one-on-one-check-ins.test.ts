@@ -124,17 +124,48 @@ async function setUp() {
   return { organisationId, manager, employee, peer, seriesId, cycleId, goalsName, own, peers };
 }
 
-/** A check-in row as the agenda's projection writes it, not applied yet (as a node that died
- *  between writing and applying it leaves it). */
-async function pendingRow(series: Awaited<ReturnType<typeof setUp>>, checkInId: string) {
-  const { organisationId, seriesId, cycleId, own, employee } = series;
+type Series = Awaited<ReturnType<typeof setUp>>;
+
+/** Writes a check-in row as the agenda's projection does, not applied yet: by default the
+ *  employee's 40 on their own goal, in the series' meeting of 2 March. */
+async function writeCheckInRow(
+  series: Series,
+  checkInId: string,
+  row: {
+    seriesId?: string;
+    goalId?: string;
+    by?: string;
+    day?: string;
+    at?: string;
+    value?: number;
+  },
+) {
+  const day = row.day ?? meeting;
   await sync.db.pool.query(
     `INSERT INTO one_on_one_check_ins
        (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
         value, by_person_id, at)
-     VALUES ($1, $2, $3, $4, $8, $5, $6, 40, $7, '2026-03-02T10:00:00Z')`,
-    [organisationId, seriesId, checkInId, meeting, own.goalId, cycleId, employee.personId, meeting],
+     VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10)`,
+    [
+      series.organisationId,
+      row.seriesId ?? series.seriesId,
+      checkInId,
+      day,
+      day,
+      row.goalId ?? series.own.goalId,
+      series.cycleId,
+      row.value ?? 40,
+      row.by ?? series.employee.personId,
+      row.at ?? `${day}T10:00:00Z`,
+    ],
   );
+}
+
+/** A check-in row as the agenda's projection writes it, not applied yet (as a node that died
+ *  between writing and applying it leaves it). */
+async function pendingRow(series: Series, checkInId: string) {
+  const { organisationId, seriesId, own } = series;
+  await writeCheckInRow(series, checkInId, {});
   const key = { organisationId, name: `one-on-one/${seriesId}` };
   const row = async () =>
     (
@@ -358,21 +389,11 @@ describe('check-ins from a 1:1', () => {
     const { key, row, entriesInLog } = await pendingRow(series, 'not-now');
     // A later check-in of another goal in the same series, which a run that met the node's
     // trouble does not try (it would meet the same).
-    await sync.db.pool.query(
-      `INSERT INTO one_on_one_check_ins
-         (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
-          value, by_person_id, at)
-       VALUES ($1, $2, 'other-goal', $3, $4, $5, $6, 10, $7, '2026-03-02T10:05:00Z')`,
-      [
-        series.organisationId,
-        series.seriesId,
-        meeting,
-        meeting,
-        series.peers.goalId,
-        series.cycleId,
-        series.employee.personId,
-      ],
-    );
+    await writeCheckInRow(series, 'other-goal', {
+      goalId: series.peers.goalId,
+      at: '2026-03-02T10:05:00Z',
+      value: 10,
+    });
     // A node shutting down: its rooms take no change.
     const closing = await startSyncServerForTest(sync.db);
     await closing.close();
@@ -423,27 +444,8 @@ describe('check-ins from a 1:1', () => {
       { seriesId: series.seriesId, by: series.employee.personId, goalId: series.own.goalId },
       { seriesId: peerSeries, by: series.peer.personId, goalId: series.peers.goalId },
     ].sort((a, b) => a.seriesId.localeCompare(b.seriesId));
-    for (const [one, at] of [
-      [first!, '2000-01-08T10:00:00Z'],
-      [last!, '2000-01-01T10:00:00Z'],
-    ] as const) {
-      await sync.db.pool.query(
-        `INSERT INTO one_on_one_check_ins
-           (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
-            value, by_person_id, at)
-         VALUES ($1, $2, 'waiting', $3, $4::date, $5, $6, 20, $7, $8)`,
-        [
-          series.organisationId,
-          one.seriesId,
-          meeting,
-          meeting,
-          one.goalId,
-          series.cycleId,
-          one.by,
-          at,
-        ],
-      );
-    }
+    await writeCheckInRow(series, 'waiting', { ...first!, at: '2000-01-08T10:00:00Z' });
+    await writeCheckInRow(series, 'waiting', { ...last!, at: '2000-01-01T10:00:00Z' });
     const order: (string | null)[] = [];
     const recording: DocumentEffects = {
       change(target, personId, edit) {
@@ -521,21 +523,7 @@ describe('check-ins from a 1:1', () => {
     const first = applyPendingCheckIns(sync.db.pool, key, series.seriesId, slow);
     await applying;
     // Meanwhile the next week's check-in of the same goal is written: 70, after the first's 40.
-    await sync.db.pool.query(
-      `INSERT INTO one_on_one_check_ins
-         (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
-          value, by_person_id, at)
-       VALUES ($1, $2, 'newer', $3, $4, $5, $6, 70, $7, '2026-03-09T10:00:00Z')`,
-      [
-        series.organisationId,
-        series.seriesId,
-        '2026-03-09',
-        '2026-03-09',
-        series.own.goalId,
-        series.cycleId,
-        series.employee.personId,
-      ],
-    );
+    await writeCheckInRow(series, 'newer', { day: '2026-03-09', value: 70 });
     // Another node takes the newer row, but holds it back while the older one is being applied.
     expect(
       await applyPendingCheckIns(sync.db.pool, key, series.seriesId, otherNode.server.rooms),
