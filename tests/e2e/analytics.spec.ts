@@ -85,6 +85,30 @@ test('[ANA1] an HR admin sees the organisation’s dashboards with the seeded nu
   expect(results.violations.map((violation) => violation.id)).toEqual([]);
 });
 
+test('[ORG19] [ANA15] [ANA17] the lines over weeks and the weekly columns name weeks alike', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_ADMIN_EMAIL);
+  await page.goto('/analytics');
+  /** The labels under a chart's drawing: its weeks. */
+  const weeks = (chart: string) =>
+    page.locator(`[data-chart="${chart}"] .lc-axis.placement-bottom text`);
+  // A day without its year in the page's locale ("Mar 2", "2 Mar"), as the 1:1 pages write one:
+  // not M/D, not MM-DD.
+  const shortDay = /^(\p{L}+\.? \d{1,2}|\d{1,2}\.? \p{L}+\.?)$/u;
+  for (const chart of ['goals-progress', 'one-on-ones-meetings', 'one-on-ones-actions']) {
+    await expect(weeks(chart).first()).toBeVisible();
+    // A label too long for its room is drawn as lines, one tspan each.
+    const labels = await weeks(chart).evaluateAll((texts) =>
+      texts.map((text) =>
+        [...text.querySelectorAll('tspan')].map((line) => line.textContent!.trim()).join(' '),
+      ),
+    );
+    expect(labels.length, chart).toBeGreaterThan(1);
+    for (const label of labels) expect(label.trim(), chart).toMatch(shortDay);
+  }
+});
+
 test('[ANA10] a chart’s CSV has its table’s numbers, defused against formulas', async ({
   page,
 }) => {

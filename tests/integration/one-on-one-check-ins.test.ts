@@ -1,9 +1,10 @@
 // A check-in made in a 1:1's agenda moves the goal (ONE18–ONE22): the agenda's validator refuses
 // one its sender may not make, and the server applies an accepted one to the goal tree through
 // its room — live to whoever has the goals open — exactly once, with its source; an apply that
-// failed is tried again, rows a node left are swept, a row one node is applying is not taken
-// over by another (ONE50, ONE51), and a goal added moments before can be checked in (ONE52).
-import { describe, expect, it } from 'vitest';
+// failed is tried again (counted only when the failure is the row's own), rows a node left are
+// swept oldest first, a row one node is applying is not taken over by another (ONE50, ONE51), and
+// a goal added moments before can be checked in (ONE52).
+import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import { readGoalMap } from '@threadline/domain/goals/document';
 import { addGoal } from '@threadline/domain/goals/edits';
@@ -11,14 +12,16 @@ import { goalLog, goalMap } from '@threadline/domain/goals/shape';
 import { recordCheckIn } from '@threadline/domain/one-on-ones/check-ins';
 import { addMeeting, addPoint } from '@threadline/domain/one-on-ones/edits';
 import { CloseCode } from '@threadline/domain/protocol/close-codes';
+import { createPool } from '@threadline/db';
 import { appendToDocumentLog } from '@threadline/db/document-log';
 import {
   applyPendingCheckIns,
   MAX_APPLY_ATTEMPTS,
+  sweepPendingCheckIns,
 } from '@threadline/sync-server/documents/one-on-ones/check-ins';
 import type { DocumentEffects } from '@threadline/sync-server/projection/document-projector';
 import { createOrganisation, createSeries } from '../support/factories.ts';
-import { useSyncServer } from '../support/sync-server.ts';
+import { startSyncServerForTest, useSyncServer } from '../support/sync-server.ts';
 import {
   createCycle,
   eventually,
@@ -118,20 +121,51 @@ async function setUp() {
     );
     return rows.length === 2;
   }, 5000);
-  return { organisationId, manager, employee, seriesId, cycleId, goalsName, own, peers };
+  return { organisationId, manager, employee, peer, seriesId, cycleId, goalsName, own, peers };
 }
 
-/** A check-in row as the agenda's projection writes it, not applied yet (as a node that died
- *  between writing and applying it leaves it). */
-async function pendingRow(series: Awaited<ReturnType<typeof setUp>>, checkInId: string) {
-  const { organisationId, seriesId, cycleId, own, employee } = series;
+type Series = Awaited<ReturnType<typeof setUp>>;
+
+/** Writes a check-in row as the agenda's projection does, not applied yet: by default the
+ *  employee's 40 on their own goal, in the series' meeting of 2 March. */
+async function writeCheckInRow(
+  series: Series,
+  checkInId: string,
+  row: {
+    seriesId?: string;
+    goalId?: string;
+    by?: string;
+    day?: string;
+    at?: string;
+    value?: number;
+  },
+) {
+  const day = row.day ?? meeting;
   await sync.db.pool.query(
     `INSERT INTO one_on_one_check_ins
        (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
         value, by_person_id, at)
-     VALUES ($1, $2, $3, $4, $8, $5, $6, 40, $7, '2026-03-02T10:00:00Z')`,
-    [organisationId, seriesId, checkInId, meeting, own.goalId, cycleId, employee.personId, meeting],
+     VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10)`,
+    [
+      series.organisationId,
+      row.seriesId ?? series.seriesId,
+      checkInId,
+      day,
+      day,
+      row.goalId ?? series.own.goalId,
+      series.cycleId,
+      row.value ?? 40,
+      row.by ?? series.employee.personId,
+      row.at ?? `${day}T10:00:00Z`,
+    ],
   );
+}
+
+/** A check-in row as the agenda's projection writes it, not applied yet (as a node that died
+ *  between writing and applying it leaves it). */
+async function pendingRow(series: Series, checkInId: string) {
+  const { organisationId, seriesId, own } = series;
+  await writeCheckInRow(series, checkInId, {});
   const key = { organisationId, name: `one-on-one/${seriesId}` };
   const row = async () =>
     (
@@ -307,7 +341,7 @@ describe('check-ins from a 1:1', () => {
     const series = await setUp();
     const { key, row, entriesInLog } = await pendingRow(series, 'failed-once');
     const failing: DocumentEffects = {
-      change: () => Promise.reject(new Error('the goal tree could not be loaded')),
+      change: () => Promise.reject(new Error('the check-in does not fit its goal')),
     };
     await expect(applyPendingCheckIns(sync.db.pool, key, series.seriesId, failing)).rejects.toThrow(
       /not applied/,
@@ -329,7 +363,7 @@ describe('check-ins from a 1:1', () => {
       `UPDATE one_on_one_check_ins SET at = at + interval '1 minute' WHERE check_in_id = 'after-it'`,
     );
     const failing: DocumentEffects = {
-      change: () => Promise.reject(new Error('the goal tree could not be loaded')),
+      change: () => Promise.reject(new Error('the check-in does not fit its goal')),
     };
     for (let attempt = 1; attempt < MAX_APPLY_ATTEMPTS; attempt++) {
       await expect(
@@ -348,6 +382,81 @@ describe('check-ins from a 1:1', () => {
       1,
     );
     expect(await later.row()).toEqual({ outcome: 'applied', attempts: 0 });
+  });
+
+  it('[ONE50] an apply the node could not make just then (shutting down, the database out of reach) is retried without counting an attempt, and ends the run', async () => {
+    const series = await setUp();
+    const { key, row, entriesInLog } = await pendingRow(series, 'not-now');
+    // A later check-in of another goal in the same series, which a run that met the node's
+    // trouble does not try (it would meet the same).
+    await writeCheckInRow(series, 'other-goal', {
+      goalId: series.peers.goalId,
+      at: '2026-03-02T10:05:00Z',
+      value: 10,
+    });
+    // A node shutting down: its rooms take no change.
+    const closing = await startSyncServerForTest(sync.db);
+    await closing.close();
+    // A node whose pool has no connection free in time to load the goal tree with.
+    const starved = createPool(sync.db.url, 1, { connectMs: 50 });
+    const taken = await starved.connect();
+    onTestFinished(async () => {
+      taken.release();
+      await starved.end();
+    });
+    let asked = 0;
+    const outOfReach: DocumentEffects = {
+      async change(target, personId, edit) {
+        asked += 1;
+        await starved.query('SELECT 1');
+        return sync.server.rooms.change(target, personId, edit);
+      },
+    };
+    for (let run = 0; run < MAX_APPLY_ATTEMPTS; run++) {
+      for (const effects of [closing.rooms, outOfReach]) {
+        await expect(
+          applyPendingCheckIns(sync.db.pool, key, series.seriesId, effects),
+        ).rejects.toThrow(/not applied/);
+      }
+    }
+    expect(asked).toBe(MAX_APPLY_ATTEMPTS);
+    expect(await row()).toEqual({ outcome: null, attempts: 0 });
+    expect(await entriesInLog()).toBe(0);
+    // Once the node can, both are applied (the other goal is not the employee's), no attempt spent.
+    expect(await applyPendingCheckIns(sync.db.pool, key, series.seriesId, sync.server.rooms)).toBe(
+      2,
+    );
+    expect(await row()).toEqual({ outcome: 'applied', attempts: 0 });
+    expect(await entriesInLog()).toBe(1);
+  });
+
+  it('[ONE50] the sweep takes the series whose check-ins have waited longest first', async () => {
+    const series = await setUp();
+    const peerSeries = await createSeries(
+      sync.db.pool,
+      series.organisationId,
+      series.manager.personId,
+      series.peer.personId,
+    );
+    // The older check-in in the series whose id sorts last, written last: neither the ids nor the
+    // order of writing put it first.
+    const [first, last] = [
+      { seriesId: series.seriesId, by: series.employee.personId, goalId: series.own.goalId },
+      { seriesId: peerSeries, by: series.peer.personId, goalId: series.peers.goalId },
+    ].sort((a, b) => a.seriesId.localeCompare(b.seriesId));
+    await writeCheckInRow(series, 'waiting', { ...first!, at: '2000-01-08T10:00:00Z' });
+    await writeCheckInRow(series, 'waiting', { ...last!, at: '2000-01-01T10:00:00Z' });
+    const order: (string | null)[] = [];
+    const recording: DocumentEffects = {
+      change(target, personId, edit) {
+        if (target.organisationId === series.organisationId) order.push(personId);
+        return sync.server.rooms.change(target, personId, edit);
+      },
+    };
+    await sweepPendingCheckIns(sync.db.pool, recording, (error, key) => {
+      if (key.organisationId === series.organisationId) throw error;
+    });
+    expect(order).toEqual([last!.by, first!.by]);
   });
 
   it('[ONE50] the sweep applies a check-in a node wrote but never applied', async () => {
@@ -414,21 +523,7 @@ describe('check-ins from a 1:1', () => {
     const first = applyPendingCheckIns(sync.db.pool, key, series.seriesId, slow);
     await applying;
     // Meanwhile the next week's check-in of the same goal is written: 70, after the first's 40.
-    await sync.db.pool.query(
-      `INSERT INTO one_on_one_check_ins
-         (organisation_id, series_id, check_in_id, meeting_id, meeting_day, goal_id, cycle_id,
-          value, by_person_id, at)
-       VALUES ($1, $2, 'newer', $3, $4, $5, $6, 70, $7, '2026-03-09T10:00:00Z')`,
-      [
-        series.organisationId,
-        series.seriesId,
-        '2026-03-09',
-        '2026-03-09',
-        series.own.goalId,
-        series.cycleId,
-        series.employee.personId,
-      ],
-    );
+    await writeCheckInRow(series, 'newer', { day: '2026-03-09', value: 70 });
     // Another node takes the newer row, but holds it back while the older one is being applied.
     expect(
       await applyPendingCheckIns(sync.db.pool, key, series.seriesId, otherNode.server.rooms),

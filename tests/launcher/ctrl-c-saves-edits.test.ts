@@ -1,8 +1,11 @@
 // A Ctrl-C in the terminal while people are editing: the launcher stops the sync server first,
 // which saves every edit it holds (SYNC15), then the web server, then PostgreSQL. The terminal
 // signals its whole foreground group; if PostgreSQL were in it, it would stop at once and the
-// sync server could save nothing more. Edits here wait two seconds for their group commit, so
-// the Ctrl-C always catches them received but not yet saved.
+// sync server could save nothing more. Ctrl-C comes as soon as the server has taken every edit —
+// a member of the room that only watches has had them all relayed, which the server does before
+// saving them (SYNC6) — and edits wait eight seconds for their group commit, so it catches them
+// received but not yet saved even on a busy machine. (Shutdown waits out that delay for each of
+// the room's batches, two here: well inside its 30 s.)
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -19,7 +22,13 @@ import {
   DEMO_PASSWORD,
 } from '@threadline/db/demo';
 import { startEmbeddedPostgres } from '@threadline/db/embedded';
-import { eventually, goalEditor, openRaw } from '../integration/sync-support.ts';
+import {
+  eventually,
+  goalEditor,
+  openRaw,
+  replicaFromServer,
+  type RawSocket,
+} from '../integration/sync-support.ts';
 import {
   embeddedUrl,
   launch,
@@ -29,7 +38,7 @@ import {
 } from './launcher-support.ts';
 
 const EDITS_PER_PERSON = 25;
-const COMMIT_DELAY_MS = 2_000;
+const COMMIT_DELAY_MS = 8_000;
 
 const installation = useThrowawayInstallation();
 
@@ -55,6 +64,17 @@ async function signInDemo(email: string) {
     await pool.end();
   }
 }
+
+/** The document as `watcher` has received it: its first sync, then every update relayed since. */
+function replicaOfWatcher(watcher: RawSocket): Y.Doc {
+  const doc = new Y.Doc();
+  for (const m of watcher.received) {
+    if (m.type === 'sync-step-2' || m.type === 'sync-update') Y.applyUpdate(doc, m.update);
+  }
+  return doc;
+}
+
+const clocksOf = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
 
 async function savedUpdates(organisationId: string, documentName: string): Promise<Uint8Array[]> {
   const database = await startEmbeddedPostgres({
@@ -91,6 +111,11 @@ describe('Ctrl-C while people edit', () => {
         return { person, client, edits: goalEditor(person.personId) };
       }),
     );
+    // A second connection of the first editor's, which edits nothing: the room relays to it
+    // every update the server has taken, before saving it.
+    const { person: first } = editors[0]!;
+    const watcher = await openRaw(installation.ports.sync, first.documentName, first.cookie);
+    await replicaFromServer(watcher);
     for (const { client, edits } of editors) {
       client.sendUpdate(Y.mergeUpdates(edits.take())); // adds the person's goal
       for (let i = 1; i <= EDITS_PER_PERSON; i++) {
@@ -98,16 +123,24 @@ describe('Ctrl-C while people edit', () => {
         for (const update of edits.take()) client.sendUpdate(update);
       }
     }
-    // Long enough for the server to have read every frame, well short of its commit.
-    await new Promise((resolve) => setTimeout(resolve, COMMIT_DELAY_MS / 4));
     const clientId = (doc: Y.Doc) => doc.clientID;
+    const sent = (doc: Y.Doc) => clocksOf(doc).get(clientId(doc));
+    // The server has taken every edit: the watcher has had each editor's last one relayed.
+    await watcher.until(() => {
+      const relayed = clocksOf(replicaOfWatcher(watcher));
+      return (
+        editors.every(({ edits }) => relayed.get(clientId(edits.doc)) === sent(edits.doc)) ||
+        watcher.closeCode !== undefined
+      );
+    });
+    expect(watcher.closeCode).toBeUndefined();
     for (const { client, edits } of editors) {
       expect(client.lastAck().get(clientId(edits.doc)) ?? 0).toBe(0); // none saved yet
     }
 
     expect(await pressCtrlC(launched)).toBe(0);
     expect(launched.output()).not.toContain('ELIFECYCLE');
-    for (const { client } of editors) {
+    for (const { client } of [...editors, { client: watcher }]) {
       await eventually(() => client.closeCode !== undefined);
       expect(client.closeCode).toBe(1012);
     }
@@ -117,10 +150,9 @@ describe('Ctrl-C while people edit', () => {
     for (const update of await savedUpdates(organisationId, documentName)) {
       Y.applyUpdate(saved, update);
     }
-    const savedClocks = Y.decodeStateVector(Y.encodeStateVector(saved));
+    const savedClocks = clocksOf(saved);
     for (const { edits } of editors) {
-      const sent = Y.decodeStateVector(Y.encodeStateVector(edits.doc)).get(clientId(edits.doc));
-      expect(savedClocks.get(clientId(edits.doc))).toBe(sent);
+      expect(savedClocks.get(clientId(edits.doc))).toBe(sent(edits.doc));
     }
   }, 240_000);
 });

@@ -43,7 +43,8 @@ describe('the demo’s pending nudges', () => {
     expect(kinds.get('goal-stale-digest')).toBeGreaterThan(0);
     expect(kinds.get('action-overdue')).toBeGreaterThan(0);
     expect(kinds.get('goal-approval')).toBeGreaterThan(0);
-    // DEMO17: every series met on its cadence up to the seed's day.
+    // DEMO17: every series met on its last cadence day before the seed's day (any it missed
+    // were earlier).
     expect(kinds.get('one-on-one-overdue')).toBeUndefined();
   });
 

@@ -8,7 +8,14 @@ import {
   meetings,
   timesCarried,
 } from '../one-on-ones/agenda.ts';
-import { CADENCE_DAYS, addDays, nextScheduledDay, weekdayOf } from '../one-on-ones/cadence.ts';
+import { checkInRegularity } from '../calibration/regularity.ts';
+import {
+  CADENCE_DAYS,
+  addDays,
+  daysBetween,
+  nextScheduledDay,
+  weekdayOf,
+} from '../one-on-ones/cadence.ts';
 import { ensureNextMeeting } from '../one-on-ones/edits.ts';
 import {
   validateAgendaDocument,
@@ -106,19 +113,63 @@ describe('the demo 1:1 plan', () => {
 
   it('[DEMO17] holds 8–12 meetings on the cadence before the seed’s day and schedules the next one', () => {
     for (const series of demo.series) {
+      const period = CADENCE_DAYS[series.cadence];
       const held = series.meetings.filter((m) => m.held);
       expect(held.length).toBeGreaterThanOrEqual(HELD_MEETINGS_MIN);
       expect(held.length).toBeLessThanOrEqual(HELD_MEETINGS_MAX);
+      expect(series.meetings[0]!.day).toBe(series.startsOn);
       series.meetings.forEach((meeting, i) => {
-        expect(meeting.day).toBe(addDays(series.startsOn, i * CADENCE_DAYS[series.cadence]));
+        expect(daysBetween(series.startsOn, meeting.day) % period).toBe(0);
+        if (i > 0) expect(meeting.day > series.meetings[i - 1]!.day).toBe(true);
         expect(meeting.held).toBe(meeting.day < TODAY);
       });
+      // The last held meeting is the cadence day before the next: no series is overdue (ONE13).
+      expect(held.at(-1)!.day).toBe(addDays(series.meetings.at(-1)!.day, -period));
       const next = series.meetings.at(-1)!;
       expect(next.held).toBe(false);
       expect(next.day).toBe(nextScheduledDay(series.startsOn, series.cadence, TODAY));
       expect(next.points.length).toBeGreaterThanOrEqual(2);
       expect(next.points.every((point) => !point.done)).toBe(true);
     }
+  });
+
+  it('[DEMO17] [CAL59] most series meet on every cadence day, some miss one or two, a few more', () => {
+    const missedBySeries = demo.series.map((series) => {
+      const period = CADENCE_DAYS[series.cadence];
+      const next = series.meetings.at(-1)!.day;
+      return daysBetween(series.startsOn, next) / period + 1 - series.meetings.length;
+    });
+    const share = (test: (missed: number) => boolean) =>
+      missedBySeries.filter(test).length / missedBySeries.length;
+    expect(share((missed) => missed === 0)).toBeGreaterThan(0.4);
+    expect(share((missed) => missed === 0)).toBeLessThan(0.7);
+    expect(share((missed) => missed >= 1 && missed <= 2)).toBeGreaterThan(0.2);
+    expect(share((missed) => missed >= 3)).toBeGreaterThan(0.05);
+    expect(Math.max(...missedBySeries)).toBeLessThanOrEqual(4);
+    // The well-known pair never misses one (DEMO18).
+    expect(missedBySeries[demo.series.indexOf(featured)]).toBe(0);
+
+    // So the player card's check-in regularity (CAL59) differs from person to person: kept ÷
+    // due over the active cycle, as the board reads it from the projected meetings.
+    const cycle = { startsOn: '2026-07-01', endsOn: '2026-12-31' };
+    const regularity = demo.series.map((series) => {
+      const found = checkInRegularity(
+        [
+          {
+            cadence: series.cadence,
+            startsOn: series.startsOn,
+            endedOn: null,
+            heldDays: series.meetings.filter((m) => m.held).map((m) => m.day),
+          },
+        ],
+        cycle,
+        TODAY,
+      )!;
+      return found.kept / found.due;
+    });
+    expect(regularity.filter((r) => r === 1).length).toBeGreaterThan(demo.series.length * 0.4);
+    expect(regularity.filter((r) => r < 1).length).toBeGreaterThan(demo.series.length * 0.3);
+    expect(Math.min(...regularity)).toBeGreaterThanOrEqual(0.6);
   });
 
   it('[DEMO17] writes every act before the seed’s day, points before their meeting', () => {

@@ -1,11 +1,12 @@
 // The 1:1s of a generated organisation, as plain data (DEMO16–DEMO18): a series for every
-// reporting line, 8–12 meetings held on its cadence before the seed's day and the next one already
-// scheduled with a few talking points, each meeting with its story — points prepared by both
-// people and ticked in the meeting, action items raised and (mostly) done a meeting or two later,
-// the employee's mood with a trend of its own, shared notes now and then. The well-known manager
-// and employee also get private notes, an overdue item and one carried over several meetings, so
-// signing in as either shows a 1:1 with a past. Pure and deterministic: the same organisation, seed
-// and day give the same plan; one-on-ones-log.ts turns it into the documents' update logs.
+// reporting line, 8–12 meetings held on its cadence before the seed's day (most series on every
+// cadence day, some having let one or a few pass) and the next one already scheduled with a few
+// talking points, each meeting with its story — points prepared by both people and ticked in the
+// meeting, action items raised and (mostly) done a meeting or two later, the employee's mood with
+// a trend of its own, shared notes now and then. The well-known manager and employee also get
+// private notes, an overdue item and one carried over several meetings, so signing in as either
+// shows a 1:1 with a past. Pure and deterministic: the same organisation, seed and day give the
+// same plan; one-on-ones-log.ts turns it into the documents' update logs.
 import { addDays, CADENCE_DAYS, nextWeekday, weekdayOf } from '../one-on-ones/cadence.ts';
 import type { AgendaSection, Cadence, Weekday } from '../one-on-ones/model.ts';
 import type { GeneratedOrganisation, GeneratedPerson } from './generate.ts';
@@ -111,6 +112,19 @@ export interface DemoOneOnOneOptions {
 export const HELD_MEETINGS_MIN = 8;
 export const HELD_MEETINGS_MAX = 12;
 
+/**
+ * DEMO17: how many of its cadence days a series let pass without meeting, and how many series in
+ * a hundred: most none, some one or two, a few three or four (so check-in regularity, CAL59, is
+ * not 100% for everyone). The well-known pair misses none (DEMO18).
+ */
+export const MISSED_MEETINGS: readonly (readonly [missed: number, weight: number])[] = [
+  [0, 55],
+  [1, 20],
+  [2, 12],
+  [3, 8],
+  [4, 5],
+];
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** DEMO18: the well-known pair's two telling items. */
@@ -128,6 +142,8 @@ export function generateDemoOneOnOnes(
   }
   const random = createRandom(options.seed ^ 0x1f1e_0001);
   const ids = createRandom(options.seed ^ 0x1f1e_0002);
+  // Drawn apart from the rest, so the days missed change no meeting's story.
+  const misses = createRandom(options.seed ^ 0x1f1e_0003);
   const byKey = new Map(organisation.people.map((person) => [person.key, person]));
   const flavourOf = flavours(organisation);
   const featured = options.featured ?? null;
@@ -141,7 +157,14 @@ export function generateDemoOneOnOnes(
       employee.email === featured.employeeEmail;
     const flavour = manager.managerKey === null ? 'leadership' : flavourOf(employee);
     series.push(
-      new SeriesPlanner(random, ids, options.today, manager, employee, flavour, isFeatured).plan(),
+      new SeriesPlanner(
+        { random, ids, misses },
+        options.today,
+        manager,
+        employee,
+        flavour,
+        isFeatured,
+      ).plan(),
     );
   }
   return { series };
@@ -163,6 +186,7 @@ const at = (day: string, time: string) => Date.parse(`${day}T${time}:00Z`);
 class SeriesPlanner {
   readonly #random: Random;
   readonly #ids: Random;
+  readonly #misses: Random;
   readonly #today: string;
   readonly #manager: GeneratedPerson;
   readonly #employee: GeneratedPerson;
@@ -172,16 +196,16 @@ class SeriesPlanner {
   readonly #used = new Set<string>();
 
   constructor(
-    random: Random,
-    ids: Random,
+    streams: { random: Random; ids: Random; misses: Random },
     today: string,
     manager: GeneratedPerson,
     employee: GeneratedPerson,
     flavour: Flavour,
     featured: boolean,
   ) {
-    this.#random = random;
-    this.#ids = ids;
+    this.#random = streams.random;
+    this.#ids = streams.ids;
+    this.#misses = streams.misses;
     this.#today = today;
     this.#manager = manager;
     this.#employee = employee;
@@ -201,8 +225,13 @@ class SeriesPlanner {
     const weekday = random.pick(weekdays) as Weekday;
     const time = random.pick(TIMES);
     const next = nextWeekday(this.#today, weekday);
-    const startsOn = addDays(next, -held * period);
-    const days = Array.from({ length: held + 1 }, (_, i) => addDays(startsOn, i * period));
+    // The cadence days since the series started, the next one last; the missed ones had no
+    // meeting at all.
+    const missed = this.#missed(held);
+    const startsOn = addDays(next, -(held + missed.size) * period);
+    const days = Array.from({ length: held + missed.size + 1 }, (_, i) => i)
+      .filter((i) => !missed.has(i))
+      .map((i) => addDays(startsOn, i * period));
 
     const moodTrend = this.#featured
       ? 0.12
@@ -225,9 +254,10 @@ class SeriesPlanner {
     const meetings = days.map((day, i) => {
       const isHeld = i < held;
       const start = at(day, time);
-      // Prepared from the morning after the last meeting (or a few days before the first) up to
-      // half an hour before this one, and never on the seed's day itself.
-      const from = i === 0 ? start - 4 * 24 * HOUR : at(days[i - 1]!, '08:00') + 24 * HOUR;
+      // Prepared from the morning after the cadence day before (the last meeting, or one missed;
+      // a few days before the first) up to half an hour before this one, and never on the seed's
+      // day itself.
+      const from = i === 0 ? start - 4 * 24 * HOUR : at(addDays(day, -period), '08:00') + 24 * HOUR;
       const until = Math.min(start - 30 * MINUTE, at(this.#today, '00:00') - 6 * HOUR);
       const points = this.#points(isHeld, from, until);
       const mood = isHeld ? this.#mood(moodStart + moodTrend * i, start) : null;
@@ -250,6 +280,20 @@ class SeriesPlanner {
       actions,
       moodTrend,
     };
+  }
+
+  /**
+   * DEMO17: which cadence days, numbered from the series' first (0) to the next meeting's
+   * (`held` + how many were missed), passed without a meeting: never the first (the series'
+   * start), nor the last held one and the next, so the series is not overdue (ONE13).
+   */
+  #missed(held: number): Set<number> {
+    const random = this.#misses;
+    const count = this.#featured ? 0 : random.weighted<number>(MISSED_MEETINGS);
+    const next = held + count;
+    const missed = new Set<number>();
+    while (missed.size < count) missed.add(random.int(1, next - 2));
+    return missed;
   }
 
   /** A text from `pool` this series has not used yet, if there is one left. */

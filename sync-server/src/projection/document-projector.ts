@@ -46,10 +46,19 @@ export interface DocumentEffects {
    * Applies `edit` to the live document `key` (loaded on this node if needed, caught up with
    * the log first) in one transaction on behalf of `personId`, and resolves with its result once
    * the change is saved: relayed to the document's members, on every node, and projected like
-   * any accepted update.
+   * any accepted update. Rejects with `DocumentUnavailable` when this node cannot take a change
+   * of the document just now, whatever the change.
    */
   change<T>(key: DocumentKey, personId: string | null, edit: (doc: Y.Doc) => T): Promise<T>;
 }
+
+/**
+ * The node cannot serve the document just now, through no fault of what was asked of it: it is
+ * shutting down, or the document's room was reset or unloaded a moment ago. The same request
+ * later (here, the room loaded afresh, or on another node) may well succeed; a check-in's apply
+ * does not count it as a failed attempt (ONE50).
+ */
+export class DocumentUnavailable extends Error {}
 
 /**
  * Which snapshot a client asks for (SYNC27): the whole document's, or one of the views its kind

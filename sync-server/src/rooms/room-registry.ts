@@ -21,6 +21,7 @@ import type { DocumentKey, DocumentStorage } from '../persistence/document-stora
 import type { Fanout } from '../scale-out/fanout.ts';
 import type { PeerMessage } from '../scale-out/peer-message.ts';
 import {
+  DocumentUnavailable,
   WHOLE_VIEW,
   type DocumentEffects,
   type ViewPart,
@@ -111,7 +112,7 @@ export class RoomRegistry implements DocumentEffects {
   /** Joins the member to the document's room, loading it first if needed. */
   async join(key: DocumentKey, member: RoomMember): Promise<Room> {
     const room = await this.#load(key);
-    if (this.#closing) throw new Error('the sync server is shutting down');
+    if (this.#closing) throw new DocumentUnavailable('the sync server is shutting down');
     clearTimeout(this.#idleTimers.get(room));
     this.#idleTimers.delete(room);
     room.join(member);
@@ -123,7 +124,7 @@ export class RoomRegistry implements DocumentEffects {
    * needed; a room loaded only for this unloads like one its last member left.
    */
   async viewSnapshot(key: DocumentKey, part: ViewPart = WHOLE_VIEW): Promise<string | null> {
-    if (this.#closing) throw new Error('the sync server is shutting down');
+    if (this.#closing) throw new DocumentUnavailable('the sync server is shutting down');
     const room = await this.#load(key);
     return room.viewSnapshot(part);
   }
@@ -135,7 +136,7 @@ export class RoomRegistry implements DocumentEffects {
    * what they saved.
    */
   async change<T>(key: DocumentKey, personId: string | null, edit: (doc: Y.Doc) => T): Promise<T> {
-    if (this.#closing) throw new Error('the sync server is shutting down');
+    if (this.#closing) throw new DocumentUnavailable('the sync server is shutting down');
     const room = await this.#load(key);
     if (this.#options.fanout) await this.#catchUp(room);
     return room.changeAsServer(personId, edit);
@@ -147,7 +148,7 @@ export class RoomRegistry implements DocumentEffects {
    * to it too.
    */
   async read<T>(key: DocumentKey, read: (doc: Y.Doc) => T): Promise<T> {
-    if (this.#closing) throw new Error('the sync server is shutting down');
+    if (this.#closing) throw new DocumentUnavailable('the sync server is shutting down');
     const room = await this.#load(key);
     if (this.#options.fanout) await this.#catchUp(room);
     return read(room.doc);

@@ -24,6 +24,7 @@ import type {
 } from '../persistence/document-storage.ts';
 import { DocumentProjection, type ProjectionTiming } from '../projection/document-projection.ts';
 import {
+  DocumentUnavailable,
   WHOLE_VIEW,
   type DocumentEffects,
   type ViewPart,
@@ -384,7 +385,7 @@ export class Room {
    * accepted update. Resolves with what `edit` returned once the change is durable.
    */
   async changeAsServer<T>(personId: string | null, edit: (doc: Y.Doc) => T): Promise<T> {
-    if (this.#broken || this.#destroyed) throw new Error('the room is not usable');
+    if (this.#broken || this.#destroyed) throw new DocumentUnavailable('the room is not usable');
     let result!: T;
     const origin: TransactionOrigin = { kind: 'server', personId };
     this.doc.transact(() => {

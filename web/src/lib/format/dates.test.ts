@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay } from './dates.ts';
+import { formatDateTime, formatDay, formatShortDay } from './dates.ts';
 
 describe('dates', () => {
   it('shows a calendar day in the locale asked for, the same day in every time zone', () => {
@@ -16,6 +16,13 @@ describe('dates', () => {
   it('leaves what is not a date as it was', () => {
     expect(formatDay('someday')).toBe('someday');
     expect(formatDateTime('never')).toBe('never');
+  });
+
+  it('shows a day without its year as the 1:1 pages do, from a day or its UTC midnight', () => {
+    expect(formatShortDay('2026-03-02', 'en-GB')).toBe('2 Mar');
+    expect(formatShortDay('2026-03-02', 'en-US')).toBe('Mar 2');
+    expect(formatShortDay(new Date('2026-03-02T00:00:00Z'), 'en-US')).toBe('Mar 2');
+    expect(formatShortDay('week 9', 'en-GB')).toBe('week 9');
   });
 
   it('shows a moment with its time of day', () => {

@@ -23,6 +23,17 @@ export function formatDay(day: string, locale = pageLocale()): string {
   return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(time);
 }
 
+/**
+ * A calendar day without its year, as charts name weeks on their axes and in their tooltips: the
+ * day and the month in the page's locale, like the 1:1 pages' days ("8 Dec" in en-GB, "Dec 8" in
+ * en-US). A Date is read as the calendar day of its UTC midnight, as the charts build them.
+ */
+export function formatShortDay(day: string | Date, locale = pageLocale()): string {
+  const time = typeof day === 'string' ? Date.parse(`${day}T00:00:00Z`) : day.getTime();
+  if (Number.isNaN(time)) return String(day);
+  return dateFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(time);
+}
+
 /** A moment, in the reader's time zone, with its time of day. */
 export function formatDateTime(value: Date | string, locale = pageLocale()): string {
   const time = new Date(value).getTime();
