@@ -190,6 +190,14 @@ export class RoomRegistry implements DocumentEffects {
         });
     }
     try {
+      // A room reset after a refusal (SYNC17) or a failed apply may still be saving what it
+      // accepted before: loading the log first would leave those updates out of the new room
+      // (for good on a single node), and a client holding them would send them back as its own.
+      // Waited for at most a while: with the database unreachable the join fails (4500, the
+      // client tries again) rather than hang, and never loads a room missing those updates.
+      for (const retired of this.#retired) {
+        if (idOf(retired.key) === id) await savedWithin(retired, RETIRED_SAVE_WAIT_MS);
+      }
       const document = await storage.load(key);
       // The name was parsed when the connection was admitted; a name that does not parse has
       // no kind, and its room accepts no update.
@@ -336,4 +344,18 @@ export class RoomRegistry implements DocumentEffects {
     for (const room of rooms) if (!this.#retired.has(room)) this.#unload(room);
     return unsaved;
   }
+}
+
+/** How long a join waits for a reset room of its document to save what it accepted. */
+const RETIRED_SAVE_WAIT_MS = 10_000;
+
+function savedWithin(room: Room, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('a reset room of this document is still saving')),
+      ms,
+    );
+  });
+  return Promise.race([room.whenSaved(), late]).finally(() => clearTimeout(timer));
 }

@@ -312,9 +312,11 @@ export class Room {
   ): ApplyResult {
     const origin = connectionOrigin(member);
     const pending = pendingBefore(this.doc);
-    let verdict: Verdict = { ok: true };
+    // Unjudged counts as refused: Yjs applies an update in one transaction of its origin, and
+    // were that ever not so, nothing would pass unjudged.
+    let verdict: Verdict | undefined;
     const judge = (transaction: Y.Transaction) => {
-      if (!verdict.ok || transaction.origin !== origin) return;
+      if ((verdict && !verdict.ok) || transaction.origin !== origin) return;
       try {
         verdict = validate(this.doc, transaction, actor);
       } catch (error) {
@@ -334,6 +336,7 @@ export class Room {
     }
     const held = this.#held;
     this.#held = undefined;
+    verdict ??= { ok: false, reason: RefusalReason.Schema, detail: 'no transaction was judged' };
     if (verdict.ok && leftPendingSince(pending, this.doc)) {
       verdict = { ok: false, reason: 'pending', detail: 'depends on changes the server lacks' };
     }
