@@ -107,6 +107,25 @@ test('[SC12] any page opened once reloads offline; a page never opened shows the
   await context.close();
 });
 
+test('[SC12] a page left before the worker finished installing is still kept for offline', async ({
+  browser,
+}) => {
+  const { context, page } = await newDevice(browser);
+  // The worker's script arrives late, as on a slow first visit: the person has moved on to
+  // another page by the time the worker is ready.
+  await context.route('**/service-worker.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await route.continue();
+  });
+  await signIn(page, DEMO_ADMIN_EMAIL);
+  await page.goto('/account/password');
+  await expect(heading(page, /password/i)).toBeVisible();
+  await openPeopleByLink(page);
+  await expectKept(page, '/people');
+  await expectKept(page, '/account/password');
+  await context.close();
+});
+
 test('[SC13] a person signing in on a device never gets the pages another person kept there', async ({
   browser,
 }) => {

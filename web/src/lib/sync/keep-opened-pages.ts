@@ -18,15 +18,14 @@ export function keepOpenedPagesForOffline(personId: () => string): void {
 
 async function tellServiceWorker(person: string) {
   if (!('serviceWorker' in navigator)) return;
+  // The page this navigation opened, read now: on a first visit the worker may be ready only
+  // after the person has gone on to another page, which its own navigation reports.
+  const url = location.href;
   // Resolves once a worker is active, controlling this page or not (on a first visit: when the
   // install that began at this page's load has finished).
   const registration = await navigator.serviceWorker.ready;
-  const message: OpenedPage = {
-    type: 'opened-page',
-    url: location.href,
-    person,
-    resources: loadedFiles(),
-  };
+  // The files are read late on purpose: every file loaded by then is worth keeping.
+  const message: OpenedPage = { type: 'opened-page', url, person, resources: loadedFiles() };
   registration.active?.postMessage(message);
 }
 
