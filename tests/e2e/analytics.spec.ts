@@ -324,6 +324,7 @@ test('[ANA32] the session picker draws one session at a time; every session’s 
     await expect(calibration.getByRole('heading', { name: 'Movement matrix' })).toHaveCount(1);
 
     // Picking another draws that one instead, the focus kept on the picker.
+    await picker.focus();
     await picker.selectOption(pilot);
     await expect(sessionHeading).toContainText('Pilot calibration (e2e)');
     await expect(sessionHeading).toContainText('5 people');
