@@ -363,6 +363,32 @@ test('[ANA32] the session picker draws one session at a time; every session’s 
   }
 });
 
+test('[ANA30] the charts below the first screen draw as the page idles; every card’s controls are there at once', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_ADMIN_EMAIL);
+  await page.goto('/analytics');
+  // The server's HTML already holds every card with its table view button and CSV link.
+  const cards = page.locator('[data-chart]:has(.chart)');
+  const count = await cards.count();
+  expect(count).toBeGreaterThan(8);
+  await expect(page.getByRole('button', { name: 'Table view' })).toHaveCount(count);
+  await expect(page.getByRole('link', { name: /^CSV/ })).toHaveCount(count);
+  // Without any scrolling, the charts at the bottom are drawn too, and so is every other.
+  await expect(page.locator('[data-chart="growth-gaps"] .chart svg').first()).toBeAttached({
+    timeout: 15_000,
+  });
+  const boxes = page.locator('[data-chart] .chart :is(.bars, .lines, .columns)');
+  await expect
+    .poll(() => boxes.evaluateAll((all) => all.filter((box) => !box.querySelector('svg')).length))
+    .toBe(0);
+  // The keyboard reaches a card far down the page, its table view too.
+  const growth = page.locator('[data-chart="growth-items"]');
+  await growth.getByRole('button', { name: 'Table view' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(growth.getByRole('table')).toBeVisible();
+});
+
 test('at phone width the dashboards fit the screen; wide tables scroll in their own box', async ({
   page,
 }) => {
