@@ -1,7 +1,7 @@
 // When the charts of a page of many draw (ANA30). Drawing a LayerChart chart costs tens of
 // milliseconds of main thread on this kind of machine, and /analytics holds over a dozen: drawn
 // all at once after hydration they held the first screen back by more than a second. So the
-// charts on screen draw first, as soon as the page shows; the others one at a time in the
+// charts on screen draw first, as the page hydrates; the others one at a time in the
 // page's idle time, top to bottom, each in a task of its own; and any chart that comes on screen
 // before its turn (a scroll, a keyboard jump) draws at once. A chart's box keeps its size
 // throughout, so nothing moves when it draws.
@@ -24,7 +24,8 @@ export class ChartDrawing {
   attach(slot: ChartSlot) {
     return (element: Element) => {
       if (slot.drawn) return;
-      if (typeof IntersectionObserver === 'undefined') {
+      // On screen already (the page's first screen, as it hydrates): at once, not a frame later.
+      if (typeof IntersectionObserver === 'undefined' || onScreen(element)) {
         slot.drawn = true;
         return;
       }
@@ -78,6 +79,13 @@ export class ChartDrawing {
     };
     next();
   }
+}
+
+function onScreen(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return (
+    box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth
+  );
 }
 
 const DRAWING = Symbol('chart-drawing');
