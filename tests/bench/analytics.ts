@@ -2,11 +2,13 @@
 // 1:1 history and every department calibrated in two cycles, DEMO50, DEMO51; its documents
 // projected), on this machine: each dashboard's server time (the queries of db/src/analytics/ for
 // one request, p95 over many) for an HR admin (the whole organisation), a department head (a
-// reporting tree of hundreds) and an employee (a personal page), and the whole /analytics page
-// cold in Chromium (navigation → every chart drawn), with where its time went (the document's
-// response, its size, the scripts and the drawing). Issue 18's targets (ANA30): each dashboard
-// under 300 ms p95, the page under 1 s cold. The load average is printed with every figure:
-// the machine is shared.
+// reporting tree of hundreds) and an employee (a personal page), and the /analytics page cold in
+// Chromium (navigation → every chart on the first screen drawn; the charts below it draw one at a
+// time as the page idles, or at once when scrolled to, and the time until every chart of the
+// page is drawn is printed too), with where its time went (the document's response, its size,
+// the scripts and the drawing). Issue 18's targets (ANA30): each dashboard under 300 ms p95, the
+// page's first screen under 1 s cold. The load average is printed with every figure: the machine
+// is shared.
 //
 //   pnpm build && node tests/bench/analytics.ts [--people 5000] [--runs 40] [--page-runs 5]
 //   DATABASE_URL=… node tests/bench/analytics.ts   (a database already holding `scale`)
@@ -69,6 +71,10 @@ else {
 }
 
 const pool = createPool(databaseUrl, 10, { statementMs: 0 });
+// Statistics as autovacuum keeps them on a live database: a freshly seeded one has none for the
+// projected tables (and autovacuum is off on some servers, this machine's included), and without
+// them the planner chose plans for coverage and the player facts that ran for tens of seconds.
+await pool.query('ANALYZE');
 const { rows: orgs } = await pool.query<{ id: string }>(
   `SELECT id FROM organisations WHERE slug = 'scale'`,
 );
@@ -160,7 +166,9 @@ const services = startServices({
   env: { LOG_LEVEL: 'warn' },
 });
 const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
+/** Navigation → the first screen's charts drawn: what ANA30's 1 s is about. */
 const cold: number[] = [];
+const drawnAt: { screen: number; all: number }[] = [];
 const parts: { firstByte: number; html: number; ready: number; drawn: number; bytes: number }[] =
   [];
 try {
@@ -175,15 +183,28 @@ try {
     await signIn(page, origin, admin.email);
     const profile = values.profile && run === pageRuns ? await startProfile(page, log) : null;
     await page.goto(`${origin}/analytics`);
-    // Every chart drawn: each LayerChart box holds its SVG (other cards draw lists and tables).
-    const drawnCheck = () => {
+    // The first screen drawn: each LayerChart box in the window holds its SVG (other cards draw
+    // lists and tables). Then every chart of the page: those below draw as the page idles (ANA30).
+    const drawnCheck = (onScreen: boolean) => {
       const boxes = [
         ...document.querySelectorAll('[data-chart] .chart :is(.bars, .lines, .columns)'),
-      ];
-      return boxes.length > 0 && boxes.every((box) => box.querySelector('svg') !== null);
+      ].filter((box) => {
+        if (!onScreen) return true;
+        const rect = box.getBoundingClientRect();
+        return rect.bottom > 0 && rect.top < window.innerHeight;
+      });
+      // When (the page's clock), checked every frame.
+      const drawn = boxes.length > 0 && boxes.every((box) => box.querySelector('svg') !== null);
+      return drawn && performance.now();
     };
+    const when = async (onScreen: boolean) =>
+      (
+        await page.waitForFunction(drawnCheck, onScreen, { timeout: 60_000, polling: 'raf' })
+      ).jsonValue() as Promise<number>;
     try {
-      await page.waitForFunction(drawnCheck, undefined, { timeout: 60_000 });
+      const screen = await when(true);
+      const all = await when(false);
+      drawnAt.push({ screen, all });
     } catch (error) {
       const state = await page.evaluate(() => ({
         heading: document.querySelector('h1')?.textContent,
@@ -198,7 +219,6 @@ try {
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return {
-        drawn: performance.now(),
         firstByte: nav.responseStart,
         html: nav.responseEnd,
         ready: nav.domContentLoadedEventEnd,
@@ -207,9 +227,10 @@ try {
     });
     await profile?.stop();
     // The first run also warms the web server's code.
+    const drawn = drawnAt.pop()!;
     if (run > 0) {
-      cold.push(timing.drawn);
-      parts.push(timing);
+      cold.push(drawn.screen);
+      parts.push({ ...timing, drawn: drawn.all });
     }
     await context.close();
   }
@@ -230,9 +251,9 @@ const report = [
   '|---|---|---|---|---|',
   ...lines,
   '',
-  `The whole /analytics page cold in Chromium (a fresh browser context, signed in; navigation → every chart drawn), as the HR admin: median ${ms(median(cold))}, max ${ms(Math.max(...cold))} over ${cold.length} runs (${cold.map(Math.round).join(', ')} ms), load average ${pageLoad}. Target: under 1 s.`,
+  `The /analytics page cold in Chromium (a fresh browser context, signed in, a 1400×900 window; navigation → every chart on the first screen drawn), as the HR admin: median ${ms(median(cold))}, max ${ms(Math.max(...cold))} over ${cold.length} runs (${cold.map(Math.round).join(', ')} ms), load average ${pageLoad}. Target: under 1 s.`,
   '',
-  `Where it went (medians): first byte of the page (the server's load and render) ${ms(median(parts.map((p) => p.firstByte)))}, its HTML whole ${ms(median(parts.map((p) => p.html)))} (${Math.round(median(parts.map((p) => p.bytes)) / 1024)} KiB), DOMContentLoaded ${ms(median(parts.map((p) => p.ready)))}, every chart drawn ${ms(median(cold))}.`,
+  `Where it went (medians): first byte of the page (the server's load and render) ${ms(median(parts.map((p) => p.firstByte)))}, its HTML whole ${ms(median(parts.map((p) => p.html)))} (${Math.round(median(parts.map((p) => p.bytes)) / 1024)} KiB), DOMContentLoaded ${ms(median(parts.map((p) => p.ready)))}, the first screen's charts drawn ${ms(median(cold))}; every chart of the page drawn (those below the first screen one at a time as the page idles, ANA30) ${ms(median(parts.map((p) => p.drawn)))}.`,
   '',
 ].join('\n');
 console.log(report);

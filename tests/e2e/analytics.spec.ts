@@ -1,15 +1,19 @@
 // /analytics with each role (ANA1–ANA10, ANA28): the right dashboards and the seeded demo's
-// numbers, nothing outside a person's scope in the page or its responses, CSV downloads, and a
-// goal's progress recorded in another browser reaching the goals dashboard within 5 s.
+// numbers, nothing outside a person's scope in the page or its responses, CSV downloads, a
+// goal's progress recorded in another browser reaching the goals dashboard within 5 s, growth
+// kept to groups of five (ANA40) and the calibration session picker (ANA32).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
 import {
   DEMO_CEO_EMAIL,
   DEMO_DEPARTMENT_HEAD_EMAIL,
   DEMO_EMPLOYEE_EMAIL,
   DEMO_MANAGER_EMAIL,
+  DEMO_ORGANISATION_SLUG,
 } from '@threadline/db/demo';
 import { generateDemoPlan } from '@threadline/db/seed';
+import { e2eDatabaseUrl } from './e2e-database.ts';
 import { DEMO_ADMIN_EMAIL, signIn } from './fixtures.ts';
 import { expectSaved } from './goals-support.ts';
 
@@ -18,8 +22,10 @@ const personByEmail = (email: string) => plan.people.find((person) => person.ema
 const reportsOf = (email: string) =>
   plan.people.filter((person) => person.managerKey === personByEmail(email).key);
 
-/** The rows of a chart's table view (always in the page for screen readers). */
+/** The rows of a chart's table view (in the page for screen readers, hidden, once the page is idle
+ *  after its first paint). */
 async function tableRows(page: Page, chart: string): Promise<string[][]> {
+  await page.locator(`[data-chart="${chart}"] table`).waitFor({ state: 'attached' });
   const rows = page.locator(`[data-chart="${chart}"] table tbody tr`);
   return rows.evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())),
@@ -235,6 +241,176 @@ test('[ANA28] a goal’s progress recorded in another browser reaches the dashbo
   expect(Date.now() - savedAt).toBeLessThan(5_000);
   await expect(stale.getByRole('link', { name: recorded!.title, exact: true })).toHaveCount(0);
   await other.close();
+});
+
+test('[ANA40] a team filter down to one to four people with a skill gap says only that they are too few', async ({
+  page,
+}) => {
+  // A team (with the teams under it) where one to four people have a gap, and one to four items.
+  const db = new pg.Pool({ connectionString: e2eDatabaseUrl(), max: 1 });
+  let team: { id: string; name: string } | undefined;
+  try {
+    const { rows } = await db.query<{ id: string; name: string }>(
+      `WITH RECURSIVE org AS (SELECT id FROM organisations WHERE slug = $1),
+       below AS (
+         SELECT t.organisation_id, t.id AS root, t.id FROM teams t JOIN org ON org.id = t.organisation_id
+         UNION
+         SELECT b.organisation_id, b.root, t.id
+           FROM teams t JOIN below b ON t.organisation_id = b.organisation_id AND t.parent_id = b.id
+       ),
+       gapped AS (SELECT DISTINCT person_id FROM skill_gaps JOIN org ON org.id = organisation_id),
+       planned AS (SELECT DISTINCT person_id FROM development_items JOIN org ON org.id = organisation_id)
+       SELECT t.id, t.name
+         FROM below b
+         JOIN teams t ON t.organisation_id = b.organisation_id AND t.id = b.root
+         JOIN people p ON p.organisation_id = b.organisation_id AND p.team_id = b.id
+         LEFT JOIN gapped g ON g.person_id = p.id
+         LEFT JOIN planned i ON i.person_id = p.id
+        GROUP BY t.id, t.name
+       HAVING count(DISTINCT g.person_id) BETWEEN 1 AND 4
+          AND count(DISTINCT i.person_id) BETWEEN 1 AND 4
+        ORDER BY t.name LIMIT 1`,
+      [DEMO_ORGANISATION_SLUG],
+    );
+    team = rows[0];
+  } finally {
+    await db.end();
+  }
+  expect(team, 'the demo has a team with one to four people with a gap').toBeDefined();
+
+  await signIn(page, DEMO_ADMIN_EMAIL);
+  await page.goto(`/analytics?team=${team!.id}`);
+  await expect(page.getByLabel('Department or team')).toHaveValue(team!.id);
+  for (const [chart, what] of [
+    ['growth-gaps', 'a skill gap recorded'],
+    ['growth-items', 'development items'],
+  ] as const) {
+    const card = page.locator(`[data-chart="${chart}"]`);
+    await expect(card).toContainText(
+      `Fewer than 5 people in this view have ${what}: not shown, so no one's can be told apart.`,
+    );
+    // No chart, no table, no CSV link: nothing to tell anyone apart by.
+    await expect(card.locator('table, svg')).toHaveCount(0);
+    await expect(card.getByRole('link', { name: /CSV/ })).toHaveCount(0);
+    const csv = await page.request.get(`/analytics/${chart}.csv?team=${team!.id}`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).trim().split(/\r?\n/)).toHaveLength(1);
+  }
+});
+
+test('[ANA32] the session picker draws one session at a time; every session’s CSV stays downloadable', async ({
+  page,
+}) => {
+  // A second session in the demo's active cycle: five of the Engineering session's people, as its
+  // board's projection would hold them (the demo calibrates one department a cycle).
+  const db = new pg.Pool({ connectionString: e2eDatabaseUrl(), max: 1 });
+  const { rows } = await db.query<{ engineering: string; pilot: string }>(
+    `WITH source AS (
+       SELECT s.* FROM calibration_sessions s
+         JOIN organisations o ON o.id = s.organisation_id AND o.slug = $1
+        WHERE s.status = 'in_session' LIMIT 1
+     ), pilot AS (
+       INSERT INTO calibration_sessions (organisation_id, cycle_id, name, status, scale,
+                                         performance_bands, guideline, created_by)
+       SELECT organisation_id, cycle_id, 'Pilot calibration (e2e)', 'in_session', scale,
+              performance_bands, guideline, created_by
+         FROM source
+       RETURNING organisation_id, id
+     ), five AS (
+       SELECT c.* FROM calibration_cards c JOIN source s ON s.id = c.session_id
+        WHERE c.current_rating IS NOT NULL ORDER BY c.person_id LIMIT 5
+     ), population AS (
+       INSERT INTO calibration_population (organisation_id, session_id, person_id)
+       SELECT pilot.organisation_id, pilot.id, five.person_id FROM pilot, five
+     ), cards AS (
+       INSERT INTO calibration_cards (organisation_id, session_id, person_id, original_rating,
+                                      original_potential, original_box, current_rating,
+                                      current_potential, current_box)
+       SELECT pilot.organisation_id, pilot.id, five.person_id, five.original_rating,
+              five.original_potential, five.original_box, five.current_rating,
+              five.current_potential, five.current_box
+         FROM pilot, five
+     )
+     SELECT (SELECT id FROM source) AS engineering, (SELECT id FROM pilot) AS pilot`,
+    [DEMO_ORGANISATION_SLUG],
+  );
+  const { engineering, pilot } = rows[0]!;
+  try {
+    await signIn(page, DEMO_ADMIN_EMAIL);
+    await page.goto('/analytics');
+    const picker = page.getByLabel('Session', { exact: true });
+    await expect(picker).toHaveValue(engineering);
+    await expect(page.getByText('2 sessions you may see')).toBeVisible();
+    const calibration = page.getByRole('region', { name: 'Calibration' });
+    const sessionHeading = calibration.getByRole('heading', { level: 3 }).first();
+    await expect(sessionHeading).toContainText('Engineering');
+    // One session's four charts at a time.
+    await expect(calibration.getByRole('heading', { name: 'Movement matrix' })).toHaveCount(1);
+
+    // Picking another draws that one instead, the focus kept on the picker.
+    await picker.focus();
+    await picker.selectOption(pilot);
+    await expect(sessionHeading).toContainText('Pilot calibration (e2e)');
+    await expect(sessionHeading).toContainText('5 people');
+    await expect(page).toHaveURL(new RegExp(`session=${pilot}`));
+    await expect(picker).toBeFocused();
+    await expect(calibration.getByRole('heading', { name: 'Movement matrix' })).toHaveCount(1);
+    const distribution = calibration.locator(`[data-chart="calibration-distribution-${pilot}"]`);
+    await expect(distribution).toBeVisible();
+
+    // Each session's CSV, the one not drawn as well as the one drawn.
+    for (const [id, people] of [
+      [pilot, 5],
+      [engineering, null],
+    ] as const) {
+      const csv = await page.request.get(`/analytics/calibration-distribution-${id}.csv`);
+      expect(csv.status()).toBe(200);
+      const lines = (await csv.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+      expect(lines[0]).toBe(
+        'Rating,Label,Guideline (%),Proposed,Proposed (%),Calibrated,Calibrated (%)',
+      );
+      const calibrated = lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[5]), 0);
+      if (people === null) expect(calibrated).toBeGreaterThan(5);
+      else expect(calibrated).toBe(people);
+    }
+    // A session the viewer may not see has no CSV.
+    const unknown = await page.request.get(
+      '/analytics/calibration-distribution-00000000-0000-4000-8000-000000000000.csv',
+    );
+    expect(unknown.status()).toBe(404);
+  } finally {
+    await db.query('DELETE FROM calibration_sessions WHERE id = $1', [pilot]);
+    await db.end();
+  }
+});
+
+test('[ANA30] the charts below the first screen draw as the page idles; every card’s controls are there at once', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_ADMIN_EMAIL);
+  await page.goto('/analytics');
+  // The server's HTML already holds every card with its table view button and CSV link.
+  const cards = page.locator('[data-chart]:has(.chart)');
+  const count = await cards.count();
+  expect(count).toBeGreaterThan(8);
+  await expect(page.getByRole('button', { name: 'Table view' })).toHaveCount(count);
+  await expect(page.getByRole('link', { name: /^CSV/ })).toHaveCount(count);
+  // Without any scrolling, the charts at the bottom are drawn too, and so is every other.
+  await expect(page.locator('[data-chart="growth-gaps"] .chart svg').first()).toBeAttached({
+    timeout: 15_000,
+  });
+  const boxes = page.locator('[data-chart] .chart :is(.bars, .lines, .columns)');
+  await expect
+    .poll(() => boxes.evaluateAll((all) => all.filter((box) => !box.querySelector('svg')).length))
+    .toBe(0);
+  // The keyboard reaches a card far down the page, its table view too.
+  const growth = page.locator('[data-chart="growth-items"]');
+  await growth.getByRole('button', { name: 'Table view' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(growth.getByRole('table')).toBeVisible();
 });
 
 test('at phone width the dashboards fit the screen; wide tables scroll in their own box', async ({

@@ -55,9 +55,9 @@ async function analyticsOf(sessionId: string, cycleId: string, team?: string) {
     TODAY,
   );
   const ctx = await loadAnalyticsContext(db.pool, organisationId, adminId, filters, TODAY);
-  const view = await calibrationDashboard(db.pool, ctx!);
-  const session = view.sessions.find((s) => s.id === sessionId);
-  if (!session) throw new Error('the session is not on the dashboard');
+  const view = await calibrationDashboard(db.pool, ctx!, sessionId);
+  const session = view.shown;
+  if (session?.id !== sessionId) throw new Error('the session is not on the dashboard');
   return session;
 }
 

@@ -393,6 +393,7 @@ describe('goals, 1:1 and calibration figures', () => {
         await contextOf(person, { cycle: sessionCycle() }),
       );
       expect(view.sessions).toEqual([]);
+      expect(view.shown).toBeNull();
     }
     // The filtered cycle holds no session.
     expect((await calibrationDashboard(db.pool, await contextOf('admin'))).sessions).toEqual([]);
@@ -403,7 +404,9 @@ describe('goals, 1:1 and calibration figures', () => {
       db.pool,
       await contextOf('admin', { cycle: sessionCycle() }),
     );
-    const session = view.sessions[0]!;
+    expect(view.sessions.map((s) => s.id)).toEqual([sessionId]);
+    const session = view.shown!;
+    expect(session.id).toBe(sessionId);
     expect(session.cards).toBe(6);
     expect(session.distribution.ratings.map((row) => [row.original, row.calibrated])).toEqual([
       [0, 1],

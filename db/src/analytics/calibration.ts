@@ -1,9 +1,10 @@
 // The calibration dashboard (ANA20–ANA24, ANA4, ANA5, ANA41) from the board's projection
 // (calibration_cards), the sessions' configuration and the published ratings. Only sessions the
 // viewer may read analytics of are read at all: every session for HR admins, the sessions they
-// take part in for anyone else (ANA4); the team filter narrows the cards (ANA6). A session's
-// distribution, manager skew and flags are the board's own signals (CAL50–CAL55), computed by the
-// same functions from the same player data as the board's page, so the two never disagree.
+// take part in for anyone else (ANA4); of those, only the one the page draws is read beyond its
+// name (ANA32); the team filter narrows the cards (ANA6). A session's distribution, manager skew
+// and flags are the board's own signals (CAL50–CAL55), computed by the same functions from the
+// same player data as the board's page, so the two never disagree.
 import { movementMatrix } from '@threadline/domain/analytics/calibration';
 import {
   calibrationAnalyticsAccess,
@@ -54,8 +55,23 @@ export interface MyRating {
   box: number;
 }
 
+/** A session the viewer may see, as the "Session" picker lists it (ANA32). */
+export interface SessionOption {
+  id: string;
+  name: string;
+  status: string;
+  cycleName: string;
+}
+
 export interface CalibrationDashboard {
-  sessions: SessionAnalytics[];
+  /** ANA4, ANA32: every session the viewer may see, newest cycle first, then by name. */
+  sessions: SessionOption[];
+  /**
+   * ANA32: the one session whose charts are drawn (the one asked for, else the first); null when
+   * there is none. Only it is read and computed: a cycle at 5,000 people has a session per
+   * department, and their player data and signals are most of this section's work.
+   */
+  shown: SessionAnalytics | null;
   /** ANA5: null for anyone but HR admins. */
   overCycles: RatingsOverCycles | null;
   /** ANA3: one's own published ratings, on the personal page. */
@@ -74,7 +90,6 @@ interface SessionRow {
 }
 
 interface CardRow {
-  session_id: string;
   person_id: string;
   original_rating: number | null;
   original_potential: Potential | null;
@@ -86,6 +101,7 @@ interface CardRow {
 export async function calibrationDashboard(
   db: Queryable,
   ctx: AnalyticsContext,
+  sessionId: string | null = null,
 ): Promise<CalibrationDashboard> {
   const org = ctx.organisationId;
   const everySession = calibrationAnalyticsAccess(ctx.viewer) === 'every-session';
@@ -102,33 +118,33 @@ export async function calibrationDashboard(
       ORDER BY c.starts_on DESC, lower(s.name)`,
     [org, ctx.viewer.id, ctx.filters.cycleId, everySession],
   );
+  const shown = sessions.find((session) => session.id === sessionId) ?? sessions[0] ?? null;
   const [cards, players, overCycles, mine] = await Promise.all([
-    sessions.length === 0
+    shown === null
       ? Promise.resolve([])
       : db
           .query<CardRow>(
-            `SELECT session_id, person_id, original_rating, original_potential, current_rating,
+            `SELECT person_id, original_rating, original_potential, current_rating,
                     current_potential, current_box
                FROM calibration_cards
-              WHERE organisation_id = $1 AND session_id = ANY($2::uuid[])
+              WHERE organisation_id = $1 AND session_id = $2
                 AND ($3::uuid[] IS NULL OR person_id = ANY($3::uuid[]))`,
-            [org, sessions.map((session) => session.id), ctx.teamPeople],
+            [org, shown.id, ctx.teamPeople],
           )
           .then((result) => result.rows),
-    // CAL42, CAL47: the player data the board's page reads, session by session.
-    Promise.all(sessions.map((session) => listPlayerFacts(db, org, session.id, session.cycle_id))),
+    // CAL42, CAL47: the player data the board's page reads.
+    shown === null ? Promise.resolve([]) : listPlayerFacts(db, org, shown.id, shown.cycle_id),
     mayReadOrganisationRatings(ctx.viewer) ? ratingsOverCycles(db, ctx) : Promise.resolve(null),
     ctx.scope.kind === 'personal' ? myRatings(db, org, ctx.viewer.id) : Promise.resolve(null),
   ]);
   return {
-    sessions: sessions.map((session, i) =>
-      sessionAnalytics(
-        session,
-        cards.filter((card) => card.session_id === session.id),
-        players[i]!,
-        ctx.today,
-      ),
-    ),
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      name: session.name,
+      status: session.status,
+      cycleName: session.cycle_name,
+    })),
+    shown: shown === null ? null : sessionAnalytics(shown, cards, players, ctx.today),
     overCycles,
     mine,
   };

@@ -10,6 +10,7 @@ import {
   type WholeWeeks,
 } from '@threadline/domain/analytics/one-on-ones';
 import { MIN_GROUP_SIZE } from '@threadline/domain/analytics/privacy';
+import { addDays } from '@threadline/domain/one-on-ones/cadence';
 import type { Cadence } from '@threadline/domain/one-on-ones/model';
 import type { Queryable } from '../connection.ts';
 import { byGroupName } from './goals.ts';
@@ -229,12 +230,29 @@ async function rolledUpWeeks(
 
 /**
  * The days of the range outside its whole weeks (all of it on a personal page, or when it holds
- * no whole week), from the projected rows: `$3`–`$4` is the range, `$5`–`$6` the days to leave
- * out (null: none).
+ * no whole week), read from the projected rows: `$3`–`$4` the days before the whole weeks and
+ * `$5`–`$6` those after them (null: none), as two ranges an index reads directly. (Read as the
+ * range less its whole weeks, the indexes walked the whole range's rows to keep a day or two.)
  */
-const OUTSIDE = (column: string) =>
-  `${column} BETWEEN $3::date AND $4::date
-   AND ($5::date IS NULL OR ${column} NOT BETWEEN $5::date AND $6::date)`;
+const CUT_DAYS = (column: string) =>
+  `(${column} BETWEEN $3::date AND $4::date OR ${column} BETWEEN $5::date AND $6::date)`;
+
+/** The same days, for a timestamp column (UTC days). */
+const CUT_MOMENTS = (column: string) =>
+  `((${column} >= ($3::date::timestamp AT TIME ZONE 'UTC')
+     AND ${column} < (($4::date + 1)::timestamp AT TIME ZONE 'UTC'))
+    OR (${column} >= ($5::date::timestamp AT TIME ZONE 'UTC')
+     AND ${column} < (($6::date + 1)::timestamp AT TIME ZONE 'UTC')))`;
+
+/** The days before and after a range's whole weeks, as `[from, to]` pairs (null: none). */
+type Days = [string, string] | [null, null];
+
+function cutDays(from: string, to: string, whole: WholeWeeks | null): [...Days, ...Days] {
+  if (whole === null) return [from, to, null, null];
+  const before: Days = whole.firstWeek > from ? [from, addDays(whole.firstWeek, -1)] : [null, null];
+  const after: Days = whole.lastDay < to ? [addDays(whole.lastDay, 1), to] : [null, null];
+  return [...before, ...after];
+}
 
 /** ANA17: held meetings per week, for series whose employee is in scope. */
 async function meetingsPerWeek(db: Queryable, params: unknown[]) {
@@ -243,7 +261,7 @@ async function meetingsPerWeek(db: Queryable, params: unknown[]) {
             count(*)::int AS count
        FROM one_on_one_meeting_analytics a
        JOIN one_on_one_series s ON s.organisation_id = a.organisation_id AND s.id = a.series_id
-      WHERE a.organisation_id = $1 AND ${OUTSIDE('a.date')} AND NOT a.cancelled
+      WHERE a.organisation_id = $1 AND ${CUT_DAYS('a.date')} AND NOT a.cancelled
         AND ($2::uuid[] IS NULL OR s.employee_id = ANY($2::uuid[]))
       GROUP BY 1 ORDER BY 1`,
     params,
@@ -261,10 +279,10 @@ async function actionsPerWeek(db: Queryable, params: unknown[]) {
   const { rows } = await db.query<ActionWeek>(
     `WITH opened AS (
        SELECT date_trunc('week', a.raised_on::timestamp) AS week, count(*)::int AS n ${scoped}
-          AND ${OUTSIDE('a.raised_on')} GROUP BY 1
+          AND ${CUT_DAYS('a.raised_on')} GROUP BY 1
      ), done AS (
        SELECT date_trunc('week', a.done_at AT TIME ZONE 'UTC') AS week, count(*)::int AS n
-        ${scoped} AND a.done AND ${OUTSIDE(`(a.done_at AT TIME ZONE 'UTC')::date`)}
+        ${scoped} AND a.done AND ${CUT_MOMENTS('a.done_at')}
         GROUP BY 1
      )
      SELECT to_char(COALESCE(o.week, d.week), 'YYYY-MM-DD') AS week,
@@ -308,10 +326,7 @@ async function moodPerWeek(db: Queryable, ctx: AnalyticsContext, params: unknown
          FROM one_on_one_mood_analytics m
          JOIN people e ON e.organisation_id = m.organisation_id AND e.id = m.employee_id
          LEFT JOIN unnest($7::uuid[], $8::text[]) AS grp (team_id, name) ON grp.team_id = e.team_id
-        WHERE m.organisation_id = $1
-          AND m.at >= ($3::date::timestamp AT TIME ZONE 'UTC')
-          AND m.at < (($4::date + 1)::timestamp AT TIME ZONE 'UTC')
-          AND ${OUTSIDE(`(m.at AT TIME ZONE 'UTC')::date`)}
+        WHERE m.organisation_id = $1 AND ${CUT_MOMENTS('m.at')}
           AND ($2::uuid[] IS NULL OR m.employee_id = ANY($2::uuid[]))
         GROUP BY 1, 2, 3
      ), per_group AS (
@@ -339,14 +354,7 @@ async function weeklyFigures(db: Queryable, ctx: AnalyticsContext): Promise<Week
   const personal = ctx.scope.kind === 'personal';
   const { from, to } = ctx.filters;
   const whole = personal ? null : wholeWeeksOf(from, to);
-  const rawParams = [
-    ctx.organisationId,
-    employeesOf(ctx),
-    from,
-    to,
-    whole?.firstWeek ?? null,
-    whole?.lastDay ?? null,
-  ];
+  const rawParams = [ctx.organisationId, employeesOf(ctx), ...cutDays(from, to, whole)];
   const cut = whole === null || whole.firstWeek > from || whole.lastDay < to;
   const none: WeekFigures = { meetings: [], actions: [], mood: [] };
   const [rolled, meetings, actions, mood] = await Promise.all([

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { chartTable, sessionChartId } from './chart-tables.ts';
+import { chartTable, sessionChartId, sessionOfChart } from './chart-tables.ts';
 import type { Dashboards } from './dashboards.ts';
 
 const SESSION = 'c0000000-0000-4000-8000-000000000001';
 
-/** A dashboard with one session: what the session's tables read of it. */
-function withSession(session: Partial<Dashboards['calibration']['sessions'][number]>): Dashboards {
+/** A dashboard showing one session: what the session's tables read of it. */
+function withSession(
+  session: Partial<NonNullable<Dashboards['calibration']['shown']>>,
+): Dashboards {
   return {
     calibration: {
-      sessions: [{ id: SESSION, scale: [], ...session }],
+      sessions: [{ id: SESSION, name: 'A session', status: 'in_session', cycleName: 'H2' }],
+      shown: { id: SESSION, scale: [], ...session },
       overCycles: null,
       mine: null,
     },
@@ -16,6 +19,15 @@ function withSession(session: Partial<Dashboards['calibration']['sessions'][numb
 }
 
 describe('calibration chart tables', () => {
+  it('[ANA32] a session’s charts have tables only for the session the data shows', () => {
+    const d = withSession({ conflicts: [] });
+    expect(chartTable(d, sessionChartId('conflicts', SESSION))?.rows).toEqual([]);
+    const other = 'c0000000-0000-4000-8000-000000000002';
+    expect(chartTable(d, sessionChartId('conflicts', other))).toBeNull();
+    expect(sessionOfChart(sessionChartId('skew', other))).toBe(other);
+    expect(sessionOfChart('goals-stale')).toBeNull();
+  });
+
   it('[ANA10] [ANA41] manager skew as the board says it, a missing mean empty', () => {
     const d = withSession({
       skew: [

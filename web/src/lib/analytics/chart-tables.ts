@@ -132,7 +132,7 @@ const STATIC: Record<string, Builder> = {
 
 const PER_SESSION: Record<
   string,
-  (session: Dashboards['calibration']['sessions'][number]) => NumbersTable
+  (session: NonNullable<Dashboards['calibration']['shown']>) => NumbersTable
 > = {
   distribution: (s) => ({
     columns: [
@@ -182,14 +182,21 @@ const PER_SESSION: Record<
   }),
 };
 
+const SESSION_CHART = /^calibration-(distribution|matrix|skew|conflicts)-([0-9a-f-]{36})$/;
+
 /** The chart's table, or null for an id the data has no chart for. */
 export function chartTable(d: Dashboards, chartId: string): NumbersTable | null {
   const builder = STATIC[chartId];
   if (builder) return builder(d);
-  const match = /^calibration-(distribution|matrix|skew|conflicts)-([0-9a-f-]{36})$/.exec(chartId);
-  if (!match) return null;
-  const session = d.calibration.sessions.find((s) => s.id === match[2]);
-  return session ? PER_SESSION[match[1]!]!(session) : null;
+  const match = SESSION_CHART.exec(chartId);
+  const session = d.calibration.shown;
+  if (!match || session === null || session.id !== match[2]) return null;
+  return PER_SESSION[match[1]!]!(session);
+}
+
+/** The calibration session a chart id is of (ANA32: the data holds that one's charts), or null. */
+export function sessionOfChart(chartId: string): string | null {
+  return SESSION_CHART.exec(chartId)?.[2] ?? null;
 }
 
 export function sessionChartId(

@@ -19,12 +19,14 @@ function todayUtc(): string {
 
 /**
  * Every section for the signed-in person; `timings` receives each section's server time in ms
- * (the page sends them as its Server-Timing header).
+ * (the page sends them as its Server-Timing header). The calibration session drawn is the
+ * address's `session` (ANA32), unless `sessionId` names another (a session chart's CSV).
  */
 export async function loadDashboards(
   person: SessionPerson,
   url: URL,
   timings: Record<string, number> = {},
+  sessionId: string | null = url.searchParams.get('session'),
 ): Promise<Dashboards> {
   const today = todayUtc();
   const filters = parseFilters(url.searchParams, today);
@@ -42,7 +44,9 @@ export async function loadDashboards(
   const [goals, oneOnOnes, calibration, growth] = await Promise.all([
     timed('goals', () => goalsDashboard(db(), ctx, isUuid(theme) ? theme : null)),
     timed('one-on-ones', () => oneOnOnesDashboard(db(), ctx)),
-    timed('calibration', () => calibrationDashboard(db(), ctx)),
+    timed('calibration', () =>
+      calibrationDashboard(db(), ctx, isUuid(sessionId) ? sessionId : null),
+    ),
     timed('growth', () => growthDashboard(db(), ctx)),
   ]);
   return {

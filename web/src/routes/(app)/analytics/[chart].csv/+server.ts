@@ -3,12 +3,13 @@
 import { error } from '@sveltejs/kit';
 import { stringify } from 'csv-stringify/sync';
 import { csvRecords } from '@threadline/domain/analytics/csv';
-import { chartTable } from '$lib/analytics/chart-tables';
+import { chartTable, sessionOfChart } from '$lib/analytics/chart-tables';
 import { loadDashboards } from '$lib/analytics/dashboards.server';
 
 export async function GET({ locals, params, url }) {
   if (!locals.person) error(401, 'Sign in to download analytics.');
-  const dashboards = await loadDashboards(locals.person, url);
+  const session = sessionOfChart(params.chart);
+  const dashboards = await loadDashboards(locals.person, url, {}, session);
   const table = chartTable(dashboards, params.chart);
   if (!table) error(404, 'No such chart.');
   const body = stringify(csvRecords(table.columns, table.rows), { bom: true });
