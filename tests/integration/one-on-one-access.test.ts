@@ -14,7 +14,7 @@ import { notesOf } from '@threadline/domain/one-on-ones/shape';
 import { setHrMayReadOneOnOnes } from '@threadline/db/one-on-ones';
 import { createOrganisation, createSeries } from '../support/factories.ts';
 import { useSyncServer } from '../support/sync-server.ts';
-import { eventually, openRaw, signInWith } from './sync-support.ts';
+import { eventually, metricValue, openRaw, signInWith } from './sync-support.ts';
 
 const sync = useSyncServer();
 const meeting = '2026-12-07';
@@ -190,6 +190,8 @@ describe('1:1 access', () => {
     }, 21);
     manager.sendUpdate(kept);
     await manager.until(() => (manager.lastAck().get(21) ?? 0) > 0);
+    const resets = () => metricValue(sync.port, 'sync_room_resets_total', { why: 'refused' });
+    const resetsBefore = await resets();
     const employee = await open(name, p.employee.cookie);
     employee.sendUpdate(
       update((doc) => {
@@ -205,6 +207,7 @@ describe('1:1 access', () => {
     expect(employee.received).toContainEqual({ type: 'refused', reason: 'forbidden' });
     // The room held the refused point in memory: its other member is sent to a fresh one.
     expect(await manager.closed).toBe(CloseCode.ServerError);
+    expect(await resets()).toBe(resetsBefore + 1);
     const relayed = manager.received.filter((m) => m.type === 'sync-update');
     expect(relayed).toHaveLength(0);
     const again = await open(name, p.manager.cookie);

@@ -29,6 +29,12 @@ export function createSyncMetrics({ processMetrics = false } = {}) {
       labelNames: ['reason'] as const,
       registers,
     }),
+    roomResets: new Counter({
+      name: 'sync_room_resets_total',
+      help: 'Rooms reset and reloaded from the log: after a refusal judged in place (SYNC17) or an update that failed half-applied.',
+      labelNames: ['why'] as const,
+      registers,
+    }),
     commitSeconds: new Histogram({
       name: 'sync_commit_duration_seconds',
       help: 'From handing updates to storage until their commit (what an acknowledgement waits for).',

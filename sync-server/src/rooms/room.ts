@@ -368,6 +368,7 @@ export class Room {
   #break(sender: RoomMember, why: 'failed' | 'refused' = 'failed') {
     this.#broken = true;
     this.#projection?.stop();
+    this.#options.metrics.roomResets.inc({ why });
     if (why === 'failed') {
       this.#options.log.error({ document: this.key.name }, 'an update failed half-applied; reset');
     } else {
