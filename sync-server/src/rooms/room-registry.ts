@@ -305,6 +305,9 @@ export class RoomRegistry implements DocumentEffects {
     void room.whenSaved().then(() => {
       this.#retired.delete(room);
       room.destroy();
+      // Nobody came back to the document: other nodes' news of it is no longer wanted here.
+      if (!this.#rooms.has(id) && !this.#loading.has(id))
+        this.#options.fanout?.unsubscribe(room.key);
     });
   }
 

@@ -12,6 +12,7 @@ import { MemoryDocumentStorage } from '../../persistence/memory-storage.ts';
 import { agendaKind } from './kinds.ts';
 import type { RoomMember } from '../../rooms/room-member.ts';
 import { RoomRegistry } from '../../rooms/room-registry.ts';
+import type { Fanout } from '../../scale-out/fanout.ts';
 
 const manager = 'a0000000-0000-4000-8000-000000000001';
 const employee = 'a0000000-0000-4000-8000-000000000002';
@@ -139,6 +140,43 @@ describe('a refusal judged in place (SYNC17)', () => {
     await room.whenSaved();
     // The point the reset room accepted (and then saved) is in the room that replaced it.
     expect(agendaOf(fresh.doc, meeting).align.map((p) => p.text)).toEqual(['Typed']);
+    await rooms.close();
+  });
+
+  it('[SYNC25] a reset room nobody comes back to stops listening to the other nodes', async () => {
+    const subscribed: string[] = [];
+    const fanout: Fanout = {
+      nodeId: 'this-node',
+      subscribe: async (k) => void subscribed.push(k.name),
+      unsubscribe: (k) => void subscribed.splice(subscribed.indexOf(k.name), 1),
+      publish: () => {},
+      onReconnect: () => {},
+      close: async () => {},
+    };
+    const rooms = new RoomRegistry({
+      storage: new MemoryDocumentStorage(),
+      config: resolveConfig({ idleUnloadMs: 60_000 }),
+      metrics: createSyncMetrics(),
+      log: pino({ level: 'silent' }),
+      kinds: { 'one-on-one': agendaKind },
+      fanout,
+    });
+    const doc = new Y.Doc();
+    const m = member(1, manager);
+    const room = await rooms.join(key, m);
+    expect(subscribed).toEqual([key.name]);
+    const forged = edit(doc, () =>
+      addPoint(
+        doc,
+        point(3),
+        { meetingId: meeting, section: 'align', text: 'x' },
+        { by: employee },
+      ),
+    );
+    expect(room.applyUpdate(m, forged, as(manager))).toMatchObject({ applied: false });
+    await room.whenSaved();
+    await turn();
+    expect(subscribed).toEqual([]);
     await rooms.close();
   });
 });
