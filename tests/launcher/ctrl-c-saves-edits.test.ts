@@ -4,8 +4,8 @@
 // sync server could save nothing more. Ctrl-C comes as soon as the server has taken every edit —
 // a member of the room that only watches has had them all relayed, which the server does before
 // saving them (SYNC6) — and edits wait eight seconds for their group commit, so it catches them
-// received but not yet saved even on a busy machine. (Shutdown waits out that delay for each of
-// the room's batches, two here: well inside its 30 s.)
+// received but not yet saved even on a busy machine. (Shutdown writes them at once: the group
+// commit stops waiting for company, SYNC15.)
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {

@@ -49,6 +49,9 @@ export interface DocumentStorage {
   documentAt(key: DocumentKey, at: Date): Promise<Uint8Array | null>;
   /** Every update of the document with its author and time, oldest first (SYNC10). */
   changesOf(key: DocumentKey): Promise<Change[]>;
+  /** Shutdown has begun (SYNC15): appends are written at once from now on, not after a wait
+   *  for others to share their commit. Absent: appends never wait. */
+  hurry?(): void;
   /** Waits for every pending append, then releases resources. */
   close(): Promise<void>;
 }

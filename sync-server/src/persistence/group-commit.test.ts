@@ -40,6 +40,17 @@ describe('group commit', () => {
     expect(batches).toEqual([[1, 2]]);
   });
 
+  it('[SYNC15] once hurried (shutdown), writes at once what waits and whatever comes after', async () => {
+    vi.useFakeTimers();
+    const { batches, write } = recorder();
+    const commits = new GroupCommit(write, { maxDelayMs: 60_000, maxBatch: 100 });
+    const waiting = commits.submit(1);
+    commits.hurry();
+    await waiting;
+    await commits.submit(2);
+    expect(batches).toEqual([[1], [2]]);
+  });
+
   it('[SYNC7] writes one batch at a time; what arrives meanwhile forms the next', async () => {
     let release!: () => void;
     const batches: number[][] = [];

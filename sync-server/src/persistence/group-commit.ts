@@ -28,6 +28,8 @@ export class GroupCommit<T, R = void> {
   #queue: Pending<T, R>[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> | undefined;
+  /** Shutting down: nothing waits for company any more. */
+  #hurried = false;
   readonly #write: WriteBatch<T, R>;
   readonly #options: GroupCommitOptions;
 
@@ -40,9 +42,16 @@ export class GroupCommit<T, R = void> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
       if (this.#writing) return; // the running batch starts the next one when it ends
-      if (this.#queue.length >= this.#options.maxBatch) this.#startNow();
+      if (this.#hurried || this.#queue.length >= this.#options.maxBatch) this.#startNow();
       else this.#timer ??= setTimeout(() => this.#startNow(), this.#options.maxDelayMs);
     });
+  }
+
+  /** From now on every batch is written as soon as the one before it ends, without waiting for
+   *  company (shutdown, SYNC15: a long delay would hold each room's save up once per batch). */
+  hurry() {
+    this.#hurried = true;
+    this.#startNow();
   }
 
   /** Settles once everything submitted so far has been written (or has failed). */

@@ -130,6 +130,10 @@ export class PostgresDocumentStorage implements DocumentStorage {
     }));
   }
 
+  hurry() {
+    this.#commits.hurry();
+  }
+
   async close(): Promise<void> {
     await this.#commits.drain();
   }

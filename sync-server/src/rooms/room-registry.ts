@@ -332,6 +332,7 @@ export class RoomRegistry implements DocumentEffects {
     await Promise.allSettled(this.#loading.values());
     const rooms = [...this.#rooms.values(), ...this.#retired];
     for (const room of rooms) room.closeMembers(CloseCode.ServerRestarting);
+    this.#options.storage.hurry?.();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.#options.config.shutdownTimeoutMs);
