@@ -69,16 +69,22 @@ function edit(doc: Y.Doc, change: () => void): Uint8Array {
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A node's rooms serving the agenda kind alone. */
+function registry(storage: MemoryDocumentStorage, fanout?: Fanout) {
+  return new RoomRegistry({
+    storage,
+    config: resolveConfig({ idleUnloadMs: 60_000 }),
+    metrics: createSyncMetrics(),
+    log: pino({ level: 'silent' }),
+    kinds: { 'one-on-one': agendaKind },
+    ...(fanout ? { fanout } : {}),
+  });
+}
+
 describe('a refusal judged in place (SYNC17)', () => {
   it('[SYNC17] the room that replaces a reset one holds every update the reset one accepted, and the bystander resyncs', async () => {
     const storage = new SlowStorage();
-    const rooms = new RoomRegistry({
-      storage,
-      config: resolveConfig({ idleUnloadMs: 60_000 }),
-      metrics: createSyncMetrics(),
-      log: pino({ level: 'silent' }),
-      kinds: { 'one-on-one': agendaKind },
-    });
+    const rooms = registry(storage);
     const managerDoc = new Y.Doc();
     managerDoc.clientID = 21;
     const employeeDoc = new Y.Doc();
@@ -153,14 +159,7 @@ describe('a refusal judged in place (SYNC17)', () => {
       onReconnect: () => {},
       close: async () => {},
     };
-    const rooms = new RoomRegistry({
-      storage: new MemoryDocumentStorage(),
-      config: resolveConfig({ idleUnloadMs: 60_000 }),
-      metrics: createSyncMetrics(),
-      log: pino({ level: 'silent' }),
-      kinds: { 'one-on-one': agendaKind },
-      fanout,
-    });
+    const rooms = registry(new MemoryDocumentStorage(), fanout);
     const doc = new Y.Doc();
     const m = member(1, manager);
     const room = await rooms.join(key, m);
