@@ -63,6 +63,9 @@ test('[SC12] the goal tree opened once on a new device reloads offline, is edita
   await signIn(page, DEMO_CEO_EMAIL);
   await expect(page).toHaveURL(/\/goals$/);
   await expectSaved(page);
+  // The worker installs as the first page loads: the page is kept once it has (on a slow
+  // machine, a second or two after the page is up).
+  await expectKept(page, '/goals');
 
   await context.setOffline(true);
   const reloaded = await page.reload();
