@@ -77,7 +77,8 @@ test('[CAL47] [CAL48] [CAL49] [CAL50] [CAL55] [CAL59] a move updates the signals
 
   // The strict grader the demo arranged (DEMO26) is named, with the numbers behind it.
   await a.getByRole('tab', { name: 'Skew' }).click();
-  await expect(a.getByTestId('skew-verdict')).toContainText('strict grader');
+  // Other tests move cards on the same board, so an easy grader may be named beside it.
+  await expect(a.getByTestId('skew-verdict').filter({ hasText: 'strict grader' })).toBeVisible();
   await a.getByRole('tab', { name: 'Groups' }).click();
   await expect(a.getByRole('heading', { name: 'Location' })).toBeVisible();
 

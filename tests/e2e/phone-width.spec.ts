@@ -218,7 +218,10 @@ test("a goal's details open in a full-screen sheet that closes back to its row, 
 }) => {
   await signIn(page, DEMO_EMPLOYEE_EMAIL);
   await page.goto('/goals?show=everything');
-  const row = page.locator('[data-goal-id]').first();
+  // One goal, by its id: other tests add goals to the shared demo tree, and one that arrives live
+  // can become the first row between reading it and touching it.
+  const id = await page.locator('[data-goal-id]').first().getAttribute('data-goal-id');
+  const row = page.locator(`[data-goal-id="${id}"]`);
   const title = (await row.locator('.title').textContent())!.trim();
   await row.locator('.title').click();
   const sheet = page.getByRole('dialog', { name: 'Goal details' });
