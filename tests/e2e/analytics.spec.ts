@@ -397,7 +397,9 @@ test('[ANA30] the charts below the first screen draw as the page idles; every ca
 }) => {
   await signIn(page, DEMO_ADMIN_EMAIL);
   await page.goto('/analytics');
-  // The server's HTML already holds every card with its table view button and CSV link.
+  // Each section streams in as its queries finish, a placeholder holding its place meanwhile;
+  // once there, it holds every card with its table view button and CSV link.
+  await expect(page.locator('section[aria-busy="true"]')).toHaveCount(0);
   const cards = page.locator('[data-chart]:has(.chart)');
   const count = await cards.count();
   expect(count).toBeGreaterThan(8);

@@ -9,7 +9,7 @@ import {
 } from '@threadline/domain/analytics/growth';
 import { percent, type NumbersTable } from '@threadline/domain/analytics/table';
 import { CONFLICT_WORDS, skewSays } from '../calibration/signal-words.ts';
-import type { Dashboards } from './dashboards';
+import { SECTION_NAMES, type DashboardSections, type SectionName } from './dashboards';
 
 const share = (part: number, total: number) => percent(total === 0 ? null : part / total);
 
@@ -17,7 +17,7 @@ const share = (part: number, total: number) => percent(total === 0 ? null : part
 const rounded = (value: number | null) =>
   value === null || !Number.isFinite(value) ? null : Math.round(value * 100) / 100;
 
-const healthTable = (rows: Dashboards['goals']['byTeam'], first: string): NumbersTable => ({
+const healthTable = (rows: DashboardSections['goals']['byTeam'], first: string): NumbersTable => ({
   columns: [first, ...HEALTH_BUCKETS.map((bucket) => HEALTH_BUCKET_LABELS[bucket]), 'Total'],
   rows: rows.map((row) => [
     row.label,
@@ -26,113 +26,125 @@ const healthTable = (rows: Dashboards['goals']['byTeam'], first: string): Number
   ]),
 });
 
-const cadenceTable = (rows: Dashboards['oneOnOnes']['byTeam'], first: string): NumbersTable => ({
+const cadenceTable = (
+  rows: DashboardSections['oneOnOnes']['byTeam'],
+  first: string,
+): NumbersTable => ({
   columns: [first, 'Series keeping cadence', 'Series', 'Kept (%)'],
   rows: rows.map((row) => [row.group, row.kept, row.total, share(row.kept, row.total)]),
 });
 
-type Builder = (d: Dashboards) => NumbersTable;
-
-const STATIC: Record<string, Builder> = {
-  'goals-health-team': (d) => healthTable(d.goals.byTeam, 'Team'),
-  'goals-health-cycle': (d) => healthTable(d.goals.byCycle, 'Cycle'),
-  'goals-coverage': (d) => ({
-    columns: ['Team', 'Aligned to a theme', 'Goals', 'Coverage (%)'],
-    rows: d.goals.coverage.map((row) => [
-      row.group,
-      row.aligned,
-      row.total,
-      share(row.aligned, row.total),
-    ]),
-  }),
-  'goals-stale': (d) => ({
-    columns: ['Goal', 'Owner', 'Last update'],
-    rows: d.goals.stale.goals.map((goal) => [
-      goal.title,
-      goal.ownerName,
-      goal.lastUpdate?.slice(0, 10) ?? null,
-    ]),
-  }),
-  'goals-progress': (d) => ({
-    columns: ['Week', ...d.goals.progress.lines.map((line) => `${line.title} (%)`)],
-    rows: d.goals.progress.weeks.map((week, i) => [
-      week,
-      ...d.goals.progress.lines.map((line) => percent(line.values[i] ?? null)),
-    ]),
-  }),
-  'goals-mine': (d) => ({
-    columns: ['Goal', 'State', 'Progress (%)', 'Health'],
-    rows: (d.goals.mine ?? []).map((goal) => [
-      goal.title,
-      goal.state,
-      percent(goal.progress),
-      goal.bucket === null ? null : HEALTH_BUCKET_LABELS[goal.bucket],
-    ]),
-  }),
-  'one-on-ones-cadence-team': (d) => cadenceTable(d.oneOnOnes.byTeam, 'Team'),
-  'one-on-ones-cadence-manager': (d) => cadenceTable(d.oneOnOnes.byManager, 'Manager'),
-  'one-on-ones-meetings': (d) => ({
-    columns: ['Week', 'Meetings held'],
-    rows: d.oneOnOnes.meetingsPerWeek.map((row) => [row.week, row.count]),
-  }),
-  'one-on-ones-actions': (d) => ({
-    columns: ['Week', 'Opened', 'Done'],
-    rows: d.oneOnOnes.actions.weeks.map((row) => [row.week, row.opened, row.done]),
-  }),
-  'one-on-ones-mood': (d) => ({
-    columns: ['Week', 'Group', 'People', 'Median mood (1–5)'],
-    rows: d.oneOnOnes.mood.map((row) => [row.week, row.group, row.people, row.median]),
-  }),
-  'one-on-ones-mine': (d) => ({
-    columns: ['With', 'Cadence', 'Last held', 'Keeping cadence', 'Meetings in range'],
-    rows: (d.oneOnOnes.mine ?? []).map((series) => [
-      series.managerName,
-      series.cadence,
-      series.lastHeld,
-      series.kept ? 'yes' : 'no',
-      series.meetings,
-    ]),
-  }),
-  'calibration-cycles': (d) => ({
-    columns: ['Cycle', 'Rating', 'Label', 'People', 'Share (%)'],
-    rows: (d.calibration.overCycles?.cycles ?? []).flatMap((cycle) => {
-      const total = cycle.counts.reduce((sum, count) => sum + count.people, 0);
-      return cycle.counts.map((count) => [
-        cycle.cycleName,
-        count.rating,
-        count.label,
-        count.people,
-        share(count.people, total),
-      ]);
+/** Each section's charts' tables, by chart id: a chart's table reads its own section only. */
+const BUILDERS: {
+  [K in SectionName]: Record<string, (data: DashboardSections[K]) => NumbersTable>;
+} = {
+  goals: {
+    'goals-health-team': (goals) => healthTable(goals.byTeam, 'Team'),
+    'goals-health-cycle': (goals) => healthTable(goals.byCycle, 'Cycle'),
+    'goals-coverage': (goals) => ({
+      columns: ['Team', 'Aligned to a theme', 'Goals', 'Coverage (%)'],
+      rows: goals.coverage.map((row) => [
+        row.group,
+        row.aligned,
+        row.total,
+        share(row.aligned, row.total),
+      ]),
     }),
-  }),
-  'calibration-mine': (d) => ({
-    columns: ['Cycle', 'Rating', 'Label', 'Potential', 'Box'],
-    rows: (d.calibration.mine ?? []).map((r) => [
-      r.cycleName,
-      r.rating,
-      r.ratingLabel,
-      r.potential,
-      r.box,
-    ]),
-  }),
-  'growth-gaps': (d) => ({
-    columns: ['Skill', 'People'],
-    rows: d.growth.skillGaps.map((gap) => [gap.skill, gap.people]),
-  }),
-  'growth-items': (d) => ({
-    columns: ['Type', 'Status', 'Items'],
-    rows: d.growth.items.map((item) => [
-      DEVELOPMENT_TYPE_LABELS[item.type as DevelopmentType] ?? item.type,
-      DEVELOPMENT_STATUS_LABELS[item.status as DevelopmentStatus] ?? item.status,
-      item.count,
-    ]),
-  }),
+    'goals-stale': (goals) => ({
+      columns: ['Goal', 'Owner', 'Last update'],
+      rows: goals.stale.goals.map((goal) => [
+        goal.title,
+        goal.ownerName,
+        goal.lastUpdate?.slice(0, 10) ?? null,
+      ]),
+    }),
+    'goals-progress': (goals) => ({
+      columns: ['Week', ...goals.progress.lines.map((line) => `${line.title} (%)`)],
+      rows: goals.progress.weeks.map((week, i) => [
+        week,
+        ...goals.progress.lines.map((line) => percent(line.values[i] ?? null)),
+      ]),
+    }),
+    'goals-mine': (goals) => ({
+      columns: ['Goal', 'State', 'Progress (%)', 'Health'],
+      rows: (goals.mine ?? []).map((goal) => [
+        goal.title,
+        goal.state,
+        percent(goal.progress),
+        goal.bucket === null ? null : HEALTH_BUCKET_LABELS[goal.bucket],
+      ]),
+    }),
+  },
+  oneOnOnes: {
+    'one-on-ones-cadence-team': (oneOnOnes) => cadenceTable(oneOnOnes.byTeam, 'Team'),
+    'one-on-ones-cadence-manager': (oneOnOnes) => cadenceTable(oneOnOnes.byManager, 'Manager'),
+    'one-on-ones-meetings': (oneOnOnes) => ({
+      columns: ['Week', 'Meetings held'],
+      rows: oneOnOnes.meetingsPerWeek.map((row) => [row.week, row.count]),
+    }),
+    'one-on-ones-actions': (oneOnOnes) => ({
+      columns: ['Week', 'Opened', 'Done'],
+      rows: oneOnOnes.actions.weeks.map((row) => [row.week, row.opened, row.done]),
+    }),
+    'one-on-ones-mood': (oneOnOnes) => ({
+      columns: ['Week', 'Group', 'People', 'Median mood (1–5)'],
+      rows: oneOnOnes.mood.map((row) => [row.week, row.group, row.people, row.median]),
+    }),
+    'one-on-ones-mine': (oneOnOnes) => ({
+      columns: ['With', 'Cadence', 'Last held', 'Keeping cadence', 'Meetings in range'],
+      rows: (oneOnOnes.mine ?? []).map((series) => [
+        series.managerName,
+        series.cadence,
+        series.lastHeld,
+        series.kept ? 'yes' : 'no',
+        series.meetings,
+      ]),
+    }),
+  },
+  calibration: {
+    'calibration-cycles': (calibration) => ({
+      columns: ['Cycle', 'Rating', 'Label', 'People', 'Share (%)'],
+      rows: (calibration.overCycles?.cycles ?? []).flatMap((cycle) => {
+        const total = cycle.counts.reduce((sum, count) => sum + count.people, 0);
+        return cycle.counts.map((count) => [
+          cycle.cycleName,
+          count.rating,
+          count.label,
+          count.people,
+          share(count.people, total),
+        ]);
+      }),
+    }),
+    'calibration-mine': (calibration) => ({
+      columns: ['Cycle', 'Rating', 'Label', 'Potential', 'Box'],
+      rows: (calibration.mine ?? []).map((r) => [
+        r.cycleName,
+        r.rating,
+        r.ratingLabel,
+        r.potential,
+        r.box,
+      ]),
+    }),
+  },
+  growth: {
+    'growth-gaps': (growth) => ({
+      columns: ['Skill', 'People'],
+      rows: growth.skillGaps.map((gap) => [gap.skill, gap.people]),
+    }),
+    'growth-items': (growth) => ({
+      columns: ['Type', 'Status', 'Items'],
+      rows: growth.items.map((item) => [
+        DEVELOPMENT_TYPE_LABELS[item.type as DevelopmentType] ?? item.type,
+        DEVELOPMENT_STATUS_LABELS[item.status as DevelopmentStatus] ?? item.status,
+        item.count,
+      ]),
+    }),
+  },
 };
 
 const PER_SESSION: Record<
   string,
-  (session: NonNullable<Dashboards['calibration']['shown']>) => NumbersTable
+  (session: NonNullable<DashboardSections['calibration']['shown']>) => NumbersTable
 > = {
   distribution: (s) => ({
     columns: [
@@ -184,12 +196,17 @@ const PER_SESSION: Record<
 
 const SESSION_CHART = /^calibration-(distribution|matrix|skew|conflicts)-([0-9a-f-]{36})$/;
 
-/** The chart's table, or null for an id the data has no chart for. */
-export function chartTable(d: Dashboards, chartId: string): NumbersTable | null {
-  const builder = STATIC[chartId];
-  if (builder) return builder(d);
+/** The chart's table, or null for an id the data has no chart for (or whose section `d` lacks). */
+export function chartTable(d: Partial<DashboardSections>, chartId: string): NumbersTable | null {
+  for (const name of SECTION_NAMES) {
+    // One section's builders, read through the type they share.
+    const build = (BUILDERS[name] as Record<string, ((data: unknown) => NumbersTable) | undefined>)[
+      chartId
+    ];
+    if (build) return d[name] === undefined ? null : build(d[name]);
+  }
   const match = SESSION_CHART.exec(chartId);
-  const session = d.calibration.shown;
+  const session = d.calibration?.shown ?? null;
   if (!match || session === null || session.id !== match[2]) return null;
   return PER_SESSION[match[1]!]!(session);
 }

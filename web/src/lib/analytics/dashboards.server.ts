@@ -11,53 +11,60 @@ import { loadAnalyticsContext } from '@threadline/db/analytics/scope';
 import { parseFilters } from '@threadline/domain/analytics/filters';
 import { isUuid } from '@threadline/domain/ids';
 import { db } from '$lib/server/db';
-import type { Dashboards } from './dashboards';
+import type { DashboardSections, Dashboards, DashboardsFrame } from './dashboards';
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 /**
- * Every section for the signed-in person; `timings` receives each section's server time in ms
- * (the page sends them as its Server-Timing header). The calibration session drawn is the
- * address's `session` (ANA32), unless `sessionId` names another (a session chart's CSV).
+ * The signed-in person's frame (scope, filters and their choices), read first, and each
+ * section's queries started side by side: the page sends the frame at once and each section as
+ * it is answered (ANA30). The calibration session drawn is the address's `session` (ANA32),
+ * unless `sessionId` names another (a session chart's CSV).
  */
-export async function loadDashboards(
+export async function openDashboards(
   person: SessionPerson,
   url: URL,
-  timings: Record<string, number> = {},
   sessionId: string | null = url.searchParams.get('session'),
-): Promise<Dashboards> {
+): Promise<{
+  frame: DashboardsFrame;
+  sections: { [K in keyof DashboardSections]: Promise<DashboardSections[K]> };
+}> {
   const today = todayUtc();
   const filters = parseFilters(url.searchParams, today);
   const ctx = await loadAnalyticsContext(db(), person.organisationId, person.id, filters, today);
   if (!ctx) error(403, 'Your account is not part of this organisation any more.');
   const theme = url.searchParams.get('theme');
-  const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await run();
-    } finally {
-      timings[name] = performance.now() - started;
-    }
-  };
-  const [goals, oneOnOnes, calibration, growth] = await Promise.all([
-    timed('goals', () => goalsDashboard(db(), ctx, isUuid(theme) ? theme : null)),
-    timed('one-on-ones', () => oneOnOnesDashboard(db(), ctx)),
-    timed('calibration', () =>
-      calibrationDashboard(db(), ctx, isUuid(sessionId) ? sessionId : null),
-    ),
-    timed('growth', () => growthDashboard(db(), ctx)),
-  ]);
   return {
-    scope: ctx.scope.kind,
-    isAdmin: ctx.viewer.role === 'admin',
-    filters: ctx.filters,
-    cycles: ctx.cycles.map(({ id, name, status }) => ({ id, name, status })),
-    teams: ctx.teams.map(({ id, name, parentId }) => ({ id, name, parentId })),
-    goals,
-    oneOnOnes,
-    calibration,
-    growth,
+    frame: {
+      scope: ctx.scope.kind,
+      isAdmin: ctx.viewer.role === 'admin',
+      filters: ctx.filters,
+      cycles: ctx.cycles.map(({ id, name, status }) => ({ id, name, status })),
+      teams: ctx.teams.map(({ id, name, parentId }) => ({ id, name, parentId })),
+    },
+    sections: {
+      goals: goalsDashboard(db(), ctx, isUuid(theme) ? theme : null),
+      oneOnOnes: oneOnOnesDashboard(db(), ctx),
+      calibration: calibrationDashboard(db(), ctx, isUuid(sessionId) ? sessionId : null),
+      growth: growthDashboard(db(), ctx),
+    },
   };
+}
+
+/** Every section for the signed-in person, whole (a chart's CSV). */
+export async function loadDashboards(
+  person: SessionPerson,
+  url: URL,
+  sessionId: string | null = url.searchParams.get('session'),
+): Promise<Dashboards> {
+  const { frame, sections } = await openDashboards(person, url, sessionId);
+  const [goals, oneOnOnes, calibration, growth] = await Promise.all([
+    sections.goals,
+    sections.oneOnOnes,
+    sections.calibration,
+    sections.growth,
+  ]);
+  return { ...frame, goals, oneOnOnes, calibration, growth };
 }

@@ -1,30 +1,31 @@
 // ANA28, ANA32: the page asks for its data again every 2 s, and again when another calibration
-// session is picked. A section whose answer equals the one on screen keeps the object on screen,
+// session is picked. A part whose answer equals the one on screen keeps the object on screen,
 // so only what changed is drawn again: at 5,000 people the page holds dozens of charts, and
 // redrawing them all after every answer kept the browser busy.
 import { browser } from '$app/environment';
-import type { Dashboards } from '$lib/analytics/dashboards';
+import type { DashboardsFrame } from '$lib/analytics/dashboards';
 
-type Parts = { [K in keyof Dashboards]: string };
+/** Each part on screen with its JSON (in the browser only: a server serves many). */
+const shown = new Map<string, { json: string; value: unknown }>();
 
-/** The dashboards on screen and each part's JSON (in the browser only: a server serves many). */
-let shown: { json: Parts; dashboards: Dashboards } | null = null;
+/** `value`, or the equal one on screen. */
+function kept<T>(key: string, value: T): T {
+  const json = JSON.stringify(value);
+  const before = shown.get(key);
+  if (before?.json === json) return before.value as T;
+  shown.set(key, { json, value });
+  return value;
+}
 
 export function load({ data }) {
   if (!browser) return data;
-  const next: Dashboards = { ...data.dashboards };
-  const json = {} as Parts;
-  let changed = shown === null;
-  for (const key of Object.keys(next) as (keyof Dashboards)[]) {
-    json[key] = JSON.stringify(next[key]);
-    if (shown?.json[key] === json[key]) {
-      // The same type on both sides: a part of the dashboards kept as it is on screen.
-      (next as Record<keyof Dashboards, unknown>)[key] = shown.dashboards[key];
-    } else {
-      changed = true;
-    }
-  }
-  if (!changed) return { ...data, dashboards: shown!.dashboards };
-  shown = { json, dashboards: next };
-  return { ...data, dashboards: next };
+  return {
+    ...data,
+    frame: kept<DashboardsFrame>('frame', data.frame),
+    // The sections stream (ANA30): each is compared when it comes.
+    goals: data.goals.then((value) => kept('goals', value)),
+    oneOnOnes: data.oneOnOnes.then((value) => kept('oneOnOnes', value)),
+    calibration: data.calibration.then((value) => kept('calibration', value)),
+    growth: data.growth.then((value) => kept('growth', value)),
+  };
 }

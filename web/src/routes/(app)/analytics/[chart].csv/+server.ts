@@ -9,7 +9,7 @@ import { loadDashboards } from '$lib/analytics/dashboards.server';
 export async function GET({ locals, params, url }) {
   if (!locals.person) error(401, 'Sign in to download analytics.');
   const session = sessionOfChart(params.chart);
-  const dashboards = await loadDashboards(locals.person, url, {}, session);
+  const dashboards = await loadDashboards(locals.person, url, session);
   const table = chartTable(dashboards, params.chart);
   if (!table) error(404, 'No such chart.');
   const body = stringify(csvRecords(table.columns, table.rows), { bom: true });
