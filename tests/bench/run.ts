@@ -4,7 +4,8 @@
 //   pnpm bench [--quick] [--servers ours,hocuspocus,...] [--workloads fanout,join,...] [--profile]
 //
 // The load generator (this process) runs pinned to core 0, each server in its own process pinned
-// to core 1. Results go to tests/bench/results/ (timestamped, and latest.*); a full run also
+// to core 1, and the embedded database on the generator's core; the generator's main thread runs
+// at a higher scheduling priority than the servers and the database (servers.ts). Results go to tests/bench/results/ (timestamped, and latest.*); a full run also
 // refreshes the table in BENCHMARKS.md. The method is described there.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { RESULTS, roundForJson as round, writeResults } from './lib/output.ts';
 import { figuresTable, runNotes, targetsTable } from './lib/report.ts';
 import type { BenchResults, ServerResults } from './lib/results.ts';
 import type { ServerProcess } from './lib/server-process.ts';
-import { GENERATOR_CORE, launchServer, SERVERS } from './lib/servers.ts';
+import { GENERATOR_CORE, GENERATOR_NICE, launchServer, SERVERS } from './lib/servers.ts';
 import { runConvergence } from './workloads/convergence.ts';
 import { runCrash } from './workloads/crash.ts';
 import { runJoinStorm } from './workloads/join-storm.ts';
@@ -54,6 +55,9 @@ const log = (line: string) => console.log(line);
 const started = new Date();
 const startedAt = performance.now();
 const database = await openBenchDatabase();
+// After the database has started (its processes keep the default priority) and before any server
+// does (each is started back at the default, server-process.ts).
+os.setPriority(GENERATOR_NICE);
 log(`database: ${database.engine}; ${quick ? 'quick' : 'full'} run`);
 const all: ServerResults[] = [];
 // Every server is started up front and the workloads interleave them (workload by workload, each

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { getPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ProbeRequest } from '../servers/probe.ts';
 
@@ -74,10 +75,17 @@ export class ServerProcess {
       ...(spec.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', spec.cpuProfileDir] : []),
       spec.entry,
     ];
-    const child = spawn('taskset', ['-c', String(spec.core), ...node], {
-      env: { ...process.env, ...spec.env },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+    // Back at the default priority whatever the generator's (GENERATOR_NICE): `nice` adds its
+    // increment to the priority it inherits, and so do the threads the server starts.
+    const increment = -getPriority();
+    const child = spawn(
+      'nice',
+      ['-n', String(increment), 'taskset', '-c', String(spec.core), ...node],
+      {
+        env: { ...process.env, ...spec.env },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      },
+    );
     const server = new ServerProcess(child, spec.port);
     await server.#waitForPort();
     return server;

@@ -73,6 +73,17 @@ export type ServerId = ServerUnderTest['id'];
 
 export const SERVER_CORE = 1;
 export const GENERATOR_CORE = 0;
+/**
+ * The load generator's scheduling priority (a nice value; servers and the database keep 0). The
+ * embedded database runs on the generator's core (it inherits the core of the process that starts
+ * it), so the server under test has its core to itself. The generator stands in for a thousand
+ * people's browsers on machines of their own, yet whenever Postgres held their shared core,
+ * acknowledgements and deliveries waited in the generator's socket buffers and were timestamped
+ * late, and that wait was inside every latency it reported (BENCHMARKS.md, 2026-12-08: the 1:1
+ * agendas workload's edit → durable p99 was 115–293 ms at 0 and 84–138 ms at −10, the server's
+ * own wait for its core 9 % in both).
+ */
+export const GENERATOR_NICE = -10;
 
 export async function launchServer(
   server: ServerUnderTest,
