@@ -21,7 +21,12 @@ import { seedOrganisation } from '@threadline/db/seed';
 import { startServices } from '../../scripts/lib/services.ts';
 import { waitForHttp } from '../../scripts/lib/wait-for-http.ts';
 import { CHROMIUM_ARGS, resolveChromium } from '../e2e/chromium-path.ts';
-import { durationPercentile, keystrokeMs, type Keystroke } from './lib/browser-measure.ts';
+import {
+  durationPercentile,
+  keystrokeMs,
+  withUnreported,
+  type Keystroke,
+} from './lib/browser-measure.ts';
 
 const { values } = parseArgs({ options: { people: { type: 'string' }, runs: { type: 'string' } } });
 const people = Number(values.people ?? 5000);
@@ -368,12 +373,7 @@ async function typingTimes(page: Page): Promise<Keystroke[]> {
       handlers: caused.reduce((sum, event) => sum + event.handlers, 0),
     };
   });
-  // Event Timing reports no event under 16 ms: each keystroke typed without an entry took less.
-  const under16 = Math.max(0, text.length - reported.length);
-  return [
-    ...reported,
-    ...Array.from({ length: under16 }, () => ({ duration: null, handlers: null })),
-  ];
+  return withUnreported(reported, text.length);
 }
 
 /** GOAL_UI_TRACE=typing: the renderer main thread's time by trace event, while typing. */

@@ -31,6 +31,16 @@ export function durationPercentile(keys: readonly Keystroke[], p: number): numbe
   return value === -Infinity ? null : value;
 }
 
+/** The keystrokes Event Timing reported, and one with a null duration for each other keystroke
+ *  typed: Event Timing reports no event under 16 ms, so those took less. */
+export function withUnreported(reported: Keystroke[], typed: number): Keystroke[] {
+  const under16 = Math.max(0, typed - reported.length);
+  return [
+    ...reported,
+    ...Array.from({ length: under16 }, () => ({ duration: null, handlers: null })),
+  ];
+}
+
 /** A keystroke duration for a report: "< 16 ms" for those Event Timing does not report. */
 export const keystrokeMs = (value: number | null) => (value === null ? '< 16 ms' : ms(value));
 
@@ -86,11 +96,7 @@ export async function keystrokeTimes(
       handlers: caused.reduce((sum, event) => sum + event.handlers, 0),
     };
   });
-  const under16 = Math.max(0, count - reported.length);
-  return [
-    ...reported,
-    ...Array.from({ length: under16 }, () => ({ duration: null, handlers: null })),
-  ];
+  return withUnreported(reported, count);
 }
 
 /** A CPU profile of the page's main thread; `stop` logs its top self times. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartTable, sessionChartId, sessionOfChart } from './chart-tables.ts';
+import { chartTable, sectionOfChart, sessionChartId, sessionOfChart } from './chart-tables.ts';
 import type { Dashboards } from './dashboards.ts';
 
 const SESSION = 'c0000000-0000-4000-8000-000000000001';
@@ -80,5 +80,19 @@ describe('calibration chart tables', () => {
     expect(chartTable(d, sessionChartId('conflicts', SESSION))?.rows).toEqual([
       ['Cleo', 5, 30.4, 'Top rating, under 60 % goal achievement'],
     ]);
+  });
+});
+
+describe('the section a chart is of', () => {
+  it('[ANA10] a chart’s CSV reads its own section: every chart id names one, other ids none', () => {
+    expect(sectionOfChart('goals-health-team')).toBe('goals');
+    expect(sectionOfChart('one-on-ones-mood')).toBe('oneOnOnes');
+    expect(sectionOfChart('calibration-cycles')).toBe('calibration');
+    expect(sectionOfChart(sessionChartId('skew', SESSION))).toBe('calibration');
+    expect(sectionOfChart('growth-items')).toBe('growth');
+    expect(sectionOfChart('goals-nothing')).toBeNull();
+    expect(sectionOfChart('toString')).toBeNull();
+    // A table needs its section's data: another section's does not stand in.
+    expect(chartTable(withSession({ conflicts: [] }), 'goals-stale')).toBeNull();
   });
 });

@@ -196,15 +196,21 @@ const PER_SESSION: Record<
 
 const SESSION_CHART = /^calibration-(distribution|matrix|skew|conflicts)-([0-9a-f-]{36})$/;
 
+/** The section a chart id is of, or null for an id no section has. */
+export function sectionOfChart(chartId: string): SectionName | null {
+  if (SESSION_CHART.test(chartId)) return 'calibration';
+  return SECTION_NAMES.find((name) => Object.hasOwn(BUILDERS[name], chartId)) ?? null;
+}
+
 /** The chart's table, or null for an id the data has no chart for (or whose section `d` lacks). */
 export function chartTable(d: Partial<DashboardSections>, chartId: string): NumbersTable | null {
-  for (const name of SECTION_NAMES) {
-    // One section's builders, read through the type they share.
-    const build = (BUILDERS[name] as Record<string, ((data: unknown) => NumbersTable) | undefined>)[
-      chartId
-    ];
-    if (build) return d[name] === undefined ? null : build(d[name]);
-  }
+  const name = sectionOfChart(chartId);
+  if (name === null || d[name] === undefined) return null;
+  // One section's builders, read through the type they share.
+  const build = (BUILDERS[name] as Record<string, ((data: unknown) => NumbersTable) | undefined>)[
+    chartId
+  ];
+  if (build) return build(d[name]);
   const match = SESSION_CHART.exec(chartId);
   const session = d.calibration?.shown ?? null;
   if (!match || session === null || session.id !== match[2]) return null;

@@ -11,17 +11,18 @@ import { loadAnalyticsContext } from '@threadline/db/analytics/scope';
 import { parseFilters } from '@threadline/domain/analytics/filters';
 import { isUuid } from '@threadline/domain/ids';
 import { db } from '$lib/server/db';
-import type { DashboardSections, Dashboards, DashboardsFrame } from './dashboards';
+import type { DashboardSections, DashboardsFrame, SectionName } from './dashboards';
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 /**
- * The signed-in person's frame (scope, filters and their choices), read first, and each
- * section's queries started side by side: the page sends the frame at once and each section as
- * it is answered (ANA30). The calibration session drawn is the address's `session` (ANA32),
- * unless `sessionId` names another (a session chart's CSV).
+ * The signed-in person's frame (scope, filters and their choices), read first, and a reader of
+ * each section's queries: the page starts them all and sends the frame at once and each section
+ * as it is answered (ANA30); a chart's CSV reads its own section alone. The calibration session
+ * drawn is the address's `session` (ANA32), unless `sessionId` names another (a session chart's
+ * CSV).
  */
 export async function openDashboards(
   person: SessionPerson,
@@ -29,13 +30,19 @@ export async function openDashboards(
   sessionId: string | null = url.searchParams.get('session'),
 ): Promise<{
   frame: DashboardsFrame;
-  sections: { [K in keyof DashboardSections]: Promise<DashboardSections[K]> };
+  read: <K extends SectionName>(name: K) => Promise<DashboardSections[K]>;
 }> {
   const today = todayUtc();
   const filters = parseFilters(url.searchParams, today);
   const ctx = await loadAnalyticsContext(db(), person.organisationId, person.id, filters, today);
   if (!ctx) error(403, 'Your account is not part of this organisation any more.');
   const theme = url.searchParams.get('theme');
+  const readers: { [K in SectionName]: () => Promise<DashboardSections[K]> } = {
+    goals: () => goalsDashboard(db(), ctx, isUuid(theme) ? theme : null),
+    oneOnOnes: () => oneOnOnesDashboard(db(), ctx),
+    calibration: () => calibrationDashboard(db(), ctx, isUuid(sessionId) ? sessionId : null),
+    growth: () => growthDashboard(db(), ctx),
+  };
   return {
     frame: {
       scope: ctx.scope.kind,
@@ -44,27 +51,6 @@ export async function openDashboards(
       cycles: ctx.cycles.map(({ id, name, status }) => ({ id, name, status })),
       teams: ctx.teams.map(({ id, name, parentId }) => ({ id, name, parentId })),
     },
-    sections: {
-      goals: goalsDashboard(db(), ctx, isUuid(theme) ? theme : null),
-      oneOnOnes: oneOnOnesDashboard(db(), ctx),
-      calibration: calibrationDashboard(db(), ctx, isUuid(sessionId) ? sessionId : null),
-      growth: growthDashboard(db(), ctx),
-    },
+    read: (name) => readers[name](),
   };
-}
-
-/** Every section for the signed-in person, whole (a chart's CSV). */
-export async function loadDashboards(
-  person: SessionPerson,
-  url: URL,
-  sessionId: string | null = url.searchParams.get('session'),
-): Promise<Dashboards> {
-  const { frame, sections } = await openDashboards(person, url, sessionId);
-  const [goals, oneOnOnes, calibration, growth] = await Promise.all([
-    sections.goals,
-    sections.oneOnOnes,
-    sections.calibration,
-    sections.growth,
-  ]);
-  return { ...frame, goals, oneOnOnes, calibration, growth };
 }

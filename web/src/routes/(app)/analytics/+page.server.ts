@@ -10,6 +10,12 @@ import { openDashboards } from '$lib/analytics/dashboards.server';
 export async function load({ parent, url, depends }) {
   depends('analytics:data');
   const { person } = await parent();
-  const { frame, sections } = await openDashboards(person, url);
-  return { frame, ...sections };
+  const { frame, read } = await openDashboards(person, url);
+  return {
+    frame,
+    goals: read('goals'),
+    oneOnOnes: read('oneOnOnes'),
+    calibration: read('calibration'),
+    growth: read('growth'),
+  };
 }

@@ -3,14 +3,16 @@
 import { error } from '@sveltejs/kit';
 import { stringify } from 'csv-stringify/sync';
 import { csvRecords } from '@threadline/domain/analytics/csv';
-import { chartTable, sessionOfChart } from '$lib/analytics/chart-tables';
-import { loadDashboards } from '$lib/analytics/dashboards.server';
+import { chartTable, sectionOfChart, sessionOfChart } from '$lib/analytics/chart-tables';
+import { openDashboards } from '$lib/analytics/dashboards.server';
 
 export async function GET({ locals, params, url }) {
   if (!locals.person) error(401, 'Sign in to download analytics.');
-  const session = sessionOfChart(params.chart);
-  const dashboards = await loadDashboards(locals.person, url, session);
-  const table = chartTable(dashboards, params.chart);
+  const section = sectionOfChart(params.chart);
+  if (!section) error(404, 'No such chart.');
+  // The chart's own section only: the others' queries would be read for nothing.
+  const { read } = await openDashboards(locals.person, url, sessionOfChart(params.chart));
+  const table = chartTable({ [section]: await read(section) }, params.chart);
   if (!table) error(404, 'No such chart.');
   const body = stringify(csvRecords(table.columns, table.rows), { bom: true });
   return new Response(body, {
